@@ -1,0 +1,32 @@
+package dev.syssim.kernel.eval;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** How a running cell talks back to the front end. The protocol layer implements it per request. */
+public interface CellIO {
+
+    /** A {@code stream} message: {@code name} is {@code stdout} or {@code stderr}. */
+    void stream(String name, String text);
+
+    /**
+     * A {@code display_data} (or {@code update_display_data} when {@code update} is true).
+     *
+     * @param data      MIME type to value (a String, or a JSON-able Map for JSON types)
+     * @param displayId the transient display id, or null
+     */
+    void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update);
+
+    /** A {@code clear_output} message. */
+    void clearOutput(boolean wait);
+
+    /**
+     * Asks the user for a line through the stdin channel.
+     *
+     * @return the line, or empty when the client does not allow stdin (e.g. nbconvert)
+     */
+    Optional<String> input(String prompt, boolean password);
+
+    /** Whether the client allows stdin for this request. */
+    boolean stdinAllowed();
+}

@@ -1,0 +1,25 @@
+package dev.syssim.kernel.eval;
+
+/**
+ * What the kernel does with code. The protocol layer calls these from its shell thread, one request
+ * at a time, except {@link #interrupt()}, which comes from the control thread while a cell runs.
+ */
+public interface Interpreter {
+
+    /** Runs one cell; output goes to {@code io} while it runs. Never throws for bad input. */
+    ExecuteOutcome execute(String code, CellIO io);
+
+    Completion complete(String code, int cursorPos);
+
+    /** Shift-Tab help for the word at the cursor, or {@link Inspection#NOT_FOUND}. */
+    Inspection inspect(String code, int cursorPos, int detailLevel);
+
+    /** Whether the code is a complete cell ({@code complete}, {@code incomplete}, {@code invalid}). */
+    IsComplete isComplete(String code);
+
+    /** Asks the running cell to stop at the next simulation step. Thread-safe. */
+    void interrupt();
+
+    /** Text shown in {@code kernel_info_reply.banner}. */
+    String banner();
+}
