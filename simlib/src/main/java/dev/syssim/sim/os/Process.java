@@ -1,0 +1,337 @@
+package dev.syssim.sim.os;
+
+import dev.syssim.sim.fs.Location;
+import dev.syssim.sim.fs.MountNamespace;
+import dev.syssim.sim.fs.PathContext;
+import dev.syssim.sim.fs.Subject;
+import dev.syssim.sim.trace.Lane;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A process (Linux's {@code task_struct}): its numbers, who it is, where it stands in the file tree,
+ * its open files, its memory, its state, and — since programs are written as steps — the step it
+ * will run next or the syscall it is sleeping in.
+ */
+public final class Process implements PathContext {
+
+    private final Kernel kernel;
+    /** Numbers in each pid namespace, innermost first. */
+    private final Map<PidNamespace, Integer> pids = new LinkedHashMap<>();
+    private final PidNamespace pidNamespace;
+    private Process parent;
+    private final List<Process> children = new ArrayList<>();
+    private int pgid;
+    private int sid;
+
+    private String comm;
+    private List<String> cmdline = List.of();
+    private Map<String, String> environment = Map.of();
+    private String executable = "";
+    private Credentials credentials;
+    private Location root;
+    private Location cwd;
+    private MountNamespace mounts;
+    private UtsNamespace uts;
+    private Cgroup cgroup;
+    private int umask = 022;
+    private FdTable fds = new FdTable();
+    private int memoryKiB;
+    private Terminal terminal;
+    private long cpuMask = -1L;
+    private boolean kernelThread;
+
+    ProcessState state = ProcessState.READY;
+    private int waitStatus;
+    private final long startTime;
+    long userTime;
+    long systemTime;
+
+    // What the process does next, in the CPS form of Step.
+    Step next;
+    Supplier<Step> afterCompute;
+    SysResult pendingResult;
+    Function<SysResult, Step> pendingThen;
+    Syscall pendingCall;
+    /** The continuation of the syscall in progress, kept while the process sleeps in it. */
+    Function<SysResult, Step> callThen;
+    /** The syscall in progress is an execve that succeeded: its return jumps to the new entry point. */
+    boolean jumpToEntry;
+    int lastCore;
+    Supplier<Outcome> retry;
+    WaitQueue sleepingOn;
+    String sleepReason = "";
+    long pendingSignals;
+    long ignoredSignals;
+    /** The seq of the last syscall-entry trace event, so its exit can name it as the cause. */
+    long syscallEventSeq = -1;
+    /** A tracer (strace) attached to this process, or null. */
+    Tracer tracer;
+    final WaitQueue childExited = new WaitQueue("wait4");
+    private Lane lane;
+
+    Process(Kernel kernel, PidNamespace pidNamespace, Process parent, long startTime) {
+        this.kernel = kernel;
+        this.pidNamespace = pidNamespace;
+        this.parent = parent;
+        this.startTime = startTime;
+    }
+
+    void assignPid(PidNamespace ns, int pid) {
+        pids.put(ns, pid);
+    }
+
+    public Kernel kernel() {
+        return kernel;
+    }
+
+    /** The pid in the machine's first namespace (what the host's {@code ps} shows). */
+    public int pid() {
+        return pids.get(kernel.rootPidNamespace());
+    }
+
+    /** The pid as seen from {@code ns}; 0 if this process is not visible there. */
+    public int pidIn(PidNamespace ns) {
+        return pids.getOrDefault(ns, 0);
+    }
+
+    /** The pid in its own namespace (what getpid returns). */
+    public int ownPid() {
+        return pids.get(pidNamespace);
+    }
+
+    public PidNamespace pidNamespace() {
+        return pidNamespace;
+    }
+
+    Map<PidNamespace, Integer> pidsByNamespace() {
+        return pids;
+    }
+
+    public Process parent() {
+        return parent;
+    }
+
+    void setParent(Process parent) {
+        this.parent = parent;
+    }
+
+    public List<Process> children() {
+        return children;
+    }
+
+    public int pgid() {
+        return pgid;
+    }
+
+    public void setPgid(int pgid) {
+        this.pgid = pgid;
+    }
+
+    public int sid() {
+        return sid;
+    }
+
+    public void setSid(int sid) {
+        this.sid = sid;
+    }
+
+    /** The command name (15 characters at most, as Linux keeps it). */
+    public String comm() {
+        return comm;
+    }
+
+    void setComm(String name) {
+        this.comm = name.length() > 15 ? name.substring(0, 15) : name;
+        this.lane = null;
+    }
+
+    public List<String> cmdline() {
+        return cmdline;
+    }
+
+    void setCmdline(List<String> cmdline) {
+        this.cmdline = List.copyOf(cmdline);
+    }
+
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    void setEnvironment(Map<String, String> env) {
+        this.environment = Map.copyOf(env);
+    }
+
+    /** The path of the running executable (/proc/PID/exe). */
+    public String executable() {
+        return executable;
+    }
+
+    void setExecutable(String path) {
+        this.executable = path;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public void setCredentials(Credentials credentials) {
+        this.credentials = credentials;
+    }
+
+    @Override
+    public Location root() {
+        return root;
+    }
+
+    public void setRoot(Location root) {
+        this.root = root;
+    }
+
+    @Override
+    public Location cwd() {
+        return cwd;
+    }
+
+    public void setCwd(Location cwd) {
+        this.cwd = cwd;
+    }
+
+    @Override
+    public Subject subject() {
+        return credentials;
+    }
+
+    @Override
+    public MountNamespace mounts() {
+        return mounts;
+    }
+
+    public void setMounts(MountNamespace mounts) {
+        this.mounts = mounts;
+    }
+
+    public UtsNamespace uts() {
+        return uts;
+    }
+
+    public void setUts(UtsNamespace uts) {
+        this.uts = uts;
+    }
+
+    public Cgroup cgroup() {
+        return cgroup;
+    }
+
+    public void setCgroup(Cgroup cgroup) {
+        this.cgroup = cgroup;
+    }
+
+    public int umask() {
+        return umask;
+    }
+
+    void setUmask(int umask) {
+        this.umask = umask & 0777;
+    }
+
+    public FdTable fds() {
+        return fds;
+    }
+
+    void setFds(FdTable fds) {
+        this.fds = fds;
+    }
+
+    public int memoryKiB() {
+        return memoryKiB;
+    }
+
+    void setMemoryKiB(int kib) {
+        this.memoryKiB = kib;
+    }
+
+    /** The controlling terminal, or null. */
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    public void setTerminal(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    public long cpuMask() {
+        return cpuMask;
+    }
+
+    public void setCpuMask(long mask) {
+        this.cpuMask = mask;
+    }
+
+    public boolean mayRunOn(int core) {
+        return (cpuMask & (1L << core)) != 0;
+    }
+
+    public ProcessState state() {
+        return state;
+    }
+
+    /** The wait(2) status once a zombie: exit code << 8, or the killing signal. */
+    public int waitStatus() {
+        return waitStatus;
+    }
+
+    void setWaitStatus(int status) {
+        this.waitStatus = status;
+    }
+
+    public long startTime() {
+        return startTime;
+    }
+
+    public long userTime() {
+        return userTime;
+    }
+
+    public long systemTime() {
+        return systemTime;
+    }
+
+    /** What the process sleeps on ({@code wait4}, {@code disk}, {@code pipe_read} ...), for ps's WCHAN. */
+    public String sleepReason() {
+        return state == ProcessState.BLOCKED ? sleepReason : "";
+    }
+
+    public boolean ignores(Signal signal) {
+        return (ignoredSignals & (1L << signal.number())) != 0;
+    }
+
+    public void ignore(Signal signal, boolean ignored) {
+        if (ignored) ignoredSignals |= 1L << signal.number();
+        else ignoredSignals &= ~(1L << signal.number());
+    }
+
+    /** True for kernel threads ({@code [kthreadd]}): no user memory, no command line, ps shows them in brackets. */
+    public boolean isKernelThread() {
+        return kernelThread;
+    }
+
+    void markKernelThread() {
+        this.kernelThread = true;
+    }
+
+    /** The swimlane of this process in traces: {@code cat[1204]} on its machine. */
+    public Lane lane() {
+        if (lane == null) lane = Lane.process(kernel.machineName(), comm, pid());
+        return lane;
+    }
+
+    @Override
+    public String toString() {
+        return comm + "[" + (pids.isEmpty() ? "?" : pid()) + "]";
+    }
+}

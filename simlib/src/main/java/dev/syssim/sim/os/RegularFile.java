@@ -1,0 +1,78 @@
+package dev.syssim.sim.os;
+
+import dev.syssim.sim.fs.Inode;
+import dev.syssim.sim.hw.Disk;
+import dev.syssim.sim.hw.Irq;
+import dev.syssim.sim.trace.CpuMode;
+import dev.syssim.sim.trace.EventKind;
+import dev.syssim.sim.trace.TraceEvent;
+import java.util.Arrays;
+
+/**
+ * Reading and writing a regular file. Data not in the page cache comes from the disk: the handler
+ * asks the disk for the blocks and the process sleeps; the disk's interrupt wakes it; then the
+ * bytes are copied into its memory and the call returns — the middle of the lecture's process
+ * flow. Writes land in the page cache (written back to disk later, which the simulation skips).
+ */
+final class RegularFile implements FileOps {
+
+    private final Kernel kernel;
+
+    RegularFile(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    @Override
+    public Outcome read(Kernel k, Process p, OpenFile file, int count) {
+        Inode inode = file.location().inode();
+        boolean fromDisk = inode.fs().diskBacked() && !inode.cached();
+        if (!fromDisk) return copyOut(p, file, count);
+        Disk disk = kernel.disk();
+        WaitQueue request = new WaitQueue("disk " + disk.name());
+        int length = inode.fs().contentOf(inode).length;
+        int bytes = Math.max(512, Math.min(count, length));
+        long seq = TraceEvent.NO_CAUSE;
+        if (kernel.trace().wants(EventKind.DEVICE_REQUEST)) {
+            seq = kernel.event(kernel.deviceLane(Irq.DISK), CpuMode.NONE, EventKind.DEVICE_REQUEST,
+                    "read " + (bytes + 511) / 512 * 512 + " bytes of " + file.path(),
+                    "the kernel's read handler asks the disk; " + p + " must wait", p.syscallEventSeq);
+        }
+        long cause = seq;
+        disk.read(kernel.timeline(), bytes, () -> {
+            kernel.traps().interrupt(0, Irq.DISK, "read of " + file.path() + " complete" + (cause > 0 ? "" : ""));
+            inode.setCached(true);
+            kernel.scheduler().wakeAll(request);
+        });
+        return new Outcome.Blocked(request, "disk I/O", () -> copyOut(p, file, count));
+    }
+
+    private Outcome copyOut(Process p, OpenFile file, int count) {
+        Inode inode = file.location().inode();
+        byte[] content = inode.fs().contentOf(inode);
+        long offset = file.offset();
+        if (offset >= content.length) return Outcome.done(SysResult.ok(0, new byte[0]), Costs.SYSCALL);
+        int n = (int) Math.min(count, content.length - offset);
+        byte[] data = Arrays.copyOfRange(content, (int) offset, (int) offset + n);
+        file.setOffset(offset + n);
+        if (kernel.trace().wants(EventKind.MEMORY)) {
+            kernel.event(kernel.kernelLane(), CpuMode.KERNEL, EventKind.MEMORY, "copy " + n + " bytes into " + p + "'s memory",
+                    "copy_to_user from the page cache", p.syscallEventSeq);
+        }
+        return Outcome.done(SysResult.ok(n, data), Costs.copy(n));
+    }
+
+    @Override
+    public Outcome write(Kernel k, Process p, OpenFile file, byte[] data) {
+        Inode inode = file.location().inode();
+        byte[] content = inode.fs().contentOf(inode);
+        long offset = (file.flags() & OpenFlags.O_APPEND) != 0 ? content.length : file.offset();
+        int end = (int) offset + data.length;
+        byte[] updated = Arrays.copyOf(content, Math.max(content.length, end));
+        System.arraycopy(data, 0, updated, (int) offset, data.length);
+        if (!inode.fs().writeContent(inode, updated)) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        inode.setCached(true);
+        inode.setMtime(kernel.now());
+        file.setOffset(end);
+        return Outcome.done(SysResult.ok(data.length), Costs.copy(data.length));
+    }
+}

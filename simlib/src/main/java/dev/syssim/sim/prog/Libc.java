@@ -1,0 +1,264 @@
+package dev.syssim.sim.prog;
+
+import dev.syssim.sim.fs.Dirent;
+import dev.syssim.sim.fs.Stat;
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.OpenFlags;
+import dev.syssim.sim.os.ProgramArgs;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.SysResult;
+import dev.syssim.sim.os.Syscall;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The C library of one running program: syscall wrappers that return steps, and stdio. Standard
+ * output is line-buffered on a terminal and fully buffered (4 KiB) otherwise; standard error is
+ * unbuffered. Buffered output is written — as real write(2) calls — before the program's next
+ * syscall and at exit, so what strace and the trace show is what glibc would do.
+ */
+public final class Libc {
+
+    /** glibc's BUFSIZ for a file or pipe. */
+    public static final int BUFSIZ = 4096;
+    /** coreutils' I/O block size for cat and friends (128 KiB). */
+    public static final int IO_BLOCK = 131072;
+
+    private record Chunk(int fd, byte[] data) {
+    }
+
+    private final ProgramArgs args;
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
+    private boolean lineBuffered;
+
+    public Libc(ProgramArgs args) {
+        this.args = args;
+        this.lineBuffered = args.stdoutIsTerminal();
+    }
+
+    public ProgramArgs args() {
+        return args;
+    }
+
+    /** The program's name for messages ({@code cat: x: No such file or directory}). */
+    public String name() {
+        return args.name();
+    }
+
+    public String env(String name) {
+        return args.env().get(name);
+    }
+
+    public boolean stdoutIsTerminal() {
+        return args.stdoutIsTerminal();
+    }
+
+    // ---- stdio ----
+
+    /** printf to stdout: buffered. */
+    public void print(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        stdout.write(bytes, 0, bytes.length);
+        if (lineBuffered) {
+            byte[] all = stdout.toByteArray();
+            int lastNewline = -1;
+            for (int i = all.length - 1; i >= 0; i--) {
+                if (all[i] == '\n') {
+                    lastNewline = i;
+                    break;
+                }
+            }
+            if (lastNewline >= 0) moveToPending(all, lastNewline + 1);
+        } else if (stdout.size() >= BUFSIZ) {
+            moveToPending(stdout.toByteArray(), stdout.size() / BUFSIZ * BUFSIZ);
+        }
+    }
+
+    public void println(String line) {
+        print(line + "\n");
+    }
+
+    private void moveToPending(byte[] all, int upTo) {
+        byte[] head = java.util.Arrays.copyOf(all, upTo);
+        stdout.reset();
+        stdout.write(all, upTo, all.length - upTo);
+        for (int at = 0; at < head.length; at += BUFSIZ * 16) {
+            pending.add(new Chunk(1, java.util.Arrays.copyOfRange(head, at, Math.min(head.length, at + BUFSIZ * 16))));
+        }
+    }
+
+    /** fputs to stderr: unbuffered, so it goes out before the next syscall, in order. */
+    public void eprint(String text) {
+        if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
+        pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A message in the GNU form {@code name: message} on stderr. */
+    public void error(String message) {
+        eprint(name() + ": " + message + "\n");
+    }
+
+    /** Makes all buffered output pending, as fflush(stdout) does. */
+    public void flushStdout() {
+        if (stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
+    }
+
+    /** Writes whatever output is pending, then continues with {@code next}. */
+    private Step drain(Supplier<Step> next) {
+        Chunk chunk = pending.poll();
+        if (chunk == null) return next.get();
+        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> drain(next));
+    }
+
+    // ---- syscalls ----
+
+    /** Makes a syscall after writing pending output; the continuation gets the raw result. */
+    public Step sys(Syscall call, Function<SysResult, Step> then) {
+        if (pending.isEmpty()) return Step.call(call, then);
+        return drain(() -> Step.call(call, then));
+    }
+
+    public Step open(String path, int flags, Function<SysResult, Step> then) {
+        return sys(new Syscall.OpenAt(path, flags), then);
+    }
+
+    public Step create(String path, int flags, int mode, Function<SysResult, Step> then) {
+        return sys(new Syscall.OpenAt(OpenFlags.AT_FDCWD, path, flags | OpenFlags.O_CREAT, mode), then);
+    }
+
+    public Step read(int fd, int count, Function<SysResult, Step> then) {
+        return sys(new Syscall.Read(fd, count), then);
+    }
+
+    public Step write(int fd, byte[] data, Function<SysResult, Step> then) {
+        return sys(new Syscall.Write(fd, data), then);
+    }
+
+    public Step close(int fd, Supplier<Step> then) {
+        return sys(new Syscall.Close(fd), r -> then.get());
+    }
+
+    public Step stat(String path, Function<SysResult, Step> then) {
+        return sys(Syscall.NewFstatAt.stat(path), then);
+    }
+
+    public Step lstat(String path, Function<SysResult, Step> then) {
+        return sys(Syscall.NewFstatAt.lstat(path), then);
+    }
+
+    public Step compute(long nanos, String what, Supplier<Step> then) {
+        if (pending.isEmpty()) return Step.compute(nanos, what, then);
+        return drain(() -> Step.compute(nanos, what, then));
+    }
+
+    /** Flushes stdio and calls exit_group: what returning from main does. */
+    public Step exit(int status) {
+        flushStdout();
+        return drain(() -> Step.exit(status));
+    }
+
+    // ---- the helpers tools share ----
+
+    /** Reads a whole file: open, read until end, close. {@code then} gets an errno or the bytes. */
+    public Step readFile(String path, BiFunction<Errno, byte[], Step> then) {
+        return open(path, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, opened -> {
+            if (opened.failed()) return then.apply(opened.errno(), null);
+            int fd = opened.intValue();
+            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            return readAll(fd, content, error -> close(fd, () -> then.apply(error, error == null ? content.toByteArray() : null)));
+        });
+    }
+
+    /** Reads an open descriptor to its end into {@code into}; {@code then} gets null or the read error. */
+    public Step readAll(int fd, ByteArrayOutputStream into, Function<Errno, Step> then) {
+        return read(fd, IO_BLOCK, r -> {
+            if (r.failed()) return then.apply(r.errno());
+            if (r.value() == 0) return then.apply(null);
+            into.write(r.bytes(), 0, r.bytes().length);
+            return readAll(fd, into, then);
+        });
+    }
+
+    /** Copies an open descriptor to another until end of input, as cat does. */
+    public Step copy(int from, int to, Function<Errno, Step> then) {
+        return read(from, IO_BLOCK, r -> {
+            if (r.failed()) return then.apply(r.errno());
+            if (r.value() == 0) return then.apply(null);
+            return write(to, r.bytes(), w -> w.failed() ? then.apply(w.errno()) : copy(from, to, then));
+        });
+    }
+
+    /** Lists a directory: open it, getdents64, close. Entries exclude {@code .} and {@code ..} unless asked. */
+    public Step listDirectory(String path, boolean withDots, BiFunction<Errno, List<Dirent>, Step> then) {
+        return open(path, OpenFlags.O_RDONLY | OpenFlags.O_DIRECTORY | OpenFlags.O_CLOEXEC, opened -> {
+            if (opened.failed()) return then.apply(opened.errno(), null);
+            int fd = opened.intValue();
+            List<Dirent> all = new ArrayList<>();
+            return getdents(fd, all, () -> close(fd, () -> {
+                if (!withDots) all.removeIf(d -> d.name().equals(".") || d.name().equals(".."));
+                return then.apply(null, all);
+            }));
+        });
+    }
+
+    private Step getdents(int fd, List<Dirent> into, Supplier<Step> then) {
+        return sys(new Syscall.Getdents64(fd, 32768), r -> {
+            List<Dirent> batch = Syscall.Getdents64.entries(r);
+            if (r.failed() || batch.isEmpty()) return then.get();
+            into.addAll(batch);
+            return getdents(fd, into, then);
+        });
+    }
+
+    /** The stat of a path as a value, or null with the errno passed on. */
+    public Step statOf(String path, boolean follow, BiFunction<Errno, Stat, Step> then) {
+        Function<SysResult, Step> k = r -> r.failed() ? then.apply(r.errno(), null) : then.apply(null, r.dataAs(Stat.class));
+        return follow ? stat(path, k) : lstat(path, k);
+    }
+
+    /** Runs {@code body} for each item in order; each body calls its {@code next} to go on. */
+    public static <T> Step forEach(Iterable<T> items, BiFunction<T, Supplier<Step>, Step> body, Supplier<Step> done) {
+        return next(items.iterator(), body, done);
+    }
+
+    private static <T> Step next(Iterator<T> it, BiFunction<T, Supplier<Step>, Step> body, Supplier<Step> done) {
+        if (!it.hasNext()) return done.get();
+        T item = it.next();
+        return body.apply(item, () -> next(it, body, done));
+    }
+
+    /** Reads /etc/passwd and /etc/group (missing files give an empty database, as in a bare chroot). */
+    public Step users(Function<UserDb, Step> then) {
+        return readFile("/etc/passwd", (e1, passwd) -> readFile("/etc/group", (e2, group) ->
+                then.apply(UserDb.parse(passwd == null ? null : text(passwd), group == null ? null : text(group)))));
+    }
+
+    /** Prints getopt's error and the GNU hint, then exits with {@code status}. */
+    public Step usageError(String message, int status) {
+        eprint(message + "\n");
+        eprint("Try '" + name() + " --help' for more information.\n");
+        return exit(status);
+    }
+
+    /** GNU quoting of a file name in messages (the C locale's shell-escape style): {@code 'x'}. */
+    public static String quote(String name) {
+        if (name.contains("'")) return "\"" + name + "\"";
+        return "'" + name + "'";
+    }
+
+    public static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
