@@ -14,9 +14,6 @@ import java.util.List;
  */
 public final class TextRenderer {
 
-    /** At most this many omitted groups are listed; the rest are still counted in one line. */
-    public static final int MAX_GROUPS_LISTED = 40;
-
     private static final int KIND_WIDTH = 9;
 
     public String render(TraceSnapshot snapshot) {
@@ -51,17 +48,14 @@ public final class TextRenderer {
         line(out, "  ... " + view.omittedSentence() + (groups.isEmpty() ? "" : ":"));
         int countWidth = 1;
         for (OmittedGroup group : groups) countWidth = Math.max(countWidth, Units.count(group.count()).length());
-        int listed = Math.min(groups.size(), MAX_GROUPS_LISTED);
-        for (OmittedGroup group : groups.subList(0, listed)) {
+        for (OmittedGroup group : view.listedGroups()) {
             line(out, "      " + padLeft(Units.count(group.count()), countWidth) + " x  "
                     + pad(EventWords.lane(group.lane()), columns.laneWidth) + "  "
                     + pad(EventWords.kind(group.kind()), KIND_WIDTH) + " " + group.label());
         }
-        if (listed < groups.size()) {
-            long rest = 0;
-            for (OmittedGroup group : groups.subList(listed, groups.size())) rest += group.count();
-            line(out, "      ... and " + Units.plural(groups.size() - listed, "more group")
-                    + " (" + Units.plural(rest, "event") + ")");
+        if (view.unlistedGroups() > 0) {
+            line(out, "      ... and " + Units.plural(view.unlistedGroups(), "more group")
+                    + " (" + Units.plural(view.unlistedEvents(), "event") + ")");
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 public final class TraceView {
 
+    /** At most this many omitted groups are listed one by one; the rest are counted in one line. */
+    public static final int MAX_GROUPS_LISTED = 24;
+
     private final TraceSnapshot snapshot;
     private final List<Lane> lanes;
     private final List<EventLine> lines;
@@ -69,6 +72,24 @@ public final class TraceView {
     /** True when some events are only counted in groups, between head and tail. */
     public boolean hasOmitted() {
         return snapshot.omittedCount() > 0 || !snapshot.omitted().isEmpty();
+    }
+
+    /** The omitted groups listed one by one, at most {@link #MAX_GROUPS_LISTED}, in order of first occurrence. */
+    public List<OmittedGroup> listedGroups() {
+        List<OmittedGroup> groups = snapshot.omitted();
+        return groups.subList(0, Math.min(groups.size(), MAX_GROUPS_LISTED));
+    }
+
+    /** How many groups are not listed one by one. */
+    public int unlistedGroups() {
+        return snapshot.omitted().size() - listedGroups().size();
+    }
+
+    /** How many events the unlisted groups hold. */
+    public long unlistedEvents() {
+        long n = 0;
+        for (OmittedGroup group : snapshot.omitted().subList(listedGroups().size(), snapshot.omitted().size())) n += group.count();
+        return n;
     }
 
     /** A kept event by sequence number (to follow {@code cause}), if it was kept. */

@@ -7,8 +7,8 @@ package dev.syssim.sim.trace.render.diagram;
 public enum BoxStyle {
     PAGE("page", null, 0xffffff, -1, Hatch.NONE, -1),
     ZEBRA("zebra", null, 0xf3f3f3, -1, Hatch.NONE, -1),
-    MACHINE("machine", null, 0xe4e4e4, 0x888888, Hatch.NONE, -1),
-    BAND("band", null, 0xfafafa, 0x555555, Hatch.NONE, -1),
+    MACHINE("machinebox", null, 0xe4e4e4, 0x888888, Hatch.NONE, -1),
+    BAND("bandbox", null, 0xfafafa, 0x555555, Hatch.NONE, -1),
     USER("user", "user mode (privileges dropped)", 0xdceaf7, 0x4a6f96, Hatch.DIAGONAL, 0x4a6f96),
     KERNEL("kernel", "kernel mode", 0x5f7189, 0x2c3a4d, Hatch.NONE, -1),
     HYPERVISOR("hyp", "hypervisor (VMX root)", 0xf6dfc2, 0x8a4b12, Hatch.CROSS, 0x8a4b12);

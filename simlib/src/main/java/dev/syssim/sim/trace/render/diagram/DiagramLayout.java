@@ -31,8 +31,6 @@ public final class DiagramLayout {
 
     /** Labels longer than this are cut with an ellipsis in the diagram (the table has them whole). */
     public static final int MAX_LABEL_CHARS = 72;
-    /** At most this many omitted groups are listed in the band; the rest are counted in one line. */
-    public static final int MAX_BAND_GROUPS = 24;
 
     static final int PAD = 12;
     static final int ROW = 18;
@@ -294,17 +292,14 @@ public final class DiagramLayout {
             for (OmittedGroup group : groups) countWidth = Math.max(countWidth, Units.count(group.count()).length());
             int laneWidth = 1;
             for (OmittedGroup group : groups) laneWidth = Math.max(laneWidth, group.lane().title().length());
-            int listed = Math.min(groups.size(), MAX_BAND_GROUPS);
-            for (OmittedGroup group : groups.subList(0, listed)) {
+            for (OmittedGroup group : view.listedGroups()) {
                 String count = Units.count(group.count());
                 lines.add(" ".repeat(countWidth - count.length()) + count + " \u00d7  " + padded(group.lane().title(), laneWidth)
                         + "  " + padded(EventWords.kind(group.kind()), 9) + "  " + group.label());
             }
-            if (listed < groups.size()) {
-                long rest = 0;
-                for (OmittedGroup group : groups.subList(listed, groups.size())) rest += group.count();
-                lines.add("\u2026 and " + Units.plural(groups.size() - listed, "more group") + " ("
-                        + Units.plural(rest, "event") + ")");
+            if (view.unlistedGroups() > 0) {
+                lines.add("\u2026 and " + Units.plural(view.unlistedGroups(), "more group") + " ("
+                        + Units.plural(view.unlistedEvents(), "event") + ")");
             }
             return lines;
         }
