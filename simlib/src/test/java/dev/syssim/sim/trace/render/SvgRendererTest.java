@@ -12,7 +12,12 @@ import dev.syssim.sim.trace.TraceLevel;
 import dev.syssim.sim.trace.TraceSnapshot;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import dev.syssim.sim.trace.render.diagram.ArrowStyle;
+import dev.syssim.sim.trace.render.diagram.BoxStyle;
+import dev.syssim.sim.trace.render.diagram.LineStyle;
+import dev.syssim.sim.trace.render.diagram.TextStyle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -82,6 +87,16 @@ class SvgRendererTest {
         String out = svg.render(LectureStories.catMotd());
         assertTrue(out.contains(".ret{stroke:#1f4e79;stroke-width:1.2;stroke-dasharray:6,3"), out);
         assertTrue(out.contains("<pattern id=\"hatch-user\""), out);
+    }
+
+    @Test
+    void cssClassNamesAreDistinctAcrossAllStyles() {
+        List<String> ids = new ArrayList<>(List.of("dot"));
+        for (TextStyle style : TextStyle.values()) ids.add(style.id());
+        for (BoxStyle style : BoxStyle.values()) ids.add(style.id());
+        for (LineStyle style : LineStyle.values()) ids.add(style.id());
+        for (ArrowStyle style : ArrowStyle.values()) ids.add(style.id());
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "one CSS class would style two kinds of shape: " + ids);
     }
 
     private static Document parse(String xml) throws Exception {

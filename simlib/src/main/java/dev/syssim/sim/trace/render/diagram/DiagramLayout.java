@@ -182,7 +182,21 @@ public final class DiagramLayout {
         private int labelWidth() {
             int chars = "event".length();
             for (EventLine line : view.lines()) chars = Math.max(chars, 2 * line.depth() + label(line.event()).length());
+            List<Run> runs = new ArrayList<>(view.headRuns());
+            runs.addAll(view.tailRuns());
+            for (Run run : runs) {
+                if (run instanceof Run.Repeat repeat) {
+                    chars = Math.max(chars, 2 * repeat.block().get(0).depth() + note(repeat).length());
+                }
+            }
             return TextStyle.LABEL.width(chars);
+        }
+
+        private static String note(Run.Repeat repeat) {
+            int size = repeat.block().size();
+            String above = size == 1 ? "the row above" : "the " + size + " rows above";
+            return "\u00d7 " + Units.count(repeat.times()) + "  " + above + ", " + Units.count(repeat.times())
+                    + " times in all, until " + Units.time(repeat.lastTime());
         }
 
         private static String label(TraceEvent event) {
@@ -231,10 +245,7 @@ public final class DiagramLayout {
 
         private void repeatNote(Run.Repeat repeat, int top) {
             stripe();
-            int size = repeat.block().size();
-            String above = size == 1 ? "the row above" : "the " + size + " rows above";
-            String note = "\u00d7 " + Units.count(repeat.times()) + "  " + above + ", " + Units.count(repeat.times())
-                    + " times in all, until " + Units.time(repeat.lastTime());
+            String note = note(repeat);
             int indent = TextStyle.LABEL.width(2 * repeat.block().get(0).depth());
             marks.add(new Shape.Line(labelX - 5, top + 3, labelX - 5, y - 3, LineStyle.BRACKET));
             texts.add(new Shape.Text(labelX + indent, y + 13, note, TextStyle.NOTE));
