@@ -142,10 +142,23 @@ public final class PathWalker {
                 continue;
             }
             Inode parent = current.inode().parentDirectory();
+            if (parent == null) return "(unreachable)" + join(names);
             names.addFirst(nameIn(mount.fs(), parent, current.inode()));
             current = new Location(mount, parent);
         }
         return join(names);
+    }
+
+    /**
+     * The absolute path, as the caller sees it, of what {@code path} names: its directory resolved
+     * (symlinks included) plus its last name — what /proc/PID/fd and /proc/PID/exe show.
+     */
+    public static String absolute(PathContext ctx, String path, Location resolved) {
+        if (resolved.inode().isDirectory()) return pathOf(ctx, resolved);
+        ParentResult parent = resolveParent(ctx, path);
+        if (!parent.ok()) return path;
+        String dir = pathOf(ctx, parent.directory());
+        return dir.equals("/") ? "/" + parent.name() : dir + "/" + parent.name();
     }
 
     private static String join(Deque<String> names) {

@@ -33,6 +33,11 @@ public record Credentials(int uid, int euid, int suid, int gid, int egid, int sg
         return new Credentials(uid, newUid, suid, gid, egid, sgid, groups, capsFor(newUid));
     }
 
+    /** exec of a set-user-ID file: the effective (and saved) uid become the file's owner. */
+    public Credentials execSetuid(int owner) {
+        return new Credentials(uid, owner, owner, gid, egid, sgid, groups, capsFor(owner));
+    }
+
     public Credentials withGid(int newGid) {
         if (has(Capability.CAP_SETGID)) return new Credentials(uid, euid, suid, newGid, newGid, newGid, groups, capabilities);
         return new Credentials(uid, euid, suid, gid, newGid, sgid, groups, capabilities);

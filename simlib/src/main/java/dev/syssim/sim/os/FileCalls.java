@@ -80,7 +80,7 @@ public final class FileCalls {
         FileOps ops = opsFor(p, location.inode());
         if (ops == null) return Outcome.error(Errno.ENXIO, Costs.SYSCALL);
         if (ops instanceof Devices.Denied) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
-        OpenFile file = new OpenFile(ops, location, PathWalker.pathOf(p, location), flags, null);
+        OpenFile file = new OpenFile(ops, location, PathWalker.absolute(p, call.path(), location), flags, null);
         int fd = p.fds().install(file, (flags & OpenFlags.O_CLOEXEC) != 0);
         if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
         return Outcome.ok(fd, Costs.SYSCALL);
@@ -370,6 +370,26 @@ public final class FileCalls {
         if (call.newFd() < 0 || call.newFd() >= FdTable.MAX_FDS) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
         release(p.fds().installAt(call.newFd(), f, false));
         return Outcome.ok(call.newFd(), Costs.SYSCALL);
+    }
+
+    Outcome dupfd(Process p, Syscall.DupFd call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        for (int fd = Math.max(0, call.min()); fd < FdTable.MAX_FDS; fd++) {
+            if (p.fds().get(fd) == null) {
+                p.fds().installAt(fd, f, true);
+                return Outcome.ok(fd, Costs.SYSCALL);
+            }
+        }
+        return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+    }
+
+    Outcome tcsetpgrp(Process p, Syscall.Tcsetpgrp call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        if (!(f.ops() instanceof Terminal t)) return Outcome.error(Errno.ENOTTY, Costs.SYSCALL);
+        t.setForegroundGroup(call.pgid());
+        return Outcome.ok(0, Costs.SYSCALL);
     }
 
     // ---- checks ----

@@ -52,6 +52,7 @@ public final class Kernel {
     private final Lane kernelLane;
     private final Lane timerLane;
     private Process init;
+    private FileSystem devpts;
     private final List<Irq> irqLines = new ArrayList<>(List.of(Irq.KEYBOARD, Irq.DISK));
     private long memoryKiB = 4_028_860;
     private long bootEpochSeconds = 1_767_607_200L; // Monday 2026-01-05 10:00:00 UTC: the lecture's morning
@@ -391,9 +392,18 @@ public final class Kernel {
 
     // ---- terminals ----
 
-    public Terminal openTerminal(TerminalSink sink) {
+    /** The devpts file system, where each new terminal gets its node /dev/pts/N. */
+    public void setDevpts(FileSystem devpts) {
+        this.devpts = devpts;
+    }
+
+    /** Opens a new pseudo-terminal owned by {@code uid}: its node appears as /dev/pts/N. */
+    public Terminal openTerminal(TerminalSink sink, int uid) {
         Terminal t = new Terminal(terminals.size(), sink);
         terminals.add(t);
+        if (devpts != null) {
+            devpts.mknod(devpts.root(), Integer.toString(t.index()), dev.syssim.sim.fs.FileType.CHAR_DEVICE, 0620, 136, t.index(), uid, 5);
+        }
         return t;
     }
 

@@ -110,11 +110,13 @@ public final class ProcessCalls {
         }
         Program program = kernel.programs().find(image.program());
         if (program == null) return Outcome.error(Errno.ENOEXEC, Costs.SYSCALL);
-        return replaceProgram(p, path, argv, env, image, program);
+        boolean nosuid = found.location().mount().options().contains("nosuid");
+        if ((inode.permissions() & 04000) != 0 && !nosuid) p.setCredentials(p.credentials().execSetuid(inode.uid()));
+        return replaceProgram(p, path, PathWalker.absolute(p, path, found.location()), argv, env, image, program);
     }
 
     /** The point of no return: the old program is gone, the new one is mapped. */
-    private Outcome replaceProgram(Process p, String path, List<String> argv, Map<String, String> env, ExecImage image, Program program) {
+    private Outcome replaceProgram(Process p, String path, String absolutePath, List<String> argv, Map<String, String> env, ExecImage image, Program program) {
         FdTable fds = p.fds();
         for (int fd = 0; fd < fds.limit(); fd++) {
             if (fds.isCloseOnExec(fd)) kernel.files().release(fds.remove(fd));
@@ -123,7 +125,7 @@ public final class ProcessCalls {
         p.setComm(name);
         p.setCmdline(argv);
         p.setEnvironment(env);
-        p.setExecutable(PathWalker.pathOf(p, PathWalker.resolve(p, path, true).location()));
+        p.setExecutable(absolutePath);
         p.setMemoryKiB(image.memoryKiB());
         if (kernel.trace().wants(EventKind.MEMORY)) {
             kernel.event(p.lane(), CpuMode.KERNEL, EventKind.MEMORY, "exec: load " + path + " (" + image.memoryKiB() + " KiB)",
@@ -344,6 +346,12 @@ public final class ProcessCalls {
         if (valid == 0) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         target.setCpuMask(valid);
         return Outcome.ok(0, Costs.SYSCALL);
+    }
+
+    Outcome sigaction(Process p, Syscall.RtSigaction call) {
+        if (call.signal() == Signal.SIGKILL || call.signal() == Signal.SIGSTOP) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        p.ignore(call.signal(), call.ignore());
+        return Outcome.ok(0, Costs.SYSCALL / 3);
     }
 
     Outcome umask(Process p, Syscall.Umask call) {

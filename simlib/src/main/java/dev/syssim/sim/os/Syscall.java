@@ -200,6 +200,20 @@ public interface Syscall {
         public String straceArgs(SysResult r) { return oldFd + ", " + newFd; }
     }
 
+    /** fcntl(fd, F_DUPFD_CLOEXEC, min): a copy at the lowest free descriptor >= min (how a shell saves fds). */
+    record DupFd(int fd, int min) implements Syscall {
+        public String name() { return "fcntl"; }
+        public Outcome enter(Kernel k, Process p) { return k.files().dupfd(p, this); }
+        public String straceArgs(SysResult r) { return fd + ", F_DUPFD_CLOEXEC, " + min; }
+    }
+
+    /** tcsetpgrp: ioctl(fd, TIOCSPGRP, [pgid]) — which process group the terminal's Ctrl-C goes to. */
+    record Tcsetpgrp(int fd, int pgid) implements Syscall {
+        public String name() { return "ioctl"; }
+        public Outcome enter(Kernel k, Process p) { return k.files().tcsetpgrp(p, this); }
+        public String straceArgs(SysResult r) { return fd + ", TIOCSPGRP, [" + pgid + "]"; }
+    }
+
     record Symlink(String target, String linkPath) implements Syscall {
         public String name() { return "symlinkat"; }
         public Outcome enter(Kernel k, Process p) { return k.files().symlink(p, this); }
@@ -320,6 +334,15 @@ public interface Syscall {
         public String name() { return "pause"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().pause(p); }
         public String straceArgs(SysResult r) { return ""; }
+    }
+
+    /** rt_sigaction with SIG_IGN or SIG_DFL: the only dispositions the simulation's programs use. */
+    record RtSigaction(Signal signal, boolean ignore) implements Syscall {
+        public String name() { return "rt_sigaction"; }
+        public Outcome enter(Kernel k, Process p) { return k.processes().sigaction(p, this); }
+        public String straceArgs(SysResult r) {
+            return signal.name() + ", {sa_handler=" + (ignore ? "SIG_IGN" : "SIG_DFL") + ", sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f8e3c842520}, NULL, 8";
+        }
     }
 
     record Setuid(int uid) implements Syscall {

@@ -1,0 +1,261 @@
+package dev.syssim.sim.world;
+
+import dev.syssim.sim.fs.Inode;
+import dev.syssim.sim.fs.PathWalker;
+import dev.syssim.sim.os.Credentials;
+import dev.syssim.sim.os.Kernel;
+import dev.syssim.sim.os.Process;
+import dev.syssim.sim.os.ProcessState;
+import dev.syssim.sim.os.Signal;
+import dev.syssim.sim.os.Terminal;
+import dev.syssim.sim.os.TerminalSink;
+import dev.syssim.sim.prog.UserDb;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A user at a terminal: what a notebook drives. Each machine the user works on has a terminal with
+ * an interactive bash; a cell's shell text is typed into the current one, and the world runs until
+ * that shell waits for its next command. Output reaches the front end as it is written; a program
+ * reading the terminal makes the session ask the front end for a line.
+ */
+public final class Session {
+
+    /** Where a session's terminal output and input requests go (the Jupyter kernel implements it). */
+    public interface Frontend {
+        void stdout(String text);
+
+        void stderr(String text);
+
+        /** The terminal was cleared ({@code clear}). */
+        void clear();
+
+        /** A line typed by the user, or empty when input is not possible (then the program sees end of file). */
+        Optional<String> input(String prompt, boolean password);
+    }
+
+    /** How a run of shell text ended. */
+    public record Result(boolean interrupted, String limit, long steps) {
+
+        public boolean ok() {
+            return !interrupted && limit == null;
+        }
+    }
+
+    /** A login on one machine: its terminal and its interactive shell. */
+    private record Login(Machine machine, String user, Terminal terminal, Process shell) {
+    }
+
+    private static final String CLEAR = "\033[H\033[2J";
+
+    private final World world;
+    private final Map<String, Login> logins = new LinkedHashMap<>();
+    private final Map<String, CharsetDecoder> decoders = new HashMap<>();
+    private Frontend frontend;
+    private Login current;
+    private long outputBytes;
+    private boolean outputLimitHit;
+    private final StringBuilder lastLine = new StringBuilder();
+
+    public Session(World world, Frontend frontend) {
+        this.world = world;
+        this.frontend = frontend;
+    }
+
+    public void setFrontend(Frontend frontend) {
+        this.frontend = frontend;
+    }
+
+    public World world() {
+        return world;
+    }
+
+    public Machine machine() {
+        return current.machine();
+    }
+
+    public String user() {
+        return current.user();
+    }
+
+    /** The interactive shell serving the current terminal. */
+    public Process shell() {
+        return current.shell();
+    }
+
+    /** Makes {@code user} on {@code machine} the current login, logging in first if needed. */
+    public void switchTo(Machine machine, String user) {
+        String key = machine.name() + "/" + user;
+        Login login = logins.get(key);
+        if (login == null || login.shell().state() == ProcessState.DEAD || login.shell().state() == ProcessState.ZOMBIE) {
+            login = login(machine, user);
+            logins.put(key, login);
+        }
+        current = login;
+    }
+
+    private Login login(Machine machine, String user) {
+        Kernel kernel = machine.kernel();
+        UserDb users = UserDb.parse(fileText(kernel, "/etc/passwd"), fileText(kernel, "/etc/group"));
+        UserDb.User u = users.user(user);
+        if (u == null) throw new IllegalArgumentException("no user " + user + " on " + machine.name());
+        List<Integer> groups = users.groupsOf(u);
+        Credentials creds = Credentials.user(u.uid(), u.gid(), groups.stream().mapToInt(Integer::intValue).toArray());
+        Terminal terminal = kernel.openTerminal(sink(), u.uid());
+        String path = u.uid() == 0 ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+                : "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games";
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HOME", u.home());
+        env.put("LOGNAME", u.name());
+        env.put("PATH", path);
+        env.put("PWD", u.home());
+        env.put("SHELL", u.shell());
+        env.put("TERM", "xterm-256color");
+        env.put("USER", u.name());
+        PathWalker.Result home = PathWalker.resolve(new Login0(kernel), u.home(), true);
+        Process shell = kernel.spawn(kernel.init(), "/bin/bash", List.of("bash"), env, creds,
+                home.ok() ? home.location() : null, terminal);
+        world.runUntil(terminal::hasWaitingShell, 100_000);
+        return new Login(machine, user, terminal, shell);
+    }
+
+    private static String fileText(Kernel kernel, String path) {
+        PathWalker.Result r = PathWalker.resolve(new Login0(kernel), path, true);
+        if (!r.ok()) return "";
+        Inode inode = r.inode();
+        return new String(inode.fs().contentOf(inode), StandardCharsets.UTF_8);
+    }
+
+    /** Root's view of a machine's tree, for reading its configuration while logging in. */
+    private record Login0(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
+        public dev.syssim.sim.fs.Location root() {
+            return kernel.rootMounts().root();
+        }
+
+        public dev.syssim.sim.fs.Location cwd() {
+            return root();
+        }
+
+        public dev.syssim.sim.fs.Subject subject() {
+            return Credentials.root();
+        }
+
+        public dev.syssim.sim.fs.MountNamespace mounts() {
+            return kernel.rootMounts();
+        }
+    }
+
+    // ---- running a cell's shell text ----
+
+    /** Types {@code text} into the current shell and runs the world until it is ready for more. */
+    public Result run(String text) {
+        outputBytes = 0;
+        outputLimitHit = false;
+        RunLimits limits = world.limits();
+        long startSteps = world.steps();
+        Terminal terminal = current.terminal();
+        Kernel kernel = current.machine().kernel();
+        terminal.submitCommand(kernel, text);
+        boolean interrupted = false;
+        String limit = null;
+        int rescues = 0;
+        while (true) {
+            long budget = Math.max(1, limits.stepsPerCell() - (world.steps() - startSteps));
+            World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit, budget);
+            if (stop == World.Stop.DONE) {
+                if (outputLimitHit && limit == null) {
+                    limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; the job was killed";
+                    kill(kernel, terminal, Signal.SIGKILL);
+                    outputLimitHit = false;
+                    continue;
+                }
+                if (terminal.hasWaitingShell()) break;
+                answerInput(kernel, terminal);
+                continue;
+            }
+            if (stop == World.Stop.INTERRUPTED) {
+                world.clearInterrupt();
+                interrupted = true;
+                emit("stdout", "^C");
+                kill(kernel, terminal, Signal.SIGINT);
+            } else if (stop == World.Stop.STEP_LIMIT) {
+                if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; the job was killed";
+                kill(kernel, terminal, Signal.SIGKILL);
+            } else {
+                if (limit == null && !interrupted) limit = "nothing can happen any more: every process of the job is asleep and nothing will wake it; the job was interrupted";
+                kill(kernel, terminal, rescues == 0 ? Signal.SIGINT : Signal.SIGKILL);
+            }
+            if (++rescues > 4) {
+                limit = limit == null ? "the job did not stop" : limit;
+                break;
+            }
+            startSteps = world.steps() - limits.stepsPerCell() + 100_000;
+        }
+        return new Result(interrupted, limit, world.steps() - startSteps);
+    }
+
+    /** Ctrl-C or a limit: a signal to the terminal's foreground process group (never the shell itself). */
+    private void kill(Kernel kernel, Terminal terminal, Signal signal) {
+        int group = terminal.foregroundGroup();
+        for (Process p : kernel.allProcesses()) {
+            if (p.pgid() == group && p.terminal() == terminal && p != current.shell()) kernel.signals().send(p, signal, null);
+        }
+    }
+
+    private void answerInput(Kernel kernel, Terminal terminal) {
+        String prompt = lastLine.toString();
+        Optional<String> line = frontend.input(prompt, !terminal.echo());
+        lastLine.setLength(0);
+        if (line.isEmpty()) {
+            terminal.endInput(kernel);
+            return;
+        }
+        if (terminal.echo()) emit("stdout", line.get() + "\n");
+        terminal.type(kernel, line.get() + "\n");
+    }
+
+    // ---- output ----
+
+    private TerminalSink sink() {
+        return (stream, data) -> {
+            if (outputLimitHit) return;
+            outputBytes += data.length;
+            if (outputBytes > world.limits().outputBytesPerCell()) {
+                outputLimitHit = true;
+                return;
+            }
+            emit(stream, decode(stream, data));
+        };
+    }
+
+    private String decode(String stream, byte[] data) {
+        CharsetDecoder decoder = decoders.computeIfAbsent(stream, s -> StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        CharBuffer out = CharBuffer.allocate(data.length + 4);
+        decoder.decode(ByteBuffer.wrap(data), out, false);
+        out.flip();
+        return out.toString();
+    }
+
+    private void emit(String stream, String text) {
+        int clear = text.lastIndexOf(CLEAR);
+        if (clear >= 0) {
+            frontend.clear();
+            text = text.substring(clear + CLEAR.length()).replace("\033[3J", "");
+        }
+        if (text.isEmpty()) return;
+        int nl = text.lastIndexOf('\n');
+        if (nl >= 0) lastLine.setLength(0);
+        lastLine.append(nl >= 0 ? text.substring(nl + 1) : text);
+        if (stream.equals("stderr")) frontend.stderr(text);
+        else frontend.stdout(text);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.syssim.sim.world;
+
+import dev.syssim.sim.hw.Timeline;
+import dev.syssim.sim.trace.Trace;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Everything simulated, in one place: the machines, the timeline that orders all their events,
+ * the trace they record into, and the seed their randomness comes from. Running the world means
+ * taking the next due event off the timeline until the caller's condition holds.
+ */
+public final class World {
+
+    /** Why a run stopped. */
+    public enum Stop { DONE, INTERRUPTED, STEP_LIMIT, STUCK }
+
+    private final Timeline timeline = new Timeline();
+    private final Trace trace;
+    private final long seed;
+    private final RunLimits limits;
+    private final Map<String, Machine> machines = new LinkedHashMap<>();
+    private volatile boolean interruptRequested;
+    private long steps;
+
+    public World(long seed, RunLimits limits) {
+        this.seed = seed;
+        this.limits = limits;
+        this.trace = new Trace(limits.traceHead(), limits.traceTail());
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public RunLimits limits() {
+        return limits;
+    }
+
+    public void add(Machine machine) {
+        machines.put(machine.name(), machine);
+    }
+
+    public Machine machine(String name) {
+        return machines.get(name);
+    }
+
+    public Collection<Machine> machines() {
+        return machines.values();
+    }
+
+    /** Events run since the world began (each is one step of a core, a device or a wire). */
+    public long steps() {
+        return steps;
+    }
+
+    /** Asks the running cell to stop at the next step. Safe from any thread. */
+    public void requestInterrupt() {
+        interruptRequested = true;
+    }
+
+    public boolean interruptRequested() {
+        return interruptRequested;
+    }
+
+    public void clearInterrupt() {
+        interruptRequested = false;
+    }
+
+    /**
+     * Runs events until {@code done} holds, an interrupt is requested, {@code maxSteps} more events
+     * have run, or nothing is left that could ever happen.
+     */
+    public Stop runUntil(BooleanSupplier done, long maxSteps) {
+        long limit = steps + maxSteps;
+        while (!done.getAsBoolean()) {
+            if (interruptRequested) return Stop.INTERRUPTED;
+            if (steps >= limit) return Stop.STEP_LIMIT;
+            if (!timeline.runNext()) return Stop.STUCK;
+            steps++;
+        }
+        return Stop.DONE;
+    }
+}
