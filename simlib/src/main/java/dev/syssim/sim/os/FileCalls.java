@@ -384,6 +384,14 @@ public final class FileCalls {
         return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
     }
 
+    Outcome setEcho(Process p, Syscall.TcsetattrEcho call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        if (!(f.ops() instanceof Terminal t)) return Outcome.error(Errno.ENOTTY, Costs.SYSCALL);
+        t.setEcho(call.echo());
+        return Outcome.ok(0, Costs.SYSCALL);
+    }
+
     Outcome tcsetpgrp(Process p, Syscall.Tcsetpgrp call) {
         OpenFile f = p.fds().get(call.fd());
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);

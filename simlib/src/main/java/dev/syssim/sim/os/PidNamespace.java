@@ -44,6 +44,14 @@ public final class PidNamespace {
         return -1;
     }
 
+    /**
+     * Makes the next pid handed out {@code pid + 1}: a booted system has used a few hundred pids by
+     * the time anyone logs in (kernel threads, services), and the simulation starts sessions there.
+     */
+    public void skipTo(int pid) {
+        if (pid > lastPid) lastPid = pid;
+    }
+
     void release(int pid) {
         members.remove(pid);
     }

@@ -207,6 +207,15 @@ public interface Syscall {
         public String straceArgs(SysResult r) { return fd + ", F_DUPFD_CLOEXEC, " + min; }
     }
 
+    /** tcsetattr turning echo off or on (how sudo and su hide a password as it is typed). */
+    record TcsetattrEcho(int fd, boolean echo) implements Syscall {
+        public String name() { return "ioctl"; }
+        public Outcome enter(Kernel k, Process p) { return k.files().setEcho(p, this); }
+        public String straceArgs(SysResult r) {
+            return fd + ", TCSETSW, {c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|" + (echo ? "ECHO|" : "") + "ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}";
+        }
+    }
+
     /** tcsetpgrp: ioctl(fd, TIOCSPGRP, [pgid]) — which process group the terminal's Ctrl-C goes to. */
     record Tcsetpgrp(int fd, int pgid) implements Syscall {
         public String name() { return "ioctl"; }

@@ -10,9 +10,13 @@ import dev.syssim.sim.os.Step;
  */
 public abstract class Tool implements Program {
 
+    /** User-mode work before main's first syscall: the C runtime's start-up, reading argv. */
+    public static final long STARTUP = 15_000;
+
     @Override
     public final Step start(ProgramArgs args) {
-        return run(new Libc(args));
+        Libc c = new Libc(args);
+        return Step.compute(STARTUP, args.name() + ": C runtime start-up, main()", () -> run(c));
     }
 
     /** The program's main: returns its first step. */

@@ -37,16 +37,11 @@ public final class DebianImage {
             "libacl.so.1", "libattr.so.1", "libcap.so.2", "libaudit.so.1", "libpam.so.0", "libprocps.so.8",
             "libsystemd.so.0", "libmount.so.1", "libblkid.so.1", "libsmartcols.so.1", "libz.so.1");
 
-    /** Every executable of the image. More tools are registered under their program names elsewhere. */
+    /** The shells and init; the tools come from {@link Toolbox}. */
     public static final List<Binary> BINARIES = List.of(
             Binary.of("/usr/sbin/init", "init", 9_200, LIBC, "libsystemd.so.0"),
             Binary.of("/usr/bin/bash", "bash", 4_100, "libtinfo.so.6", LIBC),
-            Binary.of("/usr/bin/dash", "sh", 1_500, LIBC),
-            Binary.of("/usr/bin/cat", "cat", 1_000, LIBC),
-            Binary.of("/usr/bin/echo", "echo", 1_000, LIBC),
-            Binary.of("/usr/bin/true", "true", 900, LIBC),
-            Binary.of("/usr/bin/false", "false", 900, LIBC),
-            Binary.of("/usr/bin/ls", "ls", 2_300, "libselinux.so.1", LIBC, "libpcre2-8.so.0"));
+            Binary.of("/usr/bin/dash", "sh", 1_500, LIBC));
 
     private DebianImage() {
     }
@@ -72,6 +67,7 @@ public final class DebianImage {
         link(fs, root, "sbin", "usr/sbin");
         link(fs, root, "lib", "usr/lib");
         link(fs, root, "lib64", "usr/lib64");
+        link(fs, usrBin, "sh", "dash");
 
         for (String lib : LIBRARIES) file(fs, multiarch, lib, 0644, ExecImage.library(lib).toBytes()).setCached(true);
         file(fs, multiarch, "ld-linux-x86-64.so.2", 0755, ExecImage.staticImage("ld.so", 240).toBytes()).setCached(true);

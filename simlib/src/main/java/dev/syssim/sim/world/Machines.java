@@ -27,6 +27,8 @@ public final class Machines {
 
     /** The disk's read latency: 120 µs, an SSD's order of magnitude. */
     public static final long DISK_LATENCY = 120_000;
+    /** Where pids continue after boot (services and kernel threads took the ones before). */
+    public static final int FIRST_USER_PID = 1100;
 
     private Machines() {
     }
@@ -44,6 +46,7 @@ public final class Machines {
         Process init = kernel.spawn(null, "/sbin/init", List.of("/sbin/init"), Map.of(), Credentials.root(), null, null);
         kernel.spawnKernelThread(null, "kthreadd");
         kernel.log().log(KernelLog.KERN_INFO, 50_000_000, "Run /sbin/init as init process");
+        kernel.rootPidNamespace().skipTo(FIRST_USER_PID - 1);
         Machine machine = new Machine(name, kernel);
         world.add(machine);
         world.runUntil(() -> init.state() == dev.syssim.sim.os.ProcessState.BLOCKED, 10_000);

@@ -1,15 +1,12 @@
 package dev.syssim.sim.world;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Cat;
-import dev.syssim.sim.prog.tools.Echo;
-import dev.syssim.sim.prog.tools.Exit;
 import dev.syssim.sim.prog.tools.Init;
-import dev.syssim.sim.prog.tools.Ls;
+import dev.syssim.sim.prog.tools.Installed;
 import dev.syssim.sim.shell.Bash;
 import java.util.List;
 
-/** The programs every Debian machine of the world can run, and where the extra ones are installed. */
+/** The programs every Debian machine of the world can run, and where they are installed. */
 public final class Toolbox {
 
     /** The boot date every machine's clock starts from (see {@link dev.syssim.sim.os.Kernel#bootEpochSeconds()}). */
@@ -19,19 +16,18 @@ public final class Toolbox {
     }
 
     public static Binaries programs() {
-        return new Binaries()
+        Binaries binaries = new Binaries()
                 .register("init", new Init())
                 .register("bash", new Bash(false))
-                .register("sh", new Bash(true))
-                .register("cat", new Cat())
-                .register("echo", new Echo())
-                .register("true", new Exit(0))
-                .register("false", new Exit(1))
-                .register("ls", new Ls(BOOT_EPOCH));
+                .register("sh", new Bash(true));
+        Installed.register(binaries, BOOT_EPOCH);
+        return binaries;
     }
 
-    /** Executables beyond the base image's list. */
+    /** Executables beyond the base image's shells and init: the tools of {@link Installed}. */
     static List<DebianImage.Binary> binaries() {
-        return List.of();
+        return Installed.BINARIES.stream()
+                .map(b -> new DebianImage.Binary(b.path(), b.program(), b.memoryKiB(), b.mode(), b.libraries()))
+                .toList();
     }
 }
