@@ -348,6 +348,14 @@ public final class ProcessCalls {
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
+    Outcome traceme(Process p, Syscall.PtraceTraceme call) {
+        Process tracer = p.parent();
+        OpenFile out = tracer == null ? null : tracer.fds().get(call.outputFd());
+        if (out == null) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        p.tracer = new StraceTracer(kernel, tracer, out, call.only(), call.followForks(), p);
+        return Outcome.ok(0, Costs.SYSCALL);
+    }
+
     Outcome sigaction(Process p, Syscall.RtSigaction call) {
         if (call.signal() == Signal.SIGKILL || call.signal() == Signal.SIGSTOP) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         p.ignore(call.signal(), call.ignore());

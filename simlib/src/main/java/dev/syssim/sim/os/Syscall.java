@@ -338,6 +338,17 @@ public interface Syscall {
         public String straceArgs(SysResult r) { return ""; }
     }
 
+    /**
+     * ptrace(PTRACE_TRACEME): the caller asks to be traced by its parent, which is strace: from now
+     * on its syscalls are reported to the parent's output {@code outputFd}, limited to {@code only}
+     * (all if empty), following forks if asked.
+     */
+    record PtraceTraceme(int outputFd, java.util.Set<String> only, boolean followForks) implements Syscall {
+        public String name() { return "ptrace"; }
+        public Outcome enter(Kernel k, Process p) { return k.processes().traceme(p, this); }
+        public String straceArgs(SysResult r) { return "PTRACE_TRACEME"; }
+    }
+
     /** pause(2): sleep until a signal arrives (what init does between orphans). */
     record Pause() implements Syscall {
         public String name() { return "pause"; }

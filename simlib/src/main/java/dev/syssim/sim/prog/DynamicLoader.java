@@ -48,7 +48,7 @@ public final class DynamicLoader implements Program {
             if (fd < 0) {
                 c.eprint(args.path() + ": error while loading shared libraries: " + library
                         + ": cannot open shared object file: " + Errno.ENOENT.message() + "\n");
-                return c.exit(127);
+                return c.exitQuietly(127);
             }
             return c.read(fd, 832, header -> c.sys(Syscall.NewFstatAt.fstat(fd), st ->
                     c.sys(new Syscall.Mmap(2_000_000, "PROT_READ|PROT_EXEC", fd), m -> c.close(fd, () -> loadLibraries(c, args, index + 1)))));

@@ -101,9 +101,22 @@ public final class Libc {
         pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** A message in the GNU form {@code name: message} on stderr. */
+    /**
+     * glibc's error(3): {@code name: message} on stderr. Standard error is unbuffered, so each piece
+     * is its own write(2), as strace shows: {@code "cat: "}, the message, {@code "\n"}.
+     */
     public void error(String message) {
-        eprint(name() + ": " + message + "\n");
+        eprint(name() + ": ");
+        eprint(message);
+        eprint("\n");
+    }
+
+    /** glibc's error(3) with an errno: {@code name: message: strerror}, four writes. */
+    public void error(String message, dev.syssim.sim.os.Errno errno) {
+        eprint(name() + ": ");
+        eprint(message);
+        eprint(": " + errno.message());
+        eprint("\n");
     }
 
     /** Makes all buffered output pending, as fflush(stdout) does. */
@@ -159,8 +172,17 @@ public final class Libc {
         return drain(() -> Step.compute(nanos, what, then));
     }
 
-    /** Flushes stdio and calls exit_group: what returning from main does. */
+    /**
+     * Flushes stdio and calls exit_group: what returning from main does. Like coreutils' close_stdout,
+     * it closes standard output and error first, so a write error would still be noticed.
+     */
     public Step exit(int status) {
+        flushStdout();
+        return drain(() -> Step.call(new Syscall.Close(1), a -> Step.call(new Syscall.Close(2), b -> Step.exit(status))));
+    }
+
+    /** exit without closing stdio: what a shell or a program that never used stdio does. */
+    public Step exitQuietly(int status) {
         flushStdout();
         return drain(() -> Step.exit(status));
     }

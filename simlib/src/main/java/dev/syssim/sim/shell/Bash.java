@@ -48,7 +48,7 @@ public final class Bash extends Tool {
             if (i < args.size() && args.get(i).equals("-c")) {
                 if (i + 1 >= args.size()) {
                     c.eprint(s.name + ": -c: option requires an argument\n");
-                    return c.exit(2);
+                    return c.exitQuietly(2);
                 }
                 String text = args.get(i + 1);
                 if (i + 2 < args.size()) s.name = args.get(i + 2);
@@ -62,7 +62,7 @@ public final class Bash extends Tool {
                 return c.readFile(script, (err, bytes) -> {
                     if (err != null) {
                         c.eprint(c.args().name() + ": " + script + ": " + err.message() + "\n");
-                        return c.exit(127);
+                        return c.exitQuietly(127);
                     }
                     return shell.runText(Libc.text(bytes), status -> finish(shell, status));
                 });

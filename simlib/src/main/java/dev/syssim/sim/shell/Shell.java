@@ -425,7 +425,7 @@ final class Shell {
 
     /** Ends a forked child (or the shell) with {@code status}. */
     Step exitWith(int status) {
-        return c.exit(status & 0xff);
+        return c.exitQuietly(status & 0xff);
     }
 
     /** The output of a list run in a forked subshell, trailing newlines removed ({@code $(...)}). */

@@ -3,6 +3,7 @@ package dev.syssim.sim.world;
 import dev.syssim.sim.prog.Binaries;
 import dev.syssim.sim.prog.tools.Init;
 import dev.syssim.sim.prog.tools.Installed;
+import dev.syssim.sim.prog.tools.Strace;
 import dev.syssim.sim.shell.Bash;
 import java.util.List;
 
@@ -19,15 +20,18 @@ public final class Toolbox {
         Binaries binaries = new Binaries()
                 .register("init", new Init())
                 .register("bash", new Bash(false))
-                .register("sh", new Bash(true));
+                .register("sh", new Bash(true))
+                .register("strace", new Strace());
         Installed.register(binaries, BOOT_EPOCH);
         return binaries;
     }
 
     /** Executables beyond the base image's shells and init: the tools of {@link Installed}. */
     static List<DebianImage.Binary> binaries() {
-        return Installed.BINARIES.stream()
+        List<DebianImage.Binary> all = new java.util.ArrayList<>(Installed.BINARIES.stream()
                 .map(b -> new DebianImage.Binary(b.path(), b.program(), b.memoryKiB(), b.mode(), b.libraries()))
-                .toList();
+                .toList());
+        all.add(DebianImage.Binary.of("/usr/bin/strace", "strace", 2_600, "libc.so.6"));
+        return all;
     }
 }

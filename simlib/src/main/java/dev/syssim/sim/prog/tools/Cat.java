@@ -20,14 +20,14 @@ public final class Cat extends Tool {
             if (file.equals("-")) return c.copy(0, 1, err -> next.get());
             return c.open(file, OpenFlags.O_RDONLY, opened -> {
                 if (opened.failed()) {
-                    c.error(file + ": " + opened.errno().message());
+                    c.error(file, opened.errno());
                     status[0] = 1;
                     return next.get();
                 }
                 int fd = opened.intValue();
                 return c.copy(fd, 1, err -> {
                     if (err != null) {
-                        c.error(file + ": " + err.message());
+                        c.error(file, err);
                         status[0] = 1;
                     }
                     return c.close(fd, next);
