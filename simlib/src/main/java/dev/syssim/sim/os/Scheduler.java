@@ -196,7 +196,7 @@ public final class Scheduler {
 
     private void runUserCode(int c, Process p, Step.Compute compute) {
         long now = timeline.now();
-        if (kernel.trace().wants(EventKind.COMPUTE)) {
+        if (!compute.what().isEmpty() && kernel.trace().wants(EventKind.COMPUTE)) {
             kernel.event(p.lane(), CpuMode.USER, EventKind.COMPUTE, compute.what(), Durations.text(compute.nanos()), TraceEvent.NO_CAUSE);
         }
         long end = now + compute.nanos();
