@@ -90,7 +90,7 @@ public final class Machines {
     }
 
     private static Location at(Kernel kernel, String path) {
-        PathWalker.Result r = PathWalker.resolve(new BootContext(kernel), path, true);
+        PathWalker.Result r = PathWalker.resolve(new RootView(kernel), path, true);
         if (!r.ok()) throw new IllegalStateException("cannot mount on " + path + ": " + r.error());
         return r.location();
     }
@@ -117,24 +117,5 @@ public final class Machines {
         dev.symlink(root, "stdout", "/proc/self/fd/1", 0, 0);
         dev.symlink(root, "stderr", "/proc/self/fd/2", 0, 0);
         return dev;
-    }
-
-    /** Where boot-time code stands when it looks up a path: root, at /, with every privilege. */
-    private record BootContext(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
-        public Location root() {
-            return kernel.rootMounts().root();
-        }
-
-        public Location cwd() {
-            return root();
-        }
-
-        public dev.syssim.sim.fs.Subject subject() {
-            return Credentials.root();
-        }
-
-        public MountNamespace mounts() {
-            return kernel.rootMounts();
-        }
     }
 }

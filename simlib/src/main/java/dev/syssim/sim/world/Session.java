@@ -120,7 +120,7 @@ public final class Session {
         env.put("SHELL", u.shell());
         env.put("TERM", "xterm-256color");
         env.put("USER", u.name());
-        PathWalker.Result home = PathWalker.resolve(new Login0(kernel), u.home(), true);
+        PathWalker.Result home = PathWalker.resolve(new RootView(kernel), u.home(), true);
         Process shell = kernel.spawn(kernel.init(), "/bin/bash", List.of("bash"), env, creds,
                 home.ok() ? home.location() : null, terminal);
         world.runUntil(terminal::hasWaitingShell, 100_000);
@@ -128,29 +128,10 @@ public final class Session {
     }
 
     private static String fileText(Kernel kernel, String path) {
-        PathWalker.Result r = PathWalker.resolve(new Login0(kernel), path, true);
+        PathWalker.Result r = PathWalker.resolve(new RootView(kernel), path, true);
         if (!r.ok()) return "";
         Inode inode = r.inode();
         return new String(inode.fs().contentOf(inode), StandardCharsets.UTF_8);
-    }
-
-    /** Root's view of a machine's tree, for reading its configuration while logging in. */
-    private record Login0(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
-        public dev.syssim.sim.fs.Location root() {
-            return kernel.rootMounts().root();
-        }
-
-        public dev.syssim.sim.fs.Location cwd() {
-            return root();
-        }
-
-        public dev.syssim.sim.fs.Subject subject() {
-            return Credentials.root();
-        }
-
-        public dev.syssim.sim.fs.MountNamespace mounts() {
-            return kernel.rootMounts();
-        }
     }
 
     // ---- running a cell's shell text ----
@@ -200,6 +181,40 @@ public final class Session {
             startSteps = world.steps() - limits.stepsPerCell() + 100_000;
         }
         return new Result(interrupted, limit, world.steps() - startSteps);
+    }
+
+    /** The shell's {@code $?} now, asked quietly: nothing reaches the front end or the trace. */
+    public int lastStatus() {
+        Frontend saved = frontend;
+        StringBuilder answer = new StringBuilder();
+        frontend = new Frontend() {
+            public void stdout(String text) {
+                answer.append(text);
+            }
+
+            public void stderr(String text) {
+            }
+
+            public void clear() {
+            }
+
+            public Optional<String> input(String prompt, boolean password) {
+                return Optional.empty();
+            }
+        };
+        dev.syssim.sim.trace.TraceLevel level = world.trace().level();
+        world.trace().setLevel(dev.syssim.sim.trace.TraceLevel.OFF);
+        try {
+            run("echo $?");
+        } finally {
+            frontend = saved;
+            world.trace().setLevel(level);
+        }
+        try {
+            return Integer.parseInt(answer.toString().strip());
+        } catch (NumberFormatException e) {
+            return 255;
+        }
     }
 
     /** Ctrl-C or a limit: a signal to the terminal's foreground process group (never the shell itself). */

@@ -42,23 +42,4 @@ public final class UserPrograms {
         file.setMtime(kernel.now());
         return DIRECTORY + "/" + name;
     }
-
-    /** The machine's tree as root sees it from /. */
-    record RootView(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
-        public dev.syssim.sim.fs.Location root() {
-            return kernel.rootMounts().root();
-        }
-
-        public dev.syssim.sim.fs.Location cwd() {
-            return root();
-        }
-
-        public dev.syssim.sim.fs.Subject subject() {
-            return Credentials.root();
-        }
-
-        public dev.syssim.sim.fs.MountNamespace mounts() {
-            return kernel.rootMounts();
-        }
-    }
 }

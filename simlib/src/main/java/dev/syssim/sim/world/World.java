@@ -20,7 +20,7 @@ public final class World {
     private final Timeline timeline = new Timeline();
     private final Trace trace;
     private final long seed;
-    private final RunLimits limits;
+    private RunLimits limits;
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
     private long steps;
@@ -45,6 +45,11 @@ public final class World {
 
     public RunLimits limits() {
         return limits;
+    }
+
+    /** Changes the per-cell limits (the trace bound stays as the world was built). */
+    public void setLimits(RunLimits limits) {
+        this.limits = limits;
     }
 
     public void add(Machine machine) {
