@@ -35,11 +35,16 @@ public final class Machines {
 
     /** A Debian machine with {@code cores} cores, booted, with init (1) and kthreadd (2) running. */
     public static Machine debian(World world, String name, int cores, long memoryKiB) {
+        return debian(world, name, cores, memoryKiB, Limits.DEFAULT);
+    }
+
+    /** As {@link #debian(World, String, int, long)}, with other process limits. */
+    public static Machine debian(World world, String name, int cores, long memoryKiB, Limits limits) {
         FileSystem rootFs = DebianImage.rootFileSystem(name, Toolbox.binaries());
         Disk disk = new Disk("sda", 8, 0, DISK_LATENCY, Irq.DISK);
         Binaries programs = Toolbox.programs();
         long seed = world.seed() * 31 + name.hashCode();
-        Kernel kernel = new Kernel(name, world.timeline(), world.trace(), cores, rootFs, disk, programs, Limits.DEFAULT, seed);
+        Kernel kernel = new Kernel(name, world.timeline(), world.trace(), cores, rootFs, disk, programs, limits, seed);
         kernel.setMemoryKiB(memoryKiB);
         bootLog(kernel, cores, memoryKiB);
         mountVirtualFileSystems(kernel);
