@@ -11,12 +11,14 @@ import java.util.List;
 public final class Chain {
 
     private static final RuleEntry[] NO_RULES = {};
+    private static final CompiledRule[] NOTHING_COMPILED = {};
 
     private final String name;
     private final boolean builtin;
     private final Counters policyCounters = new Counters();
     private Policy policy;
     private RuleEntry[] entries = NO_RULES;
+    private CompiledRule[] compiled = NOTHING_COMPILED;
 
     private Chain(String name, boolean builtin, Policy policy) {
         this.name = name;
@@ -72,13 +74,29 @@ public final class Chain {
         return entries;
     }
 
+    /** The rules in the form the evaluator walks, rebuilt whenever the rule list changes. */
+    CompiledRule[] compiledRules() {
+        return compiled;
+    }
+
+    /** Every change of the rule list goes through here, so the compiled form always follows it. */
+    private void install(RuleEntry[] newEntries) {
+        CompiledRule[] next = new CompiledRule[newEntries.length];
+        for (int i = 0; i < newEntries.length; i++) {
+            CompiledRule previous = i < compiled.length && compiled[i].entry == newEntries[i] ? compiled[i] : null;
+            next[i] = previous != null ? previous : new CompiledRule(newEntries[i]);
+        }
+        entries = newEntries;
+        compiled = next;
+    }
+
     void setPolicy(Policy newPolicy) {
         if (!builtin) throw new IllegalStateException("user chains have no policy");
         policy = newPolicy;
     }
 
     void setEntries(RuleEntry[] newEntries) {
-        entries = newEntries;
+        install(newEntries);
     }
 
     /** Inserts {@code added} so that the first becomes rule number {@code number}. */
@@ -87,30 +105,30 @@ public final class Chain {
         System.arraycopy(entries, 0, next, 0, number - 1);
         for (int i = 0; i < added.size(); i++) next[number - 1 + i] = added.get(i);
         System.arraycopy(entries, number - 1, next, number - 1 + added.size(), entries.length - number + 1);
-        entries = next;
+        install(next);
     }
 
     void remove(int number) {
         RuleEntry[] next = new RuleEntry[entries.length - 1];
         System.arraycopy(entries, 0, next, 0, number - 1);
         System.arraycopy(entries, number, next, number - 1, entries.length - number);
-        entries = next;
+        install(next);
     }
 
     void replace(int number, RuleEntry entry) {
         RuleEntry[] next = entries.clone();
         next[number - 1] = entry;
-        entries = next;
+        install(next);
     }
 
     void clear() {
-        entries = NO_RULES;
+        install(NO_RULES);
     }
 
     /** A copy with another name, the same rules and counters: what {@code iptables -E} leaves. */
     Chain renamed(String newName) {
         Chain copy = new Chain(newName, builtin, policy);
-        copy.entries = entries;
+        copy.install(entries);
         return copy;
     }
 
@@ -118,9 +136,9 @@ public final class Chain {
     Chain copy() {
         Chain copy = new Chain(name, builtin, policy);
         copy.policyCounters.set(policyCounters.packets(), policyCounters.bytes());
-        copy.entries = Arrays.stream(entries)
+        copy.install(Arrays.stream(entries)
                 .map(e -> new RuleEntry(e.rule(), e.counters().copy()))
-                .toArray(RuleEntry[]::new);
+                .toArray(RuleEntry[]::new));
         return copy;
     }
 

@@ -10,6 +10,11 @@ public record InterfaceMatch(String prefix, boolean wildcard, boolean inverted) 
     /** No {@code -i}/{@code -o} given: any interface, including none. */
     public static final InterfaceMatch ANY = new InterfaceMatch("", true, false);
 
+    public InterfaceMatch {
+        // Interned, so the usual case — the stack passing the same literal name — compares by identity.
+        prefix = prefix.intern();
+    }
+
     /** The match for a name as typed, {@code eth0} or {@code eth+}. */
     public static InterfaceMatch of(String name, boolean inverted) {
         boolean wildcard = name.endsWith("+");
@@ -18,7 +23,7 @@ public record InterfaceMatch(String prefix, boolean wildcard, boolean inverted) 
 
     /** {@code iface} is the interface the packet came in on or goes out of; "" for none (e.g. in OUTPUT). */
     public boolean matches(String iface) {
-        boolean hit = wildcard ? iface.startsWith(prefix) : iface.equals(prefix);
+        boolean hit = wildcard ? iface.startsWith(prefix) : iface == prefix || iface.equals(prefix);
         return hit != inverted;
     }
 

@@ -29,17 +29,18 @@ public record MultiportMatch(Kind kind, List<PortRange> ports, boolean inverted)
     public boolean matches(Packet packet, CtState state) {
         int protocol = packet.protocol();
         if (protocol != 6 && protocol != 17) return false;
-        int src = packet.srcPort();
-        int dst = packet.dstPort();
-        boolean hit = false;
-        for (int i = 0; i < ports.size() && !hit; i++) {
-            PortRange range = ports.get(i);
-            hit = switch (kind) {
-                case SOURCE -> range.contains(src);
-                case DESTINATION -> range.contains(dst);
-                case EITHER -> range.contains(src) || range.contains(dst);
-            };
-        }
+        boolean hit = switch (kind) {
+            case SOURCE -> listed(packet.srcPort());
+            case DESTINATION -> listed(packet.dstPort());
+            case EITHER -> listed(packet.srcPort()) || listed(packet.dstPort());
+        };
         return hit != inverted;
+    }
+
+    private boolean listed(int port) {
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i).contains(port)) return true;
+        }
+        return false;
     }
 }

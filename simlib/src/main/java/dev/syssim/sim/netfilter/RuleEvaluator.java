@@ -30,8 +30,11 @@ final class RuleEvaluator {
         List<TraceStep> steps = new ArrayList<>(4);
         List<LogRecord> logs = List.of();
 
+        int src = packet.src().bits();
+        int dst = packet.dst().bits();
+        int protocol = packet.protocol();
         Chain chain = base;
-        RuleEntry[] entries = chain.entryArray();
+        CompiledRule[] entries = chain.compiledRules();
         int index = 0;
         while (true) {
             if (index >= entries.length) {
@@ -41,19 +44,18 @@ final class RuleEvaluator {
                 if (depth == 0) break;
                 depth--;
                 chain = returnChains[depth];
-                entries = chain.entryArray();
+                entries = chain.compiledRules();
                 index = returnIndexes[depth];
                 continue;
             }
-            RuleEntry entry = entries[index];
-            Rule rule = entry.rule();
-            if (!rule.matches(packet, in, out, state)) {
+            CompiledRule rule = entries[index];
+            if (!rule.matches(src, dst, protocol, in, out, packet, state)) {
                 index++;
                 continue;
             }
-            entry.counters().count(packet.length());
+            rule.entry.counters().count(packet.length());
             int number = index + 1;
-            Target target = rule.target();
+            Target target = rule.target;
             if (target instanceof Target.Accept) {
                 steps.add(new TraceStep(chain.name(), TraceStep.Kind.RULE, number, "ACCEPT"));
                 return result(hook, Verdict.ACCEPT, state, steps, logs);
@@ -77,7 +79,7 @@ final class RuleEvaluator {
                 if (chain.isBuiltin() || depth == 0) break;
                 depth--;
                 chain = returnChains[depth];
-                entries = chain.entryArray();
+                entries = chain.compiledRules();
                 index = returnIndexes[depth];
             } else if (target instanceof Target.Jump jump) {
                 steps.add(new TraceStep(chain.name(), TraceStep.Kind.RULE, number, "JUMP:" + jump.chain()));
@@ -85,12 +87,12 @@ final class RuleEvaluator {
                 returnIndexes[depth] = index + 1;
                 depth++;
                 chain = table.chain(jump.chain());
-                entries = chain.entryArray();
+                entries = chain.compiledRules();
                 index = 0;
             } else if (target instanceof Target.Goto jump) {
                 steps.add(new TraceStep(chain.name(), TraceStep.Kind.RULE, number, "GOTO:" + jump.chain()));
                 chain = table.chain(jump.chain());
-                entries = chain.entryArray();
+                entries = chain.compiledRules();
                 index = 0;
             }
         }
