@@ -138,7 +138,7 @@ public final class FilterTable {
         if (chains.containsKey(newName)) return ChangeResult.CHAIN_EXISTS;
         Chain chain = chains.get(oldName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
-        if (chain.isBuiltin()) return ChangeResult.INVALID_RULE;
+        if (chain.isBuiltin()) return ChangeResult.RENAME_BUILTIN;
         chains.remove(oldName);
         chains.put(newName, chain.renamed(newName));
         for (Chain each : chains.values()) {

@@ -161,7 +161,6 @@ final class CommandExecutor {
     private void renameChain(String chain, String newName) {
         ChangeResult result = table.renameChain(chain, newName);
         if (result == ChangeResult.CHAIN_EXISTS) throw XtablesError.plain("iptables: File exists.\n", 1);
-        if (result == ChangeResult.INVALID_RULE) throw kernel("CHAIN_RENAME", "Operation not supported", "chain " + newName);
         require(result, "CHAIN_RENAME", "chain " + newName, "");
     }
 
@@ -217,7 +216,7 @@ final class CommandExecutor {
             case BUILTIN_IN_USE -> throw XtablesError.plain("iptables: Directory not empty.\n", 1);
             case CHAIN_IN_USE -> throw kernel(operation, "Device or resource busy", object);
             case INVALID_RULE -> throw kernel(operation, "Invalid argument", object);
-            case JUMP_TO_BUILTIN -> throw kernel(operation, "Operation not supported", object);
+            case JUMP_TO_BUILTIN, RENAME_BUILTIN -> throw kernel(operation, "Operation not supported", object);
             case LOOP -> throw kernel(operation, "Too many levels of symbolic links", object);
             case TOO_DEEP -> throw kernel(operation, "Too many links", object);
         }

@@ -164,6 +164,19 @@ class IptablesTest {
     }
 
     @Test
+    void renamingAChainKeepsItsRulesAndTheJumpsToIt() {
+        Run.ok(nf, "iptables -N old");
+        Run.ok(nf, "iptables -A old -j DROP");
+        Run.ok(nf, "iptables -A INPUT -j old");
+        Run.ok(nf, "iptables -E old new");
+        assertEquals("-P INPUT ACCEPT\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-N new\n-A INPUT -j new\n-A new -j DROP\n",
+                Run.ok(nf, "iptables -S"));
+        assertEquals("iptables: File exists.\n", Run.line(nf, "iptables -E new INPUT").stderr());
+        assertEquals("iptables v1.8.9 (nf_tables):  CHAIN_RENAME failed (Operation not supported): chain mine\n",
+                Run.line(nf, "iptables -E INPUT mine").stderr());
+    }
+
+    @Test
     void stateMatchAndCommentsPrintTheirOwnWay() {
         Run.ok(nf, "iptables -A INPUT -m state --state established,related -m comment --comment \"replies ok\" -j ACCEPT");
         assertEquals("-A INPUT -m state --state RELATED,ESTABLISHED -m comment --comment \"replies ok\" -j ACCEPT\n",
