@@ -251,8 +251,9 @@ public final class FilterTable {
 
     /**
      * The checks the kernel makes on a rule before it takes it: a REJECT with tcp-reset needs
-     * {@code -p tcp}; nf_tables refuses a negated address with mask 0 ({@code ! -s 0.0.0.0/0}); a
-     * tcp/udp/icmp match without options needs its protocol; a jump needs an existing user chain.
+     * {@code -p tcp}; nf_tables refuses a negated address with mask 0 ({@code ! -s 0.0.0.0/0}); an
+     * option-less tcp/udp match and an icmp match need their protocol; a jump needs an existing
+     * user chain.
      */
     public ChangeResult validate(Rule rule) {
         Target target = rule.target();
@@ -265,7 +266,11 @@ public final class FilterTable {
             return ChangeResult.INVALID_RULE;
         }
         for (Match match : rule.matches()) {
-            int needed = match instanceof TcpMatch ? 6 : match instanceof UdpMatch ? 17 : match instanceof IcmpMatch ? 1 : 0;
+            // nf_tables turns port tests into its own expressions; only a match left to the xtables
+            // compatibility layer (an option-less -m tcp/udp, -m icmp) meets the kernel's protocol check.
+            int needed = match instanceof TcpMatch tcp && tcp.isEmpty() ? 6
+                    : match instanceof UdpMatch udp && udp.isEmpty() ? 17
+                    : match instanceof IcmpMatch ? 1 : 0;
             if (needed != 0 && !rule.protocol().is(needed)) return ChangeResult.INVALID_RULE;
         }
         Optional<String> jumpTo = targetChain(target);
