@@ -61,6 +61,8 @@ public final class Kernel {
     private long nextPipeInode = 20000;
     private int nextAnonymousDevice = 40;
     private final java.util.Map<String, ProcFs.ProcSysFile> procSysFiles = new java.util.LinkedHashMap<>();
+    /** The machine's network stack (the net room's object); null until one is attached. */
+    private Object network;
 
     public Kernel(String machineName, Timeline timeline, Trace trace, int cores, FileSystem rootFs, Disk disk,
                   ProgramRegistry programs, Limits limits, long seed) {
@@ -263,6 +265,20 @@ public final class Kernel {
     /** st_dev for a new virtual file system (proc, tmpfs). */
     public int nextAnonymousDevice() {
         return nextAnonymousDevice++;
+    }
+
+    /**
+     * The machine's network stack if it is of {@code type}, else null. The kernel only keeps it:
+     * the network room ({@code dev.syssim.sim.net}) owns its type, so this package does not depend
+     * on that one.
+     */
+    public <T> T network(Class<T> type) {
+        return type.isInstance(network) ? type.cast(network) : null;
+    }
+
+    /** Attaches the machine's network stack (once, when the machine is built). */
+    public void setNetwork(Object stack) {
+        this.network = stack;
     }
 
     /** The tunables under /proc/sys; rooms add theirs (net/ipv4/ip_forward). */
