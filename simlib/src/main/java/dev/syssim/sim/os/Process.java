@@ -324,6 +324,14 @@ public final class Process implements PathContext {
         this.kernelThread = true;
     }
 
+    /**
+     * The trace sequence number of the syscall this process entered last (or -1), so a room
+     * outside this package can name it as the cause of what the call set off (a packet sent).
+     */
+    public long syscallEventSeq() {
+        return syscallEventSeq;
+    }
+
     /** The swimlane of this process in traces: {@code cat[1204]} on its machine. */
     public Lane lane() {
         if (lane == null) lane = Lane.process(kernel.machineName(), comm, pid());
