@@ -1,0 +1,98 @@
+package dev.syssim.sim.net.link;
+
+import dev.syssim.sim.hw.Timeline;
+import dev.syssim.sim.net.Cidr;
+import dev.syssim.sim.net.Ipv4Address;
+import dev.syssim.sim.net.stack.PacketLabel;
+import dev.syssim.sim.trace.CpuMode;
+import dev.syssim.sim.trace.EventKind;
+import dev.syssim.sim.trace.Lane;
+import dev.syssim.sim.trace.LaneType;
+import dev.syssim.sim.trace.Trace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An Ethernet segment: the switch (a Linux bridge in the recorded oracle) and the NICs plugged
+ * into it. A frame takes {@link #latency()} to reach the NIC it is addressed to. The segment also
+ * answers ARP: which NIC owns an address — instantly, where a real host would broadcast a request
+ * and wait for the reply (the simulation keeps ARP out of the trace).
+ */
+public final class Segment {
+
+    /** What a frame needs to cross a switched LAN here: 20 µs. */
+    public static final long DEFAULT_LATENCY = 20_000;
+
+    private final String name;
+    private final List<Cidr> prefixes;
+    private final long latency;
+    private final Timeline timeline;
+    private final Trace trace;
+    private final Lane lane;
+    private final List<Nic> nics = new ArrayList<>();
+    private Function<Nic, List<Ipv4Address>> addresses = nic -> List.of();
+
+    public Segment(String name, List<Cidr> prefixes, long latency, Timeline timeline, Trace trace) {
+        this.name = name;
+        this.prefixes = List.copyOf(prefixes);
+        this.latency = latency;
+        this.timeline = timeline;
+        this.trace = trace;
+        this.lane = new Lane(name, LaneType.NETWORK, prefixes.stream().map(Cidr::toString).collect(Collectors.joining(" + ")));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Cidr> prefixes() {
+        return prefixes;
+    }
+
+    public long latency() {
+        return latency;
+    }
+
+    public Lane lane() {
+        return lane;
+    }
+
+    public List<Nic> nics() {
+        return List.copyOf(nics);
+    }
+
+    /** Plugs a NIC's cable into this segment's switch. */
+    public void plug(Nic nic) {
+        nics.add(nic);
+        nic.plugInto(this);
+    }
+
+    /** How to learn the addresses a NIC answers ARP for (its machine's interface addresses). */
+    public void setAddressBook(Function<Nic, List<Ipv4Address>> book) {
+        this.addresses = book;
+    }
+
+    /** ARP: the NIC that owns {@code address} on this segment, or null if nobody answers. */
+    public Nic owner(Ipv4Address address) {
+        for (Nic nic : nics) {
+            if (addresses.apply(nic).contains(address)) return nic;
+        }
+        return null;
+    }
+
+    /**
+     * Carries a frame to its NIC: half-way along the wire the hop is recorded on this segment's
+     * lane, after the whole latency the frame arrives.
+     */
+    void carry(Frame frame) {
+        long sent = timeline.now();
+        timeline.at(sent + latency / 2, () -> {
+            long seq = trace.record(timeline.now(), lane, CpuMode.NONE, EventKind.PACKET, PacketLabel.of(frame.packet()),
+                    frame.from() + " -> " + frame.to() + ", " + frame.bytes() + " bytes on the wire", frame.cause());
+            Frame onWire = new Frame(frame.packet(), frame.payload(), frame.from(), frame.to(), seq < 0 ? frame.cause() : seq);
+            timeline.at(sent + latency, () -> frame.to().deliver(onWire));
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package dev.syssim.sim.net.stack;
+
+import dev.syssim.sim.net.Ipv4Address;
+import dev.syssim.sim.net.link.Nic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network interface of a machine as the kernel knows it ({@code struct net_device}): its index and
+ * name, the loopback device or a NIC, whether it is up, and its IPv4 addresses. IPv6 is not
+ * simulated: every machine behaves as with {@code net.ipv6.conf.all.disable_ipv6=1}, as in the
+ * recorded oracle.
+ */
+public final class Interface {
+
+    public static final String LOOPBACK_MAC = "00:00:00:00:00:00";
+
+    private final int index;
+    private final String name;
+    private final Nic nic;
+    private final int mtu;
+    private boolean up;
+    private final List<InterfaceAddress> addresses = new ArrayList<>();
+    private long loopbackPackets;
+    private long loopbackBytes;
+
+    Interface(int index, String name, Nic nic, int mtu) {
+        this.index = index;
+        this.name = name;
+        this.nic = nic;
+        this.mtu = mtu;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The NIC behind the interface; null for the loopback device. */
+    public Nic nic() {
+        return nic;
+    }
+
+    public boolean isLoopback() {
+        return nic == null;
+    }
+
+    public int mtu() {
+        return mtu;
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    void setUp(boolean up) {
+        this.up = up;
+    }
+
+    public String mac() {
+        return nic == null ? LOOPBACK_MAC : nic.mac();
+    }
+
+    public List<InterfaceAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    void addAddress(InterfaceAddress address) {
+        addresses.add(address);
+    }
+
+    boolean removeAddress(InterfaceAddress address) {
+        return addresses.remove(address);
+    }
+
+    public boolean has(Ipv4Address address) {
+        for (InterfaceAddress a : addresses) if (a.address().equals(address)) return true;
+        return false;
+    }
+
+    /** The link flags {@code ip link} prints: {@code LOOPBACK,UP,LOWER_UP} or {@code BROADCAST,MULTICAST,UP,LOWER_UP}. */
+    public String flags() {
+        String base = isLoopback() ? "LOOPBACK" : "BROADCAST,MULTICAST";
+        if (!up) return base;
+        return base + ",UP,LOWER_UP";
+    }
+
+    /** The operational state: {@code UNKNOWN} for an up loopback (it has no carrier to know), {@code UP}, {@code DOWN}. */
+    public String operState() {
+        if (!up) return "DOWN";
+        return isLoopback() ? "UNKNOWN" : "UP";
+    }
+
+    void countLoopback(int bytes) {
+        loopbackPackets++;
+        loopbackBytes += bytes;
+    }
+
+    public long rxPackets() {
+        return nic == null ? loopbackPackets : nic.rxPackets();
+    }
+
+    public long rxBytes() {
+        return nic == null ? loopbackBytes : nic.rxBytes();
+    }
+
+    public long txPackets() {
+        return nic == null ? loopbackPackets : nic.txPackets();
+    }
+
+    public long txBytes() {
+        return nic == null ? loopbackBytes : nic.txBytes();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
