@@ -1,0 +1,147 @@
+package dev.syssim.sim.net.socket;
+
+import dev.syssim.sim.net.Ipv4Address;
+import dev.syssim.sim.net.stack.Endpoint;
+import dev.syssim.sim.net.stack.InterfaceAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The netlink messages the simulation's tools exchange with the kernel, as values: the requests
+ * {@code ss} (sock_diag), {@code ip} (rtnetlink) and the netfilter tools (nf_tables, ctnetlink)
+ * send, and what comes back. Real netlink carries binary attributes; the simulation carries
+ * these records, and strace shows a summary of them.
+ */
+public final class Netlink {
+
+    private Netlink() {
+    }
+
+    /** The netlink protocols a socket can speak ({@code socket(AF_NETLINK, SOCK_RAW, PROTOCOL)}). */
+    public enum Family {
+        ROUTE(0, "NETLINK_ROUTE"),
+        SOCK_DIAG(4, "NETLINK_SOCK_DIAG"),
+        NETFILTER(12, "NETLINK_NETFILTER");
+
+        private final int number;
+        private final String constant;
+
+        Family(int number, String constant) {
+            this.number = number;
+            this.constant = constant;
+        }
+
+        public int number() {
+            return number;
+        }
+
+        public String constant() {
+            return constant;
+        }
+    }
+
+    /** A request; {@link #describe()} is what strace shows of it. */
+    public sealed interface Request {
+        Family family();
+
+        String describe();
+    }
+
+    /** sock_diag: every TCP and UDP socket of the machine (the tool filters by state). */
+    public record DumpSockets() implements Request {
+        public Family family() {
+            return Family.SOCK_DIAG;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=SOCK_DIAG_BY_FAMILY, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, ...}, {sdiag_family=AF_INET, ...}";
+        }
+    }
+
+    /** RTM_GETLINK dump. */
+    public record DumpLinks() implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_GETLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, ...}, {ifi_family=AF_UNSPEC, ...}";
+        }
+    }
+
+    /** RTM_GETADDR dump. */
+    public record DumpAddresses() implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_GETADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, ...}, {ifa_family=AF_UNSPEC, ...}";
+        }
+    }
+
+    /** RTM_GETROUTE dump of the main table. */
+    public record DumpRoutes() implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_GETROUTE, nlmsg_flags=NLM_F_REQUEST|NLM_F_DUMP, ...}, {rtm_family=AF_INET, ...}";
+        }
+    }
+
+    /** RTM_NEWLINK setting IFF_UP on or off ({@code ip link set DEV up|down}). */
+    public record SetLink(String name, boolean up) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, ...}, {ifi_family=AF_UNSPEC, ifi_flags=" + (up ? "IFF_UP" : "0")
+                    + ", ifi_change=0x1}, [{nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}]";
+        }
+    }
+
+    /**
+     * A netfilter tool's work: {@code tool} is iptables, iptables-save, iptables-restore or
+     * conntrack, with its arguments, standard input (for restore) and the host names it resolved
+     * in user space.
+     */
+    public record Netfilter(String tool, List<String> args, String stdin, Map<String, List<Ipv4Address>> hosts) implements Request {
+        public Family family() {
+            return Family.NETFILTER;
+        }
+
+        public String describe() {
+            return tool.equals("conntrack") ? "{nlmsg_type=NFNL_SUBSYS_CTNETLINK<<8|IPCTNL_MSG_CT_GET, ...}"
+                    : "{nlmsg_type=NFNL_MSG_BATCH_BEGIN, nlmsg_flags=NLM_F_REQUEST, ...}, {nfgen_family=AF_INET, res_id=NFNL_SUBSYS_NFTABLES}";
+        }
+    }
+
+    /** One socket as sock_diag reports it, with the processes that hold it ({@code ss -p}). */
+    public record SocketInfo(String protocol, String state, Endpoint local, Endpoint remote, int recvQ, int sendQ,
+                             long inode, long timerMillis, List<SocketUser> users) {
+    }
+
+    /** A process holding a socket: {@code ("sshd",pid=612,fd=3)}. */
+    public record SocketUser(String command, int pid, int fd) {
+    }
+
+    /** One interface as RTM_GETLINK / RTM_GETADDR report it. */
+    public record LinkInfo(int index, String name, boolean loopback, String flags, int mtu, String state, String mac,
+                           List<InterfaceAddress> addresses, long rxPackets, long rxBytes, long txPackets, long txBytes) {
+    }
+
+    /** The routes of the main table, each as {@code ip route} prints it. */
+    public record Routes(List<String> lines) {
+    }
+
+    /** A netfilter tool's answer: what it prints and its exit status. */
+    public record ToolAnswer(String stdout, String stderr, int exitCode) {
+    }
+
+    /** A failed request: the errno netlink answered with (EPERM, ENODEV ...). */
+    public record Failure(dev.syssim.sim.os.Errno errno) {
+    }
+}
