@@ -1,0 +1,113 @@
+package dev.syssim.sim.prog.net;
+
+import dev.syssim.sim.net.Ipv4Address;
+import dev.syssim.sim.net.socket.NetSyscalls;
+import dev.syssim.sim.net.socket.Netlink;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code iptables}, {@code iptables-save}, {@code iptables-restore} (1.8.9, nf_tables backend) and
+ * {@code conntrack}: each resolves the host names on its command line in user space (through
+ * {@code /etc/hosts}), reads standard input if it restores, then talks to the kernel over a
+ * netfilter netlink socket — which answers with what the tool prints and its exit status (see
+ * {@link dev.syssim.sim.net.socket.NetlinkSocket}). Without CAP_NET_ADMIN the kernel refuses,
+ * and the tool says iptables' "Permission denied (you must be root)", exit 4.
+ */
+public final class NetfilterTool extends Tool {
+
+    private static final Set<String> ADDRESS_OPTIONS = Set.of("-s", "--source", "--src", "-d", "--destination", "--dst");
+
+    private final String tool;
+
+    public NetfilterTool(String tool) {
+        this.tool = tool;
+    }
+
+    @Override
+    protected Step run(Libc c) {
+        List<String> args = c.args().operands();
+        return hostNames(c, args, hosts -> input(c, args, stdin -> c.sys(NetSyscalls.SocketCall.netlink(Netlink.Family.NETFILTER), s -> {
+            if (s.failed()) {
+                c.eprint(tool + ": socket: " + s.errno().message() + "\n");
+                return c.exit(1);
+            }
+            int fd = s.intValue();
+            Netlink.Netfilter request = new Netlink.Netfilter(tool, args, stdin, hosts);
+            return c.sys(new NetSyscalls.NetlinkSend(fd, request), sent -> c.sys(new NetSyscalls.NetlinkReceive(fd), r -> {
+                if (r.failed() || !(r.data() instanceof Netlink.ToolAnswer answer)) {
+                    c.eprint(tool + ": " + (r.failed() ? r.errno().message() : "no answer") + "\n");
+                    return c.exit(1);
+                }
+                c.print(answer.stdout());
+                if (!answer.stderr().isEmpty()) c.eprint(answer.stderr());
+                return c.close(fd, () -> c.exit(answer.exitCode()));
+            }));
+        })));
+    }
+
+    /** Names after -s / -d that are not addresses, looked up in /etc/hosts (getaddrinfo). */
+    private Step hostNames(Libc c, List<String> args, Function<Map<String, List<Ipv4Address>>, Step> then) {
+        Map<String, List<Ipv4Address>> names = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (!ADDRESS_OPTIONS.contains(args.get(i))) continue;
+            for (String item : args.get(i + 1).split(",")) {
+                String host = item.contains("/") ? item.substring(0, item.indexOf('/')) : item;
+                if (!host.isEmpty() && Ipv4Address.tryParse(host).isEmpty()) names.put(host, List.of());
+            }
+        }
+        if (names.isEmpty() || !tool.equals("iptables")) return then.apply(names);
+        return NetLib.hosts(c, hosts -> {
+            names.replaceAll((name, none) -> hosts.lookup(name));
+            return then.apply(names);
+        });
+    }
+
+    /** iptables-restore reads its rules from standard input (or the file named). */
+    private Step input(Libc c, List<String> args, Function<String, Step> then) {
+        if (!tool.equals("iptables-restore")) return then.apply("");
+        String file = null;
+        for (String a : args) if (!a.startsWith("-")) file = a;
+        if (file != null) {
+            String path = file;
+            return c.readFile(path, (error, bytes) -> {
+                if (bytes == null) {
+                    c.eprint("iptables-restore: Can't open " + path + ": " + error.message() + "\n");
+                    return c.exit(1);
+                }
+                return then.apply(Libc.text(bytes));
+            });
+        }
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        return c.readAll(0, in, err -> then.apply(in.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public String manual() {
+        return switch (tool) {
+            case "iptables" -> """
+                    iptables [-t filter] -[AD] chain rule-specification
+                    iptables -I chain [rulenum] rule-specification
+                    iptables -R chain rulenum rule-specification
+                    iptables -D chain rulenum
+                    iptables -[LS] [chain [rulenum]] [-v] [-n] [--line-numbers]
+                    iptables -[FZ] [chain]  |  -[NX] chain  |  -E old-chain new-chain  |  -P chain target
+                      The filter table's chains INPUT (packets for this machine), FORWARD (packets it routes)
+                      and OUTPUT (packets it sends). Matches: -p tcp|udp|icmp, -s/-d ADDRESS[/MASK] (! negates),
+                      -i/-o IFACE, --sport/--dport (with -p), -m conntrack --ctstate NEW,ESTABLISHED,RELATED,INVALID,
+                      -m state --state, -m multiport --dports. Targets: ACCEPT, DROP, REJECT [--reject-with
+                      icmp-port-unreachable|icmp-host-prohibited|icmp-admin-prohibited|tcp-reset], LOG [--log-prefix],
+                      RETURN, a user chain. Only root may change or list the rules.""";
+            case "iptables-save" -> "iptables-save [-c] [-t table]\n  Print the rules in a form iptables-restore reads back.";
+            case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Replace the rules with those read from standard input (or file).";
+            default -> "conntrack -L | -F | -C\n  List, flush or count the connections the kernel tracks.";
+        };
+    }
+}

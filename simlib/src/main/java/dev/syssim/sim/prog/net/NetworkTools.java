@@ -1,0 +1,43 @@
+package dev.syssim.sim.prog.net;
+
+import dev.syssim.sim.prog.Binaries;
+import dev.syssim.sim.prog.tools.Installed;
+import java.util.List;
+
+/**
+ * The network room's programs on every Debian machine: the clients (nc, curl, ping, nmap, ssh),
+ * the administration tools (ip, ss, iptables and friends, conntrack, systemctl) and the services
+ * (sshd, apache2, postfix's master, cupsd) — where each is installed and which program it runs.
+ */
+public final class NetworkTools {
+
+    private static final String LIBC = "libc.so.6";
+
+    public static final List<Installed.Executable> BINARIES = List.of(
+            exe("/usr/bin/nc", "nc", 1_200, LIBC),
+            exe("/usr/sbin/apache2", "apache2", 6_400, LIBC),
+            exe("/usr/sbin/cupsd", "cupsd", 5_800, LIBC),
+            exe("/usr/lib/postfix/sbin/master", "postfix-master", 3_100, LIBC),
+            exe("/usr/sbin/iptables", "iptables", 1_700, LIBC),
+            exe("/usr/sbin/iptables-save", "iptables-save", 1_700, LIBC),
+            exe("/usr/sbin/iptables-restore", "iptables-restore", 1_700, LIBC),
+            exe("/usr/sbin/conntrack", "conntrack", 1_300, LIBC));
+
+    private NetworkTools() {
+    }
+
+    private static Installed.Executable exe(String path, String program, int memoryKiB, String... libraries) {
+        return new Installed.Executable(path, program, memoryKiB, 0755, List.of(libraries));
+    }
+
+    public static void register(Binaries binaries) {
+        binaries.register("nc", new Nc())
+                .register("apache2", new Apache2())
+                .register("cupsd", new Cupsd())
+                .register("postfix-master", new PostfixMaster())
+                .register("iptables", new NetfilterTool("iptables"))
+                .register("iptables-save", new NetfilterTool("iptables-save"))
+                .register("iptables-restore", new NetfilterTool("iptables-restore"))
+                .register("conntrack", new NetfilterTool("conntrack"));
+    }
+}
