@@ -72,6 +72,27 @@ public final class Services {
         return Optional.ofNullable(BY_PORT.get(port));
     }
 
+    /**
+     * The text of the machine's {@code /etc/services} for these entries, one line per protocol as
+     * netbase writes them ({@code ssh\t\t22/tcp}), with the aliases netbase lists.
+     */
+    public static String etcServices() {
+        StringBuilder out = new StringBuilder("# Network services, Internet style (the entries syssim knows)\n");
+        for (Map.Entry<Integer, String> e : BY_PORT.entrySet()) {
+            StringBuilder aliases = new StringBuilder();
+            for (Map.Entry<String, Integer> alias : BY_NAME.entrySet()) {
+                if (alias.getValue().equals(e.getKey()) && !alias.getKey().equals(e.getValue())) aliases.append(' ').append(alias.getKey());
+            }
+            for (String protocol : new String[] {"tcp", "udp"}) {
+                String name = e.getValue();
+                out.append(name).append(name.length() < 8 ? "\t\t" : "\t").append(e.getKey()).append('/').append(protocol);
+                if (aliases.length() > 0) out.append("\t\t").append(aliases.substring(1));
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** The port of a service name or alias, as {@code getservbyname(name, "tcp")} gives it. */
     public static Optional<Integer> portOf(String name) {
         return Optional.ofNullable(BY_NAME.get(name));

@@ -176,6 +176,7 @@ public final class DebianImage {
         file(fs, etc, "fstab", 0644, "/dev/sda1  /  ext4  errors=remount-ro  0  1\n");
         file(fs, etc, "ld.so.cache", 0644, new byte[20_000]).setCached(true);
         file(fs, etc, "shells", 0644, "/bin/sh\n/usr/bin/sh\n/bin/bash\n/usr/bin/bash\n/bin/dash\n/usr/bin/dash\n");
+        file(fs, etc, "services", 0644, dev.syssim.sim.net.Services.etcServices());
         file(fs, etc, "nsswitch.conf", 0644, "passwd:         files\ngroup:          files\nhosts:          files dns\n");
     }
 
