@@ -47,6 +47,7 @@ public final class Machines {
         Kernel kernel = new Kernel(name, world.timeline(), world.trace(), cores, rootFs, disk, programs, limits, seed);
         kernel.setMemoryKiB(memoryKiB);
         bootLog(kernel, cores, memoryKiB);
+        dev.syssim.sim.net.stack.NetStack.attach(kernel);
         mountVirtualFileSystems(kernel);
         Process init = kernel.spawn(null, "/sbin/init", List.of("/sbin/init"), Map.of(), Credentials.root(), null, null);
         kernel.spawnKernelThread(null, "kthreadd");
