@@ -25,6 +25,7 @@ public final class Toolbox {
                 .register("strace", new Strace())
                 .register(Interpreter.PROGRAM, new Interpreter());
         Installed.register(binaries, BOOT_EPOCH);
+        dev.syssim.sim.prog.net.NetworkTools.register(binaries);
         return binaries;
     }
 
@@ -33,6 +34,7 @@ public final class Toolbox {
         List<DebianImage.Binary> all = new java.util.ArrayList<>(Installed.BINARIES.stream()
                 .map(b -> new DebianImage.Binary(b.path(), b.program(), b.memoryKiB(), b.mode(), b.libraries()))
                 .toList());
+        dev.syssim.sim.prog.net.NetworkTools.BINARIES.forEach(b -> all.add(new DebianImage.Binary(b.path(), b.program(), b.memoryKiB(), b.mode(), b.libraries())));
         all.add(DebianImage.Binary.of("/usr/bin/strace", "strace", 2_600, "libc.so.6"));
         return all;
     }
