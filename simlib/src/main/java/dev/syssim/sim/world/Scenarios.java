@@ -14,6 +14,7 @@ public final class Scenarios {
 
     static {
         register(new Laptop());
+        register(new CampusScenario());
     }
 
     private Scenarios() {
