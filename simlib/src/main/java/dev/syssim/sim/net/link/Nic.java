@@ -55,6 +55,11 @@ public final class Nic {
         return irq;
     }
 
+    /** The machine's side of the NIC: its network stack. */
+    public Receiver receiver() {
+        return receiver;
+    }
+
     public Segment segment() {
         return segment;
     }

@@ -265,4 +265,25 @@ public final class NetSyscalls {
             return fd + ", {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[...], iov_len=32768}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
         }
     }
+
+    /** sendto on a raw socket: a whole packet, as a scanner builds it. */
+    public record SendPacket(int fd, dev.syssim.sim.net.Packet packet) implements Syscall {
+        public String name() { return "sendto"; }
+        public Outcome enter(Kernel k, Process p) { return SocketCalls.sendRaw(k, p, this); }
+        public String straceArgs(SysResult r) {
+            return fd + ", \"E\\0\\0" + (char) ('0' + packet.length() % 10) + "...\", " + packet.length() + ", 0, "
+                    + SockAddr.of(new Endpoint(packet.dst(), 0)) + ", 16";
+        }
+    }
+
+    /** recvfrom on a raw socket: the result's data is the packet received and when ({@link dev.syssim.sim.net.stack.RawSocketState.Arrival}). */
+    public record ReceivePacket(int fd) implements Syscall {
+        public String name() { return "recvfrom"; }
+        public Outcome enter(Kernel k, Process p) { return SocketCalls.receiveRaw(k, p, this); }
+        public String straceArgs(SysResult r) {
+            String from = r != null && r.data() instanceof dev.syssim.sim.net.stack.RawSocketState.Arrival a
+                    ? SockAddr.of(new Endpoint(a.packet().src(), 0)) : "0x7ffd5a0c1c00";
+            return fd + ", \"E\\0...\", 65535, 0, " + from + ", [16]";
+        }
+    }
 }

@@ -16,7 +16,7 @@ import dev.syssim.sim.trace.TraceEvent;
  * read, write, poll and the last close do for one kind of socket. Each subclass wraps the network
  * stack's state for its protocol. The non-blocking flag lives here (Linux keeps it on the file).
  */
-public abstract sealed class Socket implements FileOps permits TcpSocket, UdpSocket, PingSocket, NetlinkSocket {
+public abstract sealed class Socket implements FileOps permits TcpSocket, UdpSocket, PingSocket, NetlinkSocket, RawSocket {
 
     /** poll(2) event bits. */
     public static final int POLLIN = 0x001;

@@ -44,7 +44,11 @@ public final class SocketCalls {
         } else if (type == NetSyscalls.SOCK_DGRAM && call.protocol() == NetSyscalls.IPPROTO_ICMP) {
             socket = new PingSocket(stack);
         } else if (type == NetSyscalls.SOCK_RAW) {
-            return Outcome.error(p.credentials().has(dev.syssim.sim.os.Capability.CAP_NET_RAW) ? Errno.EPROTONOSUPPORT : Errno.EPERM, Costs.SYSCALL);
+            if (!p.credentials().has(dev.syssim.sim.os.Capability.CAP_NET_RAW)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+            if (call.protocol() != NetSyscalls.IPPROTO_TCP && call.protocol() != NetSyscalls.IPPROTO_ICMP) {
+                return Outcome.error(Errno.EPROTONOSUPPORT, Costs.SYSCALL);
+            }
+            socket = new RawSocket(stack, call.protocol());
         } else {
             return Outcome.error(Errno.EPROTONOSUPPORT, Costs.SYSCALL);
         }
@@ -212,6 +216,22 @@ public final class SocketCalls {
         if (s == null) return fail(e[0]);
         if (!(s instanceof NetlinkSocket netlink)) return fail(Errno.EOPNOTSUPP);
         return netlink.recvmsg(p);
+    }
+
+    static Outcome sendRaw(Kernel k, Process p, NetSyscalls.SendPacket call) {
+        Errno[] e = new Errno[1];
+        Socket s = socketOf(p, call.fd(), e);
+        if (s == null) return fail(e[0]);
+        if (!(s instanceof RawSocket raw)) return fail(Errno.EOPNOTSUPP);
+        return raw.send(p, call.packet());
+    }
+
+    static Outcome receiveRaw(Kernel k, Process p, NetSyscalls.ReceivePacket call) {
+        Errno[] e = new Errno[1];
+        Socket s = socketOf(p, call.fd(), e);
+        if (s == null) return fail(e[0]);
+        if (!(s instanceof RawSocket raw)) return fail(Errno.EOPNOTSUPP);
+        return raw.receive(p);
     }
 
     // ---- poll ----

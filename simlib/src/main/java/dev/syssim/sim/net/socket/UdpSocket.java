@@ -55,6 +55,10 @@ public final class UdpSocket extends Socket {
         Ipv4Address source = stack.sourceFor(remote.address());
         if (source == null) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         if (state.local() == null) stack.udp().bind(state, new Endpoint(Ipv4Address.ANY, 0));
+        if (state.local().address().equals(Ipv4Address.ANY)) {
+            // As ip4_datagram_connect: the route decides the source address the socket now has.
+            stack.udp().rebind(state, new Endpoint(source, state.local().port()));
+        }
         state.setRemote(remote);
         return Outcome.ok(0, Costs.SYSCALL);
     }

@@ -69,10 +69,12 @@ public final class NetStack implements Nic.Receiver {
     private final Tcp tcp;
     private final Udp udp;
     private final Pings pings;
+    private final List<RawSocketState> raws = new ArrayList<>();
     private final Lane kernelLane;
     private final Map<Hook, Lane> hookLanes = new EnumMap<>(Hook.class);
     private boolean forwarding;
     private int nextId;
+    private final Map<dev.syssim.sim.os.Terminal, RemoteLogin> remoteLogins = new java.util.HashMap<>();
     private long nextInode = 30_000;
 
     private NetStack(Kernel kernel) {
@@ -220,6 +222,58 @@ public final class NetStack implements Nic.Receiver {
         return on.isEmpty() ? null : on.get(0).address();
     }
 
+    /** A raw socket for {@code protocol} (TCP 6, ICMP 1). */
+    public RawSocketState openRaw(int protocol) {
+        RawSocketState raw = new RawSocketState(this, protocol, nextInode());
+        raws.add(raw);
+        return raw;
+    }
+
+    void closeRaw(RawSocketState raw) {
+        raws.remove(raw);
+    }
+
+    /**
+     * The stack of the machine that owns {@code address}, found by walking the wires: this
+     * machine's segments, the machines plugged into them, their other segments, and so on.
+     * Null if no machine reachable that way has it.
+     */
+    public NetStack locate(Ipv4Address address) {
+        List<NetStack> seen = new ArrayList<>(List.of(this));
+        for (int i = 0; i < seen.size(); i++) {
+            NetStack stack = seen.get(i);
+            if (stack.isLocal(address) && !address.isLoopback()) return stack;
+            for (Interface iface : stack.interfaces) {
+                if (iface.nic() == null || iface.nic().segment() == null) continue;
+                for (Nic nic : iface.nic().segment().nics()) {
+                    if (nic.receiver() instanceof NetStack other && !seen.contains(other)) seen.add(other);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A login on another machine that a user of this machine's terminal is typing into (ssh): the
+     * remote machine's kernel, the remote terminal, the login shell and the user.
+     */
+    public record RemoteLogin(Kernel kernel, dev.syssim.sim.os.Terminal terminal, dev.syssim.sim.os.Process shell, String user) {
+    }
+
+    /** Notes that {@code local} (a terminal of this machine) now types into {@code login}. */
+    public void startRemoteLogin(dev.syssim.sim.os.Terminal local, RemoteLogin login) {
+        remoteLogins.put(local, login);
+    }
+
+    /** The remote login {@code local} types into, or null. */
+    public RemoteLogin remoteLogin(dev.syssim.sim.os.Terminal local) {
+        return remoteLogins.get(local);
+    }
+
+    public void endRemoteLogin(dev.syssim.sim.os.Terminal local) {
+        remoteLogins.remove(local);
+    }
+
     /** A fresh inode number for a socket ({@code socket:[30012]}). */
     public long nextInode() {
         return nextInode++;
@@ -353,6 +407,7 @@ public final class NetStack implements Nic.Receiver {
             answerReject(p, result, seq);
             return;
         }
+        for (RawSocketState raw : List.copyOf(raws)) if (raw.protocol() == p.protocol()) raw.deliver(p);
         Transport t = p.transport();
         if (t instanceof Transport.Tcp) {
             tcp.receive(p, payload, seq);

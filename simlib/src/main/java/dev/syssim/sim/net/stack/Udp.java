@@ -53,6 +53,11 @@ public final class Udp {
         return null;
     }
 
+    /** Gives a bound socket its source address (connect picks it). */
+    public void rebind(UdpSocketState s, Endpoint local) {
+        s.setLocal(local);
+    }
+
     void close(UdpSocketState s) {
         sockets.remove(s);
     }
