@@ -158,6 +158,7 @@ public final class CampusScenario implements Scenario {
         hosts.append("\n::1\tlocalhost ip6-localhost ip6-loopback\n");
         write(m, "/etc/hosts", hosts.toString(), 0644, 0, 0);
         write(m, "/etc/ssh/ssh_known_hosts", known.toString(), 0644, 0, 0);
+        write(m, "/etc/ssh/ssh_host_ed25519_key.pub", "ssh-ed25519 " + hostKey(host.name()) + " root@" + host.name() + "\n", 0644, 0, 0);
         write(m, "/etc/ssh/sshd_config", "# syssim: the settings that matter\nPort 22\nPermitRootLogin prohibit-password\n"
                 + "PasswordAuthentication yes\nKbdInteractiveAuthentication no\nUsePAM yes\n", 0644, 0, 0);
         write(m, "/root/.ssh/id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\n(the lecturer's key, the same on every machine)\n-----END OPENSSH PRIVATE KEY-----\n", 0600, 0, 0);

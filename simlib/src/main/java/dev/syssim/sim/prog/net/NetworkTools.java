@@ -21,7 +21,15 @@ public final class NetworkTools {
             exe("/usr/sbin/iptables", "iptables", 1_700, LIBC),
             exe("/usr/sbin/iptables-save", "iptables-save", 1_700, LIBC),
             exe("/usr/sbin/iptables-restore", "iptables-restore", 1_700, LIBC),
-            exe("/usr/sbin/conntrack", "conntrack", 1_300, LIBC));
+            exe("/usr/sbin/conntrack", "conntrack", 1_300, LIBC),
+            exe("/usr/bin/ss", "ss", 1_900, "libselinux.so.1", LIBC),
+            exe("/usr/bin/ip", "ip", 2_100, "libcap.so.2", LIBC),
+            exe("/usr/bin/ping", "ping", 1_400, "libcap.so.2", LIBC),
+            exe("/usr/bin/curl", "curl", 3_000, "libz.so.1", LIBC),
+            exe("/usr/bin/nmap", "nmap", 9_800, LIBC),
+            exe("/usr/bin/ssh", "ssh", 4_300, "libz.so.1", LIBC),
+            exe("/usr/sbin/sshd", "sshd", 4_900, "libpam.so.0", "libaudit.so.1", LIBC),
+            exe("/usr/bin/systemctl", "systemctl", 1_600, "libsystemd.so.0", LIBC));
 
     private NetworkTools() {
     }
@@ -38,6 +46,14 @@ public final class NetworkTools {
                 .register("iptables", new NetfilterTool("iptables"))
                 .register("iptables-save", new NetfilterTool("iptables-save"))
                 .register("iptables-restore", new NetfilterTool("iptables-restore"))
-                .register("conntrack", new NetfilterTool("conntrack"));
+                .register("conntrack", new NetfilterTool("conntrack"))
+                .register("ss", new Ss())
+                .register("ip", new Ip())
+                .register("ping", new Ping())
+                .register("curl", new Curl())
+                .register("nmap", new Nmap())
+                .register("ssh", new Ssh())
+                .register("sshd", new Sshd())
+                .register("systemctl", new Systemctl());
     }
 }
