@@ -1,6 +1,7 @@
 package dev.syssim.sim.world;
 
 import dev.syssim.sim.fs.Inode;
+import dev.syssim.sim.net.stack.NetStack;
 import dev.syssim.sim.fs.PathWalker;
 import dev.syssim.sim.os.Credentials;
 import dev.syssim.sim.os.Kernel;
@@ -58,6 +59,8 @@ public final class Session {
 
     private final World world;
     private final Map<String, Login> logins = new LinkedHashMap<>();
+    /** The logins ssh left behind, innermost last: where {@code exit} of a remote shell returns to. */
+    private final java.util.ArrayDeque<Login> outer = new java.util.ArrayDeque<>();
     private final Map<String, CharsetDecoder> decoders = new HashMap<>();
     private Frontend frontend;
     private Login current;
@@ -93,6 +96,7 @@ public final class Session {
 
     /** Makes {@code user} on {@code machine} the current login, logging in first if needed. */
     public void switchTo(Machine machine, String user) {
+        outer.clear();
         String key = machine.name() + "/" + user;
         Login login = logins.get(key);
         if (login == null || login.shell().state() == ProcessState.DEAD || login.shell().state() == ProcessState.ZOMBIE) {
@@ -142,21 +146,33 @@ public final class Session {
         outputLimitHit = false;
         RunLimits limits = world.limits();
         long startSteps = world.steps();
-        Terminal terminal = current.terminal();
-        Kernel kernel = current.machine().kernel();
-        terminal.submitCommand(kernel, text);
+        current.terminal().submitCommand(current.machine().kernel(), text);
         boolean interrupted = false;
         String limit = null;
         int rescues = 0;
         while (true) {
+            Terminal terminal = current.terminal();
+            Kernel kernel = current.machine().kernel();
             long budget = Math.max(1, limits.stepsPerCell() - (world.steps() - startSteps));
-            World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit, budget);
+            World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit
+                    || remoteLogin(kernel, terminal) != null || remoteLoginEnded(), budget);
             if (stop == World.Stop.DONE) {
                 if (outputLimitHit && limit == null) {
                     limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; the job was killed";
                     kill(kernel, terminal, Signal.SIGKILL);
                     outputLimitHit = false;
                     continue;
+                }
+                if (remoteLoginEnded()) {
+                    current = outer.pop();
+                    continue;
+                }
+                Login remote = remoteLogin(kernel, terminal);
+                if (remote != null) {
+                    NetStack.of(kernel).endRemoteLogin(terminal);
+                    outer.push(current);
+                    current = remote;
+                    break;
                 }
                 if (terminal.hasWaitingShell()) break;
                 answerInput(kernel, terminal);
@@ -181,6 +197,30 @@ public final class Session {
             startSteps = world.steps() - limits.stepsPerCell() + 100_000;
         }
         return new Result(interrupted, limit, world.steps() - startSteps);
+    }
+
+    // ---- ssh: logins on other machines ----
+
+    /**
+     * The login ssh opened on another machine from {@code terminal}, once its shell waits for a
+     * command: from then on the cells go there. Null if there is none (yet).
+     */
+    private Login remoteLogin(Kernel kernel, Terminal terminal) {
+        NetStack stack = NetStack.of(kernel);
+        NetStack.RemoteLogin remote = stack == null ? null : stack.remoteLogin(terminal);
+        if (remote == null || remote.shell().state() == ProcessState.DEAD || remote.shell().state() == ProcessState.ZOMBIE
+                || !remote.terminal().hasWaitingShell()) {
+            return null;
+        }
+        for (Machine m : world.machines()) {
+            if (m.kernel() == remote.kernel()) return new Login(m, remote.user(), remote.terminal(), remote.shell());
+        }
+        return null;
+    }
+
+    /** The shell of an ssh login ended ({@code exit}): the session goes back to the machine ssh ran on. */
+    private boolean remoteLoginEnded() {
+        return !outer.isEmpty() && (current.shell().state() == ProcessState.DEAD || current.shell().state() == ProcessState.ZOMBIE);
     }
 
     /** The shell's {@code $?} now, asked quietly: nothing reaches the front end or the trace. */
