@@ -187,7 +187,7 @@ final class Builtins {
 
     private Step exit(List<String> args, IntFunction<Step> k) {
         ShellState s = shell.state();
-        if (s.interactive) shell.c().eprint("exit\n");
+        if (s.interactive) shell.c().eprint(s.name.startsWith("-") ? "logout\n" : "exit\n");
         int status = s.lastStatus;
         if (!args.isEmpty()) {
             try {
