@@ -100,7 +100,7 @@ public final class TcpSocket extends Socket {
             Outcome b = bind(p, Endpoint.ANY);
             if (b instanceof Outcome.Done d && d.result().failed()) return b;
         }
-        listener = stack.tcp().listen(bound, Math.max(0, Math.min(backlog, SOMAXCONN)));
+        listener = stack.tcp().listen(bound, Math.max(0, Math.min(backlog, SOMAXCONN)), inode);
         return Outcome.ok(0, Costs.SYSCALL);
     }
 

@@ -368,6 +368,11 @@ public final class NetStack implements Nic.Receiver {
     }
 
     private void ipReceive(Interface in, Packet p, byte[] payload, long cause) {
+        if (p.dst().isLoopback()) {
+            // 127.0.0.0/8 never comes in on a wire: Linux drops it as a "martian destination".
+            packetEvent(in.name() + " in, martian destination: dropped", PacketLabel.of(p), cause);
+            return;
+        }
         if (isLocal(p.dst())) {
             long seq = packetEvent(in.name() + " in, INPUT: " + PacketLabel.of(p), PacketLabel.detail(p), cause);
             HookResult result = netfilter.input(p, in.name(), kernel.now());

@@ -95,8 +95,8 @@ public final class Tcp {
     // ---- opening ----
 
     /** listen(2) on a bound endpoint. */
-    public TcpListener listen(Endpoint local, int backlog) {
-        TcpListener listener = new TcpListener(this, local, backlog, stack.nextInode());
+    public TcpListener listen(Endpoint local, int backlog, long inode) {
+        TcpListener listener = new TcpListener(this, local, backlog, inode);
         listeners.add(listener);
         return listener;
     }
