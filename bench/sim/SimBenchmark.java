@@ -25,21 +25,27 @@ public final class SimBenchmark {
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        System.out.println("| workload | trace | result |");
+        System.out.println("| workload | trace | median (min..max) of " + rounds + " rounds after warm-up |");
         System.out.println("|---|---|---|");
         for (TraceLevel level : new TraceLevel[] {TraceLevel.OFF, TraceLevel.FULL}) {
-            double best = 0;
-            for (int r = 0; r < rounds; r++) best = Math.max(best, syscallsPerSecond(level, 200_000));
-            System.out.printf(Locale.ROOT, "| getpid loop, 1 process | %s | %,.0f syscalls/s |%n", level.word(), best);
+            for (int w = 0; w < 3; w++) syscallsPerSecond(level, 1_000_000);
+            double[] r = new double[rounds];
+            for (int i = 0; i < rounds; i++) r[i] = syscallsPerSecond(level, 1_000_000);
+            java.util.Arrays.sort(r);
+            System.out.printf(Locale.ROOT, "| getpid loop, 1 process, 1,000,000 calls | %s | %,.0f syscalls/s (%,.0f..%,.0f) |%n",
+                    level.word(), r[rounds / 2], r[0], r[rounds - 1]);
         }
-        double best = Double.MAX_VALUE;
+        long[] heap = new long[1];
+        schedulingWorkload(1000, 1000, heap);
+        double[] t = new double[Math.max(1, rounds / 2)];
         long memory = 0;
-        for (int r = 0; r < Math.max(1, rounds / 2); r++) {
-            long[] m = new long[1];
-            best = Math.min(best, schedulingWorkload(1000, 1000, m));
-            memory = Math.max(memory, m[0]);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = schedulingWorkload(1000, 1000, heap);
+            memory = Math.max(memory, heap[0]);
         }
-        System.out.printf(Locale.ROOT, "| 1,000 processes x 1,000 steps with I/O | off | %.2f s wall, %,d MiB heap after |%n", best, memory);
+        java.util.Arrays.sort(t);
+        System.out.printf(Locale.ROOT, "| 1,000 processes x 1,000 steps with I/O (1,000,000 steps) | off | %.2f s wall, %,.0f steps/s; %,d MiB heap after |%n",
+                t[t.length / 2], 1_000_000 / t[t.length / 2], memory);
     }
 
     static Session session(World world, Machine m) {

@@ -1,7 +1,12 @@
 package dev.syssim.kernel.eval;
 
 import dev.syssim.kernel.display.DisplayBundle;
+import dev.syssim.kernel.display.DisplayUpdate;
+import dev.syssim.kernel.display.Progress;
+import dev.syssim.kernel.display.ProgressBundle;
+import dev.syssim.kernel.display.ProgressDisplay;
 import dev.syssim.kernel.display.TraceBundle;
+import dev.syssim.kernel.display.UpdateThrottle;
 import dev.syssim.sim.os.Kernel;
 import dev.syssim.sim.shell.Parser;
 import dev.syssim.sim.shell.SyntaxError;
@@ -11,6 +16,7 @@ import dev.syssim.sim.world.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Runs one cell: checks all of it first (shell syntax, magic names) so a broken cell changes
@@ -24,8 +30,14 @@ final class CellRunner {
     record Run(ExecuteOutcome outcome, int lastStatus) {
     }
 
+    /** How often the world reports to the progress display, in steps. */
+    private static final long PROGRESS_EVERY = 10_000;
+
     private final Workspace workspace;
     private Magics magics;
+    private long cellNumber;
+    private ProgressDisplay progress;
+    private Progress lastProgress;
 
     CellRunner(Workspace workspace) {
         this.workspace = workspace;
@@ -41,14 +53,20 @@ final class CellRunner {
         if (invalid != null) return invalid;
         boolean tracing = workspace.traceOptions().tracing();
         if (tracing) beginTrace();
+        progress = new ProgressDisplay("syssim-cell-" + (++cellNumber), UpdateThrottle.wallClock(), ProgressDisplay.DEFAULT_START_AFTER_STEPS);
+        lastProgress = null;
         ExecuteOutcome outcome = ExecuteOutcome.OK;
-        for (Cell.Segment segment : cell.segments()) {
-            outcome = run(segment, io);
-            if (!outcome.ok()) break;
+        try {
+            for (Cell.Segment segment : cell.segments()) {
+                outcome = run(segment, io);
+                if (!outcome.ok()) break;
+            }
+        } finally {
+            if (workspace.started()) workspace.world().setProgressListener(0, null);
         }
         ExecuteOutcome bug = internalErrors();
         if (bug != null) outcome = bug;
-        if (workspace.started() && workspace.traceOptions().tracing()) showTrace(io);
+        finishDisplays(io);
         return outcome;
     }
 
@@ -138,15 +156,25 @@ final class CellRunner {
                 return magics.cellMagic(name).handler().run(args, body, io);
             }
             default -> {
-                return shell(segment.text());
+                return shell(segment.text(), io);
             }
         }
     }
 
-    private ExecuteOutcome shell(String text) {
+    private ExecuteOutcome shell(String text, CellIO io) {
         Session session = workspace.session();
-        workspace.world().trace().setLevel(workspace.traceOptions().level());
+        World world = workspace.world();
+        world.trace().setLevel(workspace.traceOptions().level());
+        String activity = text.strip().lines().findFirst().orElse("");
+        long startSteps = world.steps();
+        long startTime = world.timeline().now();
+        world.setProgressListener(PROGRESS_EVERY, () -> {
+            lastProgress = new Progress(activity, world.steps() - startSteps, world.timeline().now() - startTime,
+                    world.trace().total(), OptionalDouble.empty());
+            progress.progress(lastProgress, world.trace().recent(ProgressBundle.RECENT_EVENTS)).ifPresent(u -> send(io, u));
+        });
         Session.Result result = session.run(text);
+        world.setProgressListener(0, null);
         if (result.interrupted()) {
             return ExecuteOutcome.error("KeyboardInterrupt", "the cell was interrupted: the foreground job got SIGINT",
                     List.of("KeyboardInterrupt: the cell was interrupted: the foreground job got SIGINT"));
@@ -164,11 +192,23 @@ final class CellRunner {
         world.trace().setLevel(workspace.traceOptions().level());
     }
 
-    private void showTrace(CellIO io) {
+    /** The trace of the cell, replacing the live progress display if one was shown. */
+    private void finishDisplays(CellIO io) {
+        if (!workspace.started()) return;
         World world = workspace.world();
-        Optional<DisplayBundle> bundle = TraceBundle.build(world.trace().snapshot(), workspace.traceOptions());
-        bundle.ifPresent(b -> io.display(b.data(), b.metadata(), null, false));
+        Optional<DisplayBundle> bundle = workspace.traceOptions().tracing()
+                ? TraceBundle.build(world.trace().snapshot(), workspace.traceOptions()) : Optional.empty();
+        Progress last = lastProgress == null ? new Progress("", 0, 0, 0, OptionalDouble.empty()) : lastProgress;
+        if (progress.shown()) {
+            progress.finish(last, bundle).ifPresent(u -> send(io, u));
+        } else {
+            bundle.ifPresent(b -> io.display(b.data(), b.metadata(), null, false));
+        }
         world.trace().clear();
+    }
+
+    private static void send(CellIO io, DisplayUpdate update) {
+        io.display(update.bundle().data(), update.bundle().metadata(), update.displayId(), update.update());
     }
 
     private ExecuteOutcome internalErrors() {

@@ -13,6 +13,9 @@ final class RecordingIO implements CellIO {
     final StringBuilder stdout = new StringBuilder();
     final StringBuilder stderr = new StringBuilder();
     final List<Map<String, Object>> displays = new ArrayList<>();
+    /** display_id and whether each display was an update, in order (null id for plain displays). */
+    final List<String> displayIds = new ArrayList<>();
+    final List<Boolean> updates = new ArrayList<>();
     final Deque<String> inputs = new ArrayDeque<>();
     final List<String> prompts = new ArrayList<>();
     boolean allowStdin = true;
@@ -26,6 +29,8 @@ final class RecordingIO implements CellIO {
     @Override
     public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {
         displays.add(data);
+        displayIds.add(displayId);
+        updates.add(update);
     }
 
     @Override

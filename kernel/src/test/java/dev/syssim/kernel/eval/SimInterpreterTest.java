@@ -141,6 +141,19 @@ class SimInterpreterTest {
     }
 
     @Test
+    void longCellShowsProgressThatTheTraceReplaces() {
+        run("%%program long\nset n 80000\ntop:\ncompute 1us\nset n $n - 1\njump top if $n > 0\n");
+        RecordingIO io = run("%trace syscalls\nlong");
+        assertTrue(io.displays.size() >= 2, "a progress display, then the trace: " + io.displayIds);
+        String id = io.displayIds.get(0);
+        assertTrue(id != null && !io.updates.get(0), "the first is a new display with an id");
+        int last = io.displays.size() - 1;
+        assertEquals(id, io.displayIds.get(last));
+        assertTrue(io.updates.get(last), "the trace replaces the progress display");
+        assertTrue(((String) io.displays.get(last).get("text/plain")).contains("execve(\"/usr/local/bin/long\""));
+    }
+
+    @Test
     void sameCellsGiveTheSameOutputs() {
         SimInterpreter other = new SimInterpreter();
         String cell = "%trace full\ncat /etc/motd > /dev/null; ls -la /home";

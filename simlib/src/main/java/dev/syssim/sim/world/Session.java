@@ -56,6 +56,8 @@ public final class Session {
     }
 
     private static final String CLEAR = "\033[H\033[2J";
+    /** Steps a job gets to die after a signal sent by a limit or an interrupt. */
+    private static final long RESCUE_STEPS = 100_000;
 
     private final World world;
     private final Map<String, Login> logins = new LinkedHashMap<>();
@@ -65,7 +67,10 @@ public final class Session {
     private Frontend frontend;
     private Login current;
     private long outputBytes;
+    /** Set when the cell's output passes the limit; the run loop reacts once. */
     private boolean outputLimitHit;
+    /** After the limit: further output of this cell is dropped. */
+    private boolean outputSuppressed;
     private final StringBuilder lastLine = new StringBuilder();
 
     public Session(World world, Frontend frontend) {
@@ -142,10 +147,15 @@ public final class Session {
 
     /** Types {@code text} into the current shell and runs the world until it is ready for more. */
     public Result run(String text) {
+        while (!outer.isEmpty() && !alive(current.shell())) current = outer.pop();
+        if (!alive(current.shell())) relogin();
         outputBytes = 0;
         outputLimitHit = false;
+        outputSuppressed = false;
         RunLimits limits = world.limits();
         long startSteps = world.steps();
+        long firstStep = startSteps;
+        long extraSteps = 0;
         current.terminal().submitCommand(current.machine().kernel(), text);
         boolean interrupted = false;
         String limit = null;
@@ -153,13 +163,13 @@ public final class Session {
         while (true) {
             Terminal terminal = current.terminal();
             Kernel kernel = current.machine().kernel();
-            long budget = Math.max(1, limits.stepsPerCell() - (world.steps() - startSteps));
+            long budget = Math.max(1, limits.stepsPerCell() + extraSteps - (world.steps() - startSteps));
             World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit
-                    || remoteLogin(kernel, terminal) != null || remoteLoginEnded(), budget);
+                    || !alive(current.shell()) || remoteLogin(kernel, terminal) != null, budget);
             if (stop == World.Stop.DONE) {
                 if (outputLimitHit && limit == null) {
-                    limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; the job was killed";
-                    kill(kernel, terminal, Signal.SIGKILL);
+                    limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; its jobs were killed";
+                    killJobs(kernel, terminal);
                     outputLimitHit = false;
                     continue;
                 }
@@ -175,6 +185,10 @@ public final class Session {
                     break;
                 }
                 if (terminal.hasWaitingShell()) break;
+                if (!alive(current.shell())) {
+                    relogin();
+                    break;
+                }
                 answerInput(kernel, terminal);
                 continue;
             }
@@ -184,8 +198,8 @@ public final class Session {
                 emit("stdout", "^C");
                 kill(kernel, terminal, Signal.SIGINT);
             } else if (stop == World.Stop.STEP_LIMIT) {
-                if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; the job was killed";
-                kill(kernel, terminal, Signal.SIGKILL);
+                if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; its jobs were killed";
+                killJobs(kernel, terminal);
             } else {
                 if (limit == null && !interrupted) limit = "nothing can happen any more: every process of the job is asleep and nothing will wake it; the job was interrupted";
                 kill(kernel, terminal, rescues == 0 ? Signal.SIGINT : Signal.SIGKILL);
@@ -194,9 +208,9 @@ public final class Session {
                 limit = limit == null ? "the job did not stop" : limit;
                 break;
             }
-            startSteps = world.steps() - limits.stepsPerCell() + 100_000;
+            extraSteps = world.steps() - startSteps - limits.stepsPerCell() + RESCUE_STEPS;
         }
-        return new Result(interrupted, limit, world.steps() - startSteps);
+        return new Result(interrupted, limit, world.steps() - firstStep);
     }
 
     // ---- ssh: logins on other machines ----
@@ -208,8 +222,7 @@ public final class Session {
     private Login remoteLogin(Kernel kernel, Terminal terminal) {
         NetStack stack = NetStack.of(kernel);
         NetStack.RemoteLogin remote = stack == null ? null : stack.remoteLogin(terminal);
-        if (remote == null || remote.shell().state() == ProcessState.DEAD || remote.shell().state() == ProcessState.ZOMBIE
-                || !remote.terminal().hasWaitingShell()) {
+        if (remote == null || !alive(remote.shell()) || !remote.terminal().hasWaitingShell()) {
             return null;
         }
         for (Machine m : world.machines()) {
@@ -220,7 +233,7 @@ public final class Session {
 
     /** The shell of an ssh login ended ({@code exit}): the session goes back to the machine ssh ran on. */
     private boolean remoteLoginEnded() {
-        return !outer.isEmpty() && (current.shell().state() == ProcessState.DEAD || current.shell().state() == ProcessState.ZOMBIE);
+        return !outer.isEmpty() && !alive(current.shell());
     }
 
     /** The shell's {@code $?} now, asked quietly: nothing reaches the front end or the trace. */
@@ -257,12 +270,39 @@ public final class Session {
         }
     }
 
+    private static boolean alive(Process p) {
+        return p.state() != ProcessState.ZOMBIE && p.state() != ProcessState.DEAD && (p.pendingSignalsMask() & (1L << Signal.SIGKILL.number())) == 0;
+    }
+
+    /** The user's shell on this terminal is gone (exit, killed): a new login, as a terminal window would reopen. */
+    private void relogin() {
+        Login old = current;
+        Login fresh = login(old.machine(), old.user());
+        logins.put(old.machine().name() + "/" + old.user(), fresh);
+        current = fresh;
+    }
+
     /** Ctrl-C or a limit: a signal to the terminal's foreground process group (never the shell itself). */
     private void kill(Kernel kernel, Terminal terminal, Signal signal) {
         int group = terminal.foregroundGroup();
         for (Process p : kernel.allProcesses()) {
             if (p.pgid() == group && p.terminal() == terminal && p != current.shell()) kernel.signals().send(p, signal, null);
         }
+    }
+
+    /**
+     * A limit is syssim's safety net, not Linux: every job started from this terminal (background
+     * ones too, such as a fork bomb's) is killed with SIGKILL; the interactive shells stay.
+     */
+    private void killJobs(Kernel kernel, Terminal terminal) {
+        for (Process p : kernel.allProcesses()) {
+            if (p.terminal() == terminal && !isInteractiveShell(p)) kernel.signals().send(p, Signal.SIGKILL, null);
+        }
+    }
+
+    private boolean isInteractiveShell(Process p) {
+        for (Login login : logins.values()) if (login.shell() == p) return true;
+        return p == current.shell();
     }
 
     private void answerInput(Kernel kernel, Terminal terminal) {
@@ -281,10 +321,11 @@ public final class Session {
 
     private TerminalSink sink() {
         return (stream, data) -> {
-            if (outputLimitHit) return;
+            if (outputSuppressed) return;
             outputBytes += data.length;
             if (outputBytes > world.limits().outputBytesPerCell()) {
                 outputLimitHit = true;
+                outputSuppressed = true;
                 return;
             }
             emit(stream, decode(stream, data));

@@ -24,6 +24,9 @@ public final class World {
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
     private long steps;
+    private Runnable progressListener;
+    private long progressEvery;
+    private long nextProgress = Long.MAX_VALUE;
 
     public World(long seed, RunLimits limits) {
         this.seed = seed;
@@ -69,6 +72,16 @@ public final class World {
         return steps;
     }
 
+    /**
+     * Calls {@code listener} every {@code everySteps} steps while the world runs (a long cell's live
+     * progress); null removes it. The listener may read the world but must not run it.
+     */
+    public void setProgressListener(long everySteps, Runnable listener) {
+        this.progressListener = listener;
+        this.progressEvery = everySteps;
+        this.nextProgress = listener == null ? Long.MAX_VALUE : steps + everySteps;
+    }
+
     /** Asks the running cell to stop at the next step. Safe from any thread. */
     public void requestInterrupt() {
         interruptRequested = true;
@@ -92,7 +105,10 @@ public final class World {
             if (interruptRequested) return Stop.INTERRUPTED;
             if (steps >= limit) return Stop.STEP_LIMIT;
             if (!timeline.runNext()) return Stop.STUCK;
-            steps++;
+            if (++steps >= nextProgress) {
+                nextProgress = steps + progressEvery;
+                progressListener.run();
+            }
         }
         return Stop.DONE;
     }
