@@ -105,9 +105,9 @@ public final class CampusScenario implements Scenario {
         World world = new World(seed, limits);
         Map<String, Segment> segments = new LinkedHashMap<>();
         segments.put("outside", new Segment("outside", List.of(Cidr.parse("203.0.113.0/24"), Cidr.parse("198.51.100.0/24")),
-                Segment.DEFAULT_LATENCY, world.timeline(), world.trace()));
+                Segment.DEFAULT_LATENCY, world.timeline(), world.trace(), seed));
         segments.put("campus", new Segment("campus", List.of(Cidr.parse("10.84.0.0/16")),
-                Segment.DEFAULT_LATENCY, world.timeline(), world.trace()));
+                Segment.DEFAULT_LATENCY, world.timeline(), world.trace(), seed));
         Map<Nic, NetStack> owners = new HashMap<>();
         for (Segment s : segments.values()) s.setAddressBook(nic -> owners.get(nic).addressesOn(nic));
         List<Machine> machines = new ArrayList<>();

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * An Ethernet segment: the switch (a Linux bridge in the recorded oracle) and the NICs plugged
- * into it. A frame takes {@link #latency()} to reach the NIC it is addressed to. The segment also
+ * into it. A frame takes about {@link #latency()} to reach the NIC it is addressed to. The segment also
  * answers ARP: which NIC owns an address — instantly, where a real host would broadcast a request
  * and wait for the reply (the simulation keeps ARP out of the trace).
  */
@@ -33,8 +33,17 @@ public final class Segment {
     private final Lane lane;
     private final List<Nic> nics = new ArrayList<>();
     private Function<Nic, List<Ipv4Address>> addresses = nic -> List.of();
+    private final java.util.Random jitter;
+    /** When each NIC's last frame arrives: frames from one port never overtake each other (a switch keeps their order). */
+    private final java.util.Map<Nic, Long> lastArrival = new java.util.HashMap<>();
 
-    public Segment(String name, List<Cidr> prefixes, long latency, Timeline timeline, Trace trace) {
+    /**
+     * A segment whose frames take {@code latency} plus up to a quarter of it more, decided by a
+     * random source seeded with {@code seed} (the world's): so round-trip times vary as on a real
+     * LAN, and the same seed gives the same times.
+     */
+    public Segment(String name, List<Cidr> prefixes, long latency, Timeline timeline, Trace trace, long seed) {
+        this.jitter = new java.util.Random(seed * 31 + name.hashCode());
         this.name = name;
         this.prefixes = List.copyOf(prefixes);
         this.latency = latency;
@@ -88,11 +97,15 @@ public final class Segment {
      */
     void carry(Frame frame) {
         long sent = timeline.now();
-        timeline.at(sent + latency / 2, () -> {
+        long arrival = Math.max(sent + latency + (latency >= 4 ? jitter.nextInt((int) (latency / 4)) : 0),
+                lastArrival.getOrDefault(frame.from(), 0L) + 1);
+        lastArrival.put(frame.from(), arrival);
+        long delay = arrival - sent;
+        timeline.at(sent + delay / 2, () -> {
             long seq = trace.record(timeline.now(), lane, CpuMode.NONE, EventKind.PACKET, PacketLabel.of(frame.packet()),
                     frame.from() + " -> " + frame.to() + ", " + frame.bytes() + " bytes on the wire", frame.cause());
             Frame onWire = new Frame(frame.packet(), frame.payload(), frame.from(), frame.to(), seq < 0 ? frame.cause() : seq);
-            timeline.at(sent + latency, () -> frame.to().deliver(onWire));
+            timeline.at(sent + delay, () -> frame.to().deliver(onWire));
         });
     }
 }

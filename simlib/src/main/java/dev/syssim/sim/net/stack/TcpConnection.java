@@ -300,7 +300,7 @@ public final class TcpConnection {
                     acknowledge(t.ack());
                     state = TcpState.ESTABLISHED;
                     rto = RTO_MIN;
-                    inData(payload, flags);
+                    inData(payload, flags, t.seq());
                 }
             }
             case TIME_WAIT -> {
@@ -316,13 +316,19 @@ public final class TcpConnection {
                     abort(cause);
                     return;
                 }
-                inData(payload, flags);
+                inData(payload, flags, t.seq());
             }
         }
     }
 
-    private void inData(byte[] payload, TcpFlags flags) {
+    private void inData(byte[] payload, TcpFlags flags, long seq) {
         int data = payload == null ? 0 : payload.length;
+        if ((data > 0 || flags.fin()) && seq != (rcvNxt & 0xFFFFFFFFL)) {
+            // A retransmission of what we have (our ACK was lost) or a segment from the future:
+            // say again what we expect; the sender will fill the gap.
+            if (!peerFinished || seq < (rcvNxt & 0xFFFFFFFFL)) sendAck("OUTPUT");
+            return;
+        }
         if (data > 0 && !peerFinished) {
             received.addLast(payload);
             receivedBytes += data;
