@@ -13,8 +13,9 @@ public record Getgroups() implements Syscall {
 
     @Override
     public Outcome enter(Kernel k, Process p) {
-        int[] groups = p.credentials().groups();
-        return Outcome.done(SysResult.ok(groups.length, groups.clone()), Costs.SYSCALL / 3);
+        int[] groups = p.credentials().groups().clone();
+        java.util.Arrays.sort(groups); // Linux keeps the list sorted (groups_sort at setgroups)
+        return Outcome.done(SysResult.ok(groups.length, groups), Costs.SYSCALL / 3);
     }
 
     @Override
