@@ -15,9 +15,10 @@ final class Prompt {
     private Prompt() {
     }
 
-    static Step password(Libc c, int fd, String prompt, Function<String, Step> then) {
-        return c.write(fd, Libc.bytes(prompt), w -> c.sys(new Syscall.TcsetattrEcho(fd, false), off ->
-                c.readLine(fd, line -> c.sys(new Syscall.TcsetattrEcho(fd, true), on ->
-                        c.write(fd, Libc.bytes("\n"), nl -> then.apply(line))))));
+    /** Prompts on {@code out}, reads with echo off from {@code in} (PAM: stderr and stdin; sudo: its /dev/tty for both). */
+    static Step password(Libc c, int in, int out, String prompt, Function<String, Step> then) {
+        return c.write(out, Libc.bytes(prompt), w -> c.sys(new Syscall.TcsetattrEcho(in, false), off ->
+                c.readLine(in, line -> c.sys(new Syscall.TcsetattrEcho(in, true), on ->
+                        c.write(out, Libc.bytes("\n"), nl -> then.apply(line))))));
     }
 }

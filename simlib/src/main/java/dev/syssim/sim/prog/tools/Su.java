@@ -72,7 +72,7 @@ public final class Su extends Tool {
             }
             return c.id("getuid", caller -> {
                 if (caller == 0) return start(c, db, u, loginShell, cmd, shellOverride, extra);
-                return c.readFile("/etc/shadow", (err, shadow) -> Prompt.password(c, 0, "Password: ", typed -> {
+                return c.readFile("/etc/shadow", (err, shadow) -> Prompt.password(c, 0, 2, "Password: ", typed -> {
                     String field = Passwords.shadowField(shadow == null ? null : Libc.text(shadow), target);
                     if (typed == null || field == null || !Passwords.matches(field, typed)) {
                         return c.sleep(FAIL_DELAY, e -> {
@@ -102,6 +102,14 @@ public final class Su extends Tool {
         return c.sys(Syscall.Clone.fork(() -> {
             Libc child = new Libc(c.args());
             return child.sys(new Syscall.Setgroups(groups), g -> child.sys(new Syscall.Setgid(u.gid()), s -> child.sys(new Syscall.Setuid(u.uid()), x -> {
+                if (g.failed()) {
+                    child.eprint("su: cannot set groups: " + g.errno().message() + "\n");
+                    return child.exitQuietly(1);
+                }
+                if (s.failed() || x.failed()) {
+                    child.eprint("su: cannot set user id: " + (x.failed() ? x.errno() : s.errno()).message() + "\n");
+                    return child.exitQuietly(1);
+                }
                 if (!login) return exec(child, shell, argv, env);
                 return child.sys(new Syscall.Chdir(u.home()), cd -> {
                     if (cd.failed()) child.eprint("su: warning: cannot change directory to " + u.home() + ": " + cd.errno().message() + "\n");

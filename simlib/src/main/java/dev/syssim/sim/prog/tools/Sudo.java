@@ -123,6 +123,17 @@ public final class Sudo extends Tool {
         q.command.addAll(args.subList(i, args.size()));
         boolean onlyCredentials = (q.invalidate || q.removeTimestamp) && q.command.isEmpty() && !q.loginShell && !q.shell;
         if (q.command.isEmpty() && !q.loginShell && !q.shell && !q.validate && !q.list && !onlyCredentials) return usage(c);
+        return c.id("geteuid", euid -> {
+            if (euid != 0) {
+                // the set-user-ID bit did not take (a nosuid mount, or exec under a tracer)
+                c.eprint("sudo: effective uid is not 0, is /usr/bin/sudo on a file system with the 'nosuid' option set or an NFS file system without root privileges?\n");
+                return c.exit(1);
+            }
+            return start(c, q, onlyCredentials);
+        });
+    }
+
+    private Step start(Libc c, Request q, boolean onlyCredentials) {
         return c.id("getuid", uid -> c.users(db -> {
             q.db = db;
             q.caller = db.user(uid);
@@ -312,7 +323,7 @@ public final class Sudo extends Tool {
             c.eprint(prompt);
             return c.readLine(0, check);
         }
-        return Prompt.password(c, in, prompt, check);
+        return Prompt.password(c, in, out, prompt, check);
     }
 
     private static Step markLectured(Libc c, Request q, Supplier<Step> then) {
@@ -400,6 +411,10 @@ public final class Sudo extends Tool {
             Libc child = new Libc(c.args());
             return child.sys(new Syscall.Setgroups(groups), g -> child.sys(new Syscall.Setgid(q.target.gid()), s ->
                     child.sys(new Syscall.Setuid(q.target.uid()), x -> {
+                        if (g.failed() || s.failed() || x.failed()) {
+                            child.eprint("sudo: unable to change to runas uid: " + (x.failed() ? x.errno() : g.failed() ? g.errno() : s.errno()).message() + "\n");
+                            return child.exitQuietly(1);
+                        }
                         Supplier<Step> exec = () -> child.sys(new Syscall.Execve(q.path, q.argv, env), r -> {
                             child.eprint("sudo: unable to execute " + q.path + ": " + r.errno().message() + "\n");
                             return child.exitQuietly(r.errno() == Errno.ENOENT ? 127 : 126);

@@ -161,6 +161,14 @@ class SuSudoTest {
     }
 
     @Test
+    void sudoOnANosuidMountIsNotRootAndSaysWhy() {
+        f.terminal().typed.add("student");
+        f.run("sudo mount -t tmpfs tmpfs /mnt; sudo cp -p /usr/bin/sudo /mnt/sudo");
+        assertEquals("sudo: effective uid is not 0, is /usr/bin/sudo on a file system with the 'nosuid' option set or an NFS file system without root privileges?\n1\n",
+                f.run("/mnt/sudo id; echo $?"));
+    }
+
+    @Test
     void suWithTheRootPasswordRunsACommandAsRoot() {
         f.terminal().typed.add("root");
         assertEquals("Password: \nuid=0(root) gid=0(root) groups=0(root)\n", f.run("su -c id"));
