@@ -1,56 +1,92 @@
 package dev.syssim.kernel.eval;
 
+import dev.syssim.sim.shell.Parser;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The interpreter backed by the simulated world. PLACEHOLDER until the machine core lands: it knows
- * {@code echo} (with {@code >&2}) and reports an unbalanced quote as a syntax error, which is the
- * minimal slice the protocol layer needs to be exercised end to end.
+ * The interpreter backed by the simulated world: a cell is typed into the shell of the session's
+ * machine, magics steer the world, and the trace of each cell is shown under it.
  */
 public final class SimInterpreter implements Interpreter {
 
+    private final CellFrontend frontend = new CellFrontend();
+    private final Workspace workspace = new Workspace(frontend);
+    private final CellRunner runner = new CellRunner(workspace);
+    private final Magics magics = new Magics(workspace, runner);
+    private final Lookups lookups = new Lookups(workspace);
+    private final Completer completer = new Completer(magics, lookups);
+    private final Inspector inspector = new Inspector(magics, lookups);
+
+    public SimInterpreter() {
+        runner.setMagics(magics);
+    }
+
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        for (String line : code.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty()) continue;
-            if (trimmed.chars().filter(c -> c == '\'').count() % 2 == 1) {
-                String message = "syntax error: unexpected end of file (unterminated quote)";
-                return ExecuteOutcome.error("SyntaxError", message, List.of(message));
-            }
-            if (trimmed.startsWith("echo ")) {
-                String rest = trimmed.substring(5);
-                boolean toStderr = rest.endsWith(">&2");
-                if (toStderr) rest = rest.substring(0, rest.length() - 3).strip();
-                io.stream(toStderr ? "stderr" : "stdout", rest.replace("'", "") + "\n");
-            } else {
-                io.stream("stderr", "bash: " + trimmed.split(" ")[0] + ": command not found\n");
-            }
+        frontend.bind(io);
+        try {
+            if (workspace.started()) workspace.world().clearInterrupt();
+            if (code.isBlank()) return ExecuteOutcome.OK;
+            return runner.execute(code, io);
+        } catch (RuntimeException | StackOverflowError bug) {
+            return internalError(bug);
+        } finally {
+            frontend.bind(null);
+            if (workspace.started()) workspace.world().clearInterrupt();
         }
-        return ExecuteOutcome.OK;
+    }
+
+    /** A Java exception here is syssim's fault: say so, with the stack, and keep serving. */
+    private static ExecuteOutcome internalError(Throwable bug) {
+        StringWriter stack = new StringWriter();
+        bug.printStackTrace(new PrintWriter(stack));
+        List<String> traceback = new ArrayList<>(List.of(stack.toString().split("\n")));
+        return ExecuteOutcome.error("InternalError", "a bug in syssim (not in your cell): " + bug, traceback);
     }
 
     @Override
     public Completion complete(String code, int cursorPos) {
-        return new Completion(List.of(), cursorPos, cursorPos);
+        try {
+            return completer.complete(code, cursorPos);
+        } catch (RuntimeException e) {
+            return new Completion(List.of(), cursorPos, cursorPos);
+        }
     }
 
     @Override
     public Inspection inspect(String code, int cursorPos, int detailLevel) {
-        return Inspection.NOT_FOUND;
+        try {
+            return inspector.inspect(code, cursorPos);
+        } catch (RuntimeException e) {
+            return Inspection.NOT_FOUND;
+        }
     }
 
     @Override
     public IsComplete isComplete(String code) {
+        Cell cell = Cell.split(code);
+        if (!cell.segments().isEmpty() && cell.segments().get(0).kind() == Cell.Kind.CELL_MAGIC) return IsComplete.COMPLETE;
+        for (Cell.Segment s : cell.segments()) {
+            if (s.kind() != Cell.Kind.SHELL) continue;
+            String status = Parser.isComplete(s.text());
+            if (status.equals("incomplete")) return IsComplete.incomplete("");
+            if (status.equals("invalid")) return IsComplete.INVALID;
+        }
+        String last = code.stripTrailing();
+        if (code.endsWith("\\") || last.endsWith("|") || last.endsWith("&&") || last.endsWith("||")) return IsComplete.incomplete("");
         return IsComplete.COMPLETE;
     }
 
     @Override
     public void interrupt() {
+        if (workspace.started()) workspace.world().requestInterrupt();
     }
 
     @Override
     public String banner() {
-        return "SysSim: a simulated world of machines";
+        return "SysSim: a simulated world of machines. Type %help.";
     }
 }

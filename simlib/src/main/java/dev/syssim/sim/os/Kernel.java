@@ -274,6 +274,12 @@ public final class Kernel {
         return nextPipeInode++;
     }
 
+    /** printk: a line in the kernel log, and (at trace level full) in the trace. */
+    public void printk(int level, String text) {
+        log.log(level, now(), text);
+        if (trace.wants(EventKind.LOG)) event(kernelLane, CpuMode.KERNEL, EventKind.LOG, text, "kernel log (dmesg)", -1);
+    }
+
     // ---- trace helpers ----
 
     public Lane kernelLane() {

@@ -306,6 +306,11 @@ public final class Process implements PathContext {
         return state == ProcessState.BLOCKED ? sleepReason : "";
     }
 
+    /** Signals sent but not yet delivered, as a bit mask by number. */
+    public long pendingSignalsMask() {
+        return pendingSignals;
+    }
+
     public boolean ignores(Signal signal) {
         return (ignoredSignals & (1L << signal.number())) != 0;
     }

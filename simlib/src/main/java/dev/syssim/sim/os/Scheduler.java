@@ -87,7 +87,7 @@ public final class Scheduler {
         for (Process p : queue.takeAll()) {
             if (p.state != ProcessState.BLOCKED) continue;
             p.sleepingOn = null;
-            if (kernel.trace().wants(EventKind.WAKE)) {
+            if (kernel.trace().wants(EventKind.WAKE) && !isQuietCall(p)) {
                 kernel.event(p.lane(), CpuMode.KERNEL, EventKind.WAKE, "wake up (" + queue.name() + ")", "", TraceEvent.NO_CAUSE);
             }
             makeReady(p);
@@ -196,7 +196,7 @@ public final class Scheduler {
 
     private void runUserCode(int c, Process p, Step.Compute compute) {
         long now = timeline.now();
-        if (kernel.trace().wants(EventKind.COMPUTE)) {
+        if (!compute.what().isEmpty() && kernel.trace().wants(EventKind.COMPUTE)) {
             kernel.event(p.lane(), CpuMode.USER, EventKind.COMPUTE, compute.what(), Durations.text(compute.nanos()), TraceEvent.NO_CAUSE);
         }
         long end = now + compute.nanos();
@@ -251,7 +251,7 @@ public final class Scheduler {
         p.sleepReason = blocked.reason();
         p.retry = blocked.retry();
         blocked.queue().add(p);
-        if (kernel.trace().wants(EventKind.BLOCK)) {
+        if (kernel.trace().wants(EventKind.BLOCK) && !isQuietCall(p)) {
             kernel.event(p.lane(), CpuMode.KERNEL, EventKind.BLOCK, "sleeps: " + blocked.reason(), "", TraceEvent.NO_CAUSE);
         }
         current[c] = null;
@@ -331,6 +331,11 @@ public final class Scheduler {
         }
         lastRan[c] = next;
         schedule(c, timeline.now() + cost);
+    }
+
+    /** A shell waiting for its next command line: the user typing is not part of any story. */
+    private static boolean isQuietCall(Process p) {
+        return p.pendingCall != null && p.pendingCall.quiet();
     }
 
     /** Removes a process that is leaving (exit, kill) from the run queue and its core. */

@@ -21,6 +21,7 @@ public final class Signals {
     /** kill(2)'s delivery: dropped if ignored (SIGKILL never is), else pending and waking. */
     public void send(Process target, Signal signal, Process sender) {
         if (target.state == ProcessState.ZOMBIE || target.state == ProcessState.DEAD) return;
+        if (target.isKernelThread()) return; // kernel threads take no signals from user space
         if (signal != Signal.SIGKILL && target.ignores(signal)) return;
         if (signal.defaultAction() == Signal.Action.IGNORE || signal.defaultAction() == Signal.Action.CONTINUE
                 || signal.defaultAction() == Signal.Action.STOP) {

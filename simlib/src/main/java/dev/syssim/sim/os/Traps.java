@@ -52,7 +52,7 @@ public final class Traps {
     }
 
     /** A hardware interrupt taken on {@code core}; returns the event's seq for causes. */
-    long interrupt(int core, Irq irq, String what) {
+    public long interrupt(int core, Irq irq, String what) {
         kernel.scheduler().core(core).countInterrupt(irq);
         if (!kernel.trace().wants(EventKind.INTERRUPT)) return TraceEvent.NO_CAUSE;
         Lane lane = irq == Irq.LOCAL_TIMER ? kernel.timerLane() : kernel.deviceLane(irq);
@@ -74,7 +74,7 @@ public final class Traps {
                     "'" + instruction + "' is privileged: the CPU refuses it in user mode", TraceEvent.NO_CAUSE);
         }
         long ip = USER_TEXT + 0x1136;
-        kernel.log().log(KernelLog.KERN_INFO, kernel.now(), String.format("traps: %s[%d] general protection fault ip:%x sp:%x error:0 in %s[%x+%x]",
+        kernel.printk(KernelLog.KERN_INFO, String.format("traps: %s[%d] general protection fault ip:%x sp:%x error:0 in %s[%x+%x]",
                 p.comm(), p.ownPid(), ip, USER_STACK_TOP - 0x2f0, p.comm(), USER_TEXT, 0x1000));
         kernel.signals().force(p, Signal.SIGSEGV);
     }
@@ -95,7 +95,7 @@ public final class Traps {
                     why, TraceEvent.NO_CAUSE);
         }
         int error = (kernelAddress ? 1 : 0) | (touch.write() ? 2 : 0) | 4;
-        kernel.log().log(KernelLog.KERN_INFO, kernel.now(), String.format("%s[%d]: segfault at %x ip %016x sp %016x error %d in %s[%x+%x]",
+        kernel.printk(KernelLog.KERN_INFO, String.format("%s[%d]: segfault at %x ip %016x sp %016x error %d in %s[%x+%x]",
                 p.comm(), p.ownPid(), a, USER_TEXT + 0x1136, USER_STACK_TOP - 0x2f0, error, p.comm(), USER_TEXT, 0x1000));
         kernel.signals().force(p, Signal.SIGSEGV);
         return false;

@@ -351,9 +351,20 @@ final class Builtins {
                 char ch = format.charAt(i);
                 if (ch == '\\' && i + 1 < format.length()) {
                     char e = format.charAt(++i);
+                    if (e >= '0' && e <= '7') {
+                        int end = i;
+                        int limit = e == '0' ? i + 4 : i + 3;
+                        while (end < format.length() && end < limit && format.charAt(end) >= '0' && format.charAt(end) <= '7') end++;
+                        out.append((char) Integer.parseInt(format.substring(i, end), 8));
+                        i = end - 1;
+                        continue;
+                    }
                     out.append(switch (e) {
                         case 'n' -> "\n";
                         case 't' -> "\t";
+                        case 'r' -> "\r";
+                        case 'a' -> "\007";
+                        case 'e' -> "\033";
                         case '\\' -> "\\";
                         default -> "\\" + e;
                     });

@@ -161,7 +161,7 @@ public final class Parser {
         if (t.kind() == Kind.WORD && isReservedCandidate(t) && RESERVED.contains(t.text()) && !t.text().equals("in")) {
             throw unexpected(t);
         }
-        if (t.kind() == Kind.WORD && t.word().literal() != null && t.text().matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        if (t.kind() == Kind.WORD && t.word().literal() != null && t.text().matches("[^\\s'\"$`=]+")) {
             Token after = peekSecond();
             if (after != null && after.kind() == Kind.OP && after.text().equals("(")) return functionDef();
         }

@@ -35,11 +35,16 @@ public final class Machines {
 
     /** A Debian machine with {@code cores} cores, booted, with init (1) and kthreadd (2) running. */
     public static Machine debian(World world, String name, int cores, long memoryKiB) {
+        return debian(world, name, cores, memoryKiB, Limits.DEFAULT);
+    }
+
+    /** As {@link #debian(World, String, int, long)}, with other process limits. */
+    public static Machine debian(World world, String name, int cores, long memoryKiB, Limits limits) {
         FileSystem rootFs = DebianImage.rootFileSystem(name, Toolbox.binaries());
         Disk disk = new Disk("sda", 8, 0, DISK_LATENCY, Irq.DISK);
         Binaries programs = Toolbox.programs();
         long seed = world.seed() * 31 + name.hashCode();
-        Kernel kernel = new Kernel(name, world.timeline(), world.trace(), cores, rootFs, disk, programs, Limits.DEFAULT, seed);
+        Kernel kernel = new Kernel(name, world.timeline(), world.trace(), cores, rootFs, disk, programs, limits, seed);
         kernel.setMemoryKiB(memoryKiB);
         bootLog(kernel, cores, memoryKiB);
         mountVirtualFileSystems(kernel);
@@ -90,7 +95,7 @@ public final class Machines {
     }
 
     private static Location at(Kernel kernel, String path) {
-        PathWalker.Result r = PathWalker.resolve(new BootContext(kernel), path, true);
+        PathWalker.Result r = PathWalker.resolve(new RootView(kernel), path, true);
         if (!r.ok()) throw new IllegalStateException("cannot mount on " + path + ": " + r.error());
         return r.location();
     }
@@ -117,24 +122,5 @@ public final class Machines {
         dev.symlink(root, "stdout", "/proc/self/fd/1", 0, 0);
         dev.symlink(root, "stderr", "/proc/self/fd/2", 0, 0);
         return dev;
-    }
-
-    /** Where boot-time code stands when it looks up a path: root, at /, with every privilege. */
-    private record BootContext(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
-        public Location root() {
-            return kernel.rootMounts().root();
-        }
-
-        public Location cwd() {
-            return root();
-        }
-
-        public dev.syssim.sim.fs.Subject subject() {
-            return Credentials.root();
-        }
-
-        public MountNamespace mounts() {
-            return kernel.rootMounts();
-        }
     }
 }

@@ -55,6 +55,8 @@ public final class Session {
     }
 
     private static final String CLEAR = "\033[H\033[2J";
+    /** Steps a job gets to die after a signal sent by a limit or an interrupt. */
+    private static final long RESCUE_STEPS = 100_000;
 
     private final World world;
     private final Map<String, Login> logins = new LinkedHashMap<>();
@@ -62,7 +64,10 @@ public final class Session {
     private Frontend frontend;
     private Login current;
     private long outputBytes;
+    /** Set when the cell's output passes the limit; the run loop reacts once. */
     private boolean outputLimitHit;
+    /** After the limit: further output of this cell is dropped. */
+    private boolean outputSuppressed;
     private final StringBuilder lastLine = new StringBuilder();
 
     public Session(World world, Frontend frontend) {
@@ -120,7 +125,7 @@ public final class Session {
         env.put("SHELL", u.shell());
         env.put("TERM", "xterm-256color");
         env.put("USER", u.name());
-        PathWalker.Result home = PathWalker.resolve(new Login0(kernel), u.home(), true);
+        PathWalker.Result home = PathWalker.resolve(new RootView(kernel), u.home(), true);
         Process shell = kernel.spawn(kernel.init(), "/bin/bash", List.of("bash"), env, creds,
                 home.ok() ? home.location() : null, terminal);
         world.runUntil(terminal::hasWaitingShell, 100_000);
@@ -128,39 +133,24 @@ public final class Session {
     }
 
     private static String fileText(Kernel kernel, String path) {
-        PathWalker.Result r = PathWalker.resolve(new Login0(kernel), path, true);
+        PathWalker.Result r = PathWalker.resolve(new RootView(kernel), path, true);
         if (!r.ok()) return "";
         Inode inode = r.inode();
         return new String(inode.fs().contentOf(inode), StandardCharsets.UTF_8);
-    }
-
-    /** Root's view of a machine's tree, for reading its configuration while logging in. */
-    private record Login0(Kernel kernel) implements dev.syssim.sim.fs.PathContext {
-        public dev.syssim.sim.fs.Location root() {
-            return kernel.rootMounts().root();
-        }
-
-        public dev.syssim.sim.fs.Location cwd() {
-            return root();
-        }
-
-        public dev.syssim.sim.fs.Subject subject() {
-            return Credentials.root();
-        }
-
-        public dev.syssim.sim.fs.MountNamespace mounts() {
-            return kernel.rootMounts();
-        }
     }
 
     // ---- running a cell's shell text ----
 
     /** Types {@code text} into the current shell and runs the world until it is ready for more. */
     public Result run(String text) {
+        if (!alive(current.shell())) relogin();
         outputBytes = 0;
         outputLimitHit = false;
+        outputSuppressed = false;
         RunLimits limits = world.limits();
         long startSteps = world.steps();
+        long firstStep = startSteps;
+        long extraSteps = 0;
         Terminal terminal = current.terminal();
         Kernel kernel = current.machine().kernel();
         terminal.submitCommand(kernel, text);
@@ -168,16 +158,21 @@ public final class Session {
         String limit = null;
         int rescues = 0;
         while (true) {
-            long budget = Math.max(1, limits.stepsPerCell() - (world.steps() - startSteps));
-            World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit, budget);
+            long budget = Math.max(1, limits.stepsPerCell() + extraSteps - (world.steps() - startSteps));
+            World.Stop stop = world.runUntil(() -> terminal.hasWaitingShell() || terminal.hasWaitingReader() || outputLimitHit
+                    || !alive(current.shell()), budget);
             if (stop == World.Stop.DONE) {
                 if (outputLimitHit && limit == null) {
-                    limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; the job was killed";
-                    kill(kernel, terminal, Signal.SIGKILL);
+                    limit = "output limit: the cell wrote more than " + limits.outputBytesPerCell() + " bytes; its jobs were killed";
+                    killJobs(kernel, terminal);
                     outputLimitHit = false;
                     continue;
                 }
                 if (terminal.hasWaitingShell()) break;
+                if (!alive(current.shell())) {
+                    relogin();
+                    break;
+                }
                 answerInput(kernel, terminal);
                 continue;
             }
@@ -187,8 +182,8 @@ public final class Session {
                 emit("stdout", "^C");
                 kill(kernel, terminal, Signal.SIGINT);
             } else if (stop == World.Stop.STEP_LIMIT) {
-                if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; the job was killed";
-                kill(kernel, terminal, Signal.SIGKILL);
+                if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; its jobs were killed";
+                killJobs(kernel, terminal);
             } else {
                 if (limit == null && !interrupted) limit = "nothing can happen any more: every process of the job is asleep and nothing will wake it; the job was interrupted";
                 kill(kernel, terminal, rescues == 0 ? Signal.SIGINT : Signal.SIGKILL);
@@ -197,9 +192,55 @@ public final class Session {
                 limit = limit == null ? "the job did not stop" : limit;
                 break;
             }
-            startSteps = world.steps() - limits.stepsPerCell() + 100_000;
+            extraSteps = world.steps() - startSteps - limits.stepsPerCell() + RESCUE_STEPS;
         }
-        return new Result(interrupted, limit, world.steps() - startSteps);
+        return new Result(interrupted, limit, world.steps() - firstStep);
+    }
+
+    /** The shell's {@code $?} now, asked quietly: nothing reaches the front end or the trace. */
+    public int lastStatus() {
+        Frontend saved = frontend;
+        StringBuilder answer = new StringBuilder();
+        frontend = new Frontend() {
+            public void stdout(String text) {
+                answer.append(text);
+            }
+
+            public void stderr(String text) {
+            }
+
+            public void clear() {
+            }
+
+            public Optional<String> input(String prompt, boolean password) {
+                return Optional.empty();
+            }
+        };
+        dev.syssim.sim.trace.TraceLevel level = world.trace().level();
+        world.trace().setLevel(dev.syssim.sim.trace.TraceLevel.OFF);
+        try {
+            run("echo $?");
+        } finally {
+            frontend = saved;
+            world.trace().setLevel(level);
+        }
+        try {
+            return Integer.parseInt(answer.toString().strip());
+        } catch (NumberFormatException e) {
+            return 255;
+        }
+    }
+
+    private static boolean alive(Process p) {
+        return p.state() != ProcessState.ZOMBIE && p.state() != ProcessState.DEAD && (p.pendingSignalsMask() & (1L << Signal.SIGKILL.number())) == 0;
+    }
+
+    /** The user's shell on this terminal is gone (exit, killed): a new login, as a terminal window would reopen. */
+    private void relogin() {
+        Login old = current;
+        Login fresh = login(old.machine(), old.user());
+        logins.put(old.machine().name() + "/" + old.user(), fresh);
+        current = fresh;
     }
 
     /** Ctrl-C or a limit: a signal to the terminal's foreground process group (never the shell itself). */
@@ -208,6 +249,21 @@ public final class Session {
         for (Process p : kernel.allProcesses()) {
             if (p.pgid() == group && p.terminal() == terminal && p != current.shell()) kernel.signals().send(p, signal, null);
         }
+    }
+
+    /**
+     * A limit is syssim's safety net, not Linux: every job started from this terminal (background
+     * ones too, such as a fork bomb's) is killed with SIGKILL; the interactive shells stay.
+     */
+    private void killJobs(Kernel kernel, Terminal terminal) {
+        for (Process p : kernel.allProcesses()) {
+            if (p.terminal() == terminal && !isInteractiveShell(p)) kernel.signals().send(p, Signal.SIGKILL, null);
+        }
+    }
+
+    private boolean isInteractiveShell(Process p) {
+        for (Login login : logins.values()) if (login.shell() == p) return true;
+        return p == current.shell();
     }
 
     private void answerInput(Kernel kernel, Terminal terminal) {
@@ -226,10 +282,11 @@ public final class Session {
 
     private TerminalSink sink() {
         return (stream, data) -> {
-            if (outputLimitHit) return;
+            if (outputSuppressed) return;
             outputBytes += data.length;
             if (outputBytes > world.limits().outputBytesPerCell()) {
                 outputLimitHit = true;
+                outputSuppressed = true;
                 return;
             }
             emit(stream, decode(stream, data));

@@ -3,6 +3,7 @@ package dev.syssim.sim.world;
 import dev.syssim.sim.prog.Binaries;
 import dev.syssim.sim.prog.tools.Init;
 import dev.syssim.sim.prog.tools.Installed;
+import dev.syssim.sim.prog.lang.Interpreter;
 import dev.syssim.sim.prog.tools.Strace;
 import dev.syssim.sim.shell.Bash;
 import java.util.List;
@@ -21,7 +22,8 @@ public final class Toolbox {
                 .register("init", new Init())
                 .register("bash", new Bash(false))
                 .register("sh", new Bash(true))
-                .register("strace", new Strace());
+                .register("strace", new Strace())
+                .register(Interpreter.PROGRAM, new Interpreter());
         Installed.register(binaries, BOOT_EPOCH);
         return binaries;
     }

@@ -20,10 +20,13 @@ public final class World {
     private final Timeline timeline = new Timeline();
     private final Trace trace;
     private final long seed;
-    private final RunLimits limits;
+    private RunLimits limits;
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
     private long steps;
+    private Runnable progressListener;
+    private long progressEvery;
+    private long nextProgress = Long.MAX_VALUE;
 
     public World(long seed, RunLimits limits) {
         this.seed = seed;
@@ -47,6 +50,11 @@ public final class World {
         return limits;
     }
 
+    /** Changes the per-cell limits (the trace bound stays as the world was built). */
+    public void setLimits(RunLimits limits) {
+        this.limits = limits;
+    }
+
     public void add(Machine machine) {
         machines.put(machine.name(), machine);
     }
@@ -62,6 +70,16 @@ public final class World {
     /** Events run since the world began (each is one step of a core, a device or a wire). */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * Calls {@code listener} every {@code everySteps} steps while the world runs (a long cell's live
+     * progress); null removes it. The listener may read the world but must not run it.
+     */
+    public void setProgressListener(long everySteps, Runnable listener) {
+        this.progressListener = listener;
+        this.progressEvery = everySteps;
+        this.nextProgress = listener == null ? Long.MAX_VALUE : steps + everySteps;
     }
 
     /** Asks the running cell to stop at the next step. Safe from any thread. */
@@ -87,7 +105,10 @@ public final class World {
             if (interruptRequested) return Stop.INTERRUPTED;
             if (steps >= limit) return Stop.STEP_LIMIT;
             if (!timeline.runNext()) return Stop.STUCK;
-            steps++;
+            if (++steps >= nextProgress) {
+                nextProgress = steps + progressEvery;
+                progressListener.run();
+            }
         }
         return Stop.DONE;
     }

@@ -1,0 +1,22 @@
+package dev.syssim.kernel.eval;
+
+/** What {@code %help} says about cells before it lists the magics. */
+final class HelpText {
+
+    static final String OVERVIEW = """
+            SysSim: every cell is typed into the shell of a simulated Debian machine.
+
+            A cell is bash: commands, quotes, $VAR, $?, ;, &&, ||, pipes |, redirections < > >> 2> 2>&1,
+            here-documents, & and wait, if/for/while, functions. Every command is a process of the
+            simulated machine; its output appears as it is written. A nonzero exit status is shown, not an
+            error: check it with `echo $?`. `help` lists the shell's builtins; `man CMD` or `CMD --help`
+            explains a program; `ls /usr/bin` shows them all.
+
+            %trace syscalls (or interrupts, or full) shows under each cell what happened underneath:
+            syscalls, interrupts, mode switches, devices, packets. Time in the simulation is logical: the
+            same notebook gives the same outputs every time. Interrupt the kernel to stop a running job (^C).
+            """;
+
+    private HelpText() {
+    }
+}

@@ -1,0 +1,89 @@
+package dev.syssim.kernel.eval;
+
+import dev.syssim.kernel.display.TraceDisplayOptions;
+import dev.syssim.sim.world.Machine;
+import dev.syssim.sim.world.RunLimits;
+import dev.syssim.sim.world.Scenario;
+import dev.syssim.sim.world.Scenarios;
+import dev.syssim.sim.world.Session;
+import dev.syssim.sim.world.World;
+
+/**
+ * What a notebook has built up: the scenario and seed its world came from, the world and the
+ * session in it, the limits and the trace display options. Built lazily, so the kernel answers
+ * its first requests before any machine boots.
+ */
+final class Workspace {
+
+    static final long DEFAULT_SEED = 42;
+
+    private final Session.Frontend frontend;
+    private Scenario scenario = Scenarios.defaultScenario();
+    private long seed = DEFAULT_SEED;
+    private RunLimits limits = RunLimits.DEFAULT;
+    private TraceDisplayOptions traceOptions = TraceDisplayOptions.DEFAULT;
+    private volatile World world;
+    private Session session;
+
+    Workspace(Session.Frontend frontend) {
+        this.frontend = frontend;
+    }
+
+    World world() {
+        ensure();
+        return world;
+    }
+
+    Session session() {
+        ensure();
+        return session;
+    }
+
+    boolean started() {
+        return world != null;
+    }
+
+    Scenario scenario() {
+        return scenario;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    RunLimits limits() {
+        return limits;
+    }
+
+    /** New limits apply from the next cell on; the world keeps running. */
+    void setLimits(RunLimits limits) {
+        this.limits = limits;
+        if (world != null) world.setLimits(limits);
+    }
+
+    TraceDisplayOptions traceOptions() {
+        return traceOptions;
+    }
+
+    void setTraceOptions(TraceDisplayOptions options) {
+        this.traceOptions = options;
+    }
+
+    /** A fresh world from {@code scenario} and {@code seed}; everything before is gone. */
+    void rebuild(Scenario scenario, long seed, RunLimits limits) {
+        this.scenario = scenario;
+        this.seed = seed;
+        this.limits = limits;
+        this.world = null;
+        this.session = null;
+        ensure();
+    }
+
+    private void ensure() {
+        if (world != null) return;
+        world = scenario.build(seed, limits);
+        session = new Session(world, frontend);
+        Machine start = world.machine(scenario.startMachine());
+        session.switchTo(start, scenario.startUser());
+    }
+}

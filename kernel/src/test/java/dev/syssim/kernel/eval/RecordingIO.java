@@ -1,0 +1,51 @@
+package dev.syssim.kernel.eval;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A CellIO that records what a cell sent, for tests of the interpreter without sockets. */
+final class RecordingIO implements CellIO {
+
+    final StringBuilder stdout = new StringBuilder();
+    final StringBuilder stderr = new StringBuilder();
+    final List<Map<String, Object>> displays = new ArrayList<>();
+    /** display_id and whether each display was an update, in order (null id for plain displays). */
+    final List<String> displayIds = new ArrayList<>();
+    final List<Boolean> updates = new ArrayList<>();
+    final Deque<String> inputs = new ArrayDeque<>();
+    final List<String> prompts = new ArrayList<>();
+    boolean allowStdin = true;
+    int clears;
+
+    @Override
+    public void stream(String name, String text) {
+        (name.equals("stderr") ? stderr : stdout).append(text);
+    }
+
+    @Override
+    public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {
+        displays.add(data);
+        displayIds.add(displayId);
+        updates.add(update);
+    }
+
+    @Override
+    public void clearOutput(boolean wait) {
+        clears++;
+    }
+
+    @Override
+    public Optional<String> input(String prompt, boolean password) {
+        prompts.add(prompt + (password ? " (password)" : ""));
+        return inputs.isEmpty() ? Optional.empty() : Optional.of(inputs.removeFirst());
+    }
+
+    @Override
+    public boolean stdinAllowed() {
+        return allowStdin;
+    }
+}

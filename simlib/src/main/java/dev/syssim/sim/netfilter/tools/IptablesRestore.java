@@ -1,0 +1,200 @@
+package dev.syssim.sim.netfilter.tools;
+
+import dev.syssim.sim.netfilter.Chain;
+import dev.syssim.sim.netfilter.FilterTable;
+import dev.syssim.sim.netfilter.Netfilter;
+import dev.syssim.sim.netfilter.Policy;
+import dev.syssim.sim.netfilter.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code iptables-restore} 1.8.9 (nf_tables): reads the save format from standard input and
+ * replaces the filter table with it in one commit per table (without {@code -n}, everything in
+ * the table is flushed first: rules, user chains, policies back to those given). A table whose
+ * lines fail is not changed at all. {@code -c} restores the counters, {@code -t} only checks.
+ * Simplified: a command that fails in the kernel after parsing (a missing chain, say) is reported
+ * as {@code iptables-restore: line N failed} at its table's COMMIT line, which is where nf_tables
+ * notices; the real tool may add the reason.
+ */
+public final class IptablesRestore {
+
+    private static final String PROGRAM = "iptables-restore";
+
+    private IptablesRestore() {
+    }
+
+    /** The command line's options. */
+    private record Options(boolean counters, boolean noflush, boolean test) {
+    }
+
+    public static ToolResult run(List<String> args, Netfilter netfilter, ToolContext context) {
+        boolean counters = false;
+        boolean noflush = false;
+        boolean test = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "-c", "--counters" -> counters = true;
+                case "-n", "--noflush" -> noflush = true;
+                case "-t", "--test" -> test = true;
+                case "-v", "--verbose", "-w", "--wait" -> {
+                }
+                case "-V", "--version" -> {
+                    return ToolResult.ok(PROGRAM + " " + Iptables.VERSION + "\n");
+                }
+                default -> {
+                    return new ToolResult("", PROGRAM + ": unknown option \"" + arg + "\"\nTry `" + PROGRAM
+                            + " -h' or '" + PROGRAM + " --help' for more information.\n", 2);
+                }
+            }
+        }
+        if (!context.privileged()) {
+            return new ToolResult("", PROGRAM + " " + Iptables.VERSION
+                    + ": Could not fetch rule set generation id: Permission denied (you must be root)\n", 4);
+        }
+        return new Restore(netfilter.filter(), new Options(counters, noflush, test), context).run(context.stdin());
+    }
+
+    /** One run over the input: the table being built, where we are, and the first failure. */
+    private static final class Restore {
+        private final FilterTable live;
+        private final Options options;
+        private final ToolContext context;
+        private final StringBuilder stdout = new StringBuilder();
+        private FilterTable staged;
+        private String table;
+        private boolean failed;
+
+        Restore(FilterTable live, Options options, ToolContext context) {
+            this.live = live;
+            this.options = options;
+            this.context = context;
+        }
+
+        ToolResult run(String input) {
+            String[] lines = input.split("\n", -1);
+            int count = input.endsWith("\n") ? lines.length - 1 : lines.length;
+            int number = 0;
+            try {
+                for (int i = 0; i < count; i++) {
+                    number = i + 1;
+                    String line = lines[i];
+                    String trimmed = line.strip();
+                    if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
+                    if (trimmed.startsWith("*")) {
+                        openTable(trimmed.substring(1).strip(), number);
+                    } else if (trimmed.startsWith(":")) {
+                        declareChain(trimmed.substring(1).strip(), number);
+                    } else if (trimmed.equals("COMMIT")) {
+                        commit(number);
+                    } else {
+                        rule(line, number);
+                    }
+                }
+            } catch (XtablesError error) {
+                return error.toResult(stdout.toString(), PROGRAM, number);
+            }
+            if (table != null) {
+                return new ToolResult(stdout.toString(), PROGRAM + ": COMMIT expected at line " + (count + 1) + "\n", 1);
+            }
+            return ToolResult.ok(stdout.toString());
+        }
+
+        private void openTable(String name, int number) {
+            if (!name.equals(FilterTable.NAME) && !List.of("nat", "mangle", "raw", "security").contains(name)) {
+                throw XtablesError.version("table '" + name + "' does not exist");
+            }
+            table = name;
+            failed = false;
+            staged = !name.equals(FilterTable.NAME) ? null : options.noflush() ? live.copy() : new FilterTable();
+        }
+
+        private void declareChain(String declaration, int number) {
+            requireTable(number);
+            String[] parts = declaration.split("\\s+");
+            String name = parts[0];
+            if (name.length() >= CommandParser.CHAIN_NAME_MAX) {
+                throw XtablesError.parameter("Invalid chain name `" + name + "' (28 chars max)");
+            }
+            if (parts.length < 2) throw XtablesError.plain(PROGRAM + ": line " + number + " policy invalid\n", 1);
+            if (staged == null) return;
+            Chain chain = staged.chain(name);
+            if (chain != null && chain.isBuiltin()) {
+                Optional<Policy> policy = Policy.parse(parts[1]);
+                if (policy.isEmpty()) {
+                    throw XtablesError.other("Can't set policy `" + parts[1] + "' on `" + name + "' line " + number
+                            + ": Bad policy name\n");
+                }
+                staged.setPolicy(name, policy.get());
+                long[] counters = options.counters() && parts.length > 2 ? counters(parts[2], number) : new long[2];
+                chain.policyCounters().set(counters[0], counters[1]);
+            } else if (chain != null) {
+                staged.flush(name);
+            } else {
+                staged.newChain(name);
+            }
+        }
+
+        private void rule(String line, int number) {
+            requireTable(number);
+            String text = line.strip();
+            long[] counters = null;
+            if (text.startsWith("[")) {
+                int close = text.indexOf(']');
+                if (close < 0) throw XtablesError.parameter("Bad line " + number + ": need ]");
+                counters = counters(text.substring(0, close + 1), number);
+                text = text.substring(close + 1);
+            }
+            List<String> args = new ArrayList<>(List.of("-t", table));
+            args.addAll(RestoreWords.split(text));
+            CommandParser.State state = CommandParser.parse(args, true, context.resolver());
+            if (state.exitOutput != null) {
+                stdout.append(state.exitOutput);
+                return;
+            }
+            if (options.counters() && counters != null) {
+                state.packets = counters[0];
+                state.bytes = counters[1];
+            }
+            boolean ruleCommand = (state.command & (CommandParser.CMD_APPEND | CommandParser.CMD_INSERT
+                    | CommandParser.CMD_REPLACE | CommandParser.CMD_DELETE | CommandParser.CMD_CHECK)) != 0;
+            List<Rule> rules = ruleCommand ? CommandExecutor.rules(state) : List.of();
+            if (staged == null) throw XtablesError.unsimulated("table `" + table + "'");
+            CommandExecutor executor = new CommandExecutor(staged, stdout, number);
+            if (ruleCommand) executor.assertJumpTargetExists(state);
+            try {
+                executor.execute(state, rules);
+            } catch (XtablesError error) {
+                if (!error.isPlain()) throw error;
+                failed = true;
+            }
+        }
+
+        private void commit(int number) {
+            requireTable(number);
+            if (failed) throw XtablesError.plain(PROGRAM + ": line " + number + " failed\n", 1);
+            if (staged != null && !options.test()) live.replaceWith(staged);
+            table = null;
+            staged = null;
+        }
+
+        private void requireTable(int number) {
+            if (table == null) throw XtablesError.plain(PROGRAM + ": line " + number + " failed\n", 1);
+        }
+
+        private static long[] counters(String text, int number) {
+            int colon = text.indexOf(':');
+            if (!text.startsWith("[") || !text.endsWith("]") || colon < 0) {
+                throw XtablesError.parameter("Bad line " + number + ": need ]");
+            }
+            OptionalLong packets = CNumbers.leadingUnsigned(text.substring(1, colon));
+            OptionalLong bytes = CNumbers.leadingUnsigned(text.substring(colon + 1, text.length() - 1));
+            if (packets.isEmpty() || bytes.isEmpty()) {
+                throw XtablesError.parameter("invalid counters `" + text + "' on line " + number);
+            }
+            return new long[] {packets.getAsLong(), bytes.getAsLong()};
+        }
+    }
+}
