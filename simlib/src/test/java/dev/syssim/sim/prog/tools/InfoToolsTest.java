@@ -80,6 +80,13 @@ class InfoToolsTest {
     }
 
     @Test
+    void yesToTheTerminalRunsUntilTheOutputLimitKillsIt() {
+        boolean limited = f.run("yes").contains("[output limit");
+        assertTrue(limited, "yes never stops by itself; the cell's output limit ends it");
+        assertEquals("after\n", f.run("echo after"));
+    }
+
+    @Test
     void envPrintsTheEnvironmentAndRunsWithChanges() {
         assertEquals("HOME=/home/student\nbar\n", f.run("env | head -1; env FOO=bar sh -c 'echo $FOO'"));
     }

@@ -99,6 +99,12 @@ class SuSudoTest {
     }
 
     @Test
+    void sudoNopasswdMagicsFileInSudoersDIsHonoured() {
+        dev.syssim.sim.world.MachineAdmin.setSudoWithoutPassword(f.laptop(), "student", true);
+        assertEquals("root\n", f.run("sudo whoami"));
+    }
+
+    @Test
     void sudoRuleForOneCommandRefusesOthers() {
         f.terminal().typed.add("student");
         f.run("echo 'sudo:x:27:' > /tmp/g; grep -v ^sudo /etc/group >> /tmp/g; sudo cp /tmp/g /etc/group; "
