@@ -65,6 +65,8 @@ public final class Installed {
             Executable.of("/usr/bin/basename", "basename", 900, LIBC),
             Executable.of("/usr/bin/dirname", "dirname", 900, LIBC),
             Executable.of("/usr/bin/seq", "seq", 1_000, LIBC),
+            Executable.of("/usr/bin/tty", "tty", 900, LIBC),
+            Executable.of("/usr/bin/groups", "groups", 900, LIBC),
             // grep 3.8, ncurses-bin, hostname 3.23
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
             Executable.of("/usr/bin/clear", "clear", 900, "libtinfo.so.6", LIBC),
@@ -125,6 +127,8 @@ public final class Installed {
                 .register("basename", new Basename(false))
                 .register("dirname", new Basename(true))
                 .register("seq", new Seq())
+                .register("tty", new Tty())
+                .register("groups", new Groups())
                 .register("grep", new Grep())
                 .register("clear", new Clear())
                 .register("hostname", new Hostname())

@@ -128,7 +128,7 @@ public final class Man extends Tool {
         Map<String, String> m = new java.util.HashMap<>();
         for (String p : List.of("cat", "echo", "true", "false", "ls", "pwd", "mkdir", "rm", "rmdir", "cp", "mv", "touch", "chmod",
                 "chown", "chgrp", "ln", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "tee", "whoami", "id", "uname", "nproc",
-                "sleep", "yes", "env", "date", "stat", "basename", "dirname", "seq", "chroot")) {
+                "sleep", "yes", "env", "date", "stat", "basename", "dirname", "seq", "chroot", "tty", "groups")) {
             m.put(p, "GNU coreutils 9.1");
         }
         for (String p : List.of("ps", "kill", "free", "uptime")) m.put(p, "procps-ng");

@@ -27,7 +27,7 @@ public final class Tail extends Tool {
             else if (a.matches("\\+[0-9]+") && i == 0) args.add("-n" + a);
             else args.add(a);
         }
-        Options o = Options.parse("tail", args, "qvf", "nc", Set.of("help", "quiet", "silent", "verbose"), Set.of("lines", "bytes"), true);
+        Options o = Options.parse("tail", args, "qvf", "nc", Set.of("help", "quiet", "silent", "verbose", "follow"), Set.of("lines", "bytes"), true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
         String bytesText = o.value("c", o.value("bytes"));
@@ -43,6 +43,8 @@ public final class Tail extends Tool {
         boolean headers = (files.size() > 1 || o.hasAny("v", "verbose")) && !o.hasAny("q", "quiet", "silent");
         int[] status = {0};
         boolean[] first = {true};
+        long[] seen = {0};
+        boolean follow = o.hasAny("f", "follow") && !files.get(files.size() - 1).equals("-");
         return Libc.forEach(files, (file, next) -> Inputs.read(c, file, (err, content) -> {
             if (err != null) {
                 if (err == dev.syssim.sim.os.Errno.EISDIR) c.error("error reading " + Libc.quote(file), err);
@@ -55,8 +57,27 @@ public final class Tail extends Tool {
                 first[0] = false;
             }
             c.printBytes(bytes ? lastBytes(content, count, fromStart) : lastLines(content, count, fromStart));
+            seen[0] = content.length;
             return next.get();
-        }), () -> c.exit(status[0]));
+        }), () -> follow ? follow(c, files.get(files.size() - 1), seen[0]) : c.exit(status[0]));
+    }
+
+    /**
+     * -f: keep printing what is appended to the (last) file, until killed. The simulated kernel has
+     * no inotify, so tail polls once a second, as GNU tail does without it.
+     */
+    private static Step follow(Libc c, String file, long seen) {
+        c.flushStdout();
+        return c.sleep(1_000_000_000L, e -> c.readFile(file, (err, content) -> {
+            if (content == null) return follow(c, file, seen);
+            if (content.length < seen) {
+                c.error(file + ": file truncated");
+                c.printBytes(content);
+            } else if (content.length > seen) {
+                c.printBytes(Arrays.copyOfRange(content, (int) seen, content.length));
+            }
+            return follow(c, file, content.length);
+        }));
     }
 
     private static byte[] lastBytes(byte[] content, long count, boolean fromStart) {
@@ -84,6 +105,7 @@ public final class Tail extends Tool {
         return "tail [OPTION]... [FILE]...\n  Print the last 10 lines of each FILE to standard output. With more than one FILE, precede each with a header giving the file name.\n"
                 + "  With no FILE, or when FILE is -, read standard input.\n"
                 + "  -c, --bytes=[+]NUM  output the last NUM bytes; or use -c +NUM to output starting with byte NUM of each file\n"
+                + "  -f, --follow        output appended data as the file grows\n"
                 + "  -n, --lines=[+]NUM  output the last NUM lines, instead of the last 10; or use -n +NUM to skip NUM-1 lines at the start\n"
                 + "  -q, --quiet         never output headers giving file names\n"
                 + "  -v, --verbose       always output headers giving file names";

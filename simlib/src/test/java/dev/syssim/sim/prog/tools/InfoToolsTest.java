@@ -32,6 +32,16 @@ class InfoToolsTest {
     }
 
     @Test
+    void groupsOfTheProcessAndOfAUser() {
+        assertEquals("student sudo users\nroot : root\n", f.run("groups; groups root"));
+    }
+
+    @Test
+    void ttyNamesTheTerminalOrSaysThereIsNone() {
+        assertEquals("/dev/pts/0\nnot a tty\n1\n", f.run("tty; tty < /dev/null; echo $?"));
+    }
+
+    @Test
     void hostnamePrintsTheNodeName() {
         assertEquals("laptop\n", f.run("hostname"));
     }

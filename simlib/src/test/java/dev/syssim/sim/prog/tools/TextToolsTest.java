@@ -62,6 +62,12 @@ class TextToolsTest {
     }
 
     @Test
+    void tailFollowPrintsWhatIsAppendedUntilKilled() {
+        String out = f.run("echo one > /tmp/log; tail -f /tmp/log & sleep 2; echo two >> /tmp/log; sleep 2; kill %1; sleep 1");
+        assertTrue(out.contains("one\n") && out.contains("two\n") && out.indexOf("one") < out.indexOf("two"), out);
+    }
+
+    @Test
     void wcPadsColumnsToTheTotalSizeOfTheFiles() {
         assertEquals("  7   7 314 /etc/passwd\n 12  12 152 /etc/group\n 19  19 466 total\n", f.run("wc /etc/passwd /etc/group"));
     }
