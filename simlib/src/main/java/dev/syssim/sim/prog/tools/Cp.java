@@ -63,7 +63,7 @@ public final class Cp extends Tool {
                 }
                 return Libc.forEach(sources, (source, next) -> {
                     String dest = intoDirectory ? (target.endsWith("/") ? target : target + "/") + baseName(source) : target;
-                    return copyOne(source, dest, true, next);
+                    return copyOne(source, dest, next);
                 }, () -> c.exit(status));
             });
         }
@@ -74,7 +74,7 @@ public final class Cp extends Tool {
             return slash < 0 ? p : p.substring(slash + 1);
         }
 
-        Step copyOne(String source, String dest, boolean topLevel, Supplier<Step> next) {
+        Step copyOne(String source, String dest, Supplier<Step> next) {
             return c.statOf(source, !recursive, (err, st) -> {
                 if (err != null) {
                     c.error("cannot stat " + Libc.quote(source), err);
@@ -170,7 +170,7 @@ public final class Cp extends Tool {
                         status = 1;
                         return next.get();
                     }
-                    return Libc.forEach(entries, (d, more) -> copyOne(src + "/" + d.name(), dest + "/" + d.name(), false, more),
+                    return Libc.forEach(entries, (d, more) -> copyOne(src + "/" + d.name(), dest + "/" + d.name(), more),
                             () -> preserve(dest, st, next));
                 });
             });

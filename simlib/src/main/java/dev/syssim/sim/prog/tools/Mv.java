@@ -66,7 +66,7 @@ public final class Mv extends Tool {
     private static Step moveAcross(Libc c, String source, String dest, boolean directory, boolean verbose, int[] status,
                                    java.util.function.Supplier<Step> next) {
         Cp.Copier copier = new Cp.Copier(c, "mv", true, true, false);
-        return copier.copyOne(source, dest, true, () -> {
+        return copier.copyOne(source, dest, () -> {
             if (copier.status != 0) {
                 status[0] = 1;
                 return next.get();

@@ -62,10 +62,6 @@ record ProcEntry(int pid, String comm, char state, int ppid, int pgrp, int sessi
         return (utime + stime) / HZ;
     }
 
-    boolean kernelThread() {
-        return cmdline.isEmpty() && ppid <= 2 && pid != 1;
-    }
-
     /** ps's CMD (args): the command line, or the name in brackets when there is none (kernel threads). */
     String args() {
         String base = cmdline.isEmpty() ? "[" + comm + "]" : String.join(" ", cmdline);
