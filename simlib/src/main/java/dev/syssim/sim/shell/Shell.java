@@ -94,7 +94,7 @@ final class Shell {
             s.lastBackground = pid;
             s.lastStatus = 0;
             int number = s.nextJobNumber();
-            s.jobs.put(number, new ShellState.Job(number, List.of(pid), item.text().replaceFirst("\\s*&\\s*$", "")));
+            s.jobs.put(number, new ShellState.Job(number, List.of(pid), item.text()));
             if (s.interactive) c.eprint("[" + number + "] " + pid + "\n");
             return next.get();
         });

@@ -40,6 +40,11 @@ public final class Session {
 
         /** A line typed by the user, or empty when input is not possible (then the program sees end of file). */
         Optional<String> input(String prompt, boolean password);
+
+        /** Whether anyone can type at all (false when a notebook runs headless, e.g. in nbconvert). */
+        default boolean inputAllowed() {
+            return true;
+        }
     }
 
     /** How a run of shell text ended. */
@@ -153,6 +158,7 @@ public final class Session {
         long extraSteps = 0;
         Terminal terminal = current.terminal();
         Kernel kernel = current.machine().kernel();
+        terminal.setUserPresent(frontend.inputAllowed());
         terminal.submitCommand(kernel, text);
         boolean interrupted = false;
         String limit = null;

@@ -25,7 +25,7 @@ public final class Installed {
 
     private static final String SELINUX = "libselinux.so.1";
     /** procps 4.0.2 links libproc2; the image carries its predecessor's name for it. */
-    private static final String PROCPS = "libprocps.so.8";
+    private static final String PROCPS = "libproc2.so.0";
 
     public static final List<Executable> BINARIES = List.of(
             // coreutils 9.1

@@ -71,7 +71,8 @@ class SuSudoTest {
     @Test
     void sudoWithNoInputAvailableSaysAPasswordIsRequired() {
         f.terminal().inputAllowed = false;
-        assertEquals(LECTURE + PROMPT + "sudo: a password is required\n1\n", f.run("sudo id; echo $?"));
+        assertEquals("sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper\n"
+                + "sudo: a password is required\n1\n", f.run("sudo id; echo $?"));
     }
 
     @Test
