@@ -32,6 +32,11 @@ final class CellFrontend implements Session.Frontend {
     }
 
     @Override
+    public boolean inputAllowed() {
+        return io != null && io.stdinAllowed();
+    }
+
+    @Override
     public Optional<String> input(String prompt, boolean password) {
         if (io == null || !io.stdinAllowed()) return Optional.empty();
         return io.input(prompt, password);

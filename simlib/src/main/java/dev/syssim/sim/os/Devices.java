@@ -53,7 +53,7 @@ public final class Devices {
                 default -> null;
             };
             case 5 -> switch (minor) {
-                case 0 -> p.terminal();
+                case 0 -> p.terminal() != null && p.terminal().userPresent() ? p.terminal() : null;
                 case 1 -> kernel.terminal(0);
                 default -> null;
             };

@@ -163,7 +163,7 @@ public final class Process implements PathContext {
     }
 
     void setEnvironment(Map<String, String> env) {
-        this.environment = Map.copyOf(env);
+        this.environment = Environment.copyOf(env);
     }
 
     /** The path of the running executable (/proc/PID/exe). */

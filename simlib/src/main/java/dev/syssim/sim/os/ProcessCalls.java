@@ -111,7 +111,8 @@ public final class ProcessCalls {
         Program program = kernel.programs().find(image.program());
         if (program == null) return Outcome.error(Errno.ENOEXEC, Costs.SYSCALL);
         boolean nosuid = found.location().mount().options().contains("nosuid");
-        if ((inode.permissions() & 04000) != 0 && !nosuid) p.setCredentials(p.credentials().execSetuid(inode.uid()));
+        // a traced process does not gain privileges from a set-user-ID file (Linux: ptrace blocks it)
+        if ((inode.permissions() & 04000) != 0 && !nosuid && p.tracer == null) p.setCredentials(p.credentials().execSetuid(inode.uid()));
         return replaceProgram(p, path, PathWalker.absolute(p, path, found.location()), argv, env, image, program);
     }
 

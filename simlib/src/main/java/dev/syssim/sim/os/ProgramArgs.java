@@ -13,7 +13,7 @@ public record ProgramArgs(String path, List<String> argv, Map<String, String> en
 
     public ProgramArgs {
         argv = List.copyOf(argv);
-        env = Map.copyOf(env);
+        env = Environment.copyOf(env);
     }
 
     public ProgramArgs(String path, List<String> argv, Map<String, String> env) {

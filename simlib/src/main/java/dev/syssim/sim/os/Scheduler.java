@@ -167,6 +167,10 @@ public final class Scheduler {
         }
         if (timeline.now() >= sliceEnd[c] && timerInterrupt(c, p)) return;
         if (deliverSignals(c, p)) return;
+        if (!p.mayRunOn(c)) {
+            migrate(c, p);
+            return;
+        }
         execute(c, p, p.next);
     }
 
@@ -278,6 +282,15 @@ public final class Scheduler {
         current[c] = null;
         dispatch(c);
         return true;
+    }
+
+    /** Its affinity no longer allows this core (sched_setaffinity): off the core, to one it may use. */
+    private void migrate(int c, Process p) {
+        p.state = ProcessState.READY;
+        runQueue.addLast(p);
+        current[c] = null;
+        dispatch(c);
+        kickIdleCore();
     }
 
     /** Kills the process now if a fatal signal is pending; true if it is gone. */

@@ -292,7 +292,7 @@ public interface Syscall {
     record Execve(String path, List<String> argv, Map<String, String> env) implements Syscall {
         public Execve {
             argv = List.copyOf(argv);
-            env = Map.copyOf(env);
+            env = Environment.copyOf(env);
         }
         public String name() { return "execve"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().execve(p, this); }

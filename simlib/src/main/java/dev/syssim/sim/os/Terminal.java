@@ -20,6 +20,7 @@ public final class Terminal implements FileOps {
     private final ArrayDeque<String> commands = new ArrayDeque<>();
     private int foregroundGroup;
     private boolean echo = true;
+    private boolean userPresent = true;
 
     public Terminal(int index, TerminalSink sink) {
         this.index = index;
@@ -59,6 +60,19 @@ public final class Terminal implements FileOps {
     /** Turns echo off for a password prompt, as sudo does with tcsetattr. */
     public void setEcho(boolean echo) {
         this.echo = echo;
+    }
+
+    /**
+     * Whether a person sits at this terminal. A notebook run headless has nobody to type: then
+     * opening {@code /dev/tty} fails with ENXIO, as for a process without a controlling terminal,
+     * and tools that must ask (sudo) say so instead of waiting.
+     */
+    public boolean userPresent() {
+        return userPresent;
+    }
+
+    public void setUserPresent(boolean present) {
+        this.userPresent = present;
     }
 
     @Override

@@ -65,7 +65,11 @@ public final class Libc {
 
     /** printf to stdout: buffered. */
     public void print(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        printBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** fwrite to stdout: bytes as they are (a block of a file need not end on a character). */
+    public void printBytes(byte[] bytes) {
         stdout.write(bytes, 0, bytes.length);
         if (lineBuffered) {
             byte[] all = stdout.toByteArray();
@@ -255,6 +259,68 @@ public final class Libc {
         if (!it.hasNext()) return done.get();
         T item = it.next();
         return body.apply(item, () -> next(it, body, done));
+    }
+
+    /** Reads an open descriptor a block at a time; {@code onChunk} gets each block and decides whether to read on. */
+    public Step stream(int fd, BiFunction<byte[], Supplier<Step>, Step> onChunk, Function<Errno, Step> atEnd) {
+        return read(fd, IO_BLOCK, r -> {
+            if (r.failed()) return atEnd.apply(r.errno());
+            if (r.value() == 0) return atEnd.apply(null);
+            return onChunk.apply(r.bytes(), () -> stream(fd, onChunk, atEnd));
+        });
+    }
+
+    /** Writes all of {@code data} (a pipe may take it in pieces); {@code then} gets null or the error. */
+    public Step writeAll(int fd, byte[] data, Function<Errno, Step> then) {
+        if (data.length == 0) return then.apply(null);
+        return write(fd, data, w -> {
+            if (w.failed()) return then.apply(w.errno());
+            if (w.value() >= data.length) return then.apply(null);
+            return writeAll(fd, java.util.Arrays.copyOfRange(data, (int) w.value(), data.length), then);
+        });
+    }
+
+    /** getcwd(3): {@code then} gets an errno or the path. */
+    public Step getcwd(BiFunction<Errno, String, Step> then) {
+        return sys(new Syscall.Getcwd(), r -> r.failed() ? then.apply(r.errno(), null) : then.apply(null, (String) r.data()));
+    }
+
+    /** One of the id calls: {@code getpid}, {@code getppid}, {@code getuid}, {@code geteuid}, {@code getgid}, {@code getegid}. */
+    public Step id(String call, java.util.function.IntFunction<Step> then) {
+        return sys(new Syscall.GetId(call), r -> then.apply(r.intValue()));
+    }
+
+    /** clock_gettime(2) through the vDSO: nanoseconds of the clock (realtime: since the epoch). */
+    public Step clock(int clock, java.util.function.LongFunction<Step> then) {
+        return sys(new dev.syssim.sim.os.ClockGettime(clock), r -> then.apply(dev.syssim.sim.os.ClockGettime.nanos(r)));
+    }
+
+    /** isatty(3): ioctl(fd, TCGETS) succeeds only on a terminal. */
+    public Step isatty(int fd, Function<Boolean, Step> then) {
+        return sys(new Syscall.Ioctl(fd, Syscall.Ioctl.TCGETS), r -> then.apply(!r.failed()));
+    }
+
+    /** nanosleep(3): clock_nanosleep for {@code nanos}; {@code then} gets null or EINTR. */
+    public Step sleep(long nanos, Function<Errno, Step> then) {
+        return sys(new Syscall.ClockNanosleep(nanos), r -> then.apply(r.failed() ? r.errno() : null));
+    }
+
+    /** Reads one line from a descriptor (a terminal delivers a line per read); null at end of input. */
+    public Step readLine(int fd, Function<String, Step> then) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        return readLine(fd, line, then);
+    }
+
+    private Step readLine(int fd, ByteArrayOutputStream line, Function<String, Step> then) {
+        return read(fd, 1024, r -> {
+            if (r.failed() || r.value() == 0) return then.apply(line.size() == 0 ? null : text(line.toByteArray()));
+            byte[] b = r.bytes();
+            for (int i = 0; i < b.length; i++) {
+                if (b[i] == '\n') return then.apply(text(java.util.Arrays.copyOf(line.toByteArray(), line.size())) + text(java.util.Arrays.copyOf(b, i)));
+            }
+            line.write(b, 0, b.length);
+            return readLine(fd, line, then);
+        });
     }
 
     /** Reads /etc/passwd and /etc/group (missing files give an empty database, as in a bare chroot). */

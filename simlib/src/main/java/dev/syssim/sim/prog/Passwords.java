@@ -29,4 +29,14 @@ public final class Passwords {
     public static boolean matches(String shadowField, String password) {
         return shadowField.startsWith("$6$") && hash(password).equals(shadowField);
     }
+
+    /** The password field of {@code user}'s line in the text of /etc/shadow, or null if there is none. */
+    public static String shadowField(String shadow, String user) {
+        if (shadow == null) return null;
+        for (String line : shadow.split("\n")) {
+            String[] f = line.split(":", -1);
+            if (f.length >= 2 && f[0].equals(user)) return f[1];
+        }
+        return null;
+    }
 }

@@ -109,18 +109,30 @@ public final class Bash extends Tool {
         List<ShellState.Job> running = new ArrayList<>();
         for (ShellState.Job job : s.jobs.values()) if (!job.done()) running.add(job);
         return Libc.forEach(running, (job, more) -> c.sys(new Syscall.Wait4(job.pids.get(0), Syscall.Wait4.WNOHANG), r -> {
-            if (!r.failed() && r.value() > 0) job.status = WaitStatus.shellStatus(Syscall.Wait4.status(r));
+            if (!r.failed() && r.value() > 0) job.status = Syscall.Wait4.status(r);
             return more.get();
         }), () -> {
             ShellState.Job newest = s.jobs.isEmpty() ? null : s.jobs.lastEntry().getValue();
             for (ShellState.Job job : new ArrayList<>(s.jobs.values())) {
                 if (!job.done()) continue;
-                String state = job.status == 0 ? "Done" : "Exit " + job.status;
+                String state = jobState(job.status);
                 c.eprint(String.format("[%d]%s  %-24s%s%n", job.number, job == newest ? "+" : "-", state, job.text));
                 s.jobs.remove(job.number);
             }
             return next.get();
         });
+    }
+
+    /** How bash's job table reports a finished job: Done, Exit N, or the signal (Killed, Terminated ...). */
+    static String jobState(int waitStatus) {
+        if (WaitStatus.isExited(waitStatus)) {
+            int code = WaitStatus.exitCode(waitStatus);
+            return code == 0 ? "Done" : "Exit " + code;
+        }
+        dev.syssim.sim.os.Signal signal = WaitStatus.termSignal(waitStatus);
+        String message = signal.shellMessage().isEmpty() ? signal.name() : signal.shellMessage();
+        if (signal == dev.syssim.sim.os.Signal.SIGINT) message = "Interrupt";
+        return message + (WaitStatus.coreDumped(waitStatus) ? " (core dumped)" : "");
     }
 
     /** {@code bash < script} or commands piped in: read everything, then run it. */

@@ -97,7 +97,7 @@ final class Builtins {
             case "jobs":
                 for (ShellState.Job job : s.jobs.values()) {
                     c.println(String.format("[%d]%s  %-24s%s", job.number, job == s.jobs.lastEntry().getValue() ? "+" : "-",
-                            job.done() ? "Done" : "Running", job.text));
+                            job.done() ? Bash.jobState(job.status) : "Running", job.text));
                 }
                 return k.apply(0);
             case "type":
@@ -225,13 +225,13 @@ final class Builtins {
                     shell.c().eprint(shell.messagePrefix() + "wait: pid " + pid + " is not a child of this shell\n");
                     last[0] = 127;
                 } else if (job != null && job.done()) {
-                    last[0] = job.status;
+                    last[0] = WaitStatus.shellStatus(job.status);
                 }
                 return next.get();
             }
             if (!r.failed()) {
                 last[0] = WaitStatus.shellStatus(Syscall.Wait4.status(r));
-                markDone(pid, last[0]);
+                markDone(pid, Syscall.Wait4.status(r));
             }
             return next.get();
         }), () -> k.apply(last[0]));

@@ -94,6 +94,7 @@ public final class Parser {
             int startPos = tokenStart(t);
             AndOr andOr = andOr();
             Token sep = peek();
+            int endPos = sep.kind() == Kind.EOF ? text.length() : tokenStart(sep);
             boolean background = false;
             if (sep.kind() == Kind.OP && (sep.text().equals(";") || sep.text().equals("&"))) {
                 next();
@@ -104,7 +105,7 @@ public final class Parser {
                     && !(sep.kind() == Kind.WORD && terminators.contains(sep.text()))) {
                 throw unexpected(sep);
             }
-            items.add(new Item(andOr, background, snippet(startPos, start)));
+            items.add(new Item(andOr, background, text.substring(Math.min(startPos, endPos), endPos).strip()));
             skipNewlines();
         }
         return new Script(items);
@@ -293,7 +294,10 @@ public final class Parser {
         if (o.equals("<>")) defaultFd = 0;
         if (o.equals("<<") || o.equals("<<-")) {
             String delimiter = unquoteDelimiter(target);
-            boolean quoted = !target.text().equals(delimiter) || target.word().literal() == null;
+            boolean quoted = false;
+            for (Part part : target.word().parts()) {
+                if (!(part instanceof Ast.Literal l) || l.quoted()) quoted = true;
+            }
             int index = heredocBodies.size();
             heredocBodies.add(new String[] {null});
             pendingHeredocs.add(new PendingHeredoc(delimiter, quoted, o.equals("<<-"), index));
@@ -416,11 +420,6 @@ public final class Parser {
             }
         }
         return text.length();
-    }
-
-    private String snippet(int start, int startLine) {
-        int end = text.indexOf('\n', start);
-        return text.substring(start, end < 0 ? text.length() : end).strip();
     }
 
     // ---- the lexer ----

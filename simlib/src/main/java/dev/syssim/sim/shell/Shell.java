@@ -90,11 +90,17 @@ final class Shell {
 
     /** {@code cmd &}: forked into its own job; the interactive shell prints {@code [1] 1234}. */
     private Step background(Ast.Item item, Supplier<Step> next) {
-        return fork(child -> child.runAndOr(item.command(), 0, child::exitWith), true, pid -> {
+        Ast.AndOr chain = item.command();
+        boolean single = chain.pipelines().size() == 1 && chain.pipelines().get(0).commands().size() == 1 && !chain.pipelines().get(0).negated();
+        // one simple command: the forked child execs it directly, as bash does (no second fork)
+        Function<Shell, Step> body = single
+                ? child -> child.runCommand(chain.pipelines().get(0).commands().get(0), true, child::exitWith)
+                : child -> child.runAndOr(chain, 0, child::exitWith);
+        return fork(body, true, pid -> {
             s.lastBackground = pid;
             s.lastStatus = 0;
             int number = s.nextJobNumber();
-            s.jobs.put(number, new ShellState.Job(number, List.of(pid), item.text().replaceFirst("\\s*&\\s*$", "")));
+            s.jobs.put(number, new ShellState.Job(number, List.of(pid), item.text()));
             if (s.interactive) c.eprint("[" + number + "] " + pid + "\n");
             return next.get();
         });

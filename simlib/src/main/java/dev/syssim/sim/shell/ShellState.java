@@ -21,6 +21,7 @@ final class ShellState {
         final int number;
         final List<Integer> pids;
         final String text;
+        /** The wait(2) status once the job has ended, else -1. */
         int status = -1;
         boolean reported;
 

@@ -34,7 +34,7 @@ public final class DebianImage {
 
     /** The shared libraries the image carries. */
     static final List<String> LIBRARIES = List.of(LIBC, "libtinfo.so.6", "libselinux.so.1", "libpcre2-8.so.0",
-            "libacl.so.1", "libattr.so.1", "libcap.so.2", "libaudit.so.1", "libpam.so.0", "libprocps.so.8",
+            "libacl.so.1", "libattr.so.1", "libcap.so.2", "libaudit.so.1", "libpam.so.0", "libproc2.so.0",
             "libsystemd.so.0", "libmount.so.1", "libblkid.so.1", "libsmartcols.so.1", "libz.so.1");
 
     /** The shells and init; the tools come from {@link Toolbox}. */
@@ -92,6 +92,8 @@ public final class DebianImage {
         dir(fs, root, "opt", 0755);
         Inode var = dir(fs, root, "var", 0755);
         dir(fs, var, "log", 0755);
+        Inode varLib = dir(fs, var, "lib", 0755);
+        dir(fs, varLib, "sudo", 0700);
         dir(fs, var, "tmp", 01777);
 
         etcFiles(fs, etc, hostname);
@@ -169,6 +171,7 @@ public final class DebianImage {
                 Defaults\tsecure_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
                 root\tALL=(ALL:ALL) ALL
                 %sudo\tALL=(ALL:ALL) ALL
+                Defaults\tuse_pty
                 @includedir /etc/sudoers.d
                 """);
         sudoers.setOwner(0, 0);

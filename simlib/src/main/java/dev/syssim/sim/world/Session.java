@@ -41,6 +41,11 @@ public final class Session {
 
         /** A line typed by the user, or empty when input is not possible (then the program sees end of file). */
         Optional<String> input(String prompt, boolean password);
+
+        /** Whether anyone can type at all (false when a notebook runs headless, e.g. in nbconvert). */
+        default boolean inputAllowed() {
+            return true;
+        }
     }
 
     /** How a run of shell text ended. */
@@ -156,6 +161,7 @@ public final class Session {
         long startSteps = world.steps();
         long firstStep = startSteps;
         long extraSteps = 0;
+        current.terminal().setUserPresent(frontend.inputAllowed());
         current.terminal().submitCommand(current.machine().kernel(), text);
         boolean interrupted = false;
         String limit = null;
@@ -182,6 +188,7 @@ public final class Session {
                     NetStack.of(kernel).endRemoteLogin(terminal);
                     outer.push(current);
                     current = remote;
+                    current.terminal().setUserPresent(frontend.inputAllowed());
                     break;
                 }
                 if (terminal.hasWaitingShell()) break;

@@ -82,4 +82,14 @@ class GoldenTraceTest {
         assertTrue(trace.contains("killed by SIGSEGV"), trace);
         assertGolden("sneaky-cli.txt", trace);
     }
+
+    @Test
+    void twoBackgroundProgramsPinnedToOneCoreTakeTurnsOnTimerInterrupts() throws Exception {
+        var f = Terminal.laptop();
+        UserPrograms.install(f.laptop(), "spin", "compute 10ms\ncompute 10ms\nexit 0\n", 1000, 1000);
+        String trace = traceOf(f, TraceLevel.INTERRUPTS, "taskset -c 0 spin & taskset -c 0 spin & wait");
+        assertTrue(trace.contains("timer interrupt (LOC, vector 236) on cpu0"), trace);
+        assertTrue(trace.matches("(?s).*cpu0: spin\\[\\d+\\] -> spin\\[\\d+\\].*cpu0: spin\\[\\d+\\] -> spin\\[\\d+\\].*"), "preempted both ways: " + trace);
+        assertGolden("two-spins-one-core.txt", trace);
+    }
 }

@@ -35,6 +35,11 @@ public final class Terminal implements Session.Frontend {
     }
 
     @Override
+    public boolean inputAllowed() {
+        return inputAllowed;
+    }
+
+    @Override
     public Optional<String> input(String prompt, boolean password) {
         if (!inputAllowed || typed.isEmpty()) return Optional.empty();
         return Optional.of(typed.removeFirst());

@@ -55,6 +55,16 @@ public final class Apache2 extends HttpServer {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "Apache 2.4.62";
+    }
+
+    @Override
     public String manual() {
         return "apache2 -k start\n  The Apache HTTP server (started at boot on the machines that serve the web):\n"
                 + "  answers GET and HEAD for the files under /var/www/html on port 80.";

@@ -43,6 +43,16 @@ public final class Cupsd extends HttpServer {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "CUPS 2.4.2";
+    }
+
+    @Override
     public String manual() {
         return "cupsd -l\n  The CUPS print scheduler: IPP and its web interface on port 631.";
     }

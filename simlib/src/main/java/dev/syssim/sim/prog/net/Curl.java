@@ -188,6 +188,11 @@ public final class Curl extends Tool {
     }
 
     @Override
+    public String source() {
+        return "curl 7.88.1";
+    }
+
+    @Override
     public String manual() {
         return "curl [-sSvIif] [-o FILE] [--connect-timeout SECONDS] http://HOST[:PORT]/PATH\n"
                 + "  Fetch a web page (curl 7.88.1, http only) and print its body. A refused connection is\n"

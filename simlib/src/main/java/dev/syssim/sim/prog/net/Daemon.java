@@ -123,14 +123,14 @@ public abstract class Daemon extends Tool {
         return c.write(fd, Libc.bytes(text), w -> then.get());
     }
 
-    /** The wall-clock time in nanoseconds since the epoch, from the vDSO clock. */
+    /** The wall-clock time in nanoseconds since the epoch (clock_gettime through the vDSO: never the host's clock). */
     static Step wallClock(Libc c, Function<Long, Step> then) {
-        return c.sys(new VdsoClock(), r -> then.apply(VdsoClock.wallNanos(r)));
+        return c.clock(dev.syssim.sim.os.ClockGettime.CLOCK_REALTIME, now -> then.apply(now));
     }
 
     /** The monotonic time in nanoseconds. */
     static Step monotonic(Libc c, Function<Long, Step> then) {
-        return c.sys(new VdsoClock(), r -> then.apply(r.value()));
+        return c.clock(dev.syssim.sim.os.ClockGettime.CLOCK_MONOTONIC, now -> then.apply(now));
     }
 
     /** A syscall that never fails and whose result does not matter. */

@@ -162,6 +162,16 @@ public final class Ip extends Tool {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "iproute2 6.1.0";
+    }
+
+    @Override
     public String manual() {
         return "ip [-br] { addr | link | route } [show] [dev DEV]\nip link set DEV { up | down }\n"
                 + "  Show the machine's interfaces, their addresses and the routing table (iproute2 6.1), or bring\n"

@@ -257,6 +257,11 @@ public final class Nc extends Tool {
     }
 
     @Override
+    public String source() {
+        return "netcat-openbsd 1.219";
+    }
+
+    @Override
     public String manual() {
         return "nc [-klNnvz] [-p source_port] [-w timeout] [destination] [port]\n"
                 + "  OpenBSD netcat 1.219 (Debian): open TCP connections and listen on ports.\n"

@@ -90,6 +90,16 @@ public final class NetfilterTool extends Tool {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return tool.equals("conntrack") ? "conntrack-tools 1.4.7" : "iptables 1.8.9";
+    }
+
+    @Override
     public String manual() {
         return switch (tool) {
             case "iptables" -> """

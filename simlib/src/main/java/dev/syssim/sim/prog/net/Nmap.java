@@ -490,6 +490,11 @@ public final class Nmap extends Tool {
     }
 
     @Override
+    public String source() {
+        return "Nmap 7.93";
+    }
+
+    @Override
     public String manual() {
         return "nmap [-sS|-sT] [-Pn] [-p PORTS] TARGET...\n"
                 + "  Nmap 7.93: find the hosts that are up and the state of their TCP ports: open (SYN-ACK),\n"

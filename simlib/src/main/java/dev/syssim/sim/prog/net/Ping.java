@@ -194,6 +194,16 @@ public final class Ping extends Tool {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "iputils 20221126";
+    }
+
+    @Override
     public String manual() {
         return "ping [-c count] [-i interval] [-W timeout] [-q] destination\n"
                 + "  Send ICMP echo requests (iputils 20221126) and report the replies, errors and statistics.\n"

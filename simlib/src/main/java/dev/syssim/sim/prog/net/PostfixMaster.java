@@ -65,6 +65,16 @@ public final class PostfixMaster extends Daemon {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "Postfix 3.7.11";
+    }
+
+    @Override
     public String manual() {
         return "master -w\n  The Postfix mail system's master daemon, here with its SMTP server on port 25:\n"
                 + "  220 greeting, HELO/EHLO, MAIL FROM, RCPT TO, DATA, QUIT.";

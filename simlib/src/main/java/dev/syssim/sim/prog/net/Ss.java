@@ -30,11 +30,11 @@ public final class Ss extends Tool {
         Options o = Options.parse("ss", c.args().operands(), "tulanpH4hVreo", "", LONG_FLAGS, Set.of(), true);
         if (o.failed()) {
             c.eprint(o.error() + "\n");
-            c.eprint(usage());
+            c.eprint(ssUsage());
             return c.exit(1);
         }
         if (o.hasAny("h", "help")) {
-            c.print(usage());
+            c.print(ssUsage());
             return c.exit(0);
         }
         if (o.hasAny("V", "version")) {
@@ -137,13 +137,23 @@ public final class Ss extends Tool {
         return Integer.toString(e.port());
     }
 
-    private static String usage() {
+    private static String ssUsage() {
         return "Usage: ss [ OPTIONS ]\n       ss [ OPTIONS ] [ FILTER ]\n"
                 + "   -h, --help          this message\n   -V, --version       output version information\n"
                 + "   -n, --numeric       don't resolve service names\n   -a, --all           display all sockets\n"
                 + "   -l, --listening     display listening sockets\n   -p, --processes     show process using socket\n"
                 + "   -t, --tcp           display only TCP sockets\n   -u, --udp           display only UDP sockets\n"
                 + "   -H, --no-header     Suppress header line\n";
+    }
+
+    @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "iproute2 6.1.0";
     }
 
     @Override

@@ -253,6 +253,11 @@ public final class Ssh extends Tool {
     }
 
     @Override
+    public String source() {
+        return "OpenSSH 9.2p1";
+    }
+
+    @Override
     public String manual() {
         return "ssh [-p port] [-l user] [-o ConnectTimeout=N] [user@]host [command]\n"
                 + "  OpenSSH 9.2: log in to another machine; the following cells run there until `exit`.\n"

@@ -136,6 +136,16 @@ public final class Sshd extends Daemon {
     }
 
     @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "OpenSSH 9.2p1";
+    }
+
+    @Override
     public String manual() {
         return "sshd -D\n  The OpenSSH 9.2 server on port 22: a login shell for users who know their password\n"
                 + "  (/etc/shadow) or hold a key listed in ~/.ssh/authorized_keys; root only by key.";

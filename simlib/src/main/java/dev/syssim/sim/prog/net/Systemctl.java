@@ -140,9 +140,8 @@ public final class Systemctl extends Tool {
                 return c.exit(3);
             }
             return c.readFile("/proc/" + pid + "/stat", (e, stat) -> c.readFile("/proc/" + pid + "/cmdline", (e2, cmd) ->
-                    c.sys(new VdsoClock(), clock -> {
-                        long now = clock.value();
-                        long bootWall = VdsoClock.wallNanos(clock) - now;
+                    Daemon.monotonic(c, now -> Daemon.wallClock(c, wall -> {
+                        long bootWall = wall - now;
                         long startedAt = startTime(stat == null ? "" : Libc.text(stat));
                         long since = (bootWall + startedAt) / 1_000_000_000L;
                         String sinceText = DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm:ss 'UTC'", Locale.US)
@@ -155,7 +154,7 @@ public final class Systemctl extends Tool {
                         c.println("     CGroup: /system.slice/" + unit.name() + ".service");
                         c.println("             \u2514\u2500" + pid + " " + commandLine);
                         return c.exit(0);
-                    })));
+                    }))));
         });
     }
 
@@ -172,6 +171,11 @@ public final class Systemctl extends Tool {
         if (seconds < 60) return seconds + "s";
         if (seconds < 3600) return (seconds / 60) + "min " + (seconds % 60) + "s";
         return (seconds / 3600) + "h " + (seconds % 3600 / 60) + "min";
+    }
+
+    @Override
+    public String source() {
+        return "systemd 252";
     }
 
     @Override

@@ -10,6 +10,7 @@ public final class Echo extends Tool {
 
     @Override
     protected Step run(Libc c) {
+        if (c.args().operands().equals(List.of("--help"))) return help(c);
         c.print(text(c.args().operands()));
         return c.exit(0);
     }
@@ -51,6 +52,11 @@ public final class Echo extends Tool {
             }
         }
         return out.toString();
+    }
+
+    @Override
+    public String whatis() {
+        return "display a line of text";
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class Exit extends Tool {
 
     @Override
     protected Step run(Libc c) {
+        if (c.args().operands().equals(java.util.List.of("--help"))) return help(c);
         return c.exit(status);
     }
 

@@ -24,7 +24,7 @@ import java.util.Set;
 public final class Ls extends Tool {
 
     /** One name to print, with its stat (null if the entry vanished) and symlink target. */
-    private record Entry(String name, String path, Stat stat, String linkTarget) {
+    private record Entry(String name, String path, Stat stat, String linkTarget, boolean directory) {
     }
 
     private final long bootEpochSeconds;
@@ -35,8 +35,10 @@ public final class Ls extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("ls", c.args().operands(), "laAdn1ihF", "", Set.of("help", "all", "almost-all", "directory", "numeric-uid-gid", "inode"), Set.of(), true);
+        Options o = Options.parse("ls", c.args().operands(), "laAdn1ihFrtSR", "", Set.of("help", "all", "almost-all", "directory",
+                "numeric-uid-gid", "inode", "reverse", "recursive", "human-readable"), Set.of(), true);
         if (o.failed()) return c.usageError(o.error(), 2);
+        if (o.has("help")) return help(c);
         boolean longFormat = o.has("l") || o.has("n");
         Run run = new Run(c, o, longFormat);
         if (longFormat) return c.users(db -> {
@@ -72,23 +74,36 @@ public final class Ls extends Tool {
                 }
                 if (st.type() == FileType.SYMLINK && longFormat) {
                     return c.sys(new Syscall.Readlink(path), r -> {
-                        files.add(new Entry(path, path, st, r.failed() ? null : (String) r.data()));
+                        files.add(new Entry(path, path, st, r.failed() ? null : (String) r.data(), st.type() == FileType.DIRECTORY));
                         return next.get();
                     });
                 }
                 boolean listAsDirectory = st.type() == FileType.DIRECTORY && !o.has("d");
-                (listAsDirectory ? dirs : files).add(new Entry(path, path, st, null));
+                (listAsDirectory ? dirs : files).add(new Entry(path, path, st, null, st.type() == FileType.DIRECTORY));
                 return next.get();
             }), () -> {
-                files.sort(Comparator.comparing(Entry::name));
-                dirs.sort(Comparator.comparing(Entry::name));
+                files.sort(order());
+                dirs.sort(order());
                 if (!files.isEmpty()) {
                     print(files, false);
                     printedSomething = true;
                 }
-                boolean headers = operands.size() > 1;
+                boolean headers = operands.size() > 1 || recursive();
                 return Libc.forEach(dirs, (dir, next) -> listDirectory(dir, headers, next), () -> c.exit(status));
             });
+        }
+
+        boolean recursive() {
+            return o.hasAny("R", "recursive");
+        }
+
+        /** Name order (the C locale's), or newest first (-t), or largest first (-S); -r reverses. */
+        Comparator<Entry> order() {
+            Comparator<Entry> byName = Comparator.comparing(Entry::name);
+            Comparator<Entry> order = byName;
+            if (o.has("t")) order = Comparator.comparingLong((Entry e) -> e.stat() == null ? 0 : -e.stat().mtime()).thenComparing(byName);
+            else if (o.has("S")) order = Comparator.comparingLong((Entry e) -> e.stat() == null ? 0 : -e.stat().size()).thenComparing(byName);
+            return o.hasAny("r", "reverse") ? order.reversed() : order;
         }
 
         Step listDirectory(Entry dir, boolean header, java.util.function.Supplier<Step> next) {
@@ -100,17 +115,28 @@ public final class Ls extends Tool {
                     return next.get();
                 }
                 if (!withDots && !o.has("A")) entries.removeIf(d -> d.name().startsWith("."));
-                entries.sort(Comparator.comparing(Dirent::name));
                 if (header) c.println((printedSomething ? "\n" : "") + dir.name() + ":");
                 printedSomething = true;
-                if (!longFormat && !o.has("i") && !o.has("F")) {
-                    List<Entry> plain = new ArrayList<>();
-                    for (Dirent d : entries) plain.add(new Entry(d.name(), null, null, null));
-                    print(plain, false);
-                    return next.get();
-                }
-                List<Entry> described = new ArrayList<>();
                 String base = dir.path().endsWith("/") ? dir.path() : dir.path() + "/";
+                String shownBase = dir.name().endsWith("/") ? dir.name() : dir.name() + "/";
+                boolean needStat = longFormat || o.has("i") || o.has("F") || o.has("t") || o.has("S");
+                List<Entry> described = new ArrayList<>();
+                java.util.function.Supplier<Step> printed = () -> {
+                    described.sort(order());
+                    print(described, longFormat);
+                    if (!recursive()) return next.get();
+                    List<Entry> subdirs = new ArrayList<>();
+                    for (Entry e : described) {
+                        if (e.name().equals(".") || e.name().equals("..")) continue;
+                        if (e.directory()) subdirs.add(new Entry(shownBase + e.name(), base + e.name(), e.stat(), null, true));
+                    }
+                    return Libc.forEach(subdirs, (sub, more) -> listDirectory(sub, true, more), next);
+                };
+                if (!needStat) {
+                    // getdents' d_type is all -R needs to know which entries are directories
+                    for (Dirent d : entries) described.add(new Entry(d.name(), null, null, null, d.type() == FileType.DIRECTORY));
+                    return printed.get();
+                }
                 return Libc.forEach(entries, (d, more) -> c.statOf(base + d.name(), false, (e, st) -> {
                     if (e != null) {
                         c.error("cannot access " + Libc.quote(base + d.name()) + ": " + e.message());
@@ -119,16 +145,13 @@ public final class Ls extends Tool {
                     }
                     if (st.type() == FileType.SYMLINK && longFormat) {
                         return c.sys(new Syscall.Readlink(base + d.name()), r -> {
-                            described.add(new Entry(d.name(), base + d.name(), st, r.failed() ? null : (String) r.data()));
+                            described.add(new Entry(d.name(), base + d.name(), st, r.failed() ? null : (String) r.data(), st.type() == FileType.DIRECTORY));
                             return more.get();
                         });
                     }
-                    described.add(new Entry(d.name(), base + d.name(), st, null));
+                    described.add(new Entry(d.name(), base + d.name(), st, null, st.type() == FileType.DIRECTORY));
                     return more.get();
-                }), () -> {
-                    print(described, longFormat);
-                    return next.get();
-                });
+                }), printed);
             });
         }
 
@@ -247,7 +270,9 @@ public final class Ls extends Tool {
                 + "  -d  list directories themselves, not their contents\n  -i  print the inode number of each file\n"
                 + "  -l  use a long listing format\n  -n  like -l, but list numeric user and group IDs\n"
                 + "  -h  with -l, print sizes like 1K 234M\n  -F  append indicator (one of */=@|) to entries\n"
-                + "  -1  list one file per line\n"
+                + "  -1  list one file per line\n  -r, --reverse  reverse order while sorting\n"
+                + "  -R, --recursive  list subdirectories recursively\n  -S  sort by file size, largest first\n"
+                + "  -t  sort by time, newest first\n"
                 + "  Exit status: 0 if OK, 1 if minor problems, 2 if serious trouble (e.g. cannot access an operand).";
     }
 }
