@@ -76,7 +76,7 @@ class ShellTest {
     @Test
     void backgroundJobsAreAnnouncedAndReportedLikeBash() {
         assertEquals("[1] 1101\n[1]+  Killed                  sleep 100\n", f.run("sleep 100 & kill -9 $!; wait"));
-        assertEquals("[1] 1103\n", f.run("sleep 1 &"));
+        assertEquals("[1] 1102\n", f.run("sleep 1 &"));
         assertEquals("[1]+  Done                    sleep 1\n", f.run("wait"));
     }
 
