@@ -313,4 +313,18 @@ class FirewallStoriesTest {
         campus.run("ip link set lo up");
         assertEquals("Connection to 127.0.0.1 631 port [tcp/ipp] succeeded!\n", campus.run("nc -zv -w 2 127.0.0.1 631"));
     }
+
+    @Test
+    void theStudentUsesSudoAsTheLectureDoes() {
+        Campus campus = Campus.withServices();
+        campus.on("laptop", "student");
+        campus.terminal.typed.add("student");
+        campus.run("sudo iptables -P INPUT DROP\nsudo iptables -A INPUT -i lo -j ACCEPT\n"
+                + "sudo iptables -A INPUT -m conntrack --ctstate ESTABLISHED,RELATED -j ACCEPT");
+        assertEquals("-P INPUT DROP\n-P FORWARD ACCEPT\n-P OUTPUT ACCEPT\n-A INPUT -i lo -j ACCEPT\n"
+                + "-A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT\n", campus.run("sudo iptables -S"));
+        assertTrue(campus.run("curl http://10.84.0.10/").contains("<h1>wash</h1>"));
+        campus.run("sudo systemctl stop cups");
+        assertEquals("inactive\n", campus.run("systemctl is-active cups"));
+    }
 }
