@@ -54,6 +54,7 @@ public final class Cupsd extends HttpServer {
 
     @Override
     public String manual() {
-        return "cupsd -l\n  The CUPS print scheduler: IPP and its web interface on port 631.";
+        return "cupsd -l\n"
+                + "  CUPS scheduler. The print server: IPP and its web interface on port 631, on every address of the machine (CUPS 2.4.2).";
     }
 }

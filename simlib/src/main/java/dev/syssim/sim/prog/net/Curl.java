@@ -195,8 +195,12 @@ public final class Curl extends Tool {
     @Override
     public String manual() {
         return "curl [-sSvIif] [-o FILE] [--connect-timeout SECONDS] http://HOST[:PORT]/PATH\n"
-                + "  Fetch a web page (curl 7.88.1, http only) and print its body. A refused connection is\n"
-                + "  \"curl: (7) Failed to connect to HOST port 80 after N ms: Couldn't connect to server\";\n"
-                + "  with --connect-timeout a silent firewall (DROP) gives \"curl: (28) ... Timeout was reached\".";
+                + "  Transfer a URL. Fetches a web page over http (curl 7.88.1) and prints its body.\n"
+                + "  A refused connection is \"curl: (7) Failed to connect to HOST port 80 after N ms: Couldn't connect to server\"; with --connect-timeout a silent firewall (DROP) gives \"curl: (28) ... Timeout was reached\".\n"
+                + "  -s  silent: no error messages (-S shows them again)\n"
+                + "  -v  say what happens: the connection, the request and the answer's headers\n"
+                + "  -I  fetch the headers only (HEAD); -i prints them before the body\n"
+                + "  -o  write the body to FILE\n"
+                + "  -f  fail (exit 22) on an HTTP error instead of printing the error page";
     }
 }

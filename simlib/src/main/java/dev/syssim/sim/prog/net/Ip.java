@@ -173,8 +173,9 @@ public final class Ip extends Tool {
 
     @Override
     public String manual() {
-        return "ip [-br] { addr | link | route } [show] [dev DEV]\nip link set DEV { up | down }\n"
-                + "  Show the machine's interfaces, their addresses and the routing table (iproute2 6.1), or bring\n"
-                + "  an interface up or down (root only: \"RTNETLINK answers: Operation not permitted\").";
+        return "ip [-br] { addr | link | route } [show] [dev DEV] | ip link set DEV { up | down }\n"
+                + "  Show / manipulate routing, network devices, interfaces and tunnels. Shows the machine's interfaces, their addresses and the main routing table (iproute2 6.1), or brings an interface up or down.\n"
+                + "  Only root may change an interface: others get \"RTNETLINK answers: Operation not permitted\".\n"
+                + "  -br  brief output: one line per interface";
     }
 }

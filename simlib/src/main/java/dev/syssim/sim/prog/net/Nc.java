@@ -264,13 +264,12 @@ public final class Nc extends Tool {
     @Override
     public String manual() {
         return "nc [-klNnvz] [-p source_port] [-w timeout] [destination] [port]\n"
-                + "  OpenBSD netcat 1.219 (Debian): open TCP connections and listen on ports.\n"
+                + "  Arbitrary TCP and UDP connections and listens. OpenBSD netcat 1.219 as Debian ships it (TCP only here).\n"
+                + "  Messages: \"nc: connect to HOST port P (tcp) failed: Connection refused\" (a RST or a REJECT), \"... timed out: Operation now in progress\" (no answer: a DROP), \"... failed: No route to host\" (REJECT with icmp-host-prohibited).\n"
                 + "  -z  only check that the port answers (connect and close)\n"
                 + "  -v  say what happens on standard error (\"Connection to ... succeeded!\")\n"
-                + "  -w  give up after N seconds: a connect that gets no answer (a firewall that DROPs) times out\n"
+                + "  -w  give up after N seconds\n"
                 + "  -l  listen on [address] port instead; -k keeps listening after a connection ends\n"
-                + "  -N  shut the connection down for writing at the end of standard input\n"
-                + "  Messages: \"nc: connect to HOST port P (tcp) failed: Connection refused\" (a RST or REJECT),\n"
-                + "  \"... timed out: Operation now in progress\" (no answer: DROP), \"... failed: No route to host\".";
+                + "  -N  shut the connection down for writing at the end of standard input";
     }
 }

@@ -102,22 +102,14 @@ public final class NetfilterTool extends Tool {
     @Override
     public String manual() {
         return switch (tool) {
-            case "iptables" -> """
-                    iptables [-t filter] -[AD] chain rule-specification
-                    iptables -I chain [rulenum] rule-specification
-                    iptables -R chain rulenum rule-specification
-                    iptables -D chain rulenum
-                    iptables -[LS] [chain [rulenum]] [-v] [-n] [--line-numbers]
-                    iptables -[FZ] [chain]  |  -[NX] chain  |  -E old-chain new-chain  |  -P chain target
-                      The filter table's chains INPUT (packets for this machine), FORWARD (packets it routes)
-                      and OUTPUT (packets it sends). Matches: -p tcp|udp|icmp, -s/-d ADDRESS[/MASK] (! negates),
-                      -i/-o IFACE, --sport/--dport (with -p), -m conntrack --ctstate NEW,ESTABLISHED,RELATED,INVALID,
-                      -m state --state, -m multiport --dports. Targets: ACCEPT, DROP, REJECT [--reject-with
-                      icmp-port-unreachable|icmp-host-prohibited|icmp-admin-prohibited|tcp-reset], LOG [--log-prefix],
-                      RETURN, a user chain. Only root may change or list the rules.""";
-            case "iptables-save" -> "iptables-save [-c] [-t table]\n  Print the rules in a form iptables-restore reads back.";
-            case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Replace the rules with those read from standard input (or file).";
-            default -> "conntrack -L | -F | -C\n  List, flush or count the connections the kernel tracks.";
+            case "iptables" -> "iptables [-t filter] { -A | -I [N] | -R N | -D [N] } CHAIN RULE | -P CHAIN TARGET | -[LS] [CHAIN] [-v] [-n] [--line-numbers] | -[FZNX] [CHAIN]\n"
+                    + "  Administration tool for IPv4/IPv6 packet filtering and NAT. iptables 1.8.9 (nf_tables): the filter table's chains INPUT (packets for this machine), FORWARD (packets it routes) and OUTPUT (packets it sends).\n"
+                    + "  Matches: -p tcp|udp|icmp, -s/-d ADDRESS[/MASK] (! negates), -i/-o IFACE, --sport/--dport (with -p), -m conntrack --ctstate NEW,ESTABLISHED,RELATED,INVALID, -m state --state, -m multiport --dports.\n"
+                    + "  Targets: ACCEPT, DROP, REJECT [--reject-with icmp-port-unreachable|icmp-host-prohibited|icmp-admin-prohibited|tcp-reset], LOG [--log-prefix], RETURN, a user chain.\n"
+                    + "  Only root may change or list the rules.";
+            case "iptables-save" -> "iptables-save [-c] [-t table]\n  Dump iptables rules, in the form iptables-restore reads back.";
+            case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Restore IP Tables: replace the rules with those read from standard input (or file).";
+            default -> "conntrack -L | -F | -C\n  Command line interface for netfilter connection tracking: list, flush or count the connections the kernel tracks.";
         };
     }
 }

@@ -497,9 +497,12 @@ public final class Nmap extends Tool {
     @Override
     public String manual() {
         return "nmap [-sS|-sT] [-Pn] [-p PORTS] TARGET...\n"
-                + "  Nmap 7.93: find the hosts that are up and the state of their TCP ports: open (SYN-ACK),\n"
-                + "  closed (RST: nobody listens, or REJECT --reject-with tcp-reset), filtered (no answer: DROP; or an\n"
-                + "  ICMP unreachable: REJECT). As root a SYN scan through raw sockets, else a connect scan.\n"
-                + "  TARGET: an address, a name from /etc/hosts, or a network such as 10.84.0.0/24. -Pn skips host discovery.";
+                + "  Network exploration tool and security / port scanner. Nmap 7.93 finds the hosts that are up and the state of their TCP ports: open (SYN-ACK), closed (RST: nobody listens, or REJECT --reject-with tcp-reset), filtered (no answer: DROP; or an ICMP unreachable: REJECT).\n"
+                + "  Host discovery, simplified: an ICMP echo request, a SYN to port 443 and an ACK to port 80 (a connect to 80 and 443 without root).\n"
+                + "  TARGET is an address, a name from /etc/hosts, or a network such as 10.84.0.0/24.\n"
+                + "  -sS  SYN scan through raw sockets (root's default)\n"
+                + "  -sT  connect scan (the default without root)\n"
+                + "  -Pn  skip host discovery: treat every target as up\n"
+                + "  -p  the ports: 22,25,80 or 1-1024 (default 1-1024 and a few more)";
     }
 }

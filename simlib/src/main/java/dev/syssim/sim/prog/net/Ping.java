@@ -206,7 +206,10 @@ public final class Ping extends Tool {
     @Override
     public String manual() {
         return "ping [-c count] [-i interval] [-W timeout] [-q] destination\n"
-                + "  Send ICMP echo requests (iputils 20221126) and report the replies, errors and statistics.\n"
-                + "  Without -c ping runs until interrupted.";
+                + "  Send ICMP ECHO_REQUEST to network hosts. Reports each reply with its round-trip time, the ICMP errors routers send back, and the statistics (iputils 20221126). Without -c ping runs until interrupted.\n"
+                + "  -c  stop after count requests\n"
+                + "  -i  seconds between requests (1)\n"
+                + "  -W  seconds to wait for replies after the last request (10)\n"
+                + "  -q  quiet: only the statistics";
     }
 }

@@ -76,7 +76,7 @@ public final class PostfixMaster extends Daemon {
 
     @Override
     public String manual() {
-        return "master -w\n  The Postfix mail system's master daemon, here with its SMTP server on port 25:\n"
-                + "  220 greeting, HELO/EHLO, MAIL FROM, RCPT TO, DATA, QUIT.";
+        return "master -w\n"
+                + "  Postfix master process. Here it also serves SMTP on port 25: the 220 greeting, HELO/EHLO, MAIL FROM, RCPT TO, DATA, QUIT (Postfix 3.7).";
     }
 }

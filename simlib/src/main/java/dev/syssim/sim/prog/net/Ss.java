@@ -158,7 +158,12 @@ public final class Ss extends Tool {
 
     @Override
     public String manual() {
-        return "ss [-tulanpH]\n  Socket statistics (iproute2 6.1): -t TCP, -u UDP, -l listening, -a all, -n numeric ports,\n"
-                + "  -p the processes holding each socket, -H no header. Shows State, Recv-Q, Send-Q, Local and Peer Address:Port.";
+        return "ss [-tulanpH]\n"
+                + "  Another utility to investigate sockets. Shows each socket's state, queues and local and peer address:port (iproute2 6.1).\n"
+                + "  -t  TCP sockets; -u UDP sockets (both by default)\n"
+                + "  -l  listening sockets only; -a all sockets\n"
+                + "  -n  numeric ports, no service names\n"
+                + "  -p  the processes holding each socket\n"
+                + "  -H  no header line";
     }
 }

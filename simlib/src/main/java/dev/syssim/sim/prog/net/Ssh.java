@@ -260,9 +260,8 @@ public final class Ssh extends Tool {
     @Override
     public String manual() {
         return "ssh [-p port] [-l user] [-o ConnectTimeout=N] [user@]host [command]\n"
-                + "  OpenSSH 9.2: log in to another machine; the following cells run there until `exit`.\n"
-                + "  On the campus: student logs in with the password from /etc/shadow (\"student\"); root (the\n"
-                + "  lecturer) has a key accepted everywhere. Failures: \"ssh: connect to host HOST port 22:\n"
-                + "  Connection refused\" (REJECT, or no sshd), \"... Connection timed out\" (DROP), exit 255.";
+                + "  OpenSSH remote login client. Logs in to another machine (OpenSSH 9.2): the following cells run there until exit.\n"
+                + "  On the campus student logs in with the password of /etc/shadow (\"student\"); root (the lecturer) has a key accepted everywhere.\n"
+                + "  Failures, exit 255: \"ssh: connect to host HOST port 22: Connection refused\" (a REJECT, or no sshd), \"... Connection timed out\" (a DROP).";
     }
 }

@@ -147,7 +147,7 @@ public final class Sshd extends Daemon {
 
     @Override
     public String manual() {
-        return "sshd -D\n  The OpenSSH 9.2 server on port 22: a login shell for users who know their password\n"
-                + "  (/etc/shadow) or hold a key listed in ~/.ssh/authorized_keys; root only by key.";
+        return "sshd -D\n"
+                + "  OpenSSH daemon. Port 22: a login shell for users who know their password (/etc/shadow) or hold a key listed in ~/.ssh/authorized_keys; root only by key (PermitRootLogin prohibit-password).";
     }
 }

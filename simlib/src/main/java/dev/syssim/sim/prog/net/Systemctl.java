@@ -181,7 +181,7 @@ public final class Systemctl extends Tool {
     @Override
     public String manual() {
         return "systemctl { start | stop | restart | status | is-active } UNIT\n"
-                + "  Control the services: ssh, apache2, postfix, cups. Stopping a service closes its port —\n"
-                + "  the right fix for a service nobody should reach, rather than hiding it behind a firewall rule.";
+                + "  Control the systemd system and service manager. Here: the services ssh, apache2, postfix and cups.\n"
+                + "  Stopping a service closes its port: the right fix for a service nobody should reach, rather than hiding it behind a firewall rule.";
     }
 }
