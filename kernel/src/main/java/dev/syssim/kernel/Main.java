@@ -1,13 +1,53 @@
 package dev.syssim.kernel;
 
-/** Entry point of {@code syssim-kernel.jar}. */
+import dev.syssim.kernel.eval.SimInterpreter;
+import dev.syssim.kernel.install.Installer;
+import dev.syssim.kernel.install.Training;
+import dev.syssim.kernel.protocol.ConnectionInfo;
+import dev.syssim.kernel.protocol.Kernel;
+import dev.syssim.kernel.protocol.Signals;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel, {@code install}
+ * installs the kernelspec, {@code train} is the class-loading run the installer archives for fast
+ * start-up.
+ */
 public final class Main {
+
+    static final String USAGE = """
+            usage: java -jar syssim-kernel.jar CONNECTION_FILE
+                   java -jar syssim-kernel.jar install [--user | --sys-prefix | --prefix DIR]
+                                                       [--name NAME] [--display-name NAME] [--no-cds]
+                   java -jar syssim-kernel.jar install --help
+            """;
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.err.println("usage: java -jar syssim-kernel.jar CONNECTION_FILE | install [options]");
-        System.exit(2);
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 1 && args[0].equals("install")) {
+            System.exit(Installer.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        } else if (args.length == 1 && args[0].equals("train")) {
+            Training.run();
+            System.exit(0);
+        } else if (args.length == 1 && !args[0].startsWith("-")) {
+            runKernel(Path.of(args[0]));
+            // The protocol threads are daemons and ZeroMQ is closed: nothing is left to wait for.
+            System.exit(0);
+        } else {
+            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+            (help ? System.out : System.err).print(USAGE);
+            System.exit(help ? 0 : 2);
+        }
+    }
+
+    private static void runKernel(Path connectionFile) throws IOException, InterruptedException {
+        Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
+        Signals.interruptInsteadOfExit(kernel::interrupt);
+        kernel.awaitShutdownRequest();
+        kernel.close();
     }
 }

@@ -1,0 +1,72 @@
+package dev.syssim.kernel.protocol;
+
+import com.google.gson.JsonObject;
+import java.util.Optional;
+import org.zeromq.ZMQException;
+
+/**
+ * The thread body of a request channel (shell or control): receive, publish {@code busy}, handle,
+ * publish {@code idle}, forever. Receiving blocks in ZeroMQ, so a request is served as soon as it
+ * arrives. Nothing a message contains can end the loop: bad frames are dropped by the channel and a
+ * failing handler is logged. The loop ends when the kernel terminates the ZeroMQ context.
+ */
+final class RequestLoop implements Runnable {
+
+    private final Channel channel;
+    private final IOPub iopub;
+    private final KernelSession session;
+    private final RequestHandler handler;
+    private final Runnable onExit;
+
+    RequestLoop(Channel channel, IOPub iopub, KernelSession session, RequestHandler handler, Runnable onExit) {
+        this.channel = channel;
+        this.iopub = iopub;
+        this.session = session;
+        this.handler = handler;
+        this.onExit = onExit;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Optional<Message> request = channel.receive();
+                if (request.isEmpty()) continue;
+                serve(request.get());
+                if (handler.takeAbortQueued()) abortQueued();
+            }
+        } catch (ZMQException e) {
+            if (e.getErrorCode() != zmq.ZError.ETERM) Log.warn(channel.name() + " stopped: ZeroMQ error " + e.getErrorCode());
+        } finally {
+            channel.close();
+            onExit.run();
+        }
+    }
+
+    private void serve(Message request) {
+        iopub.status(request, "busy");
+        try {
+            handler.handle(channel, request);
+        } catch (RuntimeException e) {
+            Log.warn(channel.name() + ": failed on " + request.type() + ": " + e);
+        } finally {
+            iopub.status(request, "idle");
+        }
+    }
+
+    // ipykernel's behaviour after an error with stop_on_error: execute requests that were already
+    // waiting are answered "aborted" without running; anything else queued is served normally.
+    private void abortQueued() {
+        for (Message queued : channel.drainQueued()) {
+            if (queued.type().equals("execute_request")) {
+                iopub.status(queued, "busy");
+                JsonObject aborted = new JsonObject();
+                aborted.addProperty("status", "aborted");
+                channel.send(session.reply(queued, "execute_reply", aborted));
+                iopub.status(queued, "idle");
+            } else {
+                serve(queued);
+            }
+        }
+    }
+}
