@@ -8,6 +8,7 @@ import dev.syssim.kernel.protocol.Kernel;
 import dev.syssim.kernel.protocol.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -45,6 +46,12 @@ public final class Main {
     }
 
     private static void runKernel(Path connectionFile) throws IOException, InterruptedException {
+        // JeroMQ draws socket routing ids from a SecureRandom, whose first use initialises the JDK's
+        // security providers (~20 ms). Starting that on the second core while this thread reads the
+        // connection file and sets up ZeroMQ takes it off the path to the first reply.
+        Thread warmup = new Thread(() -> new SecureRandom().nextInt(), "syssim-warmup");
+        warmup.setDaemon(true);
+        warmup.start();
         Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
         Signals.interruptInsteadOfExit(kernel::interrupt);
         kernel.awaitShutdownRequest();

@@ -1,9 +1,8 @@
 package dev.syssim.kernel.protocol;
 
 import com.google.gson.JsonObject;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,11 +20,20 @@ public final class KernelSession {
     private final AtomicLong sent = new AtomicLong();
 
     public KernelSession() {
-        this(UUID.randomUUID().toString());
+        this(newId());
     }
 
     KernelSession(String id) {
         this.id = id;
+    }
+
+    // A random UUID, but not from UUID.randomUUID(): its SecureRandom initialises the JDK's security
+    // providers, tens of milliseconds of start-up. The id only has to be unique, not unguessable.
+    private static String newId() {
+        SplittableRandom random = new SplittableRandom();
+        long high = (random.nextLong() & ~0xf000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(3L << 62)) | (2L << 62); // IETF variant
+        return new UUID(high, low).toString();
     }
 
     public String id() {
@@ -38,8 +46,7 @@ public final class KernelSession {
         header.addProperty("msg_id", id + "_" + sent.incrementAndGet());
         header.addProperty("session", id);
         header.addProperty("username", "kernel");
-        // jupyter_client parses dates with at most six fractional digits.
-        header.addProperty("date", Instant.now().truncatedTo(ChronoUnit.MICROS).toString());
+        header.addProperty("date", Timestamp.now());
         header.addProperty("msg_type", msgType);
         header.addProperty("version", PROTOCOL_VERSION);
         return header;
