@@ -34,9 +34,10 @@ final class Execution {
     /**
      * Runs one request and replies on {@code shell}.
      *
-     * @return whether execute requests already queued must be aborted (an error with stop_on_error)
+     * @return after an error with {@code stop_on_error}, the requests that were queued behind this
+     *     one (to be answered once it is idle); otherwise none
      */
-    boolean execute(Channel shell, Message request) {
+    List<Message> execute(Channel shell, Message request) {
         JsonObject content = request.content();
         String code = Json.string(content, "code", "");
         boolean silent = Json.bool(content, "silent", false);
@@ -66,8 +67,12 @@ final class Execution {
             error.entrySet().forEach(field -> reply.add(field.getKey(), field.getValue()));
         }
         reply.add("user_expressions", userExpressions(Json.object(content, "user_expressions")));
+        // Take the queue before replying: a client cannot have sent anything in answer to a reply
+        // it has not seen, so everything taken was queued behind this cell (a "Run All").
+        boolean abortQueued = !outcome.ok() && stopOnError && !silent;
+        List<Message> queued = abortQueued ? shell.drainQueued() : List.of();
         shell.send(session.reply(request, "execute_reply", reply));
-        return !outcome.ok() && stopOnError && !silent;
+        return queued;
     }
 
     /** Passes an interrupt to the interpreter if a cell is running, and ends a wait for input. */

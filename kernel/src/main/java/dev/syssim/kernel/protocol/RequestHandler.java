@@ -1,5 +1,7 @@
 package dev.syssim.kernel.protocol;
 
+import java.util.List;
+
 /** What a channel does with one request; the {@link RequestLoop} around it publishes busy and idle. */
 interface RequestHandler {
 
@@ -7,10 +9,10 @@ interface RequestHandler {
     void handle(Channel channel, Message request);
 
     /**
-     * Whether the execute requests now queued must be answered {@code aborted} (after an error with
-     * {@code stop_on_error}). Asking clears the flag.
+     * Requests taken off the queue after an error with {@code stop_on_error}: their execute requests
+     * are to be answered {@code aborted}, the rest served. Asking empties the list.
      */
-    default boolean takeAbortQueued() {
-        return false;
+    default List<Message> takeAbortedQueue() {
+        return List.of();
     }
 }

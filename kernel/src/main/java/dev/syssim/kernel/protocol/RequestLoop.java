@@ -1,6 +1,7 @@
 package dev.syssim.kernel.protocol;
 
 import com.google.gson.JsonObject;
+import java.util.List;
 import java.util.Optional;
 import org.zeromq.ZMQException;
 
@@ -33,7 +34,7 @@ final class RequestLoop implements Runnable {
                 Optional<Message> request = channel.receive();
                 if (request.isEmpty()) continue;
                 serve(request.get());
-                if (handler.takeAbortQueued()) abortQueued();
+                answerAbortedQueue(handler.takeAbortedQueue());
             }
         } catch (ZMQException e) {
             if (e.getErrorCode() != zmq.ZError.ETERM) Log.warn(channel.name() + " stopped: ZeroMQ error " + e.getErrorCode());
@@ -56,8 +57,8 @@ final class RequestLoop implements Runnable {
 
     // ipykernel's behaviour after an error with stop_on_error: execute requests that were already
     // waiting are answered "aborted" without running; anything else queued is served normally.
-    private void abortQueued() {
-        for (Message queued : channel.drainQueued()) {
+    private void answerAbortedQueue(List<Message> queue) {
+        for (Message queued : queue) {
             if (queued.type().equals("execute_request")) {
                 iopub.status(queued, "busy");
                 JsonObject aborted = new JsonObject();

@@ -5,6 +5,7 @@ import dev.syssim.kernel.eval.Completion;
 import dev.syssim.kernel.eval.Inspection;
 import dev.syssim.kernel.eval.Interpreter;
 import dev.syssim.kernel.eval.IsComplete;
+import java.util.List;
 
 /**
  * The shell channel's requests: execute, complete, inspect, is_complete, kernel_info, history,
@@ -19,7 +20,7 @@ final class ShellRequests implements RequestHandler {
     private final Execution execution;
     private final HistoryStore history;
     private final Shutdown shutdown;
-    private boolean abortQueued;
+    private List<Message> abortedQueue = List.of();
 
     ShellRequests(Interpreter interpreter, KernelSession session, IOPub iopub, Execution execution,
                   HistoryStore history, Shutdown shutdown) {
@@ -35,7 +36,7 @@ final class ShellRequests implements RequestHandler {
     public void handle(Channel shell, Message request) {
         JsonObject content = request.content();
         switch (request.type()) {
-            case "execute_request" -> abortQueued = execution.execute(shell, request);
+            case "execute_request" -> abortedQueue = execution.execute(shell, request);
             case "complete_request" -> reply(shell, request, "complete_reply", complete(content));
             case "inspect_request" -> reply(shell, request, "inspect_reply", inspect(content));
             case "is_complete_request" -> reply(shell, request, "is_complete_reply", isComplete(content));
@@ -50,10 +51,10 @@ final class ShellRequests implements RequestHandler {
     }
 
     @Override
-    public boolean takeAbortQueued() {
-        boolean abort = abortQueued;
-        abortQueued = false;
-        return abort;
+    public List<Message> takeAbortedQueue() {
+        List<Message> queued = abortedQueue;
+        abortedQueue = List.of();
+        return queued;
     }
 
     private void reply(Channel shell, Message request, String msgType, JsonObject content) {

@@ -54,8 +54,10 @@ final class Stdin {
             }
             if (received.isEmpty()) continue;
             Message reply = received.get();
+            // jupyter_client sends input_reply without a parent header, so only a reply that names
+            // another (an interrupted, older) prompt is refused.
             String answersTo = Json.string(reply.parentHeader(), "msg_id", "");
-            if (reply.type().equals("input_reply") && answersTo.equals(inputRequest.id())) {
+            if (reply.type().equals("input_reply") && (answersTo.isEmpty() || answersTo.equals(inputRequest.id()))) {
                 return Optional.of(Json.string(reply.content(), "value", ""));
             }
             Log.warn("stdin: ignored " + reply.type() + " that does not answer " + inputRequest.id());

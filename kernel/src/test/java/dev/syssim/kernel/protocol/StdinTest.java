@@ -37,6 +37,16 @@ class StdinTest extends KernelTestBase {
     }
 
     @Test
+    void anInputReplyWithoutParentHeaderAnswersThePrompt() {
+        // jupyter_client's BlockingKernelClient.input() sends exactly this.
+        String execute = executeAllowingStdin("ask Name: ");
+        client.nextStdin();
+        client.send(client.stdin, "input_reply", content("value", "Grace"));
+        assertEquals("ok", client.nextShell().content().get("status").getAsString());
+        assertEquals("got: Grace\n", streamText(execute));
+    }
+
+    @Test
     void withoutAllowStdinInputIsEmptyAndNothingIsAsked() {
         String execute = client.send(client.shell, "execute_request", TestClient.executeContent("ask Name: "));
         assertEquals("ok", client.nextShell().content().get("status").getAsString());
