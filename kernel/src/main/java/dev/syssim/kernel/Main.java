@@ -46,6 +46,16 @@ public final class Main {
     }
 
     private static void runKernel(Path connectionFile) throws IOException, InterruptedException {
+        Kernel kernel = startKernel(connectionFile);
+        kernel.awaitShutdownRequest();
+        kernel.close();
+    }
+
+    /**
+     * Starts the SysSim kernel on a connection file, SIGINT handling included: what a Jupyter
+     * client's launch does, and what the class-data training run repeats.
+     */
+    public static Kernel startKernel(Path connectionFile) throws IOException {
         // JeroMQ draws socket routing ids from a SecureRandom, whose first use initialises the JDK's
         // security providers (~20 ms). Starting that on the second core while this thread reads the
         // connection file and sets up ZeroMQ takes it off the path to the first reply.
@@ -54,7 +64,6 @@ public final class Main {
         warmup.start();
         Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
         Signals.interruptInsteadOfExit(kernel::interrupt);
-        kernel.awaitShutdownRequest();
-        kernel.close();
+        return kernel;
     }
 }

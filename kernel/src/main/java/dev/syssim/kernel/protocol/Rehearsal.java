@@ -1,29 +1,30 @@
 package dev.syssim.kernel.protocol;
 
 import com.google.gson.JsonObject;
-import dev.syssim.kernel.eval.Interpreter;
 import java.util.List;
 import java.util.Optional;
 import org.zeromq.SocketType;
 import org.zeromq.ZMQ;
 
 /**
- * A complete kernel session in one process, over loopback: a kernel, and a client that sends every
- * request type once, runs some cells and shuts the kernel down. The installer runs it under
+ * A complete kernel session in one process, over loopback: a client that sends a running kernel
+ * every request type once, runs some cells and shuts the kernel down. The installer runs it under
  * {@code -XX:ArchiveClassesAtExit}, so the class-data archive holds what a real session loads.
  */
 public final class Rehearsal {
 
-    private static final String KEY = "rehearsal";
+    /** The key the rehearsal's client signs with; the kernel's connection must use it too. */
+    public static final String KEY = "rehearsal";
 
     private Rehearsal() {
     }
 
-    /** Runs the session; returns when the kernel has answered the shutdown request. */
-    public static void run(Interpreter interpreter, List<String> cells) throws InterruptedException {
-        ConnectionInfo any = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "hmac-sha256", KEY);
-        try (Kernel kernel = Kernel.start(any, interpreter);
-             ZMQ.Context context = ZMQ.context(1)) {
+    /**
+     * Runs the session against {@code kernel}, whose connection must be signed with {@link #KEY};
+     * returns when the kernel has answered the shutdown request.
+     */
+    public static void run(Kernel kernel, List<String> cells) throws InterruptedException {
+        try (ZMQ.Context context = ZMQ.context(1)) {
             ConnectionInfo info = kernel.connection();
             WireCodec codec = new WireCodec(Signer.of("hmac-sha256", KEY));
             KernelSession client = new KernelSession("rehearsal-client");
