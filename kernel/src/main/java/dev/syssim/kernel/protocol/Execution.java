@@ -7,6 +7,7 @@ import dev.syssim.kernel.eval.Interpreter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.zeromq.ZMQException;
 
 /**
  * Runs {@code execute_request}s: keeps the execution count, stores history, announces the input,
@@ -88,6 +89,8 @@ final class Execution {
         running = true;
         try {
             return interpreter.execute(code, output);
+        } catch (ZMQException e) {
+            throw e; // the kernel is shutting down under the cell, not a bug in it
         } catch (RuntimeException | StackOverflowError e) {
             // A Java exception here is a bug in syssim, not in the cell: say so, and keep serving.
             Log.warn("interpreter failed: " + stackTrace(e));

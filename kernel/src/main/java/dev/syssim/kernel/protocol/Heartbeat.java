@@ -21,17 +21,24 @@ final class Heartbeat implements Runnable {
     public void run() {
         try {
             while (true) {
-                List<byte[]> ping = new ArrayList<>(1);
-                do {
-                    ping.add(socket.recv());
-                } while (socket.hasReceiveMore());
-                for (int i = 0; i < ping.size() - 1; i++) socket.sendMore(ping.get(i));
-                socket.send(ping.get(ping.size() - 1));
+                try {
+                    echo();
+                } catch (ZMQException e) {
+                    if (e.getErrorCode() == zmq.ZError.ETERM) return; // the kernel is shutting down
+                    Log.warn("heartbeat: ZeroMQ error " + e.getErrorCode() + ", beating on");
+                }
             }
-        } catch (ZMQException e) {
-            // ETERM: the kernel is shutting down.
         } finally {
             socket.close();
         }
+    }
+
+    private void echo() {
+        List<byte[]> ping = new ArrayList<>(1);
+        do {
+            ping.add(socket.recv());
+        } while (socket.hasReceiveMore());
+        for (int i = 0; i < ping.size() - 1; i++) socket.sendMore(ping.get(i));
+        socket.send(ping.get(ping.size() - 1));
     }
 }

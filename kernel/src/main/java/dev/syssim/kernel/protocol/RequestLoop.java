@@ -30,17 +30,28 @@ final class RequestLoop implements Runnable {
     @Override
     public void run() {
         try {
-            while (true) {
-                Optional<Message> request = channel.receive();
-                if (request.isEmpty()) continue;
-                serve(request.get());
-                answerAbortedQueue(handler.takeAbortedQueue());
+            while (serveNext()) {
+                // one request per turn
             }
-        } catch (ZMQException e) {
-            if (e.getErrorCode() != zmq.ZError.ETERM) Log.warn(channel.name() + " stopped: ZeroMQ error " + e.getErrorCode());
         } finally {
             channel.close();
             onExit.run();
+        }
+    }
+
+    /** Serves the next request; false once ZeroMQ is terminated (the kernel shuts down). */
+    private boolean serveNext() {
+        try {
+            Optional<Message> request = channel.receive();
+            if (request.isPresent()) {
+                serve(request.get());
+                answerAbortedQueue(handler.takeAbortedQueue());
+            }
+            return true;
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == zmq.ZError.ETERM) return false;
+            Log.warn(channel.name() + ": ZeroMQ error " + e.getErrorCode() + ", serving on");
+            return true;
         }
     }
 
@@ -48,7 +59,9 @@ final class RequestLoop implements Runnable {
         iopub.status(request, "busy");
         try {
             handler.handle(channel, request);
-        } catch (RuntimeException e) {
+        } catch (ZMQException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
             Log.warn(channel.name() + ": failed on " + request.type() + ": " + e);
         } finally {
             iopub.status(request, "idle");
