@@ -12,12 +12,12 @@ import javax.imageio.ImageIO;
 /**
  * Draws the SysSim kernelspec logos (a terminal prompt above a trace lane) at 32 and 64 pixels.
  * Run from the repository root: java install/Logo.java
- * It writes kernel/src/main/resources/dev/syssim/kernel/install/logo-{32x32,64x64}.png.
+ * It writes install/kernelspec/logo-{32x32,64x64}.png, which the kernel jar carries.
  */
 public class Logo {
 
     public static void main(String[] args) throws IOException {
-        String dir = "kernel/src/main/resources/dev/syssim/kernel/install/";
+        String dir = "install/kernelspec/";
         for (int size : new int[] {32, 64}) {
             ImageIO.write(draw(size), "png", new File(dir + "logo-" + size + "x" + size + ".png"));
         }

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 JAR=kernel/target/syssim-kernel.jar
-if [ ! -f "$JAR" ] || [ -n "$(find pom.xml simlib kernel/pom.xml kernel/src -newer "$JAR" -type f -print -quit)" ]; then
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml simlib kernel/pom.xml kernel/src install/kernelspec -newer "$JAR" -type f -print -quit)" ]; then
     echo "Building $JAR"
     mvn -B -q package -DskipTests
 fi
