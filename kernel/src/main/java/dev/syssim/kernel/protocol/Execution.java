@@ -39,40 +39,22 @@ final class Execution {
      *     one (to be answered once it is idle); otherwise none
      */
     List<Message> execute(Channel shell, Message request) {
-        JsonObject content = request.content();
-        String code = Json.string(content, "code", "");
-        boolean silent = Json.bool(content, "silent", false);
-        boolean storeHistory = !silent && Json.bool(content, "store_history", true);
-        // A client that does not say it can answer input_request is assumed not to: no hang.
-        boolean allowStdin = Json.bool(content, "allow_stdin", false);
-        boolean stopOnError = Json.bool(content, "stop_on_error", true);
-
-        if (storeHistory) {
+        ExecuteRequest cell = ExecuteRequest.from(request.content());
+        if (cell.storeHistory()) {
             executionCount++;
-            history.add(executionCount, code);
+            history.add(executionCount, cell.code());
         }
-        if (!silent) iopub.publish(request, "execute_input", executeInput(code));
+        if (!cell.silent()) iopub.publish(request, "execute_input", executeInput(cell.code()));
 
-        CellOutput output = new CellOutput(iopub, stdin, history, request, silent, allowStdin,
-                executionCount, storeHistory);
-        ExecuteOutcome outcome = run(code, output);
+        ExecuteOutcome outcome = run(cell.code(), new CellOutput(iopub, stdin, history, request,
+                cell.silent(), cell.allowStdin(), executionCount, cell.storeHistory()));
+        if (!outcome.ok() && !cell.silent()) iopub.publish(request, "error", error(outcome));
 
-        JsonObject reply = new JsonObject();
-        reply.addProperty("status", outcome.ok() ? "ok" : "error");
-        reply.addProperty("execution_count", executionCount);
-        if (outcome.ok()) {
-            reply.add("payload", new JsonArray());
-        } else {
-            JsonObject error = error(outcome);
-            if (!silent) iopub.publish(request, "error", error);
-            error.entrySet().forEach(field -> reply.add(field.getKey(), field.getValue()));
-        }
-        reply.add("user_expressions", userExpressions(Json.object(content, "user_expressions")));
         // Take the queue before replying: a client cannot have sent anything in answer to a reply
         // it has not seen, so everything taken was queued behind this cell (a "Run All").
-        boolean abortQueued = !outcome.ok() && stopOnError && !silent;
+        boolean abortQueued = !outcome.ok() && cell.stopOnError() && !cell.silent();
         List<Message> queued = abortQueued ? shell.drainQueued() : List.of();
-        shell.send(session.reply(request, "execute_reply", reply));
+        shell.send(session.reply(request, "execute_reply", reply(outcome, cell)));
         return queued;
     }
 
@@ -99,6 +81,19 @@ final class Execution {
         } finally {
             running = false;
         }
+    }
+
+    private JsonObject reply(ExecuteOutcome outcome, ExecuteRequest cell) {
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", outcome.ok() ? "ok" : "error");
+        reply.addProperty("execution_count", executionCount);
+        if (outcome.ok()) {
+            reply.add("payload", new JsonArray());
+        } else {
+            error(outcome).entrySet().forEach(field -> reply.add(field.getKey(), field.getValue()));
+        }
+        reply.add("user_expressions", userExpressions(cell.userExpressions()));
+        return reply;
     }
 
     private JsonObject executeInput(String code) {
