@@ -6,7 +6,12 @@ interrupted, and `read`, which asks for a line on stdin.
 
 import os
 import signal
+import subprocess
+import sys
 
+from jupyter_client.blocking import BlockingKernelClient
+from jupyter_client.connect import write_connection_file
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.session import Session
 
 from kernel_messages import TIMEOUT, iopub_until_idle, reply_to, round_trip_on_control
@@ -121,3 +126,24 @@ def test_sigint_does_not_kill_the_kernel(kernel):
     os.kill(km.provisioner.process.pid, signal.SIGINT)
     assert kc.execute("echo alive", reply=True, timeout=TIMEOUT)["content"]["status"] == "ok"
     assert km.is_alive()
+
+
+def test_the_kernel_exits_when_the_process_that_launched_it_dies(tmp_path):
+    # jupyter_client names itself in JPY_PARENT_PID; a stand-in parent is killed instead of the client.
+    stand_in = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    connection, _ = write_connection_file(str(tmp_path / "kernel.json"))
+    argv = [a.replace("{connection_file}", connection) for a in KernelSpecManager().get_kernel_spec("syssim").argv]
+    kernel = subprocess.Popen(argv, env={**os.environ, "JPY_PARENT_PID": str(stand_in.pid)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    client = BlockingKernelClient(connection_file=connection)
+    try:
+        client.load_connection_file()
+        client.start_channels()
+        client.wait_for_ready(timeout=TIMEOUT)  # serving, with its parent alive
+        stand_in.kill()
+        stand_in.wait()
+        assert kernel.wait(timeout=TIMEOUT) == 0
+    finally:
+        client.stop_channels()
+        stand_in.kill()
+        kernel.kill()

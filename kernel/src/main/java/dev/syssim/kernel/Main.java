@@ -5,6 +5,7 @@ import dev.syssim.kernel.install.Installer;
 import dev.syssim.kernel.install.Training;
 import dev.syssim.kernel.protocol.ConnectionInfo;
 import dev.syssim.kernel.protocol.Kernel;
+import dev.syssim.kernel.protocol.ParentProcess;
 import dev.syssim.kernel.protocol.Signals;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,8 +53,9 @@ public final class Main {
     }
 
     /**
-     * Starts the SysSim kernel on a connection file, SIGINT handling included: what a Jupyter
-     * client's launch does, and what the class-data training run repeats.
+     * Starts the SysSim kernel on a connection file, with SIGINT handling and an exit when the
+     * launching process dies: what a Jupyter client's launch does, and what the class-data training
+     * run repeats.
      */
     public static Kernel startKernel(Path connectionFile) throws IOException {
         // JeroMQ draws socket routing ids from a SecureRandom, whose first use initialises the JDK's
@@ -64,6 +66,7 @@ public final class Main {
         warmup.start();
         Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
         Signals.interruptInsteadOfExit(kernel::interrupt);
+        ParentProcess.whenGone(() -> System.exit(0));
         return kernel;
     }
 }
