@@ -147,3 +147,16 @@ def test_the_kernel_exits_when_the_process_that_launched_it_dies(tmp_path):
         client.stop_channels()
         stand_in.kill()
         kernel.kill()
+
+
+def test_a_port_already_taken_ends_the_kernel_with_an_error_instead_of_hanging(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        connection, _ = write_connection_file(str(tmp_path / "kernel.json"), shell_port=taken.getsockname()[1])
+        argv = [a.replace("{connection_file}", connection) for a in KernelSpecManager().get_kernel_spec("syssim").argv]
+        kernel = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT)
+    assert kernel.returncode == 1
+    assert "cannot start the kernel" in kernel.stderr

@@ -36,9 +36,7 @@ public final class Main {
             Training.run();
             System.exit(0);
         } else if (args.length == 1 && !args[0].startsWith("-")) {
-            runKernel(Path.of(args[0]));
-            // The protocol threads are daemons and ZeroMQ is closed: nothing is left to wait for.
-            System.exit(0);
+            System.exit(runKernel(Path.of(args[0])));
         } else {
             boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
             (help ? System.out : System.err).print(USAGE);
@@ -46,10 +44,19 @@ public final class Main {
         }
     }
 
-    private static void runKernel(Path connectionFile) throws IOException, InterruptedException {
-        Kernel kernel = startKernel(connectionFile);
+    /** Serves until a shutdown request; returns the exit status (1: the kernel could not start). */
+    private static int runKernel(Path connectionFile) throws InterruptedException {
+        Kernel kernel;
+        try {
+            kernel = startKernel(connectionFile);
+        } catch (IOException | RuntimeException e) {
+            // E.g. a missing connection file or a port taken; say so where the Jupyter server logs it.
+            System.err.println("syssim: cannot start the kernel: " + e.getMessage());
+            return 1;
+        }
         kernel.awaitShutdownRequest();
         kernel.close();
+        return 0;
     }
 
     /**
