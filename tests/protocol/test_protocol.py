@@ -76,7 +76,7 @@ def test_messages_with_a_bad_signature_are_dropped_and_the_kernel_keeps_answerin
     km, kc = kernel
     forger = Session(key=b"not-the-key", signature_scheme="hmac-sha256")
     for _ in range(3):
-        forger.send(kc.shell_channel.socket, forger.msg("kernel_info_request", {}))
+        forger.send(kc.shell_channel.socket, forger.msg("execute_request", {"code": "echo forged"}))
     good = kc.kernel_info()
     reply_to(kc, good)  # the first reply answers the good request: the forged ones got none
     assert kc.execute("echo still here", reply=True, timeout=TIMEOUT)["content"]["status"] == "ok"
