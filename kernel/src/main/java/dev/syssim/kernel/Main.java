@@ -1,13 +1,79 @@
 package dev.syssim.kernel;
 
-/** Entry point of {@code syssim-kernel.jar}. */
+import dev.syssim.kernel.eval.SimInterpreter;
+import dev.syssim.kernel.install.Installer;
+import dev.syssim.kernel.install.Training;
+import dev.syssim.kernel.protocol.ConnectionInfo;
+import dev.syssim.kernel.protocol.Kernel;
+import dev.syssim.kernel.protocol.ParentProcess;
+import dev.syssim.kernel.protocol.Signals;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel, {@code install}
+ * installs the kernelspec, {@code train} is the class-loading run the installer archives for fast
+ * start-up.
+ */
 public final class Main {
+
+    static final String USAGE = """
+            usage: java -jar syssim-kernel.jar CONNECTION_FILE
+                   java -jar syssim-kernel.jar install [--user | --sys-prefix | --prefix DIR]
+                                                       [--name NAME] [--display-name NAME] [--no-cds]
+                   java -jar syssim-kernel.jar install --help
+            """;
 
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.err.println("usage: java -jar syssim-kernel.jar CONNECTION_FILE | install [options]");
-        System.exit(2);
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 1 && args[0].equals("install")) {
+            System.exit(Installer.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        } else if (args.length == 1 && args[0].equals("train")) {
+            Training.run();
+            System.exit(0);
+        } else if (args.length == 1 && !args[0].startsWith("-")) {
+            System.exit(runKernel(Path.of(args[0])));
+        } else {
+            boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
+            (help ? System.out : System.err).print(USAGE);
+            System.exit(help ? 0 : 2);
+        }
+    }
+
+    /** Serves until a shutdown request; returns the exit status (1: the kernel could not start). */
+    private static int runKernel(Path connectionFile) throws InterruptedException {
+        Kernel kernel;
+        try {
+            kernel = startKernel(connectionFile);
+        } catch (IOException | RuntimeException e) {
+            // E.g. a missing connection file or a port taken; say so where the Jupyter server logs it.
+            System.err.println("syssim: cannot start the kernel: " + e.getMessage());
+            return 1;
+        }
+        kernel.awaitShutdownRequest();
+        kernel.close();
+        return 0;
+    }
+
+    /**
+     * Starts the SysSim kernel on a connection file, with SIGINT handling and an exit when the
+     * launching process dies: what a Jupyter client's launch does, and what the class-data training
+     * run repeats.
+     */
+    public static Kernel startKernel(Path connectionFile) throws IOException {
+        // JeroMQ draws socket routing ids from a SecureRandom, whose first use initialises the JDK's
+        // security providers (~20 ms). Starting that on the second core while this thread reads the
+        // connection file and sets up ZeroMQ takes it off the path to the first reply.
+        Thread warmup = new Thread(() -> new SecureRandom().nextInt(), "syssim-warmup");
+        warmup.setDaemon(true);
+        warmup.start();
+        Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
+        Signals.interruptInsteadOfExit(kernel::interrupt);
+        ParentProcess.whenGone(() -> System.exit(0));
+        return kernel;
     }
 }

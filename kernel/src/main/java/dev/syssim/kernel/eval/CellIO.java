@@ -17,6 +17,15 @@ public interface CellIO {
      */
     void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update);
 
+    /**
+     * An {@code execute_result}: the value of the cell, shown as {@code Out[n]} and kept as the
+     * cell's output in the history. The default shows it as display data, for implementations
+     * that have no execution count to give it.
+     */
+    default void result(Map<String, Object> data, Map<String, Object> metadata) {
+        display(data, metadata, null, false);
+    }
+
     /** A {@code clear_output} message. */
     void clearOutput(boolean wait);
 

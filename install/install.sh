@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds the kernel jar if it is missing or older than the sources, then installs the kernelspec.
+# Options are those of `java -jar kernel/target/syssim-kernel.jar install` (see --help):
+#   install/install.sh [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name D] [--no-cds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAR=kernel/target/syssim-kernel.jar
+if [ ! -f "$JAR" ] || [ -n "$(find pom.xml simlib kernel/pom.xml kernel/src install/kernelspec -newer "$JAR" -type f -print -quit)" ]; then
+    echo "Building $JAR"
+    mvn -B -q package -DskipTests
+fi
+exec java -jar "$JAR" install "$@"

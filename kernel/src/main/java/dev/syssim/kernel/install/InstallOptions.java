@@ -1,0 +1,61 @@
+package dev.syssim.kernel.install;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** What {@code install} was asked to do: where, under which name, and whether to build the CDS archive. */
+public record InstallOptions(Target target, Path prefix, String name, String displayName, boolean cds, boolean help) {
+
+    /** The three kernelspec locations Jupyter's own {@code kernelspec install} knows. */
+    public enum Target { USER, SYS_PREFIX, PREFIX }
+
+    // jupyter_client accepts kernel names of these characters only.
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]+");
+
+    public static InstallOptions defaults() {
+        return new InstallOptions(Target.USER, null, "syssim", "SysSim", true, false);
+    }
+
+    /** Parses the arguments after {@code install}; a bad one is an IllegalArgumentException saying why. */
+    public static InstallOptions parse(List<String> args) {
+        Target target = null;
+        Path prefix = null;
+        InstallOptions defaults = defaults();
+        String name = defaults.name();
+        String displayName = defaults.displayName();
+        boolean cds = true;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return new InstallOptions(Target.USER, null, name, displayName, cds, true);
+                }
+                case "--user" -> target = only(target, Target.USER);
+                case "--sys-prefix" -> target = only(target, Target.SYS_PREFIX);
+                case "--prefix" -> {
+                    target = only(target, Target.PREFIX);
+                    prefix = Path.of(value(args, ++i, arg));
+                }
+                case "--name" -> name = value(args, ++i, arg);
+                case "--display-name" -> displayName = value(args, ++i, arg);
+                case "--no-cds" -> cds = false;
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
+        }
+        return new InstallOptions(target == null ? Target.USER : target, prefix, name, displayName, cds, false);
+    }
+
+    private static Target only(Target chosen, Target next) {
+        if (chosen != null) throw new IllegalArgumentException("choose one of --user, --sys-prefix, --prefix");
+        return next;
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) throw new IllegalArgumentException(option + " needs a value");
+        return args.get(index);
+    }
+}

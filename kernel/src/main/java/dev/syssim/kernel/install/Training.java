@@ -1,0 +1,46 @@
+package dev.syssim.kernel.install;
+
+import dev.syssim.kernel.Main;
+import dev.syssim.kernel.protocol.Kernel;
+import dev.syssim.kernel.protocol.Rehearsal;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The training run behind the class-data archive: the kernel starts as a Jupyter client would
+ * start it (from a connection file) and a rehearsed session runs a few typical cells, so the
+ * archive holds the classes of a start-up and of a lecture's first cells.
+ */
+public final class Training {
+
+    static final List<String> CELLS = List.of(
+            "echo hello, world",
+            "echo error >&2",
+            "echo 'unterminated",
+            "%trace syscalls\necho hi",
+            "ls /");
+
+    // Port 0: the kernel binds free ports, and the rehearsal reads them back from the kernel.
+    private static final String CONNECTION = """
+            {"transport": "tcp", "ip": "127.0.0.1", "shell_port": 0, "control_port": 0, "stdin_port": 0,
+             "iopub_port": 0, "hb_port": 0, "signature_scheme": "hmac-sha256", "key": "%s"}
+            """;
+
+    private Training() {
+    }
+
+    public static void run() throws IOException, InterruptedException {
+        Path file = Files.createTempFile("syssim-training-", ".json");
+        try {
+            Files.writeString(file, CONNECTION.formatted(Rehearsal.KEY), StandardCharsets.UTF_8);
+            Kernel kernel = Main.startKernel(file);
+            Rehearsal.run(kernel, CELLS);
+            kernel.close();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

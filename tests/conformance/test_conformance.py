@@ -1,0 +1,49 @@
+"""Debian's jupyter_kernel_test, the conformance suite other kernels run, against syssim.
+
+Every optional attribute a shell-like kernel can support is filled. Run with Debian's Python,
+for which python3-jupyter-kernel-test is packaged (it needs jupyter_client 7's async channels):
+    /usr/bin/python3 -m pytest tests/conformance
+"""
+
+import unittest
+
+import jupyter_kernel_test
+
+
+class SysSimKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = "syssim"
+    language_name = "syssim"
+    file_extension = ".sh"
+
+    code_hello_world = "echo hello, world"
+    code_stderr = "echo error >&2"
+
+    completion_samples = [
+        {"text": "ech", "matches": {"echo"}},
+        {"text": "%tra", "matches": {"%trace"}},
+    ]
+
+    complete_code_samples = ["echo hi", "echo a && echo b", "cat <<EOF\nhello\nEOF"]
+    incomplete_code_samples = ["echo 'open", "echo hi |", "cat <<EOF", "echo a &&", "echo a \\"]
+    invalid_code_samples = ["echo hi )"]
+
+    # A cell error: an unknown magic fails the cell with an error reply and one error message.
+    code_generate_error = "%nosuchmagic"
+
+    # The trace of a cell is a display_data bundle; text/plain is in every bundle.
+    code_display_data = [{"code": "%trace syscalls\necho hi", "mime": "text/plain"}]
+
+    # A line magic with a value gives an execute_result (Out[n]); the history tests need one.
+    code_execute_result = [{"code": "%seed", "mime": "text/plain"}]
+    code_history_pattern = "%se*"
+    supported_history_operations = ("tail", "range", "search")
+
+    # Shift-Tab on a command shows its manual page.
+    code_inspect_sample = "ls"
+
+    # The shell's clear sends clear_output.
+    code_clear_output = "clear"
+
+
+if __name__ == "__main__":
+    unittest.main()
