@@ -179,6 +179,12 @@ final class CellRunner {
             return ExecuteOutcome.error("KeyboardInterrupt", "the cell was interrupted: the foreground job got SIGINT",
                     List.of("KeyboardInterrupt: the cell was interrupted: the foreground job got SIGINT"));
         }
+        if (result.inputUnavailable()) {
+            String message = "a program read from the terminal (stdin), but this front end does not support input requests;"
+                    + " it got end of file";
+            return ExecuteOutcome.error("StdinNotImplementedError", message, List.of("StdinNotImplementedError: " + message,
+                    "Run the notebook where it can ask you (JupyterLab), or give the program its input another way (a pipe, a file)."));
+        }
         if (result.limit() != null) {
             return ExecuteOutcome.error("LimitExceeded", result.limit(), List.of("LimitExceeded: " + result.limit(),
                     "Raise it with %limits, or interrupt long jobs yourself."));

@@ -128,7 +128,7 @@ final class Magics {
 
     private ExecuteOutcome seed(String args, String body, CellIO io) {
         if (args.isBlank()) {
-            io.stream("stdout", "seed " + workspace.seed() + "\n");
+            io.result(java.util.Map.of("text/plain", Long.toString(workspace.seed())), java.util.Map.of());
             return ExecuteOutcome.OK;
         }
         try {

@@ -49,10 +49,14 @@ public final class Session {
     }
 
     /** How a run of shell text ended. */
-    public record Result(boolean interrupted, String limit, long steps) {
+    /**
+     * How a run of shell text ended: interrupted, stopped by a limit, or fine; and whether a program
+     * wanted to read the terminal while nobody could type (it got end of file).
+     */
+    public record Result(boolean interrupted, String limit, long steps, boolean inputUnavailable) {
 
         public boolean ok() {
-            return !interrupted && limit == null;
+            return !interrupted && limit == null && !inputUnavailable;
         }
     }
 
@@ -76,6 +80,8 @@ public final class Session {
     private boolean outputLimitHit;
     /** After the limit: further output of this cell is dropped. */
     private boolean outputSuppressed;
+    /** Set when a program read the terminal while the front end could not ask anyone. */
+    private boolean inputUnavailable;
     private final StringBuilder lastLine = new StringBuilder();
 
     public Session(World world, Frontend frontend) {
@@ -165,6 +171,7 @@ public final class Session {
         current.terminal().submitCommand(current.machine().kernel(), text);
         boolean interrupted = false;
         String limit = null;
+        inputUnavailable = false;
         int rescues = 0;
         while (true) {
             Terminal terminal = current.terminal();
@@ -217,7 +224,7 @@ public final class Session {
             }
             extraSteps = world.steps() - startSteps - limits.stepsPerCell() + RESCUE_STEPS;
         }
-        return new Result(interrupted, limit, world.steps() - firstStep);
+        return new Result(interrupted, limit, world.steps() - firstStep, inputUnavailable);
     }
 
     // ---- ssh: logins on other machines ----
@@ -313,6 +320,7 @@ public final class Session {
     }
 
     private void answerInput(Kernel kernel, Terminal terminal) {
+        if (!frontend.inputAllowed()) inputUnavailable = true;
         String prompt = lastLine.toString();
         Optional<String> line = frontend.input(prompt, !terminal.echo());
         lastLine.setLength(0);
