@@ -28,14 +28,14 @@ public final class SimInterpreter implements Interpreter {
     public ExecuteOutcome execute(String code, CellIO io) {
         frontend.bind(io);
         try {
-            if (workspace.started()) workspace.world().clearInterrupt();
+            workspace.clearInterrupt();
             if (code.isBlank()) return ExecuteOutcome.OK;
             return runner.execute(code, io);
         } catch (RuntimeException | StackOverflowError bug) {
             return internalError(bug);
         } finally {
             frontend.bind(null);
-            if (workspace.started()) workspace.world().clearInterrupt();
+            workspace.clearInterrupt();
         }
     }
 
@@ -82,7 +82,7 @@ public final class SimInterpreter implements Interpreter {
 
     @Override
     public void interrupt() {
-        if (workspace.started()) workspace.world().requestInterrupt();
+        workspace.interrupt();
     }
 
     @Override

@@ -23,6 +23,8 @@ final class Workspace {
     private RunLimits limits = RunLimits.DEFAULT;
     private TraceDisplayOptions traceOptions = TraceDisplayOptions.DEFAULT;
     private volatile World world;
+    /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
+    private volatile boolean interruptPending;
     private Session session;
 
     Workspace(Session.Frontend frontend) {
@@ -79,11 +81,28 @@ final class Workspace {
         ensure();
     }
 
+    /** Stops the running cell at its next step, even if its world is still being built. Thread-safe. */
+    void interrupt() {
+        interruptPending = true;
+        World w = world;
+        if (w != null) w.requestInterrupt();
+    }
+
+    /** A new cell starts: interrupts meant for an earlier one are forgotten. */
+    void clearInterrupt() {
+        interruptPending = false;
+        World w = world;
+        if (w != null) w.clearInterrupt();
+    }
+
     private void ensure() {
         if (world != null) return;
-        world = scenario.build(seed, limits);
-        session = new Session(world, frontend);
-        Machine start = world.machine(scenario.startMachine());
-        session.switchTo(start, scenario.startUser());
+        World built = scenario.build(seed, limits);
+        Session fresh = new Session(built, frontend);
+        fresh.switchTo(built.machine(scenario.startMachine()), scenario.startUser());
+        session = fresh;
+        world = built;
+        if (interruptPending) built.requestInterrupt();
     }
+
 }
