@@ -22,3 +22,40 @@ def test_notebook_runs_without_error(path):
     NotebookClient(nb, timeout=120, kernel_name="syssim", allow_errors=False).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
+
+
+LECTURE = NOTEBOOKS / "lecture" / "lecture.ipynb"
+
+# What the lecture's stories must show when the notebook runs (the lecture is the product).
+LECTURE_SHOWS = [
+    "Connection to 10.84.0.10 22 port [tcp/ssh] succeeded!",
+    "nc: connect to 10.84.0.10 port 22 (tcp) timed out: Operation now in progress",
+    "filter:FORWARD:rule:1",
+    "nc: connect to 203.0.113.50 port 80 (tcp) failed: Connection refused",
+    "nc: connect to 10.84.0.10 port 22 (tcp) failed: Connection refused",
+    "22/tcp  filtered ssh",
+    "631/tcp closed ipp",
+    "dmesg: read kernel buffer failed: Operation not permitted",
+    "Segmentation fault",
+    "status 139",
+    "general protection fault",
+    'openat(AT_FDCWD, "/etc/hostname", O_RDONLY) = 3',
+    "+++ exited with 0 +++",
+    "IRQ 14 ata_piix",
+    "timer interrupt (LOC, vector 236) on cpu0",
+]
+
+
+def test_the_lecture_tells_its_stories():
+    nb = nbformat.read(LECTURE, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="syssim", allow_errors=False).execute()
+    text = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            if o.output_type == "stream":
+                text.append(o.text)
+            elif "data" in o and "text/plain" in o.data:
+                text.append(o.data["text/plain"])
+    everything = "".join(text)
+    missing = [s for s in LECTURE_SHOWS if s not in everything]
+    assert not missing, f"the lecture no longer shows: {missing}"

@@ -6,6 +6,7 @@ import dev.syssim.kernel.display.Progress;
 import dev.syssim.kernel.display.ProgressBundle;
 import dev.syssim.kernel.display.ProgressDisplay;
 import dev.syssim.kernel.display.TraceBundle;
+import dev.syssim.kernel.display.TraceDisplayOptions;
 import dev.syssim.kernel.display.UpdateThrottle;
 import dev.syssim.sim.os.Kernel;
 import dev.syssim.sim.shell.Parser;
@@ -38,6 +39,8 @@ final class CellRunner {
     private long cellNumber;
     private ProgressDisplay progress;
     private Progress lastProgress;
+    /** The trace options in effect when this cell last ran shell text with tracing on, or null. */
+    private TraceDisplayOptions cellTrace;
 
     CellRunner(Workspace workspace) {
         this.workspace = workspace;
@@ -51,8 +54,8 @@ final class CellRunner {
         Cell cell = Cell.split(code);
         ExecuteOutcome invalid = check(cell);
         if (invalid != null) return invalid;
-        boolean tracing = workspace.traceOptions().tracing();
-        if (tracing) beginTrace();
+        if (workspace.started()) workspace.world().trace().clear();
+        cellTrace = null;
         progress = new ProgressDisplay("syssim-cell-" + (++cellNumber), UpdateThrottle.wallClock(), ProgressDisplay.DEFAULT_START_AFTER_STEPS);
         lastProgress = null;
         ExecuteOutcome outcome = ExecuteOutcome.OK;
@@ -165,6 +168,7 @@ final class CellRunner {
         Session session = workspace.session();
         World world = workspace.world();
         world.trace().setLevel(workspace.traceOptions().level());
+        if (workspace.traceOptions().tracing()) cellTrace = workspace.traceOptions();
         String activity = text.strip().lines().findFirst().orElse("");
         long startSteps = world.steps();
         long startTime = world.timeline().now();
@@ -192,18 +196,12 @@ final class CellRunner {
         return ExecuteOutcome.OK;
     }
 
-    private void beginTrace() {
-        World world = workspace.world();
-        world.trace().clear();
-        world.trace().setLevel(workspace.traceOptions().level());
-    }
-
     /** The trace of the cell, replacing the live progress display if one was shown. */
     private void finishDisplays(CellIO io) {
         if (!workspace.started()) return;
         World world = workspace.world();
-        Optional<DisplayBundle> bundle = workspace.traceOptions().tracing()
-                ? TraceBundle.build(world.trace().snapshot(), workspace.traceOptions()) : Optional.empty();
+        // a cell that turned tracing off at its end still shows the trace of what ran while it was on
+        Optional<DisplayBundle> bundle = cellTrace != null ? TraceBundle.build(world.trace().snapshot(), cellTrace) : Optional.empty();
         Progress last = lastProgress == null ? new Progress("", 0, 0, 0, OptionalDouble.empty()) : lastProgress;
         if (progress.shown()) {
             progress.finish(last, bundle).ifPresent(u -> send(io, u));

@@ -49,7 +49,7 @@ final class StraceTracer implements Tracer {
 
     @Override
     public void syscallReturned(Process process, Syscall call, SysResult result) {
-        if (!shows(call)) return;
+        if (!shows(call) || call instanceof Syscall.PtraceTraceme) return; // strace starts after it
         String started = openLine.remove(process);
         String result0 = call.straceResult(result);
         if (started != null) {
