@@ -1,0 +1,41 @@
+"""Size budgets of trace outputs in the saved notebook file (issue 4: a typical cell's trace output
+≤ 100 KB; even a 100,000-event trace, summarised, ≤ 300 KB), measured on the lecture as the headless
+run saves it. Sizes only: how long rendering takes is a benchmark (bench/render), not a test.
+"""
+
+import pytest
+
+from handout_support import LECTURE, executed, output_bytes, output_dir, trace_outputs, traced_cells
+
+TYPICAL_BUDGET = 100 * 1024
+SUMMARISED_CAP = 300 * 1024
+
+
+def lecture_trace_sizes():
+    """(first line of the cell, bytes of its outputs, first line of its trace) for each traced cell."""
+    rows = []
+    for index, cell in traced_cells(executed(LECTURE)):
+        header = trace_outputs(cell)[0]["data"]["text/plain"].splitlines()[0]
+        rows.append((f"code cell {index}: " + " | ".join(cell.source.splitlines()), output_bytes(cell), header))
+    report = "\n".join(f"{size / 1024:7.1f} KB  {source}  [{header}]" for source, size, header in rows)
+    (output_dir("handouts") / "trace-output-sizes.txt").write_text(report + "\n", encoding="utf-8")
+    print(report)
+    return rows
+
+
+def test_no_traced_cell_of_the_lecture_exceeds_the_cap_of_a_summarised_trace():
+    """Every trace is summarised (at most --max events drawn one by one, the rest grouped), so no
+    cell's outputs may grow past what the issue allows even a 100,000-event trace."""
+    rows = lecture_trace_sizes()
+    assert rows
+    over = [(source, size) for source, size, _ in rows if size > SUMMARISED_CAP]
+    assert not over, f"over {SUMMARISED_CAP // 1024} KB: {over}"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "measured: the lecture's traced cells take 170-250 KB each (4 formats of 50-130 events: the PNG, "
+    "drawn at 2x, is about two thirds; a plain `%trace syscalls` + `cat /etc/motd` is 59 events, 208 KB). "
+    "Meeting 100 KB needs a decision on the default formats or PNG scale; strict, so this fails once met."))
+def test_a_typical_traced_cell_stays_within_100_kb():
+    over = [(source, size) for source, size, _ in lecture_trace_sizes() if size > TYPICAL_BUDGET]
+    assert not over, f"over {TYPICAL_BUDGET // 1024} KB: {over}"
