@@ -52,7 +52,9 @@ def write_settings(directory):
     notification.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an asyncio loop running in the main thread
+# while it is started, which would break later tests that call asyncio.run (tests/protocol).
+@pytest.fixture(scope="module")
 def jupyter_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("jupyter")
     root = base / "root"
@@ -96,7 +98,7 @@ def jupyter_server(tmp_path_factory):
         log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     need_program(CHROMIUM, "chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in .venv")
