@@ -8,6 +8,7 @@ tests/ on sys.path because of that conftest, so test modules import this one by 
 
 import base64
 import functools
+import importlib
 import json
 import os
 import pathlib
@@ -108,7 +109,18 @@ def need_program(name, package):
     found = shutil.which(name)
     if found:
         return found
-    message = f"{name} is not installed (Debian: apt-get install {package})"
+    missing(f"{name} is not installed (Debian: apt-get install {package})")
+
+
+def need_module(name, package):
+    """A Python module a test needs, imported; missing, as need_program."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing(f"{name} is not importable (install/setup-venv.sh installs {package} into .venv)")
+
+
+def missing(message):
     if os.environ.get("CI"):
         pytest.fail(message + "; .ci/run should have installed it")
     pytest.skip(message)

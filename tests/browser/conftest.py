@@ -18,7 +18,7 @@ import uuid
 
 import pytest
 
-from handout_support import need_program
+from handout_support import need_module, need_program
 
 CHROMIUM = "/usr/bin/chromium"
 # Safety net for a server that never comes up; not a timing assertion.
@@ -101,7 +101,7 @@ def jupyter_server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     need_program(CHROMIUM, "chromium")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed in .venv")
+    sync_api = need_module("playwright.sync_api", "playwright")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True,
