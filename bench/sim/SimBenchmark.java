@@ -35,6 +35,13 @@ public final class SimBenchmark {
             System.out.printf(Locale.ROOT, "| getpid loop, 1 process, 1,000,000 calls | %s | %,.0f syscalls/s (%,.0f..%,.0f) |%n",
                     level.word(), r[rounds / 2], r[0], r[rounds - 1]);
         }
+        for (int calls : new int[] {1_000_000, 4_000_000}) {
+            System.gc();
+            long before = usedMiB();
+            long peak = tracedHeapMiB(calls);
+            System.out.printf(Locale.ROOT, "| getpid loop, %,d calls, trace bounded to 4,000 + 1,000 events | full | heap %,d MiB before, %,d MiB with the world and its trace after the run |%n",
+                    calls, before, peak);
+        }
         long[] heap = new long[1];
         schedulingWorkload(1000, 1000, heap);
         double[] t = new double[Math.max(1, rounds / 2)];
@@ -46,6 +53,28 @@ public final class SimBenchmark {
         java.util.Arrays.sort(t);
         System.out.printf(Locale.ROOT, "| 1,000 processes x 1,000 steps with I/O (1,000,000 steps) | off | %.2f s wall, %,.0f steps/s; %,d MiB heap after |%n",
                 t[t.length / 2], 1_000_000 / t[t.length / 2], memory);
+    }
+
+    static long usedMiB() {
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) >> 20;
+    }
+
+    /** Heap in use right after a fully traced run of {@code calls} syscalls, with the world still alive. */
+    static long tracedHeapMiB(int calls) throws Exception {
+        World world = new World(1, new RunLimits(Long.MAX_VALUE / 4, 1 << 20, 4000, 1000));
+        Machine m = Machines.debian(world, "bench", 2, 4_028_860);
+        Session s = session(world, m);
+        StringBuilder src = new StringBuilder("set n " + (calls / 100) + "\ntop:\n");
+        for (int i = 0; i < 100; i++) src.append("getpid\n");
+        src.append("set n $n - 1\njump top if $n > 0\nexit 0\n");
+        UserPrograms.install(m, "calls", src.toString(), 1000, 1000);
+        world.trace().setLevel(TraceLevel.FULL);
+        s.run("calls");
+        System.gc();
+        long used = usedMiB();
+        if (world.trace().total() < calls) throw new IllegalStateException("trace did not count every event");
+        return used;
     }
 
     static Session session(World world, Machine m) {

@@ -246,7 +246,16 @@ final class Magics {
 
     private ExecuteOutcome check(String args, String body, CellIO io) {
         String message = args.isBlank() ? "the check failed" : args.strip();
-        CellRunner.Run run = runner.runBody(body, 2, io);
+        // a check looks, it does not move you: the session returns to where the cell found it
+        Session session = workspace.session();
+        Machine machine = session.machine();
+        String user = session.user();
+        CellRunner.Run run;
+        try {
+            run = runner.runBody(body, 2, io);
+        } finally {
+            if (workspace.session() == session) session.switchTo(machine, user);
+        }
         if (!run.outcome().ok()) return run.outcome();
         if (run.lastStatus() != 0) {
             return ExecuteOutcome.error("CheckFailed", message + " (last command exited with status " + run.lastStatus() + ")",

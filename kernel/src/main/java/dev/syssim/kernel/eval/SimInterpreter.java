@@ -14,14 +14,22 @@ public final class SimInterpreter implements Interpreter {
 
     private final CellFrontend frontend = new CellFrontend();
     private final Workspace workspace = new Workspace(frontend);
-    private final CellRunner runner = new CellRunner(workspace);
-    private final Magics magics = new Magics(workspace, runner);
-    private final Lookups lookups = new Lookups(workspace);
-    private final Completer completer = new Completer(magics, lookups);
-    private final Inspector inspector = new Inspector(magics, lookups);
+    /** Built at the first request, so the kernel answers kernel_info before loading any of it. */
+    private Parts parts;
 
-    public SimInterpreter() {
-        runner.setMagics(magics);
+    /** The rooms that run, complete and explain cells. */
+    private record Parts(CellRunner runner, Completer completer, Inspector inspector) {
+    }
+
+    private Parts parts() {
+        if (parts == null) {
+            CellRunner runner = new CellRunner(workspace);
+            Magics magics = new Magics(workspace, runner);
+            runner.setMagics(magics);
+            Lookups lookups = new Lookups(workspace);
+            parts = new Parts(runner, new Completer(magics, lookups), new Inspector(magics, lookups));
+        }
+        return parts;
     }
 
     @Override
@@ -30,7 +38,7 @@ public final class SimInterpreter implements Interpreter {
         try {
             workspace.clearInterrupt();
             if (code.isBlank()) return ExecuteOutcome.OK;
-            return runner.execute(code, io);
+            return parts().runner().execute(code, io);
         } catch (RuntimeException | StackOverflowError bug) {
             return internalError(bug);
         } finally {
@@ -50,7 +58,7 @@ public final class SimInterpreter implements Interpreter {
     @Override
     public Completion complete(String code, int cursorPos) {
         try {
-            return completer.complete(code, cursorPos);
+            return parts().completer().complete(code, cursorPos);
         } catch (RuntimeException e) {
             return new Completion(List.of(), cursorPos, cursorPos);
         }
@@ -59,7 +67,7 @@ public final class SimInterpreter implements Interpreter {
     @Override
     public Inspection inspect(String code, int cursorPos, int detailLevel) {
         try {
-            return inspector.inspect(code, cursorPos);
+            return parts().inspector().inspect(code, cursorPos);
         } catch (RuntimeException e) {
             return Inspection.NOT_FOUND;
         }

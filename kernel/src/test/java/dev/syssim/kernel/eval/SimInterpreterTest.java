@@ -107,6 +107,12 @@ class SimInterpreterTest {
     }
 
     @Test
+    void aCheckLooksButLeavesTheSessionWhereItWas() {
+        run("%%check root can read the shadow file\n%machine laptop\ntest -r /etc/shadow");
+        assertEquals("student\n", run("whoami").stdout.toString());
+    }
+
+    @Test
     void completesCommandsMagicsAndPaths() {
         assertTrue(interpreter.complete("ech", 3).matches().contains("echo"));
         assertTrue(interpreter.complete("%tra", 4).matches().contains("%trace"));

@@ -200,8 +200,8 @@ public final class Scheduler {
 
     private void runUserCode(int c, Process p, Step.Compute compute) {
         long now = timeline.now();
-        if (!compute.what().isEmpty() && kernel.trace().wants(EventKind.COMPUTE)) {
-            kernel.event(p.lane(), CpuMode.USER, EventKind.COMPUTE, compute.what(), Durations.text(compute.nanos()), TraceEvent.NO_CAUSE);
+        if (kernel.trace().wants(EventKind.COMPUTE) && !compute.label().isEmpty()) {
+            kernel.event(p.lane(), CpuMode.USER, EventKind.COMPUTE, compute.label(), Durations.text(compute.nanos()), TraceEvent.NO_CAUSE);
         }
         long end = now + compute.nanos();
         if (end > sliceEnd[c]) {

@@ -10,8 +10,16 @@ import java.util.function.Supplier;
  */
 public sealed interface Step {
 
-    /** Runs the process's own instructions for {@code nanos} of simulated time. */
+    /**
+     * Runs the process's own instructions for {@code nanos} of simulated time. {@code what} labels it
+     * in the trace; null means "compute N ms", made only when traced; empty means not shown at all.
+     */
     record Compute(long nanos, String what, Supplier<Step> then) implements Step {
+
+        /** The trace label, or empty when the step is not shown. */
+        public String label() {
+            return what == null ? "compute " + Durations.text(nanos) : what;
+        }
     }
 
     /** Traps into the kernel with a syscall; the continuation receives what it returns. */

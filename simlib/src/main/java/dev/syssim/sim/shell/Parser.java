@@ -43,8 +43,6 @@ public final class Parser {
     private final List<String[]> heredocBodies = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final boolean strict;
-    /** Nesting depth of $( ... ): a ')' ends the substitution instead of being a syntax error. */
-    private int substitutionDepth;
 
     private Parser(String text, boolean strict) {
         this.text = text;
@@ -474,9 +472,6 @@ public final class Parser {
         }
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos)) {
-                if (op.equals(")") && substitutionDepth > 0 && lookahead == null) {
-                    // handled by the caller of a substitution: report as an operator
-                }
                 for (int i = 0; i < op.length(); i++) advance();
                 return new Token(Kind.OP, op, null, l, c, false);
             }
@@ -664,7 +659,6 @@ public final class Parser {
     }
 
     private Script nested(int l, int col) throws SyntaxError {
-        substitutionDepth++;
         Token saved = lookahead;
         lookahead = null;
         Script body = script(Set.of(")"));
@@ -672,7 +666,6 @@ public final class Parser {
         if (close.kind() == Kind.EOF) throw new SyntaxError("unexpected EOF while looking for matching `)'", l, col, true);
         if (close.kind() != Kind.OP || !close.text().equals(")")) throw unexpected(close);
         lookahead = saved;
-        substitutionDepth--;
         return body;
     }
 

@@ -151,8 +151,19 @@ final class Shell {
         return c.sys(new Syscall.Dup2(fd, target), r -> c.close(fd, next));
     }
 
+    /** The pipeline as bash shows it in a job message: its commands' words, joined by {@code |}. */
     private static String pipelineText(Ast.Pipeline p) {
-        return "";
+        List<String> parts = new ArrayList<>();
+        for (Command c : p.commands()) {
+            if (!(c instanceof Ast.Simple simple)) {
+                parts.add("...");
+                continue;
+            }
+            List<String> words = new ArrayList<>();
+            for (Ast.Word w : simple.words()) words.add(w.literal() == null ? "..." : w.literal());
+            parts.add(String.join(" ", words));
+        }
+        return String.join(" | ", parts);
     }
 
     // ---- commands ----

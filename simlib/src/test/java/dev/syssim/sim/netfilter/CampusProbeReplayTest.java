@@ -1,5 +1,6 @@
 package dev.syssim.sim.netfilter;
 
+import dev.syssim.sim.oracle.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
@@ -27,7 +28,7 @@ class CampusProbeReplayTest {
     @TestFactory
     Stream<DynamicTest> everyProbeEndsAsOnLinux() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonObject recorded : OracleFiles.jsonLines("firewall/cases.jsonl")) {
+        for (JsonObject recorded : Oracle.cases("firewall/cases.jsonl")) {
             tests.add(DynamicTest.dynamicTest(recorded.get("id").getAsString(), () -> replay(recorded)));
         }
         return tests.stream();

@@ -1,5 +1,6 @@
 package dev.syssim.sim.netfilter;
 
+import dev.syssim.sim.oracle.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
@@ -39,7 +40,7 @@ class FirewallCasesOracleTest {
     @TestFactory
     Stream<DynamicTest> everyCaseReplaysLikeLinux() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonObject recorded : OracleFiles.jsonLines("firewall/cases.jsonl")) {
+        for (JsonObject recorded : Oracle.cases("firewall/cases.jsonl")) {
             String id = recorded.get("id").getAsString();
             tests.add(DynamicTest.dynamicTest(id + " commands and iptables -S", () -> replayCommands(recorded)));
             if (recorded.has("listings")) {

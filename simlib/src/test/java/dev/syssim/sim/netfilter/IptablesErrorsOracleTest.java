@@ -1,5 +1,6 @@
 package dev.syssim.sim.netfilter;
 
+import dev.syssim.sim.oracle.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IptablesErrorsOracleTest {
 
     static Stream<Arguments> cases() {
-        return OracleFiles.jsonLines("firewall/iptables_errors.jsonl").stream()
+        return Oracle.cases("firewall/iptables_errors.jsonl").stream()
                 .map(c -> Arguments.of(c.get("id").getAsString(), c));
     }
 

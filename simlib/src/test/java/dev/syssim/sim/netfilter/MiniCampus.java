@@ -1,5 +1,6 @@
 package dev.syssim.sim.netfilter;
 
+import dev.syssim.sim.oracle.Oracle;
 import dev.syssim.sim.net.Icmp;
 import dev.syssim.sim.net.Ipv4Address;
 import dev.syssim.sim.net.Packet;

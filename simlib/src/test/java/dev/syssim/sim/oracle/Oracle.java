@@ -4,15 +4,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recorded real-Linux behaviour in {@code ../shared/oracle} (next to the repository), read as
- * JSON lines. Found by walking up from the working directory, or from {@code -Dsyssim.oracle=DIR};
- * a test that cannot find it fails loudly rather than passing vacuously.
+ * The behaviour recorded on real Linux, which tests replay: {@code -Dsyssim.oracle=DIR} if given;
+ * else {@code shared/oracle} next to the repository (found walking up from the working
+ * directory), the recordings as they are kept up to date; else the repository's copy in
+ * {@code testdata/oracle}. Missing oracle data fails the test loudly, never skips it.
  */
 public final class Oracle {
 
@@ -21,25 +22,34 @@ public final class Oracle {
 
     public static Path directory() {
         String configured = System.getProperty("syssim.oracle");
-        if (configured != null) return Path.of(configured);
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("oracle");
-            if (Files.isDirectory(candidate)) return candidate;
-            Path sibling = dir.resolveSibling("shared").resolve("oracle");
-            if (Files.isDirectory(sibling)) return sibling;
+        if (configured != null) {
+            Path path = Path.of(configured);
+            if (!Files.isDirectory(path)) throw new AssertionError("syssim.oracle=" + configured + " is not a directory");
+            return path;
         }
-        throw new IllegalStateException("the oracle directory (../shared/oracle) was not found from " + Path.of("").toAbsolutePath());
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            Path shared = dir.resolve("shared").resolve("oracle");
+            if (Files.isDirectory(shared)) return shared;
+        }
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            Path copy = dir.resolve("testdata").resolve("oracle");
+            if (Files.isDirectory(copy)) return copy;
+        }
+        throw new AssertionError("oracle not found: neither shared/oracle nor testdata/oracle above " + here
+                + " (set -Dsyssim.oracle=/path/to/oracle)");
     }
 
-    public static List<JsonObject> cases(String file) {
+    /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
+    public static List<JsonObject> cases(String relative) {
+        Path file = directory().resolve(relative);
         try {
-            List<JsonObject> out = new ArrayList<>();
-            for (String line : Files.readAllLines(directory().resolve(file))) {
-                if (!line.isBlank()) out.add(JsonParser.parseString(line).getAsJsonObject());
-            }
-            return out;
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> JsonParser.parseString(line).getAsJsonObject())
+                    .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read oracle file " + file, e);
         }
     }
 }

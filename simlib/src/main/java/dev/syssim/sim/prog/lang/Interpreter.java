@@ -1,6 +1,5 @@
 package dev.syssim.sim.prog.lang;
 
-import dev.syssim.sim.os.Durations;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Program;
 import dev.syssim.sim.os.ProgramArgs;
@@ -58,7 +57,7 @@ public final class Interpreter implements Program {
             List<Instruction> code = source.instructions();
             if (pc >= code.size()) return Step.exit(0);
             Instruction ins = code.get(pc++);
-            if (ins instanceof Instruction.Compute c) return Step.compute(c.nanos(), "compute " + Durations.text(c.nanos()), this::next);
+            if (ins instanceof Instruction.Compute c) return Step.compute(c.nanos(), null, this::next);
             if (ins instanceof Instruction.Print p) return Step.call(new Syscall.Write(1, bytes(text(p.text()) + "\n")), r -> next());
             if (ins instanceof Instruction.Privileged p) return new Step.Privileged(p.text(), this::next);
             if (ins instanceof Instruction.Touch t) return new Step.Touch(address(t.address()), t.write(), this::next);

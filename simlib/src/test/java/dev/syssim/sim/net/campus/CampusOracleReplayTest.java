@@ -1,11 +1,11 @@
 package dev.syssim.sim.net.campus;
 
+import dev.syssim.sim.oracle.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.syssim.sim.netfilter.OracleFiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,7 +51,7 @@ class CampusOracleReplayTest {
     @TestFactory
     Stream<DynamicTest> everyRecordedCaseReplaysLikeLinux() {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonObject recorded : OracleFiles.jsonLines("firewall/cases.jsonl")) {
+        for (JsonObject recorded : Oracle.cases("firewall/cases.jsonl")) {
             String id = recorded.get("id").getAsString();
             tests.add(DynamicTest.dynamicTest(id + ": " + recorded.get("title").getAsString(), () -> replay(recorded)));
         }

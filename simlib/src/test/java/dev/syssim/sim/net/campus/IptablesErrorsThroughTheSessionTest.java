@@ -1,10 +1,10 @@
 package dev.syssim.sim.net.campus;
 
+import dev.syssim.sim.oracle.Oracle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.syssim.sim.netfilter.OracleFiles;
 import dev.syssim.sim.world.Machine;
 import dev.syssim.sim.world.Machines;
 import dev.syssim.sim.world.RunLimits;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class IptablesErrorsThroughTheSessionTest {
 
     static Stream<Arguments> cases() {
-        return OracleFiles.jsonLines("firewall/iptables_errors.jsonl").stream()
+        return Oracle.cases("firewall/iptables_errors.jsonl").stream()
                 .map(c -> Arguments.of(c.get("id").getAsString(), c));
     }
 
