@@ -124,6 +124,10 @@ def test_reading_stdin_when_the_client_forbids_it_is_a_clear_error_not_a_hang(ke
 def test_sigint_does_not_kill_the_kernel(kernel):
     km, kc = kernel
     os.kill(km.provisioner.process.pid, signal.SIGINT)
+    # The JVM runs signal handlers on a thread of its own, so the SIGINT may land while the next
+    # cell already runs and interrupt it, as a Ctrl-C would; the kernel must live on either way.
+    first = kc.execute("echo alive", reply=True, timeout=TIMEOUT)["content"]
+    assert first["status"] == "ok" or first.get("ename") == "KeyboardInterrupt", first
     assert kc.execute("echo alive", reply=True, timeout=TIMEOUT)["content"]["status"] == "ok"
     assert km.is_alive()
 
