@@ -339,7 +339,7 @@ public final class Scheduler {
             if (kernel.trace().wants(EventKind.CONTEXT_SWITCH)) {
                 kernel.event(kernel.kernelLane(), CpuMode.KERNEL, EventKind.CONTEXT_SWITCH,
                         cores[c].name() + ": " + (previous == null ? "idle" : previous.toString()) + " -> " + next,
-                        "save registers, switch page tables", TraceEvent.NO_CAUSE);
+                        "", TraceEvent.NO_CAUSE);
             }
         }
         lastRan[c] = next;

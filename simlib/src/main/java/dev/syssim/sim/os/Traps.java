@@ -30,24 +30,25 @@ public final class Traps {
     void syscallEntry(int core, Process p, Syscall call) {
         if (p.tracer != null) p.tracer.syscallEntered(p, call);
         if (!kernel.trace().wants(EventKind.SYSCALL_ENTER)) return;
-        long seq = kernel.event(p.lane(), CpuMode.USER, EventKind.SYSCALL_ENTER, call.describe(null),
-                "syscall instruction: trap into the kernel on cpu" + core, TraceEvent.NO_CAUSE);
+        // details stay empty where they would repeat on every call: a trace's bytes are per event
+        long seq = kernel.event(p.lane(), CpuMode.USER, EventKind.SYSCALL_ENTER, call.describe(null), "", TraceEvent.NO_CAUSE);
         p.syscallEventSeq = seq;
         if (kernel.trace().wants(EventKind.MODE_SWITCH)) {
-            kernel.event(p.lane(), CpuMode.KERNEL, EventKind.MODE_SWITCH, "user -> kernel mode",
-                    "the kernel's " + call.name() + " handler runs with all privileges", seq);
+            kernel.event(p.lane(), CpuMode.KERNEL, EventKind.MODE_SWITCH, "user -> kernel mode: the " + call.name() + " handler", "", seq);
         }
     }
 
     void syscallExit(int core, Process p, Syscall call, SysResult result, boolean jumpToEntry) {
         if (p.tracer != null) p.tracer.syscallReturned(p, call, result);
         if (!kernel.trace().wants(EventKind.SYSCALL_EXIT)) return;
-        long seq = kernel.event(p.lane(), CpuMode.KERNEL, EventKind.SYSCALL_EXIT, "= " + call.straceResult(result),
-                StraceText.line(call.describe(result), call.straceResult(result)), p.syscallEventSeq);
+        // the full strace line only when the return filled in something the entry could not show (read's data)
+        String returned = call.describe(result);
+        String detail = returned.equals(call.describe(null)) ? "" : returned;
+        long seq = kernel.event(p.lane(), CpuMode.KERNEL, EventKind.SYSCALL_EXIT, "= " + call.straceResult(result), detail, p.syscallEventSeq);
         if (kernel.trace().wants(EventKind.MODE_SWITCH)) {
             String label = jumpToEntry ? "kernel -> user mode: drop privileges, jump to the new program's entry point"
                     : "kernel -> user mode: drop privileges";
-            kernel.event(p.lane(), CpuMode.USER, EventKind.MODE_SWITCH, label, "sysret", seq);
+            kernel.event(p.lane(), CpuMode.USER, EventKind.MODE_SWITCH, label, "", seq);
         }
     }
 
@@ -61,7 +62,7 @@ public final class Traps {
 
     void returnFromInterrupt(int core, Process p) {
         if (kernel.trace().wants(EventKind.MODE_SWITCH)) {
-            kernel.event(p.lane(), CpuMode.USER, EventKind.MODE_SWITCH, "kernel -> user mode: resume " + p, "iret", TraceEvent.NO_CAUSE);
+            kernel.event(p.lane(), CpuMode.USER, EventKind.MODE_SWITCH, "kernel -> user mode: resume " + p, "", TraceEvent.NO_CAUSE);
         }
     }
 

@@ -57,12 +57,14 @@ public final class HtmlRenderer {
         out.append("</tbody>\n</table>\n</details>\n");
     }
 
+    /** Rows of events; a time equal to the previous row's is left blank, as in a log. */
     private static void rows(StringBuilder out, List<Run> runs) {
+        String[] lastTime = {""};
         for (Run run : runs) {
             if (run instanceof Run.Single single) {
-                row(out, single.line());
+                row(out, single.line(), lastTime);
             } else if (run instanceof Run.Repeat repeat) {
-                for (EventLine line : repeat.block()) row(out, line);
+                for (EventLine line : repeat.block()) row(out, line, lastTime);
                 int size = repeat.block().size();
                 String above = size == 1 ? "the row above" : "the " + size + " rows above";
                 out.append("<tr><td></td><td colspan=\"4\"><i>\u00d7 ").append(Units.count(repeat.times())).append(": ")
@@ -72,13 +74,15 @@ public final class HtmlRenderer {
         }
     }
 
-    private static void row(StringBuilder out, EventLine line) {
+    private static void row(StringBuilder out, EventLine line, String[] lastTime) {
         TraceEvent e = line.event();
-        out.append("<tr><td>").append(Units.time(e.time())).append("</td><td>").append(Markup.escape(e.lane().title()))
+        String time = Units.time(e.time());
+        out.append("<tr><td>").append(time.equals(lastTime[0]) ? "" : time).append("</td><td>").append(Markup.escape(e.lane().title()))
                 .append("</td><td>").append(EventWords.mode(e.mode())).append("</td><td>").append(EventWords.kind(e.kind()))
                 .append("</td><td>").append("&#160;&#160;".repeat(line.depth())).append(Markup.escape(e.label()));
         if (!e.detail().isEmpty()) out.append(" \u2014 ").append(Markup.escape(e.detail()));
         out.append("</td></tr>\n");
+        lastTime[0] = time;
     }
 
     private static void omitted(StringBuilder out, TraceView view) {

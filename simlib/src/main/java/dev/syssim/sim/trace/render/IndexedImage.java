@@ -14,7 +14,7 @@ import java.util.Arrays;
  */
 final class IndexedImage {
 
-    private static final int MAX_COLOURS = 256;
+    private static final int MAX_COLOURS = 16;
 
     private IndexedImage() {
     }
@@ -34,20 +34,26 @@ final class IndexedImage {
             b[i] = (byte) palette[i];
             index.put(palette[i], i);
         }
-        IndexColorModel model = new IndexColorModel(8, palette.length, r, g, b);
-        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
+        int bits = palette.length <= 16 ? 4 : 8;
+        IndexColorModel model = new IndexColorModel(bits, palette.length, r, g, b);
+        BufferedImage out = bits == 4
+                ? new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_BINARY, model)
+                : new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_INDEXED, model);
         WritableRaster raster = out.getRaster();
-        byte[] samples = new byte[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            int colour = pixels[i] & 0xffffff;
-            int at = index.get(colour);
-            if (at < 0) {
-                at = nearest(palette, colour);
-                index.put(colour, at);
+        int width = rgb.getWidth();
+        int[] row = new int[width];
+        for (int y = 0; y < rgb.getHeight(); y++) {
+            for (int x = 0; x < width; x++) {
+                int colour = pixels[y * width + x] & 0xffffff;
+                int at = index.get(colour);
+                if (at < 0) {
+                    at = nearest(palette, colour);
+                    index.put(colour, at);
+                }
+                row[x] = at;
             }
-            samples[i] = (byte) at;
+            raster.setPixels(0, y, width, 1, row);
         }
-        raster.setDataElements(0, 0, rgb.getWidth(), rgb.getHeight(), samples);
         return out;
     }
 

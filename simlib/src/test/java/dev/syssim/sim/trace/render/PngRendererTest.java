@@ -27,12 +27,22 @@ class PngRendererTest {
     }
 
     @Test
-    void imageIsTwiceTheCssSizeForPrint() throws Exception {
-        PngRenderer.Image image = png.render(LectureStories.catMotd());
+    void aSmallDiagramIsDrawnAtTwiceTheCssSizeForPrint() throws Exception {
+        PngRenderer.Image image = png.render(LectureStories.sneakyCli());
+        assertTrue(image.height() <= PngRenderer.TALL, "a small story: " + image.height());
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.png()));
         assertEquals(2 * image.width(), decoded.getWidth());
         assertEquals(2 * image.height(), decoded.getHeight());
         assertTrue(chunks(image.png()).contains("pHYs"));
+    }
+
+    @Test
+    void aTallDiagramIsDrawnAtItsCssSizeBecausePrintShrinksItAnyway() throws Exception {
+        PngRenderer.Image image = png.render(LectureStories.catMotd());
+        assertTrue(image.height() > PngRenderer.TALL, "a tall story: " + image.height());
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.png()));
+        assertEquals(image.width(), decoded.getWidth());
+        assertEquals(image.height(), decoded.getHeight());
     }
 
     @Test

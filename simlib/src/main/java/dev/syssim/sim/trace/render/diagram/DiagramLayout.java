@@ -67,6 +67,8 @@ public final class DiagramLayout {
         private int labelX;
         private int width;
         private int y;
+        /** The time written on the last row, so an unchanged time is not written again. */
+        private String lastTime = "";
         private int rowIndex;
 
         /** Who held a machine's CPU, in which mode, from the top of its first row to the bottom of its last. */
@@ -199,8 +201,12 @@ public final class DiagramLayout {
                     + " times in all, until " + Units.time(repeat.lastTime());
         }
 
+        /**
+         * A row's text: the event's label. Its details (the why of each step) are in the event table
+         * beside the diagram and in the JSON; drawing them too doubled the diagram's bytes.
+         */
         private static String label(TraceEvent event) {
-            String text = event.detail().isEmpty() ? event.label() : event.label() + " \u2014 " + event.detail();
+            String text = event.label();
             return text.length() <= MAX_LABEL_CHARS ? text : text.substring(0, MAX_LABEL_CHARS - 1) + "\u2026";
         }
 
@@ -222,7 +228,10 @@ public final class DiagramLayout {
             int mid = y + ROW / 2;
             int baseline = y + 13;
             hold(event);
-            texts.add(new Shape.Text(timeRight, baseline, Units.time(event.time()), TextStyle.TIME));
+            // the time is written when it changes, as a log does: rows of the same instant read as one step
+            String time = Units.time(event.time());
+            if (!time.equals(lastTime)) texts.add(new Shape.Text(timeRight, baseline, time, TextStyle.TIME));
+            lastTime = time;
             texts.add(new Shape.Text(labelX + TextStyle.LABEL.width(2 * line.depth()), baseline, label(event), TextStyle.LABEL));
             Integer at = centre.get(event.lane());
             arrows.arrow(event).ifPresentOrElse(link -> {
@@ -327,6 +336,7 @@ public final class DiagramLayout {
         }
 
         private void band() {
+            lastTime = "";
             closeSpans();
             List<String> lines = bandLines();
             int top = y + 6;
