@@ -41,6 +41,9 @@ class SysSimKernelTests(jupyter_kernel_test.KernelTests):
     # Shift-Tab on a command shows its manual page.
     code_inspect_sample = "ls"
 
+    # less on the terminal opens Jupyter's pager: a page payload on the execute_reply.
+    code_page_something = "less /etc/motd"
+
     # The shell's clear sends clear_output.
     code_clear_output = "clear"
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The session's terminal as the running cell's front end: output becomes {@code stream}
- * messages at once, {@code clear} becomes {@code clear_output}, a program reading the terminal
+ * messages at once, {@code clear} becomes {@code clear_output}, {@code less} the pager, a program reading the terminal
  * becomes an {@code input_request} — or end of input where the client allows no stdin.
  */
 final class CellFrontend implements Session.Frontend {
@@ -29,6 +29,11 @@ final class CellFrontend implements Session.Frontend {
     @Override
     public void clear() {
         if (io != null) io.clearOutput(false);
+    }
+
+    @Override
+    public void page(String text) {
+        if (io != null) io.page(text);
     }
 
     @Override

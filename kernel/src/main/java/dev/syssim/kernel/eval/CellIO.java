@@ -26,6 +26,15 @@ public interface CellIO {
         display(data, metadata, null, false);
     }
 
+    /**
+     * Text for the front end's pager: a {@code page} payload on the {@code execute_reply}, which
+     * JupyterLab and Notebook show below the cell. The default prints it, for implementations
+     * that have no reply to carry it.
+     */
+    default void page(String text) {
+        stream("stdout", text);
+    }
+
     /** A {@code clear_output} message. */
     void clearOutput(boolean wait);
 

@@ -1,5 +1,6 @@
 package dev.syssim.kernel.protocol;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.syssim.kernel.eval.CellIO;
 import java.util.Map;
@@ -20,6 +21,8 @@ final class CellOutput implements CellIO {
     private final boolean allowStdin;
     private final int executionCount;
     private final boolean storedInHistory;
+    /** What the cell sent to the pager: the {@code payload} of its {@code execute_reply}. */
+    private final JsonArray payload = new JsonArray();
 
     CellOutput(IOPub iopub, Stdin stdin, HistoryStore history, Message request, boolean silent,
                boolean allowStdin, int executionCount, boolean storedInHistory) {
@@ -63,6 +66,23 @@ final class CellOutput implements CellIO {
         iopub.publish(request, "execute_result", content);
         Object text = data.get("text/plain");
         if (storedInHistory && text instanceof String plain) history.recordOutput(executionCount, plain);
+    }
+
+    @Override
+    public void page(String text) {
+        if (silent) return;
+        JsonObject data = new JsonObject();
+        data.addProperty("text/plain", text);
+        JsonObject page = new JsonObject();
+        page.addProperty("source", "page");
+        page.add("data", data);
+        page.addProperty("start", 0);
+        payload.add(page);
+    }
+
+    /** The {@code page} payloads collected while the cell ran. */
+    JsonArray payload() {
+        return payload.deepCopy();
     }
 
     @Override

@@ -46,15 +46,16 @@ final class Execution {
         }
         if (!cell.silent()) iopub.publish(request, "execute_input", executeInput(cell.code()));
 
-        ExecuteOutcome outcome = run(cell.code(), new CellOutput(iopub, stdin, history, request,
-                cell.silent(), cell.allowStdin(), executionCount, cell.storeHistory()));
+        CellOutput output = new CellOutput(iopub, stdin, history, request,
+                cell.silent(), cell.allowStdin(), executionCount, cell.storeHistory());
+        ExecuteOutcome outcome = run(cell.code(), output);
         if (!outcome.ok() && !cell.silent()) iopub.publish(request, "error", error(outcome));
 
         // Take the queue before replying: a client cannot have sent anything in answer to a reply
         // it has not seen, so everything taken was queued behind this cell (a "Run All").
         boolean abortQueued = !outcome.ok() && cell.stopOnError() && !cell.silent();
         List<Message> queued = abortQueued ? shell.drainQueued() : List.of();
-        shell.send(session.reply(request, "execute_reply", reply(outcome, cell)));
+        shell.send(session.reply(request, "execute_reply", reply(outcome, cell, output.payload())));
         return queued;
     }
 
@@ -83,12 +84,12 @@ final class Execution {
         }
     }
 
-    private JsonObject reply(ExecuteOutcome outcome, ExecuteRequest cell) {
+    private JsonObject reply(ExecuteOutcome outcome, ExecuteRequest cell, JsonArray payload) {
         JsonObject reply = new JsonObject();
         reply.addProperty("status", outcome.ok() ? "ok" : "error");
         reply.addProperty("execution_count", executionCount);
         if (outcome.ok()) {
-            reply.add("payload", new JsonArray());
+            reply.add("payload", payload);
         } else {
             error(outcome).entrySet().forEach(field -> reply.add(field.getKey(), field.getValue()));
         }

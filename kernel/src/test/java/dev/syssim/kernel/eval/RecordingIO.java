@@ -20,6 +20,7 @@ final class RecordingIO implements CellIO {
     final List<String> prompts = new ArrayList<>();
     boolean allowStdin = true;
     int clears;
+    final List<String> pages = new ArrayList<>();
 
     @Override
     public void stream(String name, String text) {
@@ -31,6 +32,11 @@ final class RecordingIO implements CellIO {
         displays.add(data);
         displayIds.add(displayId);
         updates.add(update);
+    }
+
+    @Override
+    public void page(String text) {
+        pages.add(text);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -143,6 +144,13 @@ class SimInterpreterTest {
     void clearSendsClearOutput() {
         RecordingIO io = run("printf '\\033[H\\033[2J'; echo after");
         assertEquals(1, io.clears);
+        assertEquals("after\n", io.stdout.toString());
+    }
+
+    @Test
+    void lessSendsItsTextToThePager() {
+        RecordingIO io = run("less /etc/hostname; echo after");
+        assertEquals(List.of("laptop\n"), io.pages);
         assertEquals("after\n", io.stdout.toString());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.syssim.kernel.protocol.TestClient.Received;
 import java.util.List;
@@ -167,6 +168,23 @@ class ExecutionTest extends KernelTestBase {
         Received clear = client.iopubOf(cleared).get(2);
         assertEquals("clear_output", clear.type());
         assertTrue(clear.content().get("wait").getAsBoolean());
+    }
+
+    @Test
+    void aPageIsThePayloadOfTheReplyNotAnIopubMessage() {
+        String id = client.send(client.shell, "execute_request", TestClient.executeContent("page the manual"));
+        JsonObject reply = client.nextShell().content();
+        assertEquals("ok", reply.get("status").getAsString());
+        JsonArray payload = reply.getAsJsonArray("payload");
+        assertEquals(1, payload.size());
+        JsonObject page = payload.get(0).getAsJsonObject();
+        assertEquals("page", page.get("source").getAsString());
+        assertEquals("the manual", page.getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals(0, page.get("start").getAsInt());
+        assertEquals(List.of("status", "execute_input", "status"), client.iopubOf(id).stream().map(Received::type).toList());
+
+        client.send(client.shell, "execute_request", TestClient.executeContent("print no page"));
+        assertEquals(0, client.nextShell().content().getAsJsonArray("payload").size(), "a page belongs to its own cell only");
     }
 
     @Test

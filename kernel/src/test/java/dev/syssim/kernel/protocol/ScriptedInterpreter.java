@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A test interpreter whose cells are commands for the protocol to carry, one per cell:
- * {@code print T}, {@code warn T}, {@code display}, {@code update}, {@code clear}, {@code result T},
+ * {@code print T}, {@code warn T}, {@code display}, {@code update}, {@code clear}, {@code page T}, {@code result T},
  * {@code fail}, {@code throw}, {@code ask P}, {@code loop} (until interrupted), {@code block}
  * (until {@link #release()}). It tests the protocol, not the simulation.
  */
@@ -35,6 +35,7 @@ final class ScriptedInterpreter implements Interpreter {
             case "display" -> io.display(Map.of("text/plain", "shown"), Map.of(), "d1", false);
             case "update" -> io.display(Map.of("text/plain", "updated"), Map.of(), "d1", true);
             case "clear" -> io.clearOutput(true);
+            case "page" -> io.page(argument);
             case "result" -> io.result(Map.of("text/plain", argument), Map.of());
             case "fail" -> {
                 return ExecuteOutcome.error("CellError", "it failed", List.of("CellError: it failed"));

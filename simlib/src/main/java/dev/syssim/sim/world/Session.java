@@ -39,6 +39,14 @@ public final class Session {
         /** The terminal was cleared ({@code clear}). */
         void clear();
 
+        /**
+         * What a program showed on the alternate screen ({@code less}): a pager's page. The default
+         * prints it.
+         */
+        default void page(String text) {
+            stdout(text);
+        }
+
         /** A line typed by the user, or empty when input is not possible (then the program sees end of file). */
         Optional<String> input(String prompt, boolean password);
 
@@ -65,6 +73,9 @@ public final class Session {
     }
 
     private static final String CLEAR = "\033[H\033[2J";
+    /** xterm's alternate screen, which full-screen programs such as less switch to and back from. */
+    private static final String ALT_SCREEN_ON = "\033[?1049h";
+    private static final String ALT_SCREEN_OFF = "\033[?1049l";
     /** Steps a job gets to die after a signal sent by a limit or an interrupt. */
     private static final long RESCUE_STEPS = 100_000;
 
@@ -83,6 +94,8 @@ public final class Session {
     /** Set when a program read the terminal while the front end could not ask anyone. */
     private boolean inputUnavailable;
     private final StringBuilder lastLine = new StringBuilder();
+    /** The alternate screen's text while a program has it; null on the normal screen. */
+    private StringBuilder altScreen;
 
     public Session(World world, Frontend frontend) {
         this.world = world;
@@ -224,6 +237,7 @@ public final class Session {
             }
             extraSteps = world.steps() - startSteps - limits.stepsPerCell() + RESCUE_STEPS;
         }
+        leaveAltScreen();
         return new Result(interrupted, limit, world.steps() - firstStep, inputUnavailable);
     }
 
@@ -356,7 +370,43 @@ public final class Session {
         return out.toString();
     }
 
+    /**
+     * Output on the alternate screen is a page for the front end's pager when someone is there to
+     * read it; a headless run (nbconvert) has no pager, so the page is printed like any output.
+     */
     private void emit(String stream, String text) {
+        while (!text.isEmpty()) {
+            if (altScreen == null) {
+                int on = text.indexOf(ALT_SCREEN_ON);
+                if (on < 0) {
+                    emitOnScreen(stream, text);
+                    return;
+                }
+                emitOnScreen(stream, text.substring(0, on));
+                altScreen = new StringBuilder();
+                text = text.substring(on + ALT_SCREEN_ON.length());
+            } else {
+                int off = text.indexOf(ALT_SCREEN_OFF);
+                if (off < 0) {
+                    altScreen.append(text);
+                    return;
+                }
+                altScreen.append(text, 0, off);
+                String page = altScreen.toString();
+                altScreen = null;
+                if (frontend.inputAllowed()) frontend.page(page);
+                else emitOnScreen("stdout", page);
+                text = text.substring(off + ALT_SCREEN_OFF.length());
+            }
+        }
+    }
+
+    /** A program that died on the alternate screen (^C, a limit) leaves it to the shell: show what it had. */
+    private void leaveAltScreen() {
+        if (altScreen != null) emit("stdout", ALT_SCREEN_OFF);
+    }
+
+    private void emitOnScreen(String stream, String text) {
         int clear = text.lastIndexOf(CLEAR);
         if (clear >= 0) {
             frontend.clear();

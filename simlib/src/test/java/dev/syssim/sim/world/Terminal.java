@@ -15,6 +15,8 @@ public final class Terminal implements Session.Frontend {
     public final StringBuilder both = new StringBuilder();
     public final Deque<String> typed = new ArrayDeque<>();
     public int clears;
+    /** What programs showed on the alternate screen (less): the pager's pages. */
+    public final java.util.List<String> pages = new java.util.ArrayList<>();
     public boolean inputAllowed = true;
 
     @Override
@@ -35,6 +37,11 @@ public final class Terminal implements Session.Frontend {
     }
 
     @Override
+    public void page(String text) {
+        pages.add(text);
+    }
+
+    @Override
     public boolean inputAllowed() {
         return inputAllowed;
     }
@@ -49,6 +56,7 @@ public final class Terminal implements Session.Frontend {
         stdout.setLength(0);
         stderr.setLength(0);
         both.setLength(0);
+        pages.clear();
     }
 
     /** A fresh world with the laptop, and this terminal logged in as student. */

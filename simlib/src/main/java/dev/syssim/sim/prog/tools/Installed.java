@@ -70,6 +70,8 @@ public final class Installed {
             // grep 3.8, ncurses-bin, hostname 3.23
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
             Executable.of("/usr/bin/clear", "clear", 900, "libtinfo.so.6", LIBC),
+            // less 590
+            Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC),
             Executable.of("/usr/bin/hostname", "hostname", 900, LIBC),
             // procps 4.0.2
             Executable.of("/usr/bin/ps", "ps", 2_100, PROCPS, "libsystemd.so.0", LIBC),
@@ -131,6 +133,7 @@ public final class Installed {
                 .register("groups", new Groups())
                 .register("grep", new Grep())
                 .register("clear", new Clear())
+                .register("less", new Less())
                 .register("hostname", new Hostname())
                 .register("ps", new Ps())
                 .register("kill", new Kill())
