@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds the kernel jar if it is missing or older than the sources, then installs the kernelspec.
 # Options are those of `java -jar kernel/target/syssim-kernel.jar install` (see --help):
-#   install/install.sh [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name D] [--no-cds]
+#   install/install.sh [--user | --sys-prefix | --prefix DIR] [--name N] [--display-name D]
+#                      [--java PATH] [--no-cds]
+# Without --java the kernel runs on the JVM install/kernel-java.sh picks (a JDK 25 or newer if
+# the machine has one, for its AOT cache; else the java on PATH).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,4 +13,9 @@ if [ ! -f "$JAR" ] || [ -n "$(find pom.xml simlib kernel/pom.xml kernel/src inst
     echo "Building $JAR"
     mvn -B -q package -DskipTests
 fi
-exec java -jar "$JAR" install "$@"
+for arg in "$@"; do
+    case "$arg" in
+        --java|--help|-h) exec java -jar "$JAR" install "$@" ;;
+    esac
+done
+exec java -jar "$JAR" install --java "$(install/kernel-java.sh)" "$@"

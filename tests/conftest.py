@@ -3,7 +3,8 @@
 Standard library only: this conftest is loaded both by .venv's pytest and by Debian's
 /usr/bin/python3 pytest (which runs tests/conformance with Debian's jupyter_kernel_test).
 JUPYTER_PATH puts the temporary kernelspec ahead of any syssim a user installed, so the tests
-always run the jar that `mvn -B verify` just built, with the class-data archive we ship.
+always run the jar that `mvn -B verify` just built, on the JVM install/install.sh would choose
+(install/kernel-java.sh) and with the start-up archive it ships.
 """
 
 import os
@@ -24,8 +25,11 @@ def pytest_configure(config):
     if not JAR.is_file():
         raise RuntimeError(f"{JAR} is missing: build it first with `mvn -B verify` (tests/run.sh does)")
     _prefix = pathlib.Path(tempfile.mkdtemp(prefix="syssim-tests-"))
-    subprocess.run(["java", "-jar", str(JAR), "install", "--prefix", str(_prefix)],
+    java = subprocess.run([str(REPO / "install" / "kernel-java.sh")], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    subprocess.run(["java", "-jar", str(JAR), "install", "--prefix", str(_prefix), "--java", java],
                    check=True, stdout=subprocess.DEVNULL)
+    config.syssim_java = java
     os.environ["JUPYTER_PATH"] = str(_prefix / "share" / "jupyter")
     config.syssim_prefix = _prefix
 

@@ -3,8 +3,13 @@
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
+
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 
@@ -31,11 +36,83 @@ def test_install_script_installs_a_kernelspec_jupyter_lists(tmp_path):
     assert (resources / "logo-32x32.png").is_file() and (resources / "logo-64x64.png").is_file()
 
 
-def test_the_tests_kernelspec_uses_a_class_data_archive(pytestconfig):
+def java_version(java):
+    release = pathlib.Path(java).resolve().parent.parent / "release"
+    match = re.search(r'^JAVA_VERSION="(?:1\.)?(\d+)', release.read_text(), re.M)
+    return int(match.group(1))
+
+
+def archive_option(java, spec_dir):
+    if java_version(java) >= 25:
+        return f"-XX:AOTCache={spec_dir / 'syssim.aot'}", spec_dir / "syssim.aot"
+    return f"-XX:SharedArchiveFile={spec_dir / 'syssim.jsa'}", spec_dir / "syssim.jsa"
+
+
+def test_the_tests_kernelspec_uses_the_start_up_archive_of_its_jvm(pytestconfig):
     spec_dir = pytestconfig.syssim_prefix / "share" / "jupyter" / "kernels" / "syssim"
     argv = json.loads((spec_dir / "kernel.json").read_text())["argv"]
-    assert f"-XX:SharedArchiveFile={spec_dir / 'syssim.jsa'}" in argv
-    assert (spec_dir / "syssim.jsa").is_file()
+    option, archive = archive_option(pytestconfig.syssim_java, spec_dir)
+    assert argv[0] == pytestconfig.syssim_java
+    assert option in argv
+    assert archive.is_file()
+
+
+def installed_jdks():
+    """(version, java) of each JDK in /usr/lib/jvm, Debian's JVM directory."""
+    found = []
+    for home in sorted(pathlib.Path("/usr/lib/jvm").glob("*")):
+        java = home / "bin" / "java"
+        if java.is_file() and (home / "release").is_file() and not home.is_symlink():
+            found.append((java_version(java), str(java)))
+    return found
+
+
+def run_a_cell(spec_root):
+    """Starts the kernel of the kernelspec under spec_root as JupyterLab would; returns a cell's output."""
+    km = KernelManager(kernel_name="syssim", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_root)]))
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        out = []
+        reply = kc.execute_interactive("echo hi from $(uname -n)", timeout=60,
+                                       output_hook=lambda msg: out.append(msg["content"].get("text", "")))
+        assert reply["content"]["status"] == "ok"
+        return "".join(out)
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=False)
+
+
+@pytest.mark.parametrize("kind", ["class-data archive (Java 17 to 24)", "AOT cache (Java 25 and newer)"])
+def test_each_kind_of_start_up_archive_starts_a_working_kernel(tmp_path, kind):
+    wanted = (lambda v: v < 25) if kind.startswith("class-data") else (lambda v: v >= 25)
+    jdks = [java for version, java in installed_jdks() if wanted(version)]
+    if not jdks:
+        pytest.skip(f"no JDK for the {kind} in /usr/lib/jvm")
+    java = jdks[-1]
+    jar = REPO / "kernel" / "target" / "syssim-kernel.jar"
+    subprocess.run(["java", "-jar", str(jar), "install", "--prefix", str(tmp_path), "--java", java],
+                   check=True, capture_output=True)
+    spec_root = tmp_path / "share" / "jupyter" / "kernels"
+    argv = json.loads((spec_root / "syssim" / "kernel.json").read_text())["argv"]
+    option, archive = archive_option(java, spec_root / "syssim")
+    assert argv[0] == java and option in argv and archive.is_file()
+    assert run_a_cell(spec_root) == "hi from laptop\n"
+
+
+def test_install_script_prefers_a_jdk_with_an_aot_cache(tmp_path):
+    newest = max(installed_jdks(), default=(0, None))
+    chosen = subprocess.run([str(REPO / "install" / "kernel-java.sh")], check=True, capture_output=True,
+                            text=True, env={**os.environ, "JAVA_HOME": ""}).stdout.strip()
+    if newest[0] >= 25:
+        assert chosen == newest[1]
+    else:
+        assert java_version(chosen) < 25
+    forced = subprocess.run([str(REPO / "install" / "kernel-java.sh")], check=True, capture_output=True,
+                            text=True, env={**os.environ, "SYSSIM_JAVA": "/opt/jdk/bin/java"}).stdout.strip()
+    assert forced == "/opt/jdk/bin/java"
 
 
 def test_install_with_name_and_display_name(tmp_path):

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** What {@code install} was asked to do: where, under which name, and whether to build the CDS archive. */
-public record InstallOptions(Target target, Path prefix, String name, String displayName, boolean cds, boolean help) {
+/**
+ * What {@code install} was asked to do: where, under which name, with which JVM ({@code java}: null
+ * for the one running the installer), and whether to build the start-up archive.
+ */
+public record InstallOptions(Target target, Path prefix, String name, String displayName, Path java, boolean cds, boolean help) {
 
     /** The three kernelspec locations Jupyter's own {@code kernelspec install} knows. */
     public enum Target { USER, SYS_PREFIX, PREFIX }
@@ -14,7 +17,7 @@ public record InstallOptions(Target target, Path prefix, String name, String dis
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9._-]+");
 
     public static InstallOptions defaults() {
-        return new InstallOptions(Target.USER, null, "syssim", "SysSim", true, false);
+        return new InstallOptions(Target.USER, null, "syssim", "SysSim", null, true, false);
     }
 
     /** Parses the arguments after {@code install}; a bad one is an IllegalArgumentException saying why. */
@@ -24,12 +27,13 @@ public record InstallOptions(Target target, Path prefix, String name, String dis
         InstallOptions defaults = defaults();
         String name = defaults.name();
         String displayName = defaults.displayName();
+        Path java = null;
         boolean cds = true;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--help", "-h" -> {
-                    return new InstallOptions(Target.USER, null, name, displayName, cds, true);
+                    return new InstallOptions(Target.USER, null, name, displayName, java, cds, true);
                 }
                 case "--user" -> target = only(target, Target.USER);
                 case "--sys-prefix" -> target = only(target, Target.SYS_PREFIX);
@@ -39,6 +43,7 @@ public record InstallOptions(Target target, Path prefix, String name, String dis
                 }
                 case "--name" -> name = value(args, ++i, arg);
                 case "--display-name" -> displayName = value(args, ++i, arg);
+                case "--java" -> java = Path.of(value(args, ++i, arg));
                 case "--no-cds" -> cds = false;
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
@@ -46,7 +51,7 @@ public record InstallOptions(Target target, Path prefix, String name, String dis
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("kernel name '" + name + "' may only use letters, digits, '.', '_' and '-'");
         }
-        return new InstallOptions(target == null ? Target.USER : target, prefix, name, displayName, cds, false);
+        return new InstallOptions(target == null ? Target.USER : target, prefix, name, displayName, java, cds, false);
     }
 
     private static Target only(Target chosen, Target next) {

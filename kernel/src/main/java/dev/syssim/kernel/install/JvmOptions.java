@@ -26,14 +26,26 @@ public final class JvmOptions {
     private JvmOptions() {
     }
 
-    /** {@link #STARTUP} plus the class-data archive, if there is one. */
-    public static List<String> forKernel(Path archive) {
+    /** {@link #STARTUP} plus the start-up archive, if there is one, in the form its JVM reads. */
+    public static List<String> forKernel(JavaRuntime runtime, Path archive) {
         List<String> options = new ArrayList<>(STARTUP);
-        if (archive != null) {
+        if (archive == null) return options;
+        // If the archive no longer matches the jar or the JVM, the kernel starts without it, quietly:
+        // a warning on stdout would only confuse a Jupyter log.
+        if (runtime.hasAotCache()) {
+            options.add("-XX:AOTCache=" + archive);
+            options.add("-Xlog:aot=off,cds=off");
+        } else {
             options.add("-XX:SharedArchiveFile=" + archive);
-            // If the archive no longer matches the jar, run without it quietly instead of warning on stdout.
             options.add("-Xlog:cds=off,cds+dynamic=off");
         }
         return options;
+    }
+
+    /** The option that makes a training run write {@code archive} when it exits. */
+    static List<String> training(JavaRuntime runtime, Path archive) {
+        return runtime.hasAotCache()
+                ? List.of("-XX:AOTCacheOutput=" + archive, "-Xlog:aot=off,cds=off")
+                : List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off,cds+dynamic=off");
     }
 }

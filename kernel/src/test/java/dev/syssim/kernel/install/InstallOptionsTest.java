@@ -64,4 +64,14 @@ class InstallOptionsTest {
     void helpWins() {
         assertTrue(InstallOptions.parse(List.of("--user", "--help")).help());
     }
+
+    @Test
+    void javaNamesTheKernelsJvmAndNeedsAValue() {
+        assertEquals(java.nio.file.Path.of("/usr/lib/jvm/jdk-25/bin/java"),
+                InstallOptions.parse(List.of("--java", "/usr/lib/jvm/jdk-25/bin/java")).java());
+        assertEquals(null, InstallOptions.parse(List.of()).java(), "default: the JVM running the installer");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> InstallOptions.parse(List.of("--java")));
+        assertEquals("--java needs a value", e.getMessage());
+    }
 }

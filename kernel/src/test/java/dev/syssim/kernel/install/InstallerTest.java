@@ -25,7 +25,7 @@ class InstallerTest {
         Path built = Files.write(tmp.resolve("built.jar"), new byte[] {1, 2, 3});
         Path dir = tmp.resolve("kernels/syssim");
         InstallOptions options = InstallOptions.parse(List.of("--no-cds", "--display-name", "SysSim test"));
-        Installer.install(options, dir, built, Path.of("/jdk/bin/java"), System.err);
+        Installer.install(options, dir, built, new JavaRuntime(Path.of("/jdk/bin/java"), 17), System.err);
 
         Path jar = dir.resolve("syssim-kernel.jar");
         assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(jar));
@@ -38,13 +38,46 @@ class InstallerTest {
     }
 
     @Test
-    void reinstallingWithoutCdsRemovesAnOldArchive(@TempDir Path tmp) throws IOException {
+    void reinstallingWithoutCdsRemovesAnOldArchiveOfEitherKind(@TempDir Path tmp) throws IOException {
         Path built = Files.write(tmp.resolve("built.jar"), new byte[] {1});
         Path dir = Files.createDirectories(tmp.resolve("kernels/syssim"));
         Files.write(dir.resolve("syssim.jsa"), new byte[] {9});
-        Installer.install(InstallOptions.parse(List.of("--no-cds")), dir, built, Path.of("java"), System.err);
+        Files.write(dir.resolve("syssim.aot"), new byte[] {9});
+        Installer.install(InstallOptions.parse(List.of("--no-cds")), dir, built, new JavaRuntime(Path.of("java"), 25), System.err);
         assertFalse(Files.exists(dir.resolve("syssim.jsa")));
-        assertFalse(Files.readString(dir.resolve("kernel.json")).contains("SharedArchiveFile"));
+        assertFalse(Files.exists(dir.resolve("syssim.aot")));
+        String json = Files.readString(dir.resolve("kernel.json"));
+        assertFalse(json.contains("SharedArchiveFile") || json.contains("AOTCache"), json);
+    }
+
+    @Test
+    void javaOptionNamesTheJvmOfTheKernelspec(@TempDir Path tmp) throws IOException {
+        Path jdk = tmp.resolve("jdk-25");
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+        JavaRuntime runtime = JavaRuntime.of(java);
+        assertEquals(25, runtime.feature());
+        assertTrue(runtime.hasAotCache());
+        assertEquals("syssim.aot", runtime.archiveName());
+        Path link = Files.createSymbolicLink(tmp.resolve("java"), java);
+        assertEquals(java.toRealPath(), JavaRuntime.of(link).java(), "a link such as /usr/bin/java leads to its JDK");
+
+        Files.writeString(jdk.resolve("release"), "JAVA_VERSION=\"1.8.0_402\"\n");
+        IOException tooOld = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> JavaRuntime.of(java));
+        assertTrue(tooOld.getMessage().contains("Java 8 is too old"), tooOld.getMessage());
+        IOException missing = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> JavaRuntime.of(tmp.resolve("nope/bin/java")));
+        assertTrue(missing.getMessage().contains("not an executable file"), missing.getMessage());
+    }
+
+    @Test
+    void aBadJavaIsAnInstallErrorWithStatus1() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Installer.run(new String[] {"--prefix", "/tmp/unused", "--java", "/nonexistent/bin/java"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--java /nonexistent/bin/java: not an executable file"));
     }
 
     @Test

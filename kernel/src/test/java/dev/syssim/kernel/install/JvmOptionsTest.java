@@ -10,15 +10,28 @@ import org.junit.jupiter.api.Test;
 /** The kernel's JVM options, with and without a class-data archive. */
 class JvmOptionsTest {
 
+    private static final JavaRuntime JAVA_17 = new JavaRuntime(Path.of("/jdk17/bin/java"), 17);
+    private static final JavaRuntime JAVA_25 = new JavaRuntime(Path.of("/jdk25/bin/java"), 25);
+
     @Test
     void withoutAnArchiveTheStartupOptionsAlone() {
-        assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(null));
+        assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(JAVA_17, null));
+        assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(JAVA_25, null));
     }
 
     @Test
-    void anArchiveIsUsedQuietly() {
-        List<String> options = JvmOptions.forKernel(Path.of("/k/syssim.jsa"));
+    void beforeJava25AClassDataArchiveIsUsedQuietly() {
+        List<String> options = JvmOptions.forKernel(JAVA_17, Path.of("/k/syssim.jsa"));
         assertTrue(options.contains("-XX:SharedArchiveFile=/k/syssim.jsa"));
         assertTrue(options.stream().anyMatch(option -> option.startsWith("-Xlog:cds=off")));
+        assertTrue(JvmOptions.training(JAVA_17, Path.of("/k/syssim.jsa")).contains("-XX:ArchiveClassesAtExit=/k/syssim.jsa"));
+    }
+
+    @Test
+    void fromJava25AnAotCacheIsUsedQuietly() {
+        List<String> options = JvmOptions.forKernel(JAVA_25, Path.of("/k/syssim.aot"));
+        assertTrue(options.contains("-XX:AOTCache=/k/syssim.aot"));
+        assertTrue(options.contains("-Xlog:aot=off,cds=off"));
+        assertTrue(JvmOptions.training(JAVA_25, Path.of("/k/syssim.aot")).contains("-XX:AOTCacheOutput=/k/syssim.aot"));
     }
 }

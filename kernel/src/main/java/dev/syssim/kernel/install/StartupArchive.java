@@ -10,25 +10,25 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Application class-data sharing: a training run of the kernel with {@code -XX:ArchiveClassesAtExit}
- * writes the classes it loaded, already parsed and verified, into an archive that later starts map
- * instead of loading from the jar. It roughly halves start-up; see the README's performance table.
+ * The start-up archive: a training run of the kernel ({@code train}) writes the classes it loaded,
+ * already parsed and verified, into a file that later starts map instead of loading from the jar.
+ * On JDK 25 and newer it is an AOT cache, which also keeps the classes linked and the lambdas
+ * resolved; before, a dynamic class-data (AppCDS) archive. See the README's performance table.
  */
-public final class CdsArchive {
+public final class StartupArchive {
 
     private static final long TRAINING_TIMEOUT_S = 120;
 
-    private CdsArchive() {
+    private StartupArchive() {
     }
 
     /** Builds {@code archive} for {@code jar}; returns false (and says why on err) if it could not. */
-    public static boolean create(Path java, Path jar, Path archive, PrintStream err) throws IOException {
+    public static boolean create(JavaRuntime runtime, Path jar, Path archive, PrintStream err) throws IOException {
         Files.deleteIfExists(archive);
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(runtime.java().toString());
         command.addAll(JvmOptions.STARTUP);
-        command.add("-XX:ArchiveClassesAtExit=" + archive);
-        command.add("-Xlog:cds=off,cds+dynamic=off");
+        command.addAll(JvmOptions.training(runtime, archive));
         command.add("-jar");
         command.add(jar.toString());
         command.add("train");
@@ -38,12 +38,12 @@ public final class CdsArchive {
             boolean finished = training.waitFor(TRAINING_TIMEOUT_S, TimeUnit.SECONDS);
             if (!finished) training.destroyForcibly();
             if (finished && training.exitValue() == 0 && Files.isRegularFile(archive)) return true;
-            err.println("warning: no class-data archive, the kernel will start slower. Training said:\n" + out);
+            err.println("warning: no start-up archive, the kernel will start slower. Training said:\n" + out);
             Files.deleteIfExists(archive);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while training the class-data archive", e);
+            throw new IOException("interrupted while training the start-up archive", e);
         }
     }
 }
