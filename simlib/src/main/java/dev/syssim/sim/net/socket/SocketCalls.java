@@ -11,6 +11,7 @@ import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.SysResult;
 import dev.syssim.sim.os.WaitQueue;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The kernel's handlers of the socket syscalls (Linux's {@code net/socket.c}): find the socket
@@ -63,18 +64,17 @@ public final class SocketCalls {
         return Outcome.ok(fd, Costs.SYSCALL * 3);
     }
 
-    /** The socket behind {@code fd}, or null with the errno to return in {@code error[0]}. */
-    private static Socket socketOf(Process p, int fd, Errno[] error) {
+    /** Runs {@code handler} on the socket behind {@code fd}, or fails with EBADF or ENOTSOCK as sockfd_lookup does. */
+    private static Outcome onSocket(Process p, int fd, Function<Socket, Outcome> handler) {
         OpenFile f = p.fds().get(fd);
-        if (f == null) {
-            error[0] = Errno.EBADF;
-            return null;
-        }
-        if (!(f.ops() instanceof Socket s)) {
-            error[0] = Errno.ENOTSOCK;
-            return null;
-        }
-        return s;
+        if (f == null) return fail(Errno.EBADF);
+        if (!(f.ops() instanceof Socket s)) return fail(Errno.ENOTSOCK);
+        return handler.apply(s);
+    }
+
+    /** The same for a call only one kind of socket has: the others fail with EOPNOTSUPP. */
+    private static <T extends Socket> Outcome onSocket(Process p, int fd, Class<T> kind, Function<T, Outcome> handler) {
+        return onSocket(p, fd, s -> kind.isInstance(s) ? handler.apply(kind.cast(s)) : fail(Errno.EOPNOTSUPP));
     }
 
     private static Outcome fail(Errno e) {
@@ -82,66 +82,53 @@ public final class SocketCalls {
     }
 
     static Outcome bind(Kernel k, Process p, NetSyscalls.Bind call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return tcp.bind(p, call.address());
-        if (s instanceof UdpSocket udp) return udp.bind(p, call.address());
-        return fail(Errno.EOPNOTSUPP);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof TcpSocket tcp) return tcp.bind(p, call.address());
+            if (s instanceof UdpSocket udp) return udp.bind(p, call.address());
+            return fail(Errno.EOPNOTSUPP);
+        });
     }
 
     static Outcome listen(Kernel k, Process p, NetSyscalls.Listen call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return tcp.listen(p, call.backlog());
-        return fail(Errno.EOPNOTSUPP);
+        return onSocket(p, call.fd(), TcpSocket.class, tcp -> tcp.listen(p, call.backlog()));
     }
 
     static Outcome accept(Kernel k, Process p, NetSyscalls.Accept4 call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return tcp.accept(k, p, call.cloexec());
-        return fail(Errno.EOPNOTSUPP);
+        return onSocket(p, call.fd(), TcpSocket.class, tcp -> tcp.accept(k, p, call.cloexec()));
     }
 
     static Outcome connect(Kernel k, Process p, NetSyscalls.Connect call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return tcp.connect(p, call.address());
-        if (s instanceof UdpSocket udp) return udp.connect(p, call.address());
-        return fail(Errno.EOPNOTSUPP);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof TcpSocket tcp) return tcp.connect(p, call.address());
+            if (s instanceof UdpSocket udp) return udp.connect(p, call.address());
+            return fail(Errno.EOPNOTSUPP);
+        });
     }
 
     static Outcome shutdown(Kernel k, Process p, NetSyscalls.Shutdown call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return tcp.shutdown(p, call.how());
-        return Outcome.ok(0, Costs.SYSCALL);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof TcpSocket tcp) return tcp.shutdown(p, call.how());
+            return Outcome.ok(0, Costs.SYSCALL);
+        });
     }
 
     static Outcome soError(Kernel k, Process p, NetSyscalls.GetsockoptSoError call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        int error = 0;
-        if (s instanceof TcpSocket tcp) error = tcp.takeSoError();
-        if (s instanceof UdpSocket udp) {
-            Errno pending = udp.state().takeError();
-            error = pending == null ? 0 : pending.number();
-        }
-        return Outcome.done(SysResult.ok(0, error), Costs.SYSCALL);
+        return onSocket(p, call.fd(), s -> {
+            int error = 0;
+            if (s instanceof TcpSocket tcp) error = tcp.takeSoError();
+            if (s instanceof UdpSocket udp) {
+                Errno pending = udp.state().takeError();
+                error = pending == null ? 0 : pending.number();
+            }
+            return Outcome.done(SysResult.ok(0, error), Costs.SYSCALL);
+        });
     }
 
     static Outcome reuseAddr(Kernel k, Process p, NetSyscalls.SetsockoptReuseAddr call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) tcp.setReuseAddress(call.on());
-        return Outcome.ok(0, Costs.SYSCALL);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof TcpSocket tcp) tcp.setReuseAddress(call.on());
+            return Outcome.ok(0, Costs.SYSCALL);
+        });
     }
 
     static Outcome fcntl(Kernel k, Process p, NetSyscalls.FcntlFlags call) {
@@ -157,16 +144,15 @@ public final class SocketCalls {
     }
 
     static Outcome sendto(Kernel k, Process p, NetSyscalls.Sendto call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof UdpSocket udp) return udp.sendto(p, call.data(), call.to());
-        if (s instanceof TcpSocket tcp) {
-            if (tcp.connection() == null) return fail(Errno.ENOTCONN);
-            Errno err = tcp.connection().write(call.data(), s.causeOf(p));
-            return err == null ? Outcome.done(SysResult.ok(call.data().length), Costs.copy(call.data().length)) : fail(err);
-        }
-        return fail(Errno.EOPNOTSUPP);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof UdpSocket udp) return udp.sendto(p, call.data(), call.to());
+            if (s instanceof TcpSocket tcp) {
+                if (tcp.connection() == null) return fail(Errno.ENOTCONN);
+                Errno err = tcp.connection().write(call.data(), s.causeOf(p));
+                return err == null ? Outcome.done(SysResult.ok(call.data().length), Costs.copy(call.data().length)) : fail(err);
+            }
+            return fail(Errno.EOPNOTSUPP);
+        });
     }
 
     static Outcome recvfrom(Kernel k, Process p, NetSyscalls.Recvfrom call) {
@@ -178,60 +164,35 @@ public final class SocketCalls {
     }
 
     static Outcome getsockname(Kernel k, Process p, NetSyscalls.Getsockname call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (s instanceof TcpSocket tcp) return Outcome.done(SysResult.ok(0, tcp.localEnd()), Costs.SYSCALL);
-        if (s instanceof UdpSocket udp && udp.state().local() != null) return Outcome.done(SysResult.ok(0, udp.state().local()), Costs.SYSCALL);
-        return Outcome.done(SysResult.ok(0, dev.syssim.sim.net.stack.Endpoint.ANY), Costs.SYSCALL);
+        return onSocket(p, call.fd(), s -> {
+            if (s instanceof TcpSocket tcp) return Outcome.done(SysResult.ok(0, tcp.localEnd()), Costs.SYSCALL);
+            if (s instanceof UdpSocket udp && udp.state().local() != null) return Outcome.done(SysResult.ok(0, udp.state().local()), Costs.SYSCALL);
+            return Outcome.done(SysResult.ok(0, dev.syssim.sim.net.stack.Endpoint.ANY), Costs.SYSCALL);
+        });
     }
 
     static Outcome sendEcho(Kernel k, Process p, NetSyscalls.SendEcho call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof PingSocket ping)) return fail(Errno.EOPNOTSUPP);
-        return ping.sendEcho(p, call.to(), call.sequence(), call.payload());
+        return onSocket(p, call.fd(), PingSocket.class, ping -> ping.sendEcho(p, call.to(), call.sequence(), call.payload()));
     }
 
     static Outcome recvEcho(Kernel k, Process p, NetSyscalls.RecvEcho call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof PingSocket ping)) return fail(Errno.EOPNOTSUPP);
-        return ping.receive(p, -1);
+        return onSocket(p, call.fd(), PingSocket.class, ping -> ping.receive(p, -1));
     }
 
     static Outcome netlinkSend(Kernel k, Process p, NetSyscalls.NetlinkSend call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof NetlinkSocket netlink)) return fail(Errno.EOPNOTSUPP);
-        return netlink.sendmsg(p, call.request());
+        return onSocket(p, call.fd(), NetlinkSocket.class, netlink -> netlink.sendmsg(p, call.request()));
     }
 
     static Outcome netlinkReceive(Kernel k, Process p, NetSyscalls.NetlinkReceive call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof NetlinkSocket netlink)) return fail(Errno.EOPNOTSUPP);
-        return netlink.recvmsg(p);
+        return onSocket(p, call.fd(), NetlinkSocket.class, netlink -> netlink.recvmsg(p));
     }
 
     static Outcome sendRaw(Kernel k, Process p, NetSyscalls.SendPacket call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof RawSocket raw)) return fail(Errno.EOPNOTSUPP);
-        return raw.send(p, call.packet());
+        return onSocket(p, call.fd(), RawSocket.class, raw -> raw.send(p, call.packet()));
     }
 
     static Outcome receiveRaw(Kernel k, Process p, NetSyscalls.ReceivePacket call) {
-        Errno[] e = new Errno[1];
-        Socket s = socketOf(p, call.fd(), e);
-        if (s == null) return fail(e[0]);
-        if (!(s instanceof RawSocket raw)) return fail(Errno.EOPNOTSUPP);
-        return raw.receive(p);
+        return onSocket(p, call.fd(), RawSocket.class, raw -> raw.receive(p));
     }
 
     // ---- poll ----
