@@ -2,6 +2,7 @@ package dev.syssim.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -36,6 +37,9 @@ final class TestClient implements AutoCloseable {
 
     // A safety net against a hanging test, not a timing assertion.
     private static final int RECEIVE_TIMEOUT_MS = 20_000;
+    // jupyter_client's wait_for_ready gives each kernel_info_request a second before asking again.
+    private static final int ASK_AGAIN_MS = 1_000;
+    private static final int IOPUB_PROBE_MS = 100;
 
     private final ZMQ.Context context = ZMQ.context(1);
     private final String key;
@@ -59,7 +63,7 @@ final class TestClient implements AutoCloseable {
         iopub.subscribe(new byte[0]);
         iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
         iopub.connect(info.endpoint(info.iopubPort()));
-        awaitIopubSubscribed();
+        awaitReady();
     }
 
     /** Sends a signed request; returns its msg_id. */
@@ -102,12 +106,9 @@ final class TestClient implements AutoCloseable {
     /** The next message on a DEALER socket (shell, control, stdin), signature checked. */
     Received next(ZMQ.Socket socket, String channel) {
         socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
-        List<byte[]> frames = new ArrayList<>();
-        byte[] first = socket.recv();
-        assertNotNull(first, "no message on " + channel);
-        frames.add(first);
-        while (socket.hasReceiveMore()) frames.add(socket.recv());
-        return decode(channel, frames);
+        Received message = receiveOrNull(socket, channel);
+        assertNotNull(message, "no message on " + channel);
+        return message;
     }
 
     Received nextShell() {
@@ -123,11 +124,9 @@ final class TestClient implements AutoCloseable {
     }
 
     Received nextIopub() {
-        List<byte[]> frames = new ArrayList<>();
-        byte[] topic = iopub.recv();
-        assertNotNull(topic, "no message on iopub");
-        while (iopub.hasReceiveMore()) frames.add(iopub.recv());
-        return decode("iopub", frames);
+        Received message = receiveIopubOrNull();
+        assertNotNull(message, "no message on iopub");
+        return message;
     }
 
     /** The iopub messages of one request, from its busy to its idle status, both included. */
@@ -220,26 +219,90 @@ final class TestClient implements AutoCloseable {
     }
 
     // A SUB socket misses what is published before its subscription reaches the kernel ("slow
-    // joiner"): ask kernel_info until one of its status messages arrives, as jupyter_client does.
-    private void awaitIopubSubscribed() {
-        iopub.setReceiveTimeOut(100);
+    // joiner"), and the first request on a fresh connection can be lost if ZeroMQ reconnects during
+    // its handshake. So, as jupyter_client's wait_for_ready does: ask kernel_info, give the reply a
+    // second, ask again; done once a reply has come and iopub has delivered something.
+    private void awaitReady() {
+        List<String> unanswered = new ArrayList<>();
+        String lastAnswered = null;
+        long deadline = System.nanoTime() + RECEIVE_TIMEOUT_MS * 1_000_000L;
+        shell.setReceiveTimeOut(ASK_AGAIN_MS);
+        iopub.setReceiveTimeOut(IOPUB_PROBE_MS);
         try {
-            for (int attempt = 0; attempt < 200; attempt++) {
-                String id = request("kernel_info_request", new JsonObject()).parentId();
-                byte[] topic = iopub.recv();
-                if (topic == null) continue;
-                List<byte[]> frames = new ArrayList<>();
-                while (iopub.hasReceiveMore()) frames.add(iopub.recv());
-                Received first = decode("iopub", frames);
-                iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
-                boolean lastOfNudge = first.parentId().equals(id) && first.type().equals("status")
-                        && first.content().get("execution_state").getAsString().equals("idle");
-                if (!lastOfNudge) iopubOf(id);
+            while (System.nanoTime() < deadline) {
+                unanswered.add(send(shell, "kernel_info_request", new JsonObject()));
+                Received reply = receiveOrNull(shell, "shell");
+                if (reply == null) continue;
+                lastAnswered = answered(unanswered, reply);
+                Received published = receiveIopubOrNull();
+                if (published == null) continue;
+                finishHandshake(unanswered, lastAnswered, published);
                 return;
             }
-            throw new IllegalStateException("iopub never delivered a message");
+            throw new AssertionError((lastAnswered == null ? "no kernel_info_reply on shell" : "iopub never delivered a message")
+                    + " within " + RECEIVE_TIMEOUT_MS + " ms; kernel threads:\n" + kernelThreads());
         } finally {
+            shell.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
             iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
         }
+    }
+
+    // Leaves both sockets clean for the test: late replies to earlier asks are taken off shell, and
+    // iopub is read up to the idle status of the last request the kernel served (it serves in order).
+    private void finishHandshake(List<String> unanswered, String lastAnswered, Received published) {
+        shell.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
+        iopub.setReceiveTimeOut(RECEIVE_TIMEOUT_MS);
+        while (!unanswered.isEmpty()) {
+            Received late = receiveOrNull(shell, "shell");
+            if (late == null) break; // lost as well: nothing more will come
+            lastAnswered = answered(unanswered, late);
+        }
+        if (isIdleOf(published, lastAnswered)) return;
+        while (!isIdleOf(nextIopub(), lastAnswered)) {
+            // an earlier ask's status, or its kernel_info busy
+        }
+    }
+
+    // The kernel serves one connection's requests in order, so asks older than an answered one
+    // that are still unanswered were lost on the way: only younger ones may still be answered.
+    private static String answered(List<String> unanswered, Received reply) {
+        int index = unanswered.indexOf(reply.parentId());
+        assertTrue(index >= 0, "reply answers another request");
+        unanswered.subList(0, index + 1).clear();
+        return reply.parentId();
+    }
+
+    private static boolean isIdleOf(Received message, String msgId) {
+        return message.parentId().equals(msgId) && message.type().equals("status")
+                && message.content().get("execution_state").getAsString().equals("idle");
+    }
+
+    private Received receiveOrNull(ZMQ.Socket socket, String channel) {
+        byte[] first = socket.recv();
+        if (first == null) return null;
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) frames.add(socket.recv());
+        return decode(channel, frames);
+    }
+
+    private Received receiveIopubOrNull() {
+        byte[] topic = iopub.recv();
+        if (topic == null) return null;
+        List<byte[]> frames = new ArrayList<>();
+        while (iopub.hasReceiveMore()) frames.add(iopub.recv());
+        return decode("iopub", frames);
+    }
+
+    // What the kernel's threads were doing, for the message of a failed handshake.
+    private static String kernelThreads() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, stack) -> {
+            if (!thread.getName().startsWith("syssim-") && !thread.getName().startsWith("iothread")
+                    && !thread.getName().startsWith("reaper")) return;
+            dump.append(thread.getName()).append(' ').append(thread.getState()).append('\n');
+            for (int i = 0; i < Math.min(stack.length, 12); i++) dump.append("    at ").append(stack[i]).append('\n');
+        });
+        return dump.toString();
     }
 }
