@@ -3,6 +3,8 @@ package dev.syssim.kernel.eval;
 /**
  * What the kernel does with code. The protocol layer calls these from its shell thread, one request
  * at a time, except {@link #interrupt()}, which comes from the control thread while a cell runs.
+ * Interrupts are the protocol layer's to time: it passes one on only while a cell is current, and
+ * calls {@link #clearInterrupt()} once the cell is over.
  */
 public interface Interpreter {
 
@@ -17,8 +19,14 @@ public interface Interpreter {
     /** Whether the code is a complete cell ({@code complete}, {@code incomplete}, {@code invalid}). */
     IsComplete isComplete(String code);
 
-    /** Asks the running cell to stop at the next simulation step. Thread-safe. */
+    /**
+     * Asks the current cell to stop at its next simulation step, even if it has not taken its first
+     * one yet (the user pressed stop as it started). Thread-safe.
+     */
     void interrupt();
+
+    /** Forgets an interrupt the last cell ended before seeing, so it cannot stop the next one. */
+    void clearInterrupt();
 
     /** Text shown in {@code kernel_info_reply.banner}. */
     String banner();

@@ -36,7 +36,6 @@ public final class SimInterpreter implements Interpreter {
     public ExecuteOutcome execute(String code, CellIO io) {
         frontend.bind(io);
         try {
-            workspace.clearInterrupt();
             if (code.isBlank()) return ExecuteOutcome.OK;
             return parts().runner().execute(code, io);
         } catch (RuntimeException | StackOverflowError bug) {
@@ -91,6 +90,11 @@ public final class SimInterpreter implements Interpreter {
     @Override
     public void interrupt() {
         workspace.interrupt();
+    }
+
+    @Override
+    public void clearInterrupt() {
+        workspace.clearInterrupt();
     }
 
     @Override

@@ -88,7 +88,7 @@ final class Workspace {
         if (w != null) w.requestInterrupt();
     }
 
-    /** A new cell starts: interrupts meant for an earlier one are forgotten. */
+    /** A cell is over: an interrupt it did not see is forgotten, so it cannot stop the next one. */
     void clearInterrupt() {
         interruptPending = false;
         World w = world;

@@ -21,7 +21,11 @@ final class Execution {
     private final IOPub iopub;
     private final Stdin stdin;
     private final HistoryStore history;
-    private volatile boolean running;
+    // Guards `running` so an interrupt is passed on only while its cell is current: from before the
+    // client sees execute_input (it may press stop at once) until the interpreter has been told to
+    // forget what the cell did not see.
+    private final Object interruptLock = new Object();
+    private boolean running;
     private int executionCount;
 
     Execution(Interpreter interpreter, KernelSession session, IOPub iopub, Stdin stdin, HistoryStore history) {
@@ -44,11 +48,16 @@ final class Execution {
             executionCount++;
             history.add(executionCount, cell.code());
         }
-        if (!cell.silent()) iopub.publish(request, "execute_input", executeInput(cell.code()));
-
         CellOutput output = new CellOutput(iopub, stdin, history, request,
                 cell.silent(), cell.allowStdin(), executionCount, cell.storeHistory());
-        ExecuteOutcome outcome = run(cell.code(), output);
+        ExecuteOutcome outcome;
+        begin();
+        try {
+            if (!cell.silent()) iopub.publish(request, "execute_input", executeInput(cell.code()));
+            outcome = run(cell.code(), output);
+        } finally {
+            end();
+        }
         if (!outcome.ok() && !cell.silent()) iopub.publish(request, "error", error(outcome));
 
         // Take the queue before replying: a client cannot have sent anything in answer to a reply
@@ -59,17 +68,31 @@ final class Execution {
         return queued;
     }
 
-    /** Passes an interrupt to the interpreter if a cell is running, and ends a wait for input. */
+    /** Passes an interrupt to the interpreter if a cell is current, and ends a wait for input. */
     void interrupt() {
-        if (running) {
-            interpreter.interrupt();
-            stdin.cancel();
+        synchronized (interruptLock) {
+            if (running) {
+                interpreter.interrupt();
+                stdin.cancel();
+            }
+        }
+    }
+
+    private void begin() {
+        synchronized (interruptLock) {
+            stdin.arm();
+            running = true;
+        }
+    }
+
+    private void end() {
+        synchronized (interruptLock) {
+            running = false;
+            interpreter.clearInterrupt();
         }
     }
 
     private ExecuteOutcome run(String code, CellOutput output) {
-        stdin.arm();
-        running = true;
         try {
             return interpreter.execute(code, output);
         } catch (ZMQException e) {
@@ -79,8 +102,6 @@ final class Execution {
             Log.warn("interpreter failed: " + stackTrace(e));
             return ExecuteOutcome.error("InternalError", "syssim failed on this cell: " + e,
                     List.of("InternalError: a bug in syssim, please report it", stackTrace(e)));
-        } finally {
-            running = false;
         }
     }
 

@@ -2,11 +2,13 @@ package dev.syssim.kernel.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class SimInterpreterTest {
@@ -84,12 +86,39 @@ class SimInterpreterTest {
         run("%%program forever\ntop:\ncompute 1ms\njump top");
         RecordingIO io = new RecordingIO();
         CompletableFuture<ExecuteOutcome> cell = CompletableFuture.supplyAsync(() -> interpreter.execute("forever", io));
-        Thread.sleep(300);
-        interpreter.interrupt();
-        ExecuteOutcome outcome = cell.get(20, TimeUnit.SECONDS);
+        // An interrupt that lands before the cell starts is forgotten (it was meant for an earlier
+        // cell), so keep pressing stop, as a user would, until the cell ends.
+        ExecuteOutcome outcome = null;
+        for (int press = 0; press < 100 && outcome == null; press++) {
+            interpreter.interrupt();
+            try {
+                outcome = cell.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // press again
+            }
+        }
+        assertNotNull(outcome, "the endless cell never ended");
         assertEquals("KeyboardInterrupt", outcome.ename());
         assertTrue(io.stdout.toString().contains("^C"), io.stdout.toString());
         assertEquals("after\n", run("echo after").stdout.toString());
+    }
+
+    @Test
+    void anInterruptThatArrivesAsTheCellStartsStillStopsIt() {
+        run("%%program forever\ntop:\ncompute 1ms\njump top");
+        interpreter.interrupt(); // the user pressed stop before the cell took its first step
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = interpreter.execute("forever", io);
+        assertEquals("KeyboardInterrupt", outcome.ename());
+        assertTrue(io.stdout.toString().contains("^C"), io.stdout.toString());
+    }
+
+    @Test
+    void aClearedInterruptDoesNotStopTheNextCell() {
+        interpreter.interrupt(); // arrived as the previous cell ended, unseen
+        interpreter.clearInterrupt();
+        RecordingIO io = run("echo after");
+        assertEquals("after\n", io.stdout.toString());
     }
 
     @Test

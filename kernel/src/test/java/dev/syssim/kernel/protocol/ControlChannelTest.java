@@ -28,7 +28,38 @@ class ControlChannelTest extends KernelTestBase {
     @Test
     void interruptWhileIdleDoesNotStopTheNextCell() {
         client.request(client.control, "interrupt_request");
-        assertEquals("ok", client.execute("print fine").content().get("status").getAsString());
+        assertEquals("not interrupted\n", outputOf("check"));
+    }
+
+    @Test
+    void anInterruptIsKeptUntilTheCellLooksForIt() {
+        String id = client.send(client.shell, "execute_request", TestClient.executeContent("block then check"));
+        interpreter.awaitBlocked();
+        client.request(client.control, "interrupt_request");
+        interpreter.release();
+        client.nextShell();
+        assertEquals("interrupted\n", streamOf(id));
+    }
+
+    @Test
+    void anInterruptTheCellNeverSawDoesNotStopTheNextCell() {
+        client.send(client.shell, "execute_request", TestClient.executeContent("block"));
+        interpreter.awaitBlocked();
+        client.request(client.control, "interrupt_request");
+        interpreter.release(); // the cell ends without looking
+        client.nextShell();
+        assertEquals("not interrupted\n", outputOf("check"));
+    }
+
+    private String outputOf(String code) {
+        String id = client.send(client.shell, "execute_request", TestClient.executeContent(code));
+        client.nextShell();
+        return streamOf(id);
+    }
+
+    private String streamOf(String id) {
+        return client.iopubOf(id).stream().filter(message -> message.type().equals("stream"))
+                .map(message -> message.content().get("text").getAsString()).findFirst().orElse("");
     }
 
     @Test

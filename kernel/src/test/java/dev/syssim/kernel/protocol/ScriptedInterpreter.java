@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * A test interpreter whose cells are commands for the protocol to carry, one per cell:
  * {@code print T}, {@code warn T}, {@code display}, {@code update}, {@code clear}, {@code page T}, {@code result T},
  * {@code fail}, {@code throw}, {@code ask P}, {@code loop} (until interrupted), {@code block}
- * (until {@link #release()}). It tests the protocol, not the simulation.
+ * (until {@link #release()}), {@code block then check} and {@code check} (print whether an interrupt
+ * is pending). It tests the protocol, not the simulation.
  */
 final class ScriptedInterpreter implements Interpreter {
 
@@ -26,7 +27,6 @@ final class ScriptedInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        interrupted = false;
         String command = code.contains(" ") ? code.substring(0, code.indexOf(' ')) : code;
         String argument = code.contains(" ") ? code.substring(code.indexOf(' ') + 1) : "";
         switch (command) {
@@ -55,7 +55,9 @@ final class ScriptedInterpreter implements Interpreter {
             case "block" -> {
                 blocked.countDown();
                 await(release);
+                if (argument.equals("then check")) io.stream("stdout", interruptState());
             }
+            case "check" -> io.stream("stdout", interruptState());
             default -> io.stream("stderr", "unknown: " + command + "\n");
         }
         return ExecuteOutcome.OK;
@@ -102,8 +104,17 @@ final class ScriptedInterpreter implements Interpreter {
     }
 
     @Override
+    public void clearInterrupt() {
+        interrupted = false;
+    }
+
+    @Override
     public String banner() {
         return "scripted test interpreter";
+    }
+
+    private String interruptState() {
+        return interrupted ? "interrupted\n" : "not interrupted\n";
     }
 
     private static ExecuteOutcome interruptedOutcome() {
