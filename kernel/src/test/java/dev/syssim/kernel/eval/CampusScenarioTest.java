@@ -12,10 +12,7 @@ class CampusScenarioTest {
     private final SimInterpreter interpreter = new SimInterpreter();
 
     private RecordingIO run(String code) {
-        RecordingIO io = new RecordingIO();
-        ExecuteOutcome outcome = interpreter.execute(code, io);
-        assertTrue(outcome.ok(), () -> "cell failed: " + outcome);
-        return io;
+        return RecordingIO.runOk(interpreter, code);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.syssim.kernel.eval;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +23,14 @@ final class RecordingIO implements CellIO {
     boolean allowStdin = true;
     int clears;
     final List<String> pages = new ArrayList<>();
+
+    /** Runs one cell on {@code interpreter}, which must succeed, and returns what it sent. */
+    static RecordingIO runOk(Interpreter interpreter, String code) {
+        RecordingIO io = new RecordingIO();
+        ExecuteOutcome outcome = interpreter.execute(code, io);
+        assertTrue(outcome.ok(), () -> "cell failed: " + outcome);
+        return io;
+    }
 
     @Override
     public void stream(String name, String text) {

@@ -16,10 +16,7 @@ class SimInterpreterTest {
     private final SimInterpreter interpreter = new SimInterpreter();
 
     private RecordingIO run(String code) {
-        RecordingIO io = new RecordingIO();
-        ExecuteOutcome outcome = interpreter.execute(code, io);
-        assertTrue(outcome.ok(), () -> "cell failed: " + outcome);
-        return io;
+        return RecordingIO.runOk(interpreter, code);
     }
 
     @Test
