@@ -33,7 +33,7 @@ public final class Mkdir extends Tool {
         if (modeText != null) {
             mode = Modes.apply(modeText, 0777, 0, true);
             if (mode == null) {
-                c.error("invalid mode " + Libc.quote(modeText));
+                c.error("invalid mode " + c.quoteLocale(modeText));
                 return c.exit(1);
             }
         }
@@ -47,7 +47,7 @@ public final class Mkdir extends Tool {
             if (parents) return makeParents(c, dir, exact, verbose, status, made, next);
             return c.sys(new Syscall.Mkdir(dir, exact == null ? 0777 : exact & 0777), r -> {
                 if (r.failed()) {
-                    c.error("cannot create directory " + Libc.quote(dir), r.errno());
+                    c.error("cannot create directory " + c.quoteLocale(dir), r.errno());
                     status[0] = 1;
                     return next.get();
                 }
@@ -84,12 +84,12 @@ public final class Mkdir extends Tool {
                 if (r.errno() == Errno.EEXIST) {
                     return c.statOf(prefix, true, (err, st) -> {
                         if (st != null && st.type() == dev.syssim.sim.fs.FileType.DIRECTORY) return last ? next.get() : more.get();
-                        c.error("cannot create directory " + Libc.quote(prefix), Errno.EEXIST);
+                        c.error("cannot create directory " + c.quoteLocale(prefix), Errno.EEXIST);
                         status[0] = 1;
                         return next.get();
                     });
                 }
-                c.error("cannot create directory " + Libc.quote(prefix), r.errno());
+                c.error("cannot create directory " + c.quoteLocale(prefix), r.errno());
                 status[0] = 1;
                 return next.get();
             });
