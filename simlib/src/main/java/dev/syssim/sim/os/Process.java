@@ -43,6 +43,8 @@ public final class Process implements PathContext {
     private int memoryKiB;
     private Terminal terminal;
     private long cpuMask = -1L;
+    /** The nice value, -20 (most favoured) to 19; inherited by children and kept across exec. */
+    private int nice;
     private boolean kernelThread;
 
     ProcessState state = ProcessState.READY;
@@ -270,6 +272,19 @@ public final class Process implements PathContext {
 
     public void setCpuMask(long mask) {
         this.cpuMask = mask;
+    }
+
+    /**
+     * The nice value (setpriority(2)). The simulated scheduler is round-robin without priorities,
+     * so the value is kept and reported (/proc/PID/stat, ps's NI, top's NI and PR) but does not
+     * change how much CPU time the process gets, as CFS's weights would on Linux.
+     */
+    public int nice() {
+        return nice;
+    }
+
+    void setNice(int nice) {
+        this.nice = Math.max(-20, Math.min(19, nice));
     }
 
     public boolean mayRunOn(int core) {

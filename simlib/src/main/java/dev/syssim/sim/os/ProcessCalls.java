@@ -74,6 +74,7 @@ public final class ProcessCalls {
         child.setMemoryKiB(parent.memoryKiB());
         child.setTerminal(parent.terminal());
         child.setCpuMask(parent.cpuMask());
+        child.setNice(parent.nice());
         child.ignoredSignals = parent.ignoredSignals;
         child.setPgid(parent.pgid());
         child.setSid(parent.sid());
