@@ -25,7 +25,8 @@ public final class TextTools {
             Executable.of("/usr/bin/yes", "yes", 900, LIBC),
             Executable.of("/usr/bin/seq", "seq", 1_000, LIBC),
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
-            Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC));
+            Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC),
+            Executable.of("/usr/bin/more", "more", 1_000, "libtinfo.so.6", LIBC));
 
     private TextTools() {
     }
@@ -47,5 +48,6 @@ public final class TextTools {
         binaries.register("seq", new Seq());
         binaries.register("grep", new Grep());
         binaries.register("less", new Less());
+        binaries.register("more", new More());
     }
 }
