@@ -76,7 +76,7 @@ class InfoToolsTest {
 
     @Test
     void sleepRejectsAnInvalidInterval() {
-        assertEquals("sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n1\n", f.run("sleep x; echo $?"));
+        assertEquals("sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n1\n", f.run("sleep x; echo $?"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class InfoToolsTest {
 
     @Test
     void envOfAMissingCommandExits127() {
-        assertEquals("env: 'nosuch': No such file or directory\n127\n", f.run("env nosuch; echo $?"));
+        assertEquals("env: ‘nosuch’: No such file or directory\n127\n", f.run("env nosuch; echo $?"));
     }
 
     @Test
