@@ -24,6 +24,7 @@ public final class TextTools {
             Executable.of("/usr/bin/tee", "tee", 1_000, LIBC),
             Executable.of("/usr/bin/yes", "yes", 900, LIBC),
             Executable.of("/usr/bin/seq", "seq", 1_000, LIBC),
+            Executable.of("/usr/bin/expr", "expr", 1_000, LIBC),
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
             Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC),
             Executable.of("/usr/bin/more", "more", 1_000, "libtinfo.so.6", LIBC));
@@ -46,6 +47,7 @@ public final class TextTools {
         binaries.register("tee", new Tee());
         binaries.register("yes", new Yes());
         binaries.register("seq", new Seq());
+        binaries.register("expr", new Expr());
         binaries.register("grep", new Grep());
         binaries.register("less", new Less());
         binaries.register("more", new More());
