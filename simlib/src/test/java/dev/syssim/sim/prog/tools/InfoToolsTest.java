@@ -28,7 +28,7 @@ class InfoToolsTest {
 
     @Test
     void idOfAnotherUserAndOfAnUnknownOne() {
-        assertEquals("uid=0(root) gid=0(root) groups=0(root)\nid: 'nosuch': no such user\n1\n", f.run("id root; id nosuch; echo $?"));
+        assertEquals("uid=0(root) gid=0(root) groups=0(root)\nid: ‘nosuch’: no such user\n1\n", f.run("id root; id nosuch; echo $?"));
     }
 
     @Test

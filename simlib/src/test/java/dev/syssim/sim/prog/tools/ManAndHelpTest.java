@@ -18,7 +18,7 @@ class ManAndHelpTest {
                 + "NAME\n       cat - concatenate files and print on the standard output\n\n"
                 + "SYNOPSIS\n       cat [OPTION]... [FILE]...\n\nDESCRIPTION\n"), out);
         assertTrue(out.contains("\n       -n, --number\n              number all output lines\n"), out);
-        assertTrue(out.endsWith("\nGNU coreutils 9.1                                                       CAT(1)\n"), out);
+        assertTrue(out.endsWith("\nGNU coreutils 9.1               September 2022                          CAT(1)\n"), out);
     }
 
     @Test

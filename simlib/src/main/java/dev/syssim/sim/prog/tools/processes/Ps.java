@@ -376,7 +376,7 @@ public final class Ps extends Tool {
             case "pri" -> new Column("PRI", 3, true, false, r -> Integer.toString(19 - r.p().nice()));
             case "priority" -> new Column("PRI", 3, true, false, r -> Integer.toString(r.p().priority()));
             case "opri" -> new Column("PRI", 3, true, false, r -> Integer.toString(60 + r.p().priority()));
-            case "addr" -> new Column("ADDR", 4, false, false, r -> "-");
+            case "addr" -> new Column("ADDR", 1, false, false, r -> "-");
             case "wchan" -> new Column("WCHAN", 6, false, false, r -> "-");
             default -> null;
         };
