@@ -193,7 +193,7 @@ public final class Man extends Tool {
         String[] lines = tool.manual().split("\n");
         StringBuilder out = new StringBuilder();
         out.append(threeColumns(title, middle, title)).append("\n\n");
-        out.append("NAME\n       ").append(name).append(" - ").append(tool.whatis()).append("\n\n");
+        out.append("NAME\n").append(fill(name + " - " + tool.whatis(), INDENT)).append('\n');
         out.append("SYNOPSIS\n").append(fill(lines[0], INDENT)).append('\n');
         if (lines.length > 1) {
             out.append("DESCRIPTION\n");
@@ -216,19 +216,47 @@ public final class Man extends Tool {
         return out.toString();
     }
 
-    /** Fills text into lines of the page width after {@code indent}, breaking between words. */
+    /**
+     * Fills text into lines of the page width after {@code indent}, breaking between words, and
+     * adjusts every line but the last to the full width by widening the gaps — groff's default
+     * ({@code .ad b}), which spreads the extra spaces from alternate ends on alternate lines.
+     */
     private static String fill(String text, String indent) {
-        StringBuilder out = new StringBuilder();
-        StringBuilder line = new StringBuilder(indent);
-        for (String word : text.split(" +")) {
-            if (line.length() > indent.length() && line.length() + 1 + word.length() > WIDTH) {
-                out.append(line).append('\n');
-                line = new StringBuilder(indent);
+        List<List<String>> lines = new ArrayList<>();
+        List<String> line = new ArrayList<>();
+        int length = 0;
+        for (String word : text.strip().split(" +")) {
+            if (!line.isEmpty() && indent.length() + length + 1 + word.length() > WIDTH) {
+                lines.add(line);
+                line = new ArrayList<>();
+                length = 0;
             }
-            if (line.length() > indent.length()) line.append(' ');
-            line.append(word);
+            length += (line.isEmpty() ? 0 : 1) + word.length();
+            line.add(word);
         }
-        return out.append(line).append('\n').toString();
+        lines.add(line);
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            List<String> words = lines.get(i);
+            out.append(indent);
+            if (i == lines.size() - 1 || words.size() == 1) {
+                out.append(String.join(" ", words)).append('\n');
+                continue;
+            }
+            int used = indent.length();
+            for (String w : words) used += w.length();
+            int gaps = words.size() - 1;
+            int spaces = WIDTH - used;
+            for (int g = 0; g < words.size(); g++) {
+                out.append(words.get(g));
+                if (g == gaps) break;
+                // the wider gaps go to the right on even lines and to the left on odd ones
+                int position = i % 2 == 0 ? gaps - 1 - g : g;
+                out.append(" ".repeat(spaces / gaps + (position < spaces % gaps ? 1 : 0)));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /** groff's header and footer line: left, centred, right, across the page width. */
