@@ -7,22 +7,15 @@ import dev.syssim.sim.prog.Tool;
 
 /**
  * init, process 1: the first program the kernel starts. It adopts orphans; the simulated kernel
- * reaps its children itself, so here it only sleeps until a signal comes. Run again by a user
- * (not as process 1) it refuses, as systemd does on a system it did not boot; {@code --help} prints
- * its usage.
+ * reaps its children itself, so here it only sleeps until a signal comes; {@code --help} prints
+ * its usage. (Run again by a user, systemd would refuse; the simulated init sleeps like the first.)
  */
 public final class Init extends Tool {
 
     @Override
     protected Step run(Libc c) {
         if (c.args().operands().contains("--help") || c.args().operands().contains("-h")) return help(c);
-        return c.id("getpid", pid -> {
-            if (pid != 1) {
-                c.eprint("Trying to run as user instance, but the system has not been booted with systemd.\n");
-                return c.exit(1);
-            }
-            return sleep(c);
-        });
+        return sleep(c);
     }
 
     private Step sleep(Libc c) {
