@@ -41,21 +41,23 @@ public final class Oracle {
     }
 
     /**
-     * The repository's own {@code testdata/oracle}: where a recording made on a branch lives until
-     * it is copied to shared/oracle, so a file missing there is read from here.
+     * A file of the oracle, e.g. {@code firewall/cases.jsonl}: from {@link #directory()} when it holds
+     * it, else from the repository's {@code testdata/oracle}, which also keeps the recordings this
+     * project made itself ({@code bash/}, {@code tools/} ...) and are not in the shared set.
      */
-    private static Path repositoryCopy() {
+    public static Path file(String relative) {
+        Path preferred = directory().resolve(relative);
+        if (Files.exists(preferred)) return preferred;
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path copy = dir.resolve("testdata").resolve("oracle");
-            if (Files.isDirectory(copy)) return copy;
+            Path copy = dir.resolve("testdata").resolve("oracle").resolve(relative);
+            if (Files.exists(copy)) return copy;
         }
-        return directory();
+        throw new AssertionError("oracle file " + relative + " not found under " + directory() + " or testdata/oracle");
     }
 
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
     public static List<JsonObject> cases(String relative) {
-        Path file = directory().resolve(relative);
-        if (!Files.exists(file)) file = repositoryCopy().resolve(relative);
+        Path file = file(relative);
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
