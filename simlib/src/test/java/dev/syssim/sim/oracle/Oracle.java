@@ -13,7 +13,9 @@ import java.util.List;
  * The behaviour recorded on real Linux, which tests replay: {@code -Dsyssim.oracle=DIR} if given;
  * else {@code shared/oracle} next to the repository (found walking up from the working
  * directory), the recordings as they are kept up to date; else the repository's copy in
- * {@code testdata/oracle}. Missing oracle data fails the test loudly, never skips it.
+ * {@code testdata/oracle}. A file missing from {@code shared/oracle} (recordings made in the
+ * repository, such as the engines' tables) is read from the repository's copy. Missing oracle data
+ * fails the test loudly, never skips it.
  */
 public final class Oracle {
 
@@ -40,9 +42,20 @@ public final class Oracle {
                 + " (set -Dsyssim.oracle=/path/to/oracle)");
     }
 
+    /** A file under the oracle, e.g. {@code firewall/cases.jsonl}, falling back to the repository's copy. */
+    public static Path file(String relative) {
+        Path file = directory().resolve(relative);
+        if (Files.exists(file)) return file;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path copy = dir.resolve("testdata").resolve("oracle").resolve(relative);
+            if (Files.exists(copy)) return copy;
+        }
+        return file;
+    }
+
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
     public static List<JsonObject> cases(String relative) {
-        Path file = directory().resolve(relative);
+        Path file = file(relative);
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
