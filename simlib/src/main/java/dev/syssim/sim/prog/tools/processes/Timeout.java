@@ -68,7 +68,9 @@ public final class Timeout extends Tool {
         return plan.foreground() ? fork : c.sys(new Syscall.Setpgid(0, 0), r -> fork);
     }
 
-    private static Step child(Libc c, Plan plan) {
+    /** The forked child: a C library of its own (its stdio buffers are its own after fork), then execvp. */
+    private static Step child(Libc parent, Plan plan) {
+        Libc c = new Libc(parent.args());
         return c.execvp(plan.command(), new TreeMap<>(c.args().env()), e -> {
             c.error("failed to run command " + c.quoteLocale(plan.command().get(0)), e);
             return c.exit(e == Errno.ENOENT ? 127 : 126);
