@@ -14,6 +14,8 @@ public final class TextTools {
             Executable.of("/usr/bin/echo", "echo", 1_000, LIBC),
             Executable.of("/usr/bin/true", "true", 900, LIBC),
             Executable.of("/usr/bin/false", "false", 900, LIBC),
+            Executable.of("/usr/bin/expr", "expr", 1_000, LIBC),
+            Executable.of("/usr/bin/more", "more", 1_000, "libtinfo.so.6", LIBC),
             Executable.of("/usr/bin/head", "head", 1_000, LIBC),
             Executable.of("/usr/bin/tail", "tail", 1_100, LIBC),
             Executable.of("/usr/bin/wc", "wc", 1_000, LIBC),
@@ -24,10 +26,8 @@ public final class TextTools {
             Executable.of("/usr/bin/tee", "tee", 1_000, LIBC),
             Executable.of("/usr/bin/yes", "yes", 900, LIBC),
             Executable.of("/usr/bin/seq", "seq", 1_000, LIBC),
-            Executable.of("/usr/bin/expr", "expr", 1_000, LIBC),
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
-            Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC),
-            Executable.of("/usr/bin/more", "more", 1_000, "libtinfo.so.6", LIBC));
+            Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC));
 
     private TextTools() {
     }
@@ -37,6 +37,8 @@ public final class TextTools {
         binaries.register("echo", new Echo());
         binaries.register("true", new Exit(0));
         binaries.register("false", new Exit(1));
+        binaries.register("expr", new Expr());
+        binaries.register("more", new More());
         binaries.register("head", new Head());
         binaries.register("tail", new Tail());
         binaries.register("wc", new Wc());
@@ -47,9 +49,7 @@ public final class TextTools {
         binaries.register("tee", new Tee());
         binaries.register("yes", new Yes());
         binaries.register("seq", new Seq());
-        binaries.register("expr", new Expr());
         binaries.register("grep", new Grep());
         binaries.register("less", new Less());
-        binaries.register("more", new More());
     }
 }
