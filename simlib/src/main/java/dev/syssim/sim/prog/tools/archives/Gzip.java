@@ -329,7 +329,7 @@ public final class Gzip extends Tool {
             if (p == GzipFormat.Problem.CRC_AND_LENGTH) c.eprint("\ngzip: " + file + ": " + GzipFormat.Problem.LENGTH.message + "\n");
             run.status = 1;
         } else {
-            if (run.verbose >= 0) c.eprint("gzip: " + file + ": " + p.message + "\n");
+            if (run.verbose >= 0) c.eprint("\ngzip: " + file + ": " + p.message + "\n");
             run.warn();
         }
         return next.get();
