@@ -34,7 +34,9 @@ public final class FileTools {
             Executable.of("/usr/bin/truncate", "truncate", 1_000, LIBC),
             Executable.of("/usr/bin/du", "du", 1_200, LIBC),
             Executable.of("/usr/bin/df", "df", 1_200, LIBC),
-            Executable.of("/usr/bin/file", "file", 1_300, LIBC));
+            Executable.of("/usr/bin/file", "file", 1_300, LIBC),
+            Executable.of("/usr/bin/find", "find", 2_100, SELINUX, LIBC),
+            Executable.of("/usr/bin/xargs", "xargs", 1_100, LIBC));
 
     private FileTools() {
     }
@@ -64,5 +66,7 @@ public final class FileTools {
         binaries.register("du", new Du());
         binaries.register("df", new Df());
         binaries.register("file", new FileTool());
+        binaries.register("find", new Find(bootEpochSeconds));
+        binaries.register("xargs", new Xargs());
     }
 }
