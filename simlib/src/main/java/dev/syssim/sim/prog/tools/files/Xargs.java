@@ -112,18 +112,31 @@ public final class Xargs extends Tool {
         }
         run.command = g.operands().isEmpty() ? List.of("echo") : g.operands();
         String input = g.last("a");
-        ByteInput in = new ByteInput(c, List.of(input == null ? "-" : input));
+        if (input != null && !input.equals("-")) {
+            return c.readFile(input, (err, bytes) -> {
+                if (err != null) {
+                    c.error("Cannot open input file " + Quote.locale(input, c.utf8()), err);
+                    return c.exit(1);
+                }
+                return fromBytes(c, run, bytes);
+            });
+        }
+        ByteInput in = new ByteInput(c, List.of("-"));
         return in.readAll(bytes -> {
             if (in.failed()) return c.exit(1);
-            List<List<String>> lines;
-            try {
-                lines = items(run, bytes);
-            } catch (IllegalArgumentException e) {
-                c.error(e.getMessage());
-                return c.exit(1);
-            }
-            return commands(c, run, lines);
+            return fromBytes(c, run, bytes);
         });
+    }
+
+    private Step fromBytes(Libc c, Run run, byte[] bytes) {
+        List<List<String>> lines;
+        try {
+            lines = items(run, bytes);
+        } catch (IllegalArgumentException e) {
+            c.error(e.getMessage());
+            return c.exit(1);
+        }
+        return commands(c, run, lines);
     }
 
     private static Integer positive(Libc c, String v, String option) {
