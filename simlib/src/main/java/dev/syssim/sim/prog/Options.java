@@ -14,14 +14,9 @@ import java.util.Set;
  */
 public final class Options {
 
-    /** One option as it came on the command line: its key (letter or long name), value (or null), argument index. */
-    public record Given(String key, String value, int index) {
-    }
-
     private final Set<String> flags = new LinkedHashSet<>();
     private final Map<String, String> values = new HashMap<>();
     private final List<String> operands = new ArrayList<>();
-    private final List<Given> given = new ArrayList<>();
     private String error;
 
     private Options() {
@@ -72,14 +67,12 @@ public final class Options {
                         value = args.get(++i);
                     }
                     o.values.put(full, value);
-                    o.given.add(new Given(full, value, i));
                 } else {
                     if (value != null) {
                         o.error = program + ": option '--" + full + "' doesn't allow an argument";
                         return o;
                     }
                     o.flags.add(full);
-                    o.given.add(new Given(full, null, i));
                 }
                 continue;
             }
@@ -96,7 +89,6 @@ public final class Options {
                         value = args.get(++i);
                     }
                     o.values.put(key, value);
-                    o.given.add(new Given(key, value, i));
                     break;
                 }
                 if (shortFlags.indexOf(letter) < 0) {
@@ -104,120 +96,6 @@ public final class Options {
                     return o;
                 }
                 o.flags.add(key);
-                o.given.add(new Given(key, null, i));
-            }
-        }
-        return o;
-    }
-
-    /**
-     * getopt_long with a table of long options in the program's own order, which getopt's message
-     * for an ambiguous abbreviation lists: {@code "name"} takes no argument, {@code "name="} requires
-     * one, {@code "name=?"} takes an optional one ({@code --color[=WHEN]}); {@code "colour>color"}
-     * is another name of {@code color} (recorded under it, and no ambiguity between the two).
-     */
-    public static Options parse(String program, List<String> args, String shortFlags, String shortValued,
-                                List<String> longTable, boolean permute) {
-        List<String> names = new ArrayList<>();
-        Map<String, String> canonical = new HashMap<>();
-        Map<String, Character> kind = new HashMap<>();
-        for (String entry : longTable) {
-            String spec = entry;
-            String alias = null;
-            int gt = spec.indexOf('>');
-            if (gt >= 0) {
-                alias = spec.substring(gt + 1);
-                spec = spec.substring(0, gt);
-            }
-            char k = spec.endsWith("=?") ? '?' : spec.endsWith("=") ? '=' : ' ';
-            String name = k == '?' ? spec.substring(0, spec.length() - 2) : k == '=' ? spec.substring(0, spec.length() - 1) : spec;
-            names.add(name);
-            canonical.put(name, alias == null ? name : alias);
-            kind.put(name, k);
-        }
-        Options o = new Options();
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            if (optionsEnded || arg.equals("-") || !arg.startsWith("-")) {
-                o.operands.add(arg);
-                if (!permute) optionsEnded = true;
-                continue;
-            }
-            if (arg.equals("--")) {
-                optionsEnded = true;
-                continue;
-            }
-            if (arg.startsWith("--")) {
-                String name = arg.substring(2);
-                String value = null;
-                int eq = name.indexOf('=');
-                if (eq >= 0) {
-                    value = name.substring(eq + 1);
-                    name = name.substring(0, eq);
-                }
-                String full = null;
-                if (names.contains(name)) {
-                    full = name;
-                } else {
-                    List<String> candidates = new ArrayList<>();
-                    for (String n : names) if (n.startsWith(name)) candidates.add(n);
-                    boolean same = true;
-                    for (String n : candidates) {
-                        same &= canonical.get(n).equals(canonical.get(candidates.get(0))) && kind.get(n) == kind.get(candidates.get(0));
-                    }
-                    if (candidates.size() > 1 && !same) {
-                        StringBuilder m = new StringBuilder(program + ": option '--" + name + "' is ambiguous; possibilities:");
-                        for (String n : candidates) m.append(" '--").append(n).append("'");
-                        o.error = m.toString();
-                        return o;
-                    }
-                    if (!candidates.isEmpty()) full = candidates.get(0);
-                }
-                if (full == null) {
-                    o.error = program + ": unrecognized option '" + arg + "'";
-                    return o;
-                }
-                String key = canonical.get(full);
-                char k = kind.get(full);
-                if (k == ' ' && value != null) {
-                    o.error = program + ": option '--" + full + "' doesn't allow an argument";
-                    return o;
-                }
-                if (k == '=' && value == null) {
-                    if (i + 1 >= args.size()) {
-                        o.error = program + ": option '--" + full + "' requires an argument";
-                        return o;
-                    }
-                    value = args.get(++i);
-                }
-                if (value == null) o.flags.add(key);
-                else o.values.put(key, value);
-                o.given.add(new Given(key, value, i));
-                continue;
-            }
-            for (int j = 1; j < arg.length(); j++) {
-                char letter = arg.charAt(j);
-                String key = String.valueOf(letter);
-                if (shortValued.indexOf(letter) >= 0) {
-                    String value = arg.substring(j + 1);
-                    if (value.isEmpty()) {
-                        if (i + 1 >= args.size()) {
-                            o.error = program + ": option requires an argument -- '" + letter + "'";
-                            return o;
-                        }
-                        value = args.get(++i);
-                    }
-                    o.values.put(key, value);
-                    o.given.add(new Given(key, value, i));
-                    break;
-                }
-                if (shortFlags.indexOf(letter) < 0) {
-                    o.error = program + ": invalid option -- '" + letter + "'";
-                    return o;
-                }
-                o.flags.add(key);
-                o.given.add(new Given(key, null, i));
             }
         }
         return o;
@@ -269,28 +147,5 @@ public final class Options {
 
     public List<String> operands() {
         return operands;
-    }
-
-    /** Every option in command-line order (for options given several times, like grep's -e). */
-    public List<Given> given() {
-        return given;
-    }
-
-    /** The values of an option given several times, in order; {@code names} are its letter and long name. */
-    public List<String> all(String... names) {
-        List<String> out = new ArrayList<>();
-        for (Given g : given) {
-            for (String n : names) if (g.key().equals(n) && g.value() != null) out.add(g.value());
-        }
-        return out;
-    }
-
-    /** The value of whichever of {@code names} came last on the command line, or null. */
-    public String last(String... names) {
-        String v = null;
-        for (Given g : given) {
-            for (String n : names) if (g.key().equals(n) && g.value() != null) v = g.value();
-        }
-        return v;
     }
 }

@@ -6,7 +6,7 @@ import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Inputs;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Regex;
 import dev.syssim.sim.prog.Tool;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,8 @@ public final class Grep extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("grep", c.args().operands(), "0123456789EFGHIJLPTUVZabchiLlnoqRrsuvwxyz", "ABCDXdefm", LONG, true);
+        List<String> args = c.args().operands();
+        Getopt o = Getopt.parse("grep", args, "0123456789A:B:C:D:EFGHIJLPTUVX:Zabcd:e:f:hiLlm:noqRrsuvwxyz", LONG, true);
         if (o.failed()) {
             c.eprint(o.error() + "\n" + USAGE + TRY);
             return c.exit(2);
@@ -82,19 +83,22 @@ public final class Grep extends Tool {
         boolean words = false;
         boolean lines = false;
         int context = -1;
-        int lastDigitArg = -1;
+        List<Integer> digitContexts = digitContexts(args);
+        int digitRun = 0;
         String color = null;
         boolean showHelp = o.has("help");
+        boolean lastDigit = false;
         List<Object> patternSources = new ArrayList<>();
-        for (Options.Given g : o.given()) {
+        for (Getopt.Opt g : o.options()) {
             String k = g.key();
             String v = g.value();
-            if (k.length() == 1 && Character.isDigit(k.charAt(0))) {
-                int digit = k.charAt(0) - '0';
-                context = g.index() == lastDigitArg && context >= 0 ? (int) Math.min(Integer.MAX_VALUE, context * 10L + digit) : digit;
-                lastDigitArg = g.index();
+            boolean digit = k.length() == 1 && Character.isDigit(k.charAt(0));
+            if (digit) {
+                if (!lastDigit) context = digitContexts.get(Math.min(digitRun++, digitContexts.size() - 1));
+                lastDigit = true;
                 continue;
             }
+            lastDigit = false;
             switch (k) {
                 case "E", "F", "G", "P" -> matcher = k.charAt(0);
                 case "e" -> patternSources.add(v.getBytes(StandardCharsets.UTF_8));
@@ -225,12 +229,41 @@ public final class Grep extends Tool {
             if (s.maxCount == 0) return c.exit(1);
             boolean implicitDot = operands.isEmpty() && run.recursive;
             if (operands.isEmpty()) operands.add(run.recursive ? "." : "-");
-            boolean names = o.last("H", "h") == null && o.given().stream().noneMatch(g -> g.key().equals("H") || g.key().equals("h"))
-                    ? operands.size() > 1 || run.recursive : s.withNames;
+            boolean names = o.has("H", "h") ? s.withNames : operands.size() > 1 || run.recursive;
             s.withNames = names;
             return Libc.forEach(operands, (file, next) -> operand(c, run, file, implicitDot, next),
                     () -> c.exit(run.error && !(s.quiet && run.selected) ? 2 : run.selected ? 0 : 1));
         });
+    }
+
+    /**
+     * The numbers of grep's -NUM options, in order: getopt hands over each digit as an option, and
+     * digits next to each other in one argument make one number ({@code -12}), a new argument a new
+     * one ({@code -1 -2}).
+     */
+    private static List<Integer> digitContexts(List<String> args) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) break;
+            if (!a.startsWith("-") || a.startsWith("--") || a.equals("-")) continue;
+            long n = -1;
+            for (int j = 1; j < a.length(); j++) {
+                char ch = a.charAt(j);
+                if (Character.isDigit(ch)) {
+                    n = n < 0 ? ch - '0' : Math.min(Integer.MAX_VALUE, n * 10 + ch - '0');
+                    continue;
+                }
+                if (n >= 0) out.add((int) n);
+                n = -1;
+                if ("ABCDXdefm".indexOf(ch) >= 0) {
+                    if (j + 1 == a.length()) i++;
+                    break;
+                }
+            }
+            if (n >= 0) out.add((int) n);
+        }
+        return out;
     }
 
     private static final String VERSION = """
