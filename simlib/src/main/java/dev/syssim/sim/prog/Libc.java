@@ -335,6 +335,17 @@ public final class Libc {
                 then.apply(UserDb.parse(passwd == null ? null : text(passwd), group == null ? null : text(group)))));
     }
 
+    /**
+     * gnulib's argmatch_invalid and argmatch_valid: {@code sort: invalid argument ‘x’ for ‘--sort’},
+     * then the valid arguments one per line. The caller adds its hint and exits.
+     */
+    public void argmatchInvalid(String value, String option, String... valid) {
+        StringBuilder m = new StringBuilder(name() + ": invalid argument " + quoteLocale(value) + " for " + quoteLocale(option) + "\n");
+        m.append("Valid arguments are:\n");
+        for (String v : valid) m.append("  - ").append(quoteLocale(v)).append('\n');
+        eprint(m.toString());
+    }
+
     /** Prints getopt's error and the GNU hint, then exits with {@code status}. */
     public Step usageError(String message, int status) {
         eprint(message + "\n");
