@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * tail (GNU coreutils 9.1): the last lines ({@code -n N}, {@code -N}; 10 by default) or bytes
- * ({@code -c N}) of each input; with {@code +N}, everything from line (byte) N on. Simplifications:
- * it reads each input to its end (real tail seeks near the end of a regular file), and -f / -F
- * print what is there and stop instead of waiting for more.
+ * ({@code -c N}) of each input; with {@code +N}, everything from line (byte) N on; -f follows the
+ * last file, polling once a second. Simplification: it reads each input to its end (real tail
+ * seeks near the end of a regular file).
  */
 public final class Tail extends Tool {
 
@@ -70,6 +70,8 @@ public final class Tail extends Tool {
         boolean[] first = {true};
         boolean byteMode = bytes;
         byte delim = eol;
+        boolean follow = o.has("f", "F") && !files.get(files.size() - 1).equals("-");
+        long[] seen = {0};
         return Libc.forEach(files, (file, next) -> Inputs.open(c, file, (err, fd) -> {
             if (err != null) {
                 c.error("cannot open " + Quote.af(file, c.utf8()) + " for reading", err);
@@ -87,9 +89,28 @@ public final class Tail extends Tool {
                 }
                 byte[] b = all.toByteArray();
                 c.printBytes(Arrays.copyOfRange(b, start(b, count, fromStart, byteMode, delim), b.length));
+                seen[0] = b.length;
                 return Inputs.close(c, file, fd, next);
             });
-        }), () -> c.exit(status[0]));
+        }), () -> follow ? follow(c, files.get(files.size() - 1), seen[0]) : c.exit(status[0]));
+    }
+
+    /**
+     * -f: keep printing what is appended to the (last) file, until killed. The simulated kernel has
+     * no inotify, so tail polls once a second, as GNU tail does without it.
+     */
+    private static Step follow(Libc c, String file, long seen) {
+        c.flushStdout();
+        return c.sleep(1_000_000_000L, e -> c.readFile(file, (err, content) -> {
+            if (content == null) return follow(c, file, seen);
+            if (content.length < seen) {
+                c.error(file + ": file truncated");
+                c.printBytes(content);
+            } else if (content.length > seen) {
+                c.printBytes(Arrays.copyOfRange(content, (int) seen, content.length));
+            }
+            return follow(c, file, content.length);
+        }));
     }
 
     /** Where the output starts in the whole input. */
@@ -141,7 +162,7 @@ public final class Tail extends Tool {
     public String manual() {
         return "tail [OPTION]... [FILE]...\n  Print the last 10 lines of each FILE to standard output. With more than one FILE, precede each with a header giving the file name.\n"
                 + "  -c, --bytes=[+]NUM    output the last NUM bytes; or use -c +NUM to output starting with byte NUM of each file\n"
-                + "  -f, --follow          output appended data as the file grows (here: print what is there and stop)\n"
+                + "  -f, --follow          output appended data as the file grows\n"
                 + "  -n, --lines=[+]NUM    output the last NUM lines, instead of the last 10; or use -n +NUM to skip NUM-1 lines at the start\n"
                 + "  -q, --quiet, --silent never output headers giving file names\n"
                 + "  -v, --verbose         always output headers giving file names\n"
