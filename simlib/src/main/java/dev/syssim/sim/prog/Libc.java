@@ -105,6 +105,12 @@ public final class Libc {
         pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** fwrite to stderr: bytes as they are (sed's w /dev/stderr), unbuffered like {@link #eprint}. */
+    public void eprintBytes(byte[] bytes) {
+        if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
+        pending.add(new Chunk(2, bytes.clone()));
+    }
+
     /**
      * glibc's error(3): {@code name: message} on stderr. Standard error is unbuffered, so each piece
      * is its own write(2), as strace shows: {@code "cat: "}, the message, {@code "\n"}.
@@ -378,6 +384,17 @@ public final class Libc {
     public Step users(Function<UserDb, Step> then) {
         return readFile("/etc/passwd", (e1, passwd) -> readFile("/etc/group", (e2, group) ->
                 then.apply(UserDb.parse(passwd == null ? null : text(passwd), group == null ? null : text(group)))));
+    }
+
+    /**
+     * gnulib's argmatch_invalid and argmatch_valid: {@code sort: invalid argument ‘x’ for ‘--sort’},
+     * then the valid arguments one per line. The caller adds its hint and exits.
+     */
+    public void argmatchInvalid(String value, String option, String... valid) {
+        StringBuilder m = new StringBuilder(name() + ": invalid argument " + quoteLocale(value) + " for " + quoteLocale(option) + "\n");
+        m.append("Valid arguments are:\n");
+        for (String v : valid) m.append("  - ").append(quoteLocale(v)).append('\n');
+        eprint(m.toString());
     }
 
     /** Prints getopt's error and the GNU hint, then exits with {@code status}. */

@@ -3,6 +3,7 @@ package dev.syssim.sim.prog.tools;
 import dev.syssim.sim.prog.Binaries;
 import dev.syssim.sim.prog.tools.archives.ArchiveTools;
 import dev.syssim.sim.prog.tools.bytes.BytesTools;
+import dev.syssim.sim.prog.tools.editors.EditorTools;
 import dev.syssim.sim.prog.tools.files.FileTools;
 import dev.syssim.sim.prog.tools.processes.ProcessTools;
 import dev.syssim.sim.prog.tools.system.SystemTools;
@@ -50,6 +51,7 @@ public final class Installed {
         all.addAll(UserTools.BINARIES);
         all.addAll(BytesTools.BINARIES);
         all.addAll(ArchiveTools.BINARIES);
+        all.addAll(EditorTools.BINARIES);
         return List.copyOf(all);
     }
 
@@ -61,5 +63,6 @@ public final class Installed {
         UserTools.register(binaries, bootEpochSeconds);
         BytesTools.register(binaries, bootEpochSeconds);
         ArchiveTools.register(binaries, bootEpochSeconds);
+        EditorTools.register(binaries, bootEpochSeconds);
     }
 }
