@@ -384,6 +384,33 @@ public final class FileCalls {
         return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
     }
 
+    Outcome fcntl(Process p, Syscall.Fcntl call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        switch (call.cmd()) {
+            case Syscall.Fcntl.F_DUPFD, Syscall.Fcntl.F_DUPFD_CLOEXEC -> {
+                if (call.arg() < 0 || call.arg() >= FdTable.MAX_FDS) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+                for (int fd = call.arg(); fd < FdTable.MAX_FDS; fd++) {
+                    if (p.fds().get(fd) == null) {
+                        p.fds().installAt(fd, f, call.cmd() == Syscall.Fcntl.F_DUPFD_CLOEXEC);
+                        return Outcome.ok(fd, Costs.SYSCALL);
+                    }
+                }
+                return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+            }
+            case Syscall.Fcntl.F_GETFD -> {
+                return Outcome.ok(p.fds().isCloseOnExec(call.fd()) ? Syscall.Fcntl.FD_CLOEXEC : 0, Costs.SYSCALL / 3);
+            }
+            case Syscall.Fcntl.F_SETFD -> {
+                p.fds().setCloseOnExec(call.fd(), (call.arg() & Syscall.Fcntl.FD_CLOEXEC) != 0);
+                return Outcome.ok(0, Costs.SYSCALL / 3);
+            }
+            default -> {
+                return Outcome.ok(f.flags(), Costs.SYSCALL / 3);
+            }
+        }
+    }
+
     Outcome setEcho(Process p, Syscall.TcsetattrEcho call) {
         OpenFile f = p.fds().get(call.fd());
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
