@@ -45,6 +45,17 @@ public final class FileCalls {
         int flags = call.flags();
         boolean create = (flags & OpenFlags.O_CREAT) != 0;
         boolean follow = (flags & OpenFlags.O_NOFOLLOW) == 0;
+        if (follow) {
+            PathWalker.Result link = PathWalker.resolveFrom(p, start, call.path(), false);
+            if (link.ok() && link.inode().fs() instanceof ProcFs proc) {
+                OpenFile target = proc.openFileOf(link.inode());
+                if (target != null) {
+                    int fd = p.fds().install(target, (flags & OpenFlags.O_CLOEXEC) != 0);
+                    if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+                    return Outcome.ok(fd, Costs.SYSCALL);
+                }
+            }
+        }
         PathWalker.Result found = PathWalker.resolveFrom(p, start, call.path(), follow);
         Location location;
         if (!found.ok()) {

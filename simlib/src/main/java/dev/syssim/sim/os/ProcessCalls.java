@@ -140,7 +140,8 @@ public final class ProcessCalls {
         }
         OpenFile stdout = p.fds().get(1);
         boolean tty = stdout != null && stdout.ops().isTerminal();
-        ProgramArgs args = new ProgramArgs(path, argv, env, image.payload(), tty);
+        ProgramArgs args = new ProgramArgs(path, argv, env, image.payload(), tty,
+                () -> kernel.bootEpochSeconds() * 1_000_000_000L + kernel.now());
         Program start = image.isStatic() ? program : kernel.programs().dynamicLoader(image, program);
         return new Outcome.Replaced(start.start(args), Costs.EXEC);
     }

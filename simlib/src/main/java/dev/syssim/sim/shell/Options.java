@@ -85,6 +85,11 @@ final class Options {
         return o;
     }
 
+    /** In a command substitution's child: bash turns errexit off unless {@code inherit_errexit} (or POSIX mode). */
+    void errexitForSubstitution() {
+        if (!inheritErrexit && !posix && errexit) set("errexit", false);
+    }
+
     boolean isSetOption(String name) {
         return set.containsKey(name);
     }

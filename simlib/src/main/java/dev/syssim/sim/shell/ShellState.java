@@ -56,6 +56,8 @@ final class ShellState {
     Map<String, Ast.FunctionDef> functions = new LinkedHashMap<>();
     /** Where each function was defined: the source file name, for BASH_SOURCE (bash -c says "environment"). */
     Map<String, String> functionSources = new LinkedHashMap<>();
+    java.util.Set<String> readonlyFunctions = new java.util.LinkedHashSet<>();
+    java.util.Set<String> exportedFunctions = new java.util.LinkedHashSet<>();
     List<String> positional = new ArrayList<>();
     Options options = new Options();
     Map<String, String> aliases = new TreeMap<>();
@@ -85,8 +87,14 @@ final class ShellState {
     int bashpid;
     int uid;
     int euid;
+    int gid;
+    int egid;
     int subshellLevel;
+    /** Command substitutions deep: set -x repeats PS4's first character once more per level. */
+    int traceLevel;
     String lastArgument = "";
+    /** The last argument of the command now running, which becomes $_ when it is done. */
+    String lastArgumentPending;
     int lineNumber;
     boolean interactive;
     boolean dash;
@@ -115,12 +123,16 @@ final class ShellState {
     String runningTrap;
     /** set -o noexec's companion for `bash -n`: parse only. */
     int umask = -1;
+    /** getopts' place inside a bundle of letters ({@code -abc}): 0 at the start of an argument. */
+    int getoptsCharIndex;
 
     ShellState copy() {
         ShellState c = new ShellState();
         c.vars = vars.copy();
         c.functions = new LinkedHashMap<>(functions);
         c.functionSources = new LinkedHashMap<>(functionSources);
+        c.readonlyFunctions = new java.util.LinkedHashSet<>(readonlyFunctions);
+        c.exportedFunctions = new java.util.LinkedHashSet<>(exportedFunctions);
         c.positional = new ArrayList<>(positional);
         c.options = options.copy();
         c.aliases = new TreeMap<>(aliases);
@@ -142,7 +154,10 @@ final class ShellState {
         c.bashpid = bashpid;
         c.uid = uid;
         c.euid = euid;
+        c.gid = gid;
+        c.egid = egid;
         c.subshellLevel = subshellLevel;
+        c.traceLevel = traceLevel;
         c.lastArgument = lastArgument;
         c.lineNumber = lineNumber;
         c.interactive = interactive;
@@ -160,6 +175,7 @@ final class ShellState {
         c.currentCommand = currentCommand;
         c.subshell = subshell;
         c.umask = umask;
+        c.getoptsCharIndex = getoptsCharIndex;
         return c;
     }
 

@@ -65,7 +65,7 @@ public final class Parser {
     private static final int MAX_STACK = 10_000;
 
     Source src;
-    final Settings settings;
+    Settings settings;
     private final Words words;
     private Token peeked;
     private final Deque<Token> pushback = new ArrayDeque<>();
@@ -85,6 +85,11 @@ public final class Parser {
         this.src = new Source(text, firstLine);
         this.settings = settings;
         this.words = new Words(this);
+    }
+
+    /** Settings for the lines still to come (an option or alias changed by the last line). */
+    public void updateSettings(Settings settings) {
+        this.settings = settings;
     }
 
     /** Warnings bash prints while parsing (a here-document ended by end of file), taken once. */

@@ -1,0 +1,28 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.shell.syntax.Ast;
+
+/** {@code name() { ...; }}: defines the function (a readonly function cannot be redefined). */
+final class FunctionDefFrame extends Frame {
+
+    private final Ast.FunctionDef def;
+
+    FunctionDefFrame(Ast.FunctionDef def) {
+        this.def = def;
+    }
+
+    @Override
+    Step step(Shell sh) {
+        ShellState st = sh.st;
+        st.lineNumber = def.line();
+        if (st.readonlyFunctions.contains(def.name())) {
+            sh.error(def.name() + ": readonly function");
+            return sh.finish(1);
+        }
+        st.functions.put(def.name(), def);
+        String source = st.sources.isEmpty() ? (st.commandString ? "environment" : st.name) : st.sources.get(st.sources.size() - 1);
+        st.functionSources.put(def.name(), source);
+        return sh.finish(0);
+    }
+}

@@ -1,0 +1,389 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.fs.FileType;
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.Signal;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.SysResult;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.os.WaitStatus;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.shell.arith.Arithmetic;
+import dev.syssim.sim.shell.syntax.Ast;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * A running shell, one per process: its state, its stack of frames, and the loop that runs them.
+ * The loop asks the top frame for work until a frame hands out a step (a syscall, a stretch of
+ * computing); the scheduler runs that step and calls back, and the loop goes on. A continuation
+ * never calls the next one directly, so no user program can reach Java's stack.
+ */
+final class Shell {
+
+    /** What a frame returns when it only changed the stack: the loop goes on. */
+    static final Step CONTINUE = new Step.Compute(0, "", () -> null);
+
+    /** How many frame steps may run without handing the scheduler anything: then a little computing is charged. */
+    private static final int STEPS_PER_SLICE = 64;
+    /** The user-mode time a builtin or a shell keyword costs (bash runs a `:` in well under a microsecond). */
+    static final long BUILTIN_NANOS = 400;
+
+    /** Control flow in flight: unwinds frames until one takes it. */
+    sealed interface Pending permits Break, Continue, Return, Exit, Discard {
+    }
+
+    record Break(int levels) implements Pending {
+    }
+
+    record Continue(int levels) implements Pending {
+    }
+
+    record Return(int status) implements Pending {
+    }
+
+    record Exit(int status) implements Pending {
+    }
+
+    /** An expansion error: the rest of the command line is abandoned (bash's jump_to_top_level(DISCARD)). */
+    record Discard(int status) implements Pending {
+    }
+
+    Libc c;
+    final ShellState st;
+    final Arithmetic arithmetic;
+    final List<Frame> stack = new ArrayList<>();
+    Pending pending;
+    private boolean looping;
+    /** Caught signals waiting for their trap to run, noted by the signal handler. */
+    final java.util.Set<Signal> caught = java.util.EnumSet.noneOf(Signal.class);
+    /** An fd opened for a process substitution, to close when the command that uses it is done. */
+    final List<Integer> processSubstitutionFds = new ArrayList<>();
+    final Builtins builtins;
+
+    Shell(Libc c, ShellState st, Arithmetic arithmetic) {
+        this.c = c;
+        this.st = st;
+        this.arithmetic = arithmetic;
+        this.builtins = new Builtins();
+        st.vars.setDynamic(new DynamicVariables(this));
+    }
+
+    // ---- the loop ----
+
+    /** Runs frames until one needs the scheduler. */
+    Step run() {
+        looping = true;
+        try {
+            int slice = 0;
+            while (true) {
+                if (stack.isEmpty()) return c.exitQuietly(st.lastStatus & 0xff);
+                Frame top = stack.get(stack.size() - 1);
+                Step s = pending != null ? top.unwind(this) : top.step(this);
+                if (s != CONTINUE) return s;
+                if (++slice >= STEPS_PER_SLICE) {
+                    return c.compute(BUILTIN_NANOS, "", this::proceed);
+                }
+            }
+        } finally {
+            looping = false;
+        }
+    }
+
+    /** How a continuation goes on: inside the loop, return to it; from the scheduler, run the loop. */
+    Step proceed() {
+        return looping ? CONTINUE : run();
+    }
+
+    void push(Frame f) {
+        stack.add(f);
+    }
+
+    /** Pops the top frame and hands its status to the frame below. */
+    Step finish(int status) {
+        stack.remove(stack.size() - 1);
+        if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
+        return proceed();
+    }
+
+    /** Pushes a frame and goes on. */
+    Step call(Frame f) {
+        push(f);
+        return proceed();
+    }
+
+    /** Charges a builtin's user-mode time, then goes on. */
+    Step computed() {
+        return c.compute(BUILTIN_NANOS, "", this::proceed);
+    }
+
+    /**
+     * How a builtin ends: its output flushed (bash writes a builtin's output when it is done), its
+     * frame popped with {@code status}, and a little user-mode time charged — which also lets a loop
+     * of builtins be interrupted between any two of them.
+     */
+    Step done(int status) {
+        c.flushStdout();
+        stack.remove(stack.size() - 1);
+        if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
+        return c.compute(BUILTIN_NANOS, "", this::proceed);
+    }
+
+    // ---- text out ----
+
+    void out(String byteString) {
+        c.printBytes(Bytes.of(byteString));
+    }
+
+    void err(String byteString) {
+        c.eprintBytes(Bytes.of(byteString));
+    }
+
+    /**
+     * The prefix of the shell's messages: {@code bash: } at a prompt; {@code bash: line 3: } in a
+     * {@code -c} string; {@code script.sh: line 3: } in a script, and inside a function the file the
+     * function came from; dash writes {@code sh: 3: }.
+     */
+    String prefix() {
+        if (st.interactive && !st.subshell && st.sources.isEmpty()) return st.programName + ": ";
+        if (st.interactive) return st.programName + ": ";
+        if (st.dash) return st.name + ": " + st.lineNumber + ": ";
+        String source = currentSource();
+        return source + ": line " + st.lineNumber + ": ";
+    }
+
+    /** Where the running code came from: the function's file (bash -c calls it "environment"), a sourced file, or $0. */
+    String currentSource() {
+        if (!st.calls.isEmpty()) return st.calls.get(st.calls.size() - 1).source();
+        if (!st.sources.isEmpty()) return st.sources.get(st.sources.size() - 1);
+        return st.name;
+    }
+
+    /** A message with the shell's prefix on standard error. */
+    void error(String message) {
+        err(prefix() + message + "\n");
+    }
+
+    /** A builtin's error: {@code bash: line 1: cd: /x: No such file or directory}. */
+    void builtinError(String builtin, String message) {
+        err(prefix() + builtin + ": " + message + "\n");
+    }
+
+    // ---- exit and control flow ----
+
+    /** Leaves the shell with {@code status}, unwinding every frame (the EXIT trap still runs). */
+    Step exit(int status) {
+        pending = new Exit(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /** Abandons the rest of the command line (an expansion error), or leaves a subshell. */
+    Step discard(int status) {
+        pending = new Discard(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /** An error that ends a non-interactive shell (set -u, ${x:?}): exits, or abandons the line at a prompt. */
+    Step fatal(int status) {
+        if (st.interactive && !st.subshell) return discard(status);
+        return exit(status);
+    }
+
+    // ---- processes ----
+
+    /**
+     * fork: the child runs {@code body} (made from its own copy of the shell) and exits with its
+     * status; the parent gets the child's pid (-1 if fork failed, after bash's message).
+     * {@code jobLeader}: in an interactive shell, the pid whose process group the child joins (0: its
+     * own group, -1: no job control for it).
+     */
+    Step fork(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent) {
+        c.flushStdout();
+        boolean jobControl = st.interactive && !st.subshell && jobLeader >= 0;
+        return c.sys(Syscall.Clone.fork(() -> {
+            Shell child = subshell();
+            Frame frame = body.apply(child);
+            child.push(new ExitFrame());
+            child.push(frame);
+            Supplier<Step> start = () -> child.c.id("getpid", pid -> {
+                child.st.bashpid = pid;
+                return child.resetTraps(child::run);
+            });
+            if (!jobControl) return start.get();
+            return child.c.sys(new Syscall.Setpgid(0, jobLeader), r ->
+                    child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x ->
+                            child.c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, false), y -> start.get())));
+        }), r -> {
+            if (r.failed()) {
+                err(st.programName + ": fork: retry: " + r.errno().message() + "\n");
+                err(st.programName + ": fork: " + r.errno().message() + "\n");
+                return parent.apply(-1);
+            }
+            return parent.apply(r.intValue());
+        });
+    }
+
+    /** A copy of this shell for a child process: a subshell environment, in bash's words. */
+    Shell subshell() {
+        ShellState copy = st.copy();
+        copy.subshell = true;
+        copy.subshellLevel = st.subshellLevel + 1;
+        copy.jobs.clear();
+        copy.jobOrder.clear();
+        Shell child = new Shell(new Libc(c.args()), copy, arithmetic);
+        return child;
+    }
+
+    /** In a subshell, traps the parent caught go back to their defaults (ignored ones stay ignored). */
+    Step resetTraps(Supplier<Step> next) {
+        List<String> reset = new ArrayList<>();
+        for (Map.Entry<String, String> e : st.traps.entrySet()) {
+            if (!e.getValue().isEmpty()) reset.add(e.getKey());
+        }
+        if (reset.isEmpty()) return next.get();
+        for (String name : reset) st.traps.remove(name);
+        return Libc.forEach(reset, (name, more) -> {
+            Signal s = Traps.signal(name);
+            if (s == null) return more.get();
+            return c.sys(new Syscall.Sigaction(s, null), r -> more.get());
+        }, next);
+    }
+
+    /** Waits for the processes of a foreground job; the status is the last one's, PIPESTATUS all of them. */
+    Step waitForeground(List<Integer> pids, String text, IntFunction<Step> k) {
+        List<Integer> live = new ArrayList<>();
+        for (int pid : pids) if (pid > 0) live.add(pid);
+        if (live.isEmpty()) return k.apply(pids.isEmpty() ? 0 : 254);
+        int[] statuses = new int[live.size()];
+        boolean jobControl = st.interactive && !st.subshell;
+        Supplier<Step> waitAll = () -> waitEach(live, 0, statuses, text, () -> {
+            int[] shell = new int[statuses.length];
+            for (int i = 0; i < statuses.length; i++) shell[i] = WaitStatus.shellStatus(statuses[i]);
+            st.pipestatus = shell;
+            int last = shell[shell.length - 1];
+            if (!jobControl) return k.apply(last);
+            return c.sys(new Syscall.Tcsetpgrp(0, st.pid), r -> k.apply(last));
+        });
+        if (!jobControl) return waitAll.get();
+        return c.sys(new Syscall.Tcsetpgrp(0, live.get(0)), r -> waitAll.get());
+    }
+
+    private Step waitEach(List<Integer> pids, int i, int[] statuses, String text, Supplier<Step> k) {
+        if (i >= pids.size()) return k.get();
+        int pid = pids.get(i);
+        return c.sys(new Syscall.Wait4(pid, 0), r -> {
+            if (r.failed()) {
+                if (r.errno() == Errno.EINTR) {
+                    return runCaughtTraps(() -> waitEach(pids, i, statuses, text, k));
+                }
+                statuses[i] = WaitStatus.exited(127);
+                return waitEach(pids, i + 1, statuses, text, k);
+            }
+            statuses[i] = Syscall.Wait4.status(r);
+            if (i == pids.size() - 1) reportSignal(statuses[i], pid, text);
+            return waitEach(pids, i + 1, statuses, text, k);
+        });
+    }
+
+    /** bash's report of a foreground job killed by a signal ({@code Segmentation fault}); SIGINT and SIGPIPE are silent. */
+    void reportSignal(int status, int pid, String text) {
+        if (WaitStatus.isExited(status)) return;
+        Signal signal = WaitStatus.termSignal(status);
+        if (signal == Signal.SIGINT) {
+            if (st.interactive && !st.subshell) err("\n");
+            return;
+        }
+        if (signal == Signal.SIGPIPE || signal.shellMessage().isEmpty()) return;
+        String message = signal.shellMessage() + (WaitStatus.coreDumped(status) ? " (core dumped)" : "");
+        if (st.interactive && !st.subshell) {
+            err(message + "\n");
+        } else {
+            err(prefix() + String.format("%5d %-24s%s", pid, message, text) + "\n");
+        }
+    }
+
+    // ---- traps ----
+
+    /** Runs the traps of caught signals that arrived (bash runs them between commands), then {@code next}. */
+    Step runCaughtTraps(Supplier<Step> next) {
+        if (caught.isEmpty()) return next.get();
+        List<Signal> arrived = new ArrayList<>(caught);
+        caught.clear();
+        for (int i = arrived.size() - 1; i >= 0; i--) {
+            String action = st.traps.get(arrived.get(i).shortName());
+            if (action != null && !action.isEmpty()) push(new TrapFrame(arrived.get(i).shortName(), action));
+        }
+        return next.get();
+    }
+
+    // ---- finding commands ----
+
+    /** PATH search (after the hash table): {@code k} gets the path, or null when not found. */
+    Step findCommand(String name, Function<String, Step> k) {
+        if (name.contains("/")) return k.apply(name);
+        String cached = st.hash.get(name);
+        if (cached != null) {
+            st.hashHits.merge(name, 1, Integer::sum);
+            return k.apply(cached);
+        }
+        String path = st.vars.get("PATH");
+        if (path == null) path = "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games";
+        String[] dirs = path.split(":", -1);
+        return searchPath(name, dirs, 0, null, k);
+    }
+
+    private Step searchPath(String name, String[] dirs, int i, String firstFound, Function<String, Step> k) {
+        if (i >= dirs.length) return k.apply(firstFound);
+        String dir = dirs[i].isEmpty() ? "." : dirs[i];
+        String candidate = dir.endsWith("/") ? dir + name : dir + "/" + name;
+        return c.statOf(Bytes.toJava(candidate), true, (err, st2) -> {
+            if (err == null && st2.type() != FileType.DIRECTORY) {
+                boolean executable = (st2.permissions() & 0111) != 0;
+                if (executable) {
+                    if (st.options.hashall && !dirs[i].isEmpty() && dirs[i].startsWith("/")) {
+                        st.hash.put(name, candidate);
+                        st.hashHits.put(name, 1);
+                    }
+                    return k.apply(candidate);
+                }
+                // a file that is not executable is remembered: bash reports it as the command if nothing else is found
+                return searchPath(name, dirs, i + 1, firstFound == null ? candidate : firstFound, k);
+            }
+            return searchPath(name, dirs, i + 1, firstFound, k);
+        });
+    }
+
+    // ---- small helpers ----
+
+    /** The syscall result of a path operation as bash's error text. */
+    static String errnoText(SysResult r) {
+        return r.errno().message();
+    }
+
+    /** Whether a name is a valid shell identifier. */
+    static boolean isName(String s) {
+        return dev.syssim.sim.shell.syntax.Lexical.isName(s);
+    }
+
+    /** The shell's word for a command in a job message: its source text. */
+    static String jobText(Ast.Item item) {
+        return item.text();
+    }
+
+    /** The locale's charset is UTF-8 (LC_ALL, LC_CTYPE or LANG of the shell's variables). */
+    boolean utf8() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = st.vars.get(name);
+            if (v == null || v.isEmpty()) continue;
+            String l = v.toLowerCase(java.util.Locale.ROOT);
+            return l.contains("utf-8") || l.contains("utf8");
+        }
+        return false;
+    }
+}
