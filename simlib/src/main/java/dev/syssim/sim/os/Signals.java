@@ -22,6 +22,12 @@ public final class Signals {
     public void send(Process target, Signal signal, Process sender) {
         if (target.state == ProcessState.ZOMBIE || target.state == ProcessState.DEAD) return;
         if (target.isKernelThread()) return; // kernel threads take no signals from user space
+        // a namespace's init gets only the signals it has handlers for from inside its namespace,
+        // SIGKILL included (Linux: it would otherwise take the whole namespace down; kill -9 1 does nothing)
+        if (sender != null && target.pidIn(target.pidNamespace()) == 1 && sender.pidNamespace() == target.pidNamespace()
+                && !target.catches(signal)) {
+            return;
+        }
         if (signal != Signal.SIGKILL && target.ignores(signal)) return;
         if (signal != Signal.SIGKILL && target.catches(signal)) {
             post(target, signal, sender == null ? "the kernel" : sender.toString());

@@ -71,6 +71,14 @@ final class Quote {
         return out.append('"').toString();
     }
 
+    /** An associative array's key as declare prints it: as it is when plain, else double-quoted. */
+    static String keyText(String key) {
+        if (!key.isEmpty() && key.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '.' || c == '-' || c == '/')) {
+            return key;
+        }
+        return dq(key);
+    }
+
     /** {@code declare -p}'s value: double quotes, or {@code $'...'} when it holds control characters. */
     static String declare(String s) {
         if (needsAnsiC(s)) return ansiC(s);

@@ -21,7 +21,7 @@ final class RegexMatch {
         try {
             int flags = sh.st.options.nocasematch ? Pattern.CASE_INSENSITIVE : 0;
             p = Pattern.compile(translate(regex), flags);
-        } catch (PatternSyntaxException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return 2;
         }
         Matcher m = p.matcher(string);

@@ -64,6 +64,8 @@ final class Shell {
     /** An fd opened for a process substitution, to close when the command that uses it is done. */
     final List<Integer> processSubstitutionFds = new ArrayList<>();
     final Builtins builtins;
+    /** For a declaration builtin about to run: each {@code name=(...)} argument's elements, by argv index. */
+    java.util.Map<Integer, List<Assign.Element>> pendingArrays = java.util.Map.of();
 
     Shell(Libc c, ShellState st, Arithmetic arithmetic) {
         this.c = c;
@@ -131,6 +133,12 @@ final class Shell {
         stack.remove(stack.size() - 1);
         if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
         return c.compute(BUILTIN_NANOS, "", this::proceed);
+    }
+
+    /** What the parser needs to know now: extglob, dash, the locale, and the aliases if they are expanded. */
+    dev.syssim.sim.shell.syntax.Parser.Settings parserSettings() {
+        java.util.function.Function<String, String> aliases = st.options.expandAliases ? st.aliases::get : null;
+        return new dev.syssim.sim.shell.syntax.Parser.Settings(st.options.extglob, st.dash, utf8(), aliases);
     }
 
     // ---- text out ----

@@ -106,6 +106,8 @@ final class ShellState {
     int lastRandom;
     /** The simulated time (ns since the epoch) when $SECONDS was last set, and the value it was set to. */
     long secondsBase;
+    /** When the shell started, in epoch seconds ({@code printf '%(...)T' -2}). */
+    long startSeconds;
     long secondsOffset;
     String oldpwd;
     /** How many loops enclose the running command (break and continue need one). */
@@ -123,6 +125,13 @@ final class ShellState {
     String runningTrap;
     /** set -o noexec's companion for `bash -n`: parse only. */
     int umask = -1;
+    /** ulimit values set in this shell, by letter. */
+    Map<String, String> limits = new LinkedHashMap<>();
+    /** Builtins turned off with enable -n. */
+    java.util.Set<String> disabledBuiltins = new java.util.LinkedHashSet<>();
+    /** The logical directory cd last went to, and the physical one it is (for pwd -L). */
+    String pwdLogical;
+    String pwdPhysical;
     /** getopts' place inside a bundle of letters ({@code -abc}): 0 at the start of an argument. */
     int getoptsCharIndex;
 
@@ -168,6 +177,7 @@ final class ShellState {
         c.randomSeed = randomSeed;
         c.lastRandom = lastRandom;
         c.secondsBase = secondsBase;
+        c.startSeconds = startSeconds;
         c.secondsOffset = secondsOffset;
         c.oldpwd = oldpwd;
         c.loopDepth = loopDepth;
@@ -175,6 +185,10 @@ final class ShellState {
         c.currentCommand = currentCommand;
         c.subshell = subshell;
         c.umask = umask;
+        c.limits = new LinkedHashMap<>(limits);
+        c.disabledBuiltins = new java.util.LinkedHashSet<>(disabledBuiltins);
+        c.pwdLogical = pwdLogical;
+        c.pwdPhysical = pwdPhysical;
         c.getoptsCharIndex = getoptsCharIndex;
         return c;
     }

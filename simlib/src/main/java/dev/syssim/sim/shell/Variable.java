@@ -47,6 +47,10 @@ final class Variable {
         return indexed != null;
     }
 
+    boolean isIndexed() {
+        return indexed != null;
+    }
+
     boolean isAssoc() {
         return assoc != null;
     }

@@ -159,6 +159,11 @@ public final class Parser {
         return new Script(all);
     }
 
+    /** Checks all of a cell's text for syntax errors (extglob allowed, as a cell may turn it on first). */
+    public static void check(String text) throws SyntaxError {
+        DeepStack.call(() -> parseAll(text, Settings.LENIENT));
+    }
+
     /** Jupyter's is_complete: {@code complete}, {@code incomplete} (more text could finish it) or {@code invalid}. */
     public static String isComplete(String text) {
         try {

@@ -1,4 +1,4 @@
-package dev.syssim.sim.shell;
+package dev.syssim.sim.shell.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,7 @@ class ParserTest {
 
     @Test
     void unexpectedTokenNamesTheTokenLineAndColumn() {
-        SyntaxError e = assertThrows(SyntaxError.class, () -> Parser.parse("echo a\necho b )"));
+        SyntaxError e = assertThrows(SyntaxError.class, () -> Parser.parseAll("echo a\necho b )", Parser.Settings.BASH));
         assertEquals("syntax error near unexpected token `)'", e.getMessage());
         assertEquals(2, e.line());
         assertEquals(8, e.column());
@@ -19,7 +19,7 @@ class ParserTest {
 
     @Test
     void unterminatedQuoteIsIncomplete() {
-        SyntaxError e = assertThrows(SyntaxError.class, () -> Parser.parse("echo 'abc"));
+        SyntaxError e = assertThrows(SyntaxError.class, () -> Parser.parseAll("echo 'abc", Parser.Settings.BASH));
         assertEquals("unexpected EOF while looking for matching `''", e.getMessage());
         assertTrue(e.incomplete());
     }
@@ -48,14 +48,18 @@ class ParserTest {
 
     @Test
     void hereDocumentEndedByEndOfInputRunsWithBashsWarning() throws SyntaxError {
-        Parser.Parsed parsed = Parser.parse("cat <<EOF\nno end");
-        assertEquals(1, parsed.warnings().size());
-        assertTrue(parsed.warnings().get(0).contains("delimited by end-of-file (wanted `EOF')"));
+        Parser parser = new Parser("cat <<EOF\nno end", Parser.Settings.BASH);
+        while (parser.nextLine() != null) {
+            // read every line
+        }
+        java.util.List<String> warnings = parser.takeWarnings();
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("delimited by end-of-file (wanted `EOF')"));
     }
 
     @Test
     void backgroundItemsKeepTheirOwnText() throws SyntaxError {
-        Ast.Script s = Parser.parse("sleep 100 & kill -9 $!; wait").script();
+        Ast.Script s = Parser.parseAll("sleep 100 & kill -9 $!; wait", Parser.Settings.BASH);
         assertEquals("sleep 100", s.items().get(0).text());
         assertTrue(s.items().get(0).background());
     }

@@ -1,0 +1,192 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.os.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The table of builtins: bash's, and dash's smaller set for {@code sh}. The POSIX special builtins
+ * are marked (in POSIX mode their errors end a script and their assignments stay).
+ */
+final class Builtins {
+
+    private static final Set<String> SPECIAL = Set.of("break", ":", ".", "continue", "eval", "exec", "exit", "export", "readonly",
+            "return", "set", "shift", "times", "trap", "unset");
+    private static final Set<String> DASH = Set.of(":", ".", "alias", "bg", "break", "cd", "command", "continue", "echo", "eval",
+            "exec", "exit", "export", "false", "fg", "getopts", "hash", "jobs", "kill", "local", "printf", "pwd", "read", "readonly",
+            "return", "set", "shift", "test", "[", "times", "trap", "true", "type", "ulimit", "umask", "unalias", "unset", "wait");
+
+    private final Map<String, Builtin> table = new TreeMap<>();
+
+    Builtins() {
+        Builtin declare = new Declare();
+        table.put(":", Flow.COLON);
+        table.put("true", Flow.COLON);
+        table.put("false", Flow.FALSE);
+        table.put("break", Flow.BREAK);
+        table.put("continue", Flow.CONTINUE);
+        table.put("return", Flow.RETURN);
+        table.put("exit", Flow.EXIT);
+        table.put("logout", Flow.EXIT);
+        table.put("shift", Flow.SHIFT);
+        table.put("eval", Flow.EVAL);
+        table.put("source", Flow.SOURCE);
+        table.put(".", Flow.SOURCE);
+        table.put("caller", Flow.CALLER);
+        table.put("exec", CommandBuiltins.EXEC);
+        table.put("command", CommandBuiltins.COMMAND);
+        table.put("builtin", CommandBuiltins.BUILTIN);
+        table.put("type", CommandBuiltins.TYPE);
+        table.put("hash", CommandBuiltins.HASH);
+        table.put("declare", declare);
+        table.put("typeset", declare);
+        table.put("local", declare);
+        table.put("export", declare);
+        table.put("readonly", declare);
+        table.put("unset", Builtins::unset);
+        table.put("echo", IoBuiltins.ECHO);
+        table.put("printf", PrintfBuiltin.PRINTF);
+        table.put("read", IoBuiltins.READ);
+        table.put("mapfile", IoBuiltins.MAPFILE);
+        table.put("readarray", IoBuiltins.MAPFILE);
+        table.put("pwd", IoBuiltins.PWD);
+        table.put("cd", Dirs.CD);
+        table.put("pushd", Dirs.PUSHD);
+        table.put("popd", Dirs.POPD);
+        table.put("dirs", Dirs.DIRS);
+        table.put("set", SetBuiltin.SET);
+        table.put("shopt", SetBuiltin.SHOPT);
+        table.put("trap", Traps.TRAP);
+        table.put("wait", JobBuiltins.WAIT);
+        table.put("jobs", JobBuiltins.JOBS);
+        table.put("fg", JobBuiltins.FG);
+        table.put("bg", JobBuiltins.FG);
+        table.put("disown", JobBuiltins.DISOWN);
+        table.put("kill", JobBuiltins.KILL);
+        table.put("let", MiscBuiltins.LET);
+        table.put("getopts", MiscBuiltins.GETOPTS);
+        table.put("alias", MiscBuiltins.ALIAS);
+        table.put("unalias", MiscBuiltins.UNALIAS);
+        table.put("umask", MiscBuiltins.UMASK);
+        table.put("times", MiscBuiltins.TIMES);
+        table.put("ulimit", MiscBuiltins.ULIMIT);
+        table.put("help", MiscBuiltins.HELP);
+        table.put("enable", MiscBuiltins.ENABLE);
+        Builtin test = new TestBuiltin();
+        table.put("test", test);
+        table.put("[", test);
+    }
+
+    /** The builtin called {@code name} in this shell (dash has fewer; enable -n turns some off), or null. */
+    Builtin find(String name, Shell sh) {
+        if (sh.st.dash && !DASH.contains(name)) return null;
+        if (sh.st.disabledBuiltins.contains(name)) return null;
+        return table.get(name);
+    }
+
+    List<String> names() {
+        return new ArrayList<>(table.keySet());
+    }
+
+    static boolean isSpecial(String name, Shell sh) {
+        return SPECIAL.contains(name);
+    }
+
+    /** {@code unset [-fvn] names}: a variable (or array element), else a function of that name. */
+    private static Step unset(Shell sh, List<String> argv) {
+        boolean functions = false;
+        boolean variables = false;
+        boolean reference = false;
+        int i = 1;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            for (char f : a.substring(1).toCharArray()) {
+                if (f == 'f') functions = true;
+                else if (f == 'v') variables = true;
+                else if (f == 'n') reference = true;
+                else {
+                    sh.builtinError("unset", "-" + f + ": invalid option");
+                    sh.err("unset: usage: unset [-f] [-v] [-n] [name ...]\n");
+                    return sh.done(2);
+                }
+            }
+        }
+        int status = 0;
+        ShellState st = sh.st;
+        for (String name : argv.subList(i, argv.size())) {
+            if (functions && !variables) {
+                if (st.readonlyFunctions.contains(name)) {
+                    sh.builtinError("unset", name + ": cannot unset: readonly function");
+                    status = 1;
+                    continue;
+                }
+                st.functions.remove(name);
+                continue;
+            }
+            int bracket = name.indexOf('[');
+            if (bracket > 0 && name.endsWith("]")) {
+                String base = name.substring(0, bracket);
+                String sub = name.substring(bracket + 1, name.length() - 1);
+                Variable v = st.vars.find(base);
+                if (v == null) continue;
+                if (v.has(Variable.READONLY)) {
+                    sh.builtinError("unset", base + ": cannot unset: readonly variable");
+                    status = 1;
+                    continue;
+                }
+                if (sub.equals("@") || sub.equals("*")) {
+                    st.vars.unset(base, false);
+                } else if (v.isAssoc()) {
+                    v.assoc.remove(sub);
+                } else if (v.isArray()) {
+                    Long idx = ArrayIndex.evaluate(sh, base, sub);
+                    if (idx == null) {
+                        status = 1;
+                        continue;
+                    }
+                    long k = idx < 0 ? idx + v.maxIndex() + 1 : idx;
+                    if (k < 0) {
+                        sh.builtinError("unset", base + "[" + sub + "]: bad array subscript");
+                        status = 1;
+                        continue;
+                    }
+                    v.indexed.remove(k);
+                } else if ("0".equals(sub)) {
+                    st.vars.unset(base, false);
+                }
+                continue;
+            }
+            if (!Shell.isName(name)) {
+                if (st.dash) {
+                    sh.builtinError("unset", name + ": bad variable name");
+                    status = 2;
+                }
+                continue;
+            }
+            Variable v = reference ? st.vars.findRaw(name) : st.vars.find(name);
+            if (v != null && v.has(Variable.READONLY)) {
+                sh.builtinError("unset", name + ": cannot unset: readonly variable");
+                status = 1;
+                continue;
+            }
+            if (v == null && !variables && st.functions.containsKey(name) && !st.vars.isDynamic(name)) {
+                st.functions.remove(name);
+                continue;
+            }
+            st.vars.unset(name, reference);
+            if (name.equals("PATH")) {
+                st.hash.clear();
+                st.hashHits.clear();
+            }
+        }
+        return sh.done(status);
+    }
+}
