@@ -40,9 +40,28 @@ public final class Oracle {
                 + " (set -Dsyssim.oracle=/path/to/oracle)");
     }
 
+    /**
+     * A file under the oracle: from {@link #directory()}, or from the repository's
+     * {@code testdata/oracle} when the shared recordings do not (yet) hold it — recordings made
+     * in the repository itself (such as {@code bash/}) live only there.
+     */
+    public static Path file(String relative) {
+        Path file = directory().resolve(relative);
+        if (Files.exists(file) || System.getProperty("syssim.oracle") != null) return file;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path copy = dir.resolve("testdata").resolve("oracle").resolve(relative);
+            if (Files.exists(copy)) return copy;
+        }
+        return file;
+    }
+
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
     public static List<JsonObject> cases(String relative) {
-        Path file = directory().resolve(relative);
+        return casesIn(file(relative));
+    }
+
+    /** The objects of a JSON-lines file anywhere. */
+    public static List<JsonObject> casesIn(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
