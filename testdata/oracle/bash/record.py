@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 
 SCRATCH = "/tmp/bashcase"
 USER = "student"
@@ -83,11 +84,16 @@ def run_case(case, user):
         stdin_data = case["stdin"].encode()
     # setpriv, not Popen(user=...): the exact recipe the README gives, and it drops every capability.
     command = ["/usr/bin/setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups", "--"] + argv_of(case)
+    # The pipes belong to the student, as those of a pipeline the student's own shell set up: a
+    # root-owned pipe (mode 0600) could not be reopened through /dev/stdout by the student.
+    pipes = [student_pipe(user) for _ in range(3 if stdin_data is not None else 2)]
+    out_pipe, err_pipe = pipes[0], pipes[1]
+    in_pipe = pipes[2] if stdin_data is not None else None
     proc = subprocess.Popen(
         command,
-        stdin=subprocess.DEVNULL if stdin_data is None else subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL if in_pipe is None else in_pipe[0],
+        stdout=out_pipe[1],
+        stderr=err_pipe[1],
         cwd=SCRATCH,
         env=ENV,
         umask=0o022,
@@ -95,18 +101,69 @@ def run_case(case, user):
         close_fds=True,
         restore_signals=True,
     )
+    os.close(out_pipe[1])
+    os.close(err_pipe[1])
+    readers = [Drain(out_pipe[0]), Drain(err_pipe[0])]
+    if in_pipe is not None:
+        os.close(in_pipe[0])
+        feeder = threading.Thread(target=feed, args=(in_pipe[1], stdin_data), daemon=True)
+        feeder.start()
     try:
-        out, err = proc.communicate(input=stdin_data, timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
+        for reader in readers:
+            reader.join(TIMEOUT)
+            if reader.is_alive():
+                raise TimeoutError(case["id"])
+        proc.wait(TIMEOUT)
+    except (TimeoutError, subprocess.TimeoutExpired):
         kill_session(proc.pid)
-        proc.communicate()
+        proc.wait()
         raise TimeoutError(case["id"])
     finally:
         kill_session(proc.pid)
+    out, err = readers[0].data, readers[1].data
     rc = proc.returncode
     if rc < 0:
         rc = 128 - rc  # killed by a signal: the status a parent shell shows as $?
     return out, err, rc
+
+
+def student_pipe(user):
+    read_end, write_end = os.pipe()
+    for fd in (read_end, write_end):
+        os.fchown(fd, user.pw_uid, user.pw_gid)
+    return read_end, write_end
+
+
+class Drain(threading.Thread):
+    """Reads a pipe to its end (every writer gone), as communicate() would."""
+
+    def __init__(self, fd):
+        super().__init__(daemon=True)
+        self.fd = fd
+        self.data = b""
+        self.start()
+
+    def run(self):
+        chunks = []
+        while True:
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(self.fd)
+        self.data = b"".join(chunks)
+
+
+def feed(fd, data):
+    """Writes the case's stdin and closes the pipe; a shell that stops reading early is fine."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except BrokenPipeError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def kill_session(pgid):

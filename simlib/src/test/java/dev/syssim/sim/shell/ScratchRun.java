@@ -40,7 +40,7 @@ final class ScratchRun {
     static final Map<String, String> ENVIRONMENT = environment();
     /** Simulated steps a case may take (a notebook cell's budget). */
     static final long STEPS = RunLimits.DEFAULT.stepsPerCell();
-    /** More output than this is a runaway case; the run stops. */
+    /** More output than this, by default, is a runaway case; the run stops. */
     static final int OUTPUT_LIMIT = 1 << 20;
 
     /** What the simulation printed and returned; {@code problem} says why a run did not end normally. */
@@ -71,12 +71,18 @@ final class ScratchRun {
         return java.util.Collections.unmodifiableMap(env);
     }
 
-    static Observed run(BashCase c) {
-        return run(c.executable(), c.argv(), c.scratchFiles(), c.standardInput());
+    /** Runs a case; more than {@code outputLimit} bytes of stdout and stderr together stop it. */
+    static Observed run(BashCase c, int outputLimit) {
+        return run(c.executable(), c.argv(), c.scratchFiles(), c.standardInput(), outputLimit);
     }
 
     /** Runs {@code executable} with {@code argv}; {@code stdin} null means /dev/null. */
     static Observed run(String executable, List<String> argv, Map<String, byte[]> scratchFiles, byte[] stdin) {
+        return run(executable, argv, scratchFiles, stdin, OUTPUT_LIMIT);
+    }
+
+    private static Observed run(String executable, List<String> argv, Map<String, byte[]> scratchFiles, byte[] stdin,
+                                int outputLimit) {
         World world = new World(42, RunLimits.DEFAULT);
         world.trace().setLevel(TraceLevel.OFF);
         Machine laptop = Machines.debian(world, "laptop", 2, 4_028_860);
@@ -96,10 +102,10 @@ final class ScratchRun {
         World.Stop stop = world.runUntil(() -> {
             out.drain();
             err.drain();
-            return out.size() + err.size() > OUTPUT_LIMIT || (ended(p) && out.endOfFile() && err.endOfFile());
+            return out.size() + err.size() > outputLimit || (ended(p) && out.endOfFile() && err.endOfFile());
         }, STEPS);
         String problem = null;
-        if (out.size() + err.size() > OUTPUT_LIMIT) problem = "more than " + OUTPUT_LIMIT + " bytes of output";
+        if (out.size() + err.size() > outputLimit) problem = "more than " + outputLimit + " bytes of output (a runaway)";
         else if (stop != World.Stop.DONE && ended(p)) problem = "the shell exited but its output pipes stayed open (" + stop + ")";
         else if (stop == World.Stop.STEP_LIMIT) problem = "still running after " + STEPS + " simulated steps";
         else if (stop == World.Stop.STUCK) problem = "asleep for ever: nothing left could wake it";
