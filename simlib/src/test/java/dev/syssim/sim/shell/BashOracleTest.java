@@ -36,12 +36,14 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code target/bash-oracle.txt}.
  *
  * <p>{@code -Dbash.oracle.extra=FILE} also replays another corpus of the same format (kept
- * outside the repository) and reports its figure; there every case must agree.
+ * outside the repository) and reports its figure (differences in {@code target/bash-oracle-extra.txt});
+ * there every case must agree.
  */
 class BashOracleTest {
 
     private static final Path PENDING = Path.of("src", "test", "resources", "bash-oracle", "pending.txt");
     private static final Path REPORT = Path.of("target", "bash-oracle.txt");
+    private static final Path EXTRA_REPORT = Path.of("target", "bash-oracle-extra.txt");
     /** Output beyond the recorded size plus this is a runaway (an endless loop printing): the run stops there. */
     private static final int RUNAWAY_MARGIN = 64 * 1024;
 
@@ -49,7 +51,7 @@ class BashOracleTest {
     void everySnippetPrintsAndReturnsWhatRealBashDid() {
         List<BashCase> cases = selected(Oracle.cases("bash/cases.jsonl").stream().map(BashCase::from).toList());
         assertFalse(cases.isEmpty(), "no bash oracle cases selected");
-        Map<String, String> disagreements = replay("bash oracle", cases);
+        Map<String, String> disagreements = replay("bash oracle", cases, REPORT);
         Set<String> pending = pending();
         if (System.getProperty("bash.oracle.only") != null) pending.retainAll(ids(cases));
         List<String> unexpected = new ArrayList<>();
@@ -85,13 +87,16 @@ class BashOracleTest {
     void everySnippetOfTheExtraCorpusAgreesWithRealBash() {
         Path file = Path.of(System.getProperty("bash.oracle.extra"));
         List<BashCase> cases = selected(Oracle.casesIn(file).stream().map(BashCase::from).toList());
-        Map<String, String> disagreements = replay("bash oracle (" + file + ")", cases);
-        disagreements.forEach((id, why) -> System.out.println("  " + id + ": " + why));
-        if (!disagreements.isEmpty()) fail(disagreements.size() + " of " + cases.size() + " cases of " + file + " disagree with real bash");
+        Map<String, String> disagreements = replay("bash oracle (" + file + ")", cases, EXTRA_REPORT);
+        if (Boolean.getBoolean("bash.oracle.verbose")) disagreements.forEach((id, why) -> System.out.println("  " + id + ": " + why));
+        if (!disagreements.isEmpty()) {
+            fail(disagreements.size() + " of " + cases.size() + " cases of " + file + " disagree with real bash; first differences in "
+                    + EXTRA_REPORT.toAbsolutePath());
+        }
     }
 
     /** Runs every case; prints the agreement line; returns the first difference of each that disagrees. */
-    private static Map<String, String> replay(String label, List<BashCase> cases) {
+    private static Map<String, String> replay(String label, List<BashCase> cases, Path reportFile) {
         Map<String, String> disagreements = new LinkedHashMap<>();
         for (BashCase c : cases) {
             String difference;
@@ -104,7 +109,7 @@ class BashOracleTest {
         }
         String line = label + ": " + (cases.size() - disagreements.size()) + "/" + cases.size() + " cases agree";
         System.out.println(line);
-        report(line, disagreements);
+        report(reportFile, line, disagreements);
         return disagreements;
     }
 
@@ -195,12 +200,12 @@ class BashOracleTest {
         System.out.println("bash oracle: " + ids.size() + " pending case(s) written to " + PENDING);
     }
 
-    private static void report(String line, Map<String, String> disagreements) {
+    private static void report(Path file, String line, Map<String, String> disagreements) {
         StringBuilder text = new StringBuilder(line).append('\n');
         disagreements.forEach((id, why) -> text.append(id).append(": ").append(why).append('\n'));
         try {
-            Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, text, StandardCharsets.UTF_8);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
