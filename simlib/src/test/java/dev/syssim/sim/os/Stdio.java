@@ -1,76 +1,55 @@
 package dev.syssim.sim.os;
 
+import dev.syssim.sim.fs.PathWalker;
 import java.io.ByteArrayOutputStream;
 
 /**
- * A test's hands on a just-spawned process's standard descriptors, set from Java as a parent's
- * {@code fork}, {@code open}/{@code pipe} and {@code dup2} would set them before {@code execve}:
- * so a harness can start a program with stdin from {@code /dev/null} or a pipe, and stdout and
- * stderr into pipes it drains itself, without asking a shell to build the plumbing. Use it after
- * {@link Kernel#spawn} (whose program has not run yet: it only waits on the ready queue) and
- * before the world runs.
+ * Standard descriptors for {@link Kernel#spawnWithStdio}, made as a parent makes them before
+ * {@code fork} and {@code execve}: {@code /dev/null} opened, a pipe already holding the input
+ * with its write end closed, a pipe whose read end the test drains itself. Unlike
+ * {@link Capture} these are the kernel's own device and {@link Pipe}s, so a program sees a real
+ * pipe (it fills at 64 KiB, it reaches end of file only when every writer — a background child
+ * too — has closed it) and a real {@code /dev/null}.
  */
 public final class Stdio {
 
     private Stdio() {
     }
 
-    /** Opens {@code path} for {@code p} (as {@code p}: permissions apply) and puts it at descriptor {@code fd}. */
-    public static void open(Process p, int fd, String path, int flags) {
-        Kernel kernel = p.kernel();
-        Outcome opened = kernel.files().openat(p, new Syscall.OpenAt(OpenFlags.AT_FDCWD, path, flags, 0666));
-        if (!(opened instanceof Outcome.Done done) || done.result().failed()) {
-            throw new IllegalStateException("cannot open " + path + " for " + p + ": " + opened);
-        }
-        move(p, done.result().intValue(), fd);
+    /** {@code /dev/null} opened for reading, as a shell's {@code < /dev/null} would (by init, whose cgroup allows it). */
+    public static OpenFile devNull(Kernel kernel) {
+        PathWalker.Result node = PathWalker.resolve(kernel.init(), "/dev/null", true);
+        if (!node.ok()) throw new IllegalStateException("no /dev/null on " + kernel.machineName());
+        FileOps ops = kernel.devices().open(kernel.init(), node.inode());
+        return new OpenFile(ops, node.location(), "/dev/null", OpenFlags.O_RDONLY, null);
     }
 
     /**
-     * Puts at {@code fd} the read end of a pipe already holding {@code data}, its write end closed:
-     * what {@code printf DATA | prog} gives once printf has exited (reads see the data, then EOF).
+     * The read end of a pipe already holding {@code data}, its write end closed: what
+     * {@code printf DATA | prog} gives once printf has exited (reads see the data, then EOF).
      */
-    public static void pipeFrom(Process p, int fd, byte[] data) {
+    public static OpenFile pipeFrom(Kernel kernel, byte[] data) {
         if (data.length > Pipe.CAPACITY) throw new IllegalArgumentException("stdin larger than a pipe holds: " + data.length);
-        Kernel kernel = p.kernel();
         Pipe pipe = new Pipe(kernel.nextPipeInode());
         OpenFile readEnd = new OpenFile(pipe.readEnd(), null, pipe.name(), OpenFlags.O_RDONLY, null);
         OpenFile writeEnd = new OpenFile(pipe.writeEnd(), null, pipe.name(), OpenFlags.O_WRONLY, null);
         pipe.openReader();
         pipe.openWriter();
-        if (data.length > 0) pipe.writeEnd().write(kernel, p, writeEnd, data);
+        if (data.length > 0) pipe.writeEnd().write(kernel, kernel.init(), writeEnd, data);
         writeEnd.retain();
         kernel.files().release(writeEnd);
-        install(p, fd, readEnd);
+        return readEnd;
     }
 
-    /** Puts at {@code fd} the write end of a new pipe whose read end the returned reader drains from Java. */
-    public static Reader pipeTo(Process p, int fd) {
-        Kernel kernel = p.kernel();
+    /** A new pipe: its write end is for the program, its read end stays with the returned reader. */
+    public static Reader pipeTo(Kernel kernel) {
         Pipe pipe = new Pipe(kernel.nextPipeInode());
         OpenFile readEnd = new OpenFile(pipe.readEnd(), null, pipe.name(), OpenFlags.O_RDONLY, null);
         OpenFile writeEnd = new OpenFile(pipe.writeEnd(), null, pipe.name(), OpenFlags.O_WRONLY, null);
         pipe.openReader();
         pipe.openWriter();
         readEnd.retain();
-        install(p, fd, writeEnd);
-        return new Reader(p, readEnd);
-    }
-
-    /** Sets the file mode creation mask, as {@code umask(2)} before {@code execve} would. */
-    public static void umask(Process p, int mask) {
-        p.setUmask(mask);
-    }
-
-    private static void install(Process p, int fd, OpenFile file) {
-        OpenFile old = p.fds().installAt(fd, file, false);
-        if (old != null) p.kernel().files().release(old);
-    }
-
-    private static void move(Process p, int from, int to) {
-        if (from == to) return;
-        OpenFile file = p.fds().get(from);
-        install(p, to, file);
-        p.kernel().files().release(p.fds().remove(from));
+        return new Reader(kernel, readEnd, writeEnd);
     }
 
     /**
@@ -80,20 +59,28 @@ public final class Stdio {
      */
     public static final class Reader {
 
-        private final Process owner;
+        private final Kernel kernel;
         private final OpenFile readEnd;
+        private final OpenFile writeEnd;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private boolean endOfFile;
 
-        private Reader(Process owner, OpenFile readEnd) {
-            this.owner = owner;
+        private Reader(Kernel kernel, OpenFile readEnd, OpenFile writeEnd) {
+            this.kernel = kernel;
             this.readEnd = readEnd;
+            this.writeEnd = writeEnd;
+        }
+
+        /** The end to give the program (its only reference is the descriptor it gets). */
+        public OpenFile writeEnd() {
+            return writeEnd;
         }
 
         /** Takes whatever the pipe holds now; notes end of file once every write end is closed. */
         public void drain() {
             while (!endOfFile) {
-                Outcome read = readEnd.ops().read(owner.kernel(), owner, readEnd, Pipe.CAPACITY);
+                // The reader is outside the machine; init stands in for it where the kernel wants a process.
+                Outcome read = readEnd.ops().read(kernel, kernel.init(), readEnd, Pipe.CAPACITY);
                 if (!(read instanceof Outcome.Done done)) return;
                 byte[] data = done.result().bytes();
                 if (data == null || data.length == 0) {

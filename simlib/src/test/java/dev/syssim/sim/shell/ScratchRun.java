@@ -6,7 +6,7 @@ import dev.syssim.sim.fs.Location;
 import dev.syssim.sim.fs.PathWalker;
 import dev.syssim.sim.os.Credentials;
 import dev.syssim.sim.os.Kernel;
-import dev.syssim.sim.os.OpenFlags;
+import dev.syssim.sim.os.OpenFile;
 import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.ProcessState;
 import dev.syssim.sim.os.Stdio;
@@ -28,8 +28,9 @@ import java.util.Map;
  * runs the real one: as {@code student}, in a new empty scratch directory {@code /tmp/bashcase}
  * (mode 0755, the student's), with the recorder's environment and umask 022, in its own session
  * with no controlling terminal, stdin {@code /dev/null} or a pipe holding the given bytes, stdout
- * and stderr two pipes read to their end. All of it is set up from Java through the kernel — the
- * shell under test parses nothing but its own arguments. The run ends, like the recorder's
+ * and stderr two pipes read to their end. All of it is set up from Java through the kernel
+ * ({@link Kernel#spawnWithStdio} with {@link Stdio}'s descriptors) — the shell under test parses
+ * nothing but its own arguments. The run ends, like the recorder's
  * {@code communicate()}, when the program has exited and no process holds the output pipes.
  */
 final class ScratchRun {
@@ -93,12 +94,12 @@ final class ScratchRun {
         Location scratch = scratchDirectory(root, student, scratchFiles, kernel.now());
         Credentials credentials = Credentials.user(student.uid(), student.gid(),
                 users.groupsOf(student).stream().mapToInt(Integer::intValue).toArray());
-        Process p = kernel.spawn(kernel.init(), executable, argv, ENVIRONMENT, credentials, scratch, null);
-        Stdio.umask(p, 022);
-        if (stdin == null) Stdio.open(p, 0, "/dev/null", OpenFlags.O_RDONLY);
-        else Stdio.pipeFrom(p, 0, stdin);
-        Stdio.Reader out = Stdio.pipeTo(p, 1);
-        Stdio.Reader err = Stdio.pipeTo(p, 2);
+        Stdio.Reader out = Stdio.pipeTo(kernel);
+        Stdio.Reader err = Stdio.pipeTo(kernel);
+        OpenFile in = stdin == null ? Stdio.devNull(kernel) : Stdio.pipeFrom(kernel, stdin);
+        // A new process's umask is 022, as the recorder sets it; its session has no terminal.
+        Process p = kernel.spawnWithStdio(kernel.init(), executable, argv, ENVIRONMENT, credentials, scratch,
+                new OpenFile[] {in, out.writeEnd(), err.writeEnd()});
         World.Stop stop = world.runUntil(() -> {
             out.drain();
             err.drain();
