@@ -46,14 +46,11 @@ public final class FileCalls {
         boolean create = (flags & OpenFlags.O_CREAT) != 0;
         boolean follow = (flags & OpenFlags.O_NOFOLLOW) == 0;
         if (follow) {
-            PathWalker.Result link = PathWalker.resolveFrom(p, start, call.path(), false);
-            if (link.ok() && link.inode().fs() instanceof ProcFs proc) {
-                OpenFile target = proc.openFileOf(link.inode());
-                if (target != null) {
-                    int fd = p.fds().install(target, (flags & OpenFlags.O_CLOEXEC) != 0);
-                    if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
-                    return Outcome.ok(fd, Costs.SYSCALL);
-                }
+            OpenFile magic = magicLink(p, start, call.path());
+            if (magic != null) {
+                int fd = p.fds().install(magic, (flags & OpenFlags.O_CLOEXEC) != 0);
+                if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+                return Outcome.ok(fd, Costs.SYSCALL);
             }
         }
         PathWalker.Result found = PathWalker.resolveFrom(p, start, call.path(), follow);
@@ -393,6 +390,31 @@ public final class FileCalls {
             }
         }
         return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+    }
+
+    /**
+     * The open file a path reaches through a {@code /proc/PID/fd/N} link (following the symbolic
+     * links before it, as {@code /dev/stdout} -> {@code /proc/self/fd/1}), or null if it reaches none.
+     */
+    private OpenFile magicLink(Process p, Location start, String path) {
+        String current = path;
+        Location from = start;
+        for (int hops = 0; hops < 40; hops++) {
+            PathWalker.Result link = PathWalker.resolveFrom(p, from, current, false);
+            if (!link.ok() || link.inode().type() != FileType.SYMLINK) return null;
+            if (link.inode().fs() instanceof ProcFs proc) {
+                OpenFile target = proc.openFileOf(link.inode());
+                if (target != null) return target;
+            }
+            String target = link.inode().fs().readlink(p, link.inode());
+            if (target == null || target.isEmpty()) return null;
+            if (!target.startsWith("/")) {
+                int slash = current.lastIndexOf('/');
+                target = (slash >= 0 ? current.substring(0, slash + 1) : "") + target;
+            }
+            current = target;
+        }
+        return null;
     }
 
     Outcome fcntl(Process p, Syscall.Fcntl call) {

@@ -28,7 +28,7 @@ final class ArithCommandFrame extends Frame {
                 return Shell.CONTINUE;
             }
         }
-        if (sh.st.options.xtrace) Xtrace.line(sh, "((" + text + "))");
+        if (sh.st.options.xtrace) Xtrace.line(sh, "(( " + text + " ))");
         ArithResult r = sh.arithmetic.evaluate(text, new ArithBridge(sh));
         ArithBridge.report(sh, r, "((");
         if (r instanceof ArithResult.Value v) return sh.done(v.value() != 0 ? 0 : 1);

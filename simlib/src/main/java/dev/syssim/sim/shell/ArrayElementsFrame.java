@@ -36,7 +36,7 @@ final class ArrayElementsFrame extends Frame {
                 Ast.ArrayElement e = elements.get(index);
                 if (e.subscript() == null) {
                     index++;
-                    sh.push(new WordFrame(e.value(), WordFrame.Mode.FIELDS, fields -> {
+                    sh.push(new ExpandWordsFrame(java.util.List.of(e.value()), false, fields -> {
                         for (String f : fields) result.add(new Assign.Element(null, false, f));
                     }));
                     return Shell.CONTINUE;

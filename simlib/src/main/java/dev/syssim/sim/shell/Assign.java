@@ -27,7 +27,12 @@ final class Assign {
         Variable v = vars.lookupForAssignment(name);
         if (v.has(Variable.READONLY)) return v.name + ": readonly variable";
         if (vars.dynamic() != null && !vars.dynamicUnset(v.name) && vars.dynamic().set(v.name, value)) {
-            if (!v.name.equals("_")) store(v, value);
+            if (v.name.equals("_") || vars.dynamic().array(v.name) != null) {
+                // nothing is stored: the shell keeps these itself (and an empty variable would hide them)
+                if (v.value == null && !v.isArray()) vars.global().table.remove(v.name);
+                return null;
+            }
+            store(v, value);
             return null;
         }
         String old = v.scalar();
@@ -51,6 +56,7 @@ final class Assign {
     /** name[subscript]=value: the subscript is arithmetic for an indexed array, a key for an associative one. */
     static String element(Shell sh, String name, String subscript, String value, boolean append) {
         Variable v = sh.st.vars.find(name);
+        if (subscript.isEmpty()) return name + "[]: bad array subscript";
         if (v != null && v.isAssoc()) return key(sh, name, subscript, value, append);
         if (subscript.isEmpty()) return name + "[]: bad array subscript";
         ArithResult r = sh.arithmetic.evaluate(subscript, new ArithBridge(sh));
@@ -181,6 +187,7 @@ final class Assign {
 
     /** After any assignment: set -a exports, and names the shell watches take effect. */
     private static void after(Shell sh, Variable v) {
+        v.declaredOnly = false;
         if (sh.st.options.allexport) v.attributes |= Variable.EXPORT;
         switch (v.name) {
             case "PATH" -> {

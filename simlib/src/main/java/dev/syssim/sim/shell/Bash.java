@@ -181,6 +181,7 @@ public final class Bash extends Tool {
             v.attributes |= Variable.EXPORT;
             vars.global().table.put(name, v);
         }
+        st.lastArgument = sh.c.args().argv().isEmpty() ? "bash" : Bytes.fromJava(sh.c.args().argv().get(0));
         long now = Clock.now(sh);
         st.secondsBase = now;
         st.startSeconds = now / 1_000_000_000L;

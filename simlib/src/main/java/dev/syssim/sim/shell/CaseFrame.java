@@ -18,6 +18,7 @@ final class CaseFrame extends Frame {
     private String patternText;
     private int phase;
     private int status;
+    private boolean traced;
 
     CaseFrame(Ast.Case command) {
         this.command = command;
@@ -33,6 +34,10 @@ final class CaseFrame extends Frame {
                 return Shell.CONTINUE;
             }
             case 1 -> {
+                if (item == 0 && pattern == 0 && sh.st.options.xtrace && !traced) {
+                    traced = true;
+                    Xtrace.line(sh, "case " + Quote.xtrace(subject) + " in");
+                }
                 return nextPattern(sh);
             }
             case 2 -> {

@@ -171,7 +171,7 @@ final class CommandBuiltins {
         return dev.syssim.sim.prog.Libc.forEach(names, (name, more) -> {
             ShellState st = sh.st;
             boolean found = false;
-            if (st.aliases.containsKey(name) && (st.options.expandAliases || style != Style.SHORT)) {
+            if (st.aliases.containsKey(name) && st.options.expandAliases) {
                 String value = st.aliases.get(name);
                 if (style == Style.SHORT) sh.out("alias " + name + "=" + Quote.single(value) + "\n");
                 else sh.out(name + " is aliased to `" + value + "'\n");
@@ -217,7 +217,7 @@ final class CommandBuiltins {
         return dev.syssim.sim.prog.Libc.forEach(names, (name, more) -> {
             ShellState st = sh.st;
             List<String> kinds = new ArrayList<>();
-            if (st.aliases.containsKey(name)) kinds.add("alias");
+            if (st.aliases.containsKey(name) && st.options.expandAliases) kinds.add("alias");
             if (KEYWORDS.contains(name)) kinds.add("keyword");
             if (!noFunctions && st.functions.containsKey(name)) kinds.add("function");
             if (sh.builtins.find(name, sh) != null) kinds.add("builtin");

@@ -25,22 +25,25 @@ final class CondFrame extends Frame {
 
     /** The command {@code [[ ... ]]}. */
     CondFrame(Ast.Cond command) {
-        this(command.expression(), null, true);
+        this(command.expression(), null, true, new StringBuilder());
         this.line = command.line();
     }
 
     private int line;
+    /** The expression with its operands expanded, as set -x shows it (shared by the frames of one command). */
+    private final StringBuilder traced;
 
-    private CondFrame(Ast.CondExpr expr, Consumer<Integer> out, boolean top) {
+    private CondFrame(Ast.CondExpr expr, Consumer<Integer> out, boolean top, StringBuilder traced) {
         this.expr = expr;
         this.out = out;
         this.top = top;
+        this.traced = traced;
     }
 
     private Step result(Shell sh, int status) {
         phase = 9;
         if (top) {
-            if (sh.st.options.xtrace) Xtrace.line(sh, "[[ " + CondText.of(expr, sh) + " ]]");
+            if (sh.st.options.xtrace) Xtrace.line(sh, "[[ " + traced + " ]]");
             return sh.done(status);
         }
         out.accept(status);
@@ -55,7 +58,8 @@ final class CondFrame extends Frame {
         if (expr instanceof Ast.CondNot n) {
             if (phase == 0) {
                 phase = 1;
-                sh.push(new CondFrame(n.operand(), r -> leftResult = r, false));
+                traced.append("! ");
+                sh.push(new CondFrame(n.operand(), r -> leftResult = r, false, traced));
                 return Shell.CONTINUE;
             }
             return result(sh, leftResult == 0 ? 1 : leftResult == 1 ? 0 : leftResult);
@@ -66,6 +70,7 @@ final class CondFrame extends Frame {
                 sh.push(new WordFrame(w.word(), WordFrame.Mode.STRING, r -> left = r.get(0)));
                 return Shell.CONTINUE;
             }
+            traced.append(left);
             return result(sh, left.isEmpty() ? 1 : 0);
         }
         if (expr instanceof Ast.CondUnary u) {
@@ -74,6 +79,7 @@ final class CondFrame extends Frame {
                 sh.push(new WordFrame(u.operand(), WordFrame.Mode.STRING, r -> left = r.get(0)));
                 return Shell.CONTINUE;
             }
+            traced.append(u.operator()).append(' ').append(left);
             return FileTests.unary(sh, u.operator(), left, true, status -> result(sh, status));
         }
         Ast.CondBinary b = (Ast.CondBinary) expr;
@@ -92,19 +98,21 @@ final class CondFrame extends Frame {
             sh.push(new WordFrame(b.right(), mode, r -> right = r.get(0)));
             return Shell.CONTINUE;
         }
+        traced.append(left).append(' ').append(b.operator()).append(' ').append(right);
         return binary(sh, b.operator());
     }
 
     private Step logical(Shell sh, Ast.CondExpr l, Ast.CondExpr r, boolean and) {
         if (phase == 0) {
             phase = 1;
-            sh.push(new CondFrame(l, s -> leftResult = s, false));
+            sh.push(new CondFrame(l, s -> leftResult = s, false, traced));
             return Shell.CONTINUE;
         }
         if (phase == 1) {
             if (and ? leftResult != 0 : leftResult == 0) return result(sh, leftResult);
             phase = 2;
-            sh.push(new CondFrame(r, s -> leftResult = s, false));
+            traced.append(and ? " && " : " || ");
+            sh.push(new CondFrame(r, s -> leftResult = s, false, traced));
             return Shell.CONTINUE;
         }
         return result(sh, leftResult);
@@ -129,9 +137,9 @@ final class CondFrame extends Frame {
             }
             case "-eq", "-ne", "-lt", "-le", "-gt", "-ge" -> {
                 Long a = arith(sh, left);
-                if (a == null) return sh.discard(1);
+                if (a == null) return result(sh, 1);
                 Long z = arith(sh, right);
-                if (z == null) return sh.discard(1);
+                if (z == null) return result(sh, 1);
                 boolean r = switch (op) {
                     case "-eq" -> a.longValue() == z.longValue();
                     case "-ne" -> a.longValue() != z.longValue();
@@ -150,7 +158,7 @@ final class CondFrame extends Frame {
 
     private static Long arith(Shell sh, String text) {
         ArithResult r = sh.arithmetic.evaluate(text, new ArithBridge(sh));
-        ArithBridge.report(sh, r, null);
+        ArithBridge.report(sh, r, "[[");
         return r instanceof ArithResult.Value v ? v.value() : null;
     }
 }

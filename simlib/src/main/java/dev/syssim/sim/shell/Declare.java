@@ -56,7 +56,7 @@ final class Declare implements Builtin {
         }
         List<String> names = argv.subList(i, argv.size());
         String flags = on.toString();
-        if (cmd.equals("export")) flags = flags.replace("n", "") + "x";
+        if (cmd.equals("export")) flags = on.indexOf("n") >= 0 ? flags.replace("n", "") : flags + "x";
         if (cmd.equals("readonly")) flags += "r";
         String removed = off.toString();
         if (cmd.equals("export") && on.indexOf("n") >= 0) removed += "x";
@@ -131,8 +131,10 @@ final class Declare implements Builtin {
         }
         if (flags.contains("A") && v.isArray()) return name + ": cannot convert indexed to associative array";
         if (flags.contains("a") && v.isAssoc()) return name + ": cannot convert associative to indexed array";
+        boolean fresh = !v.isArray() && !v.isAssoc() && v.value == null;
         if (flags.contains("A")) v.makeAssoc();
         if (flags.contains("a") && !v.isAssoc()) v.makeIndexed();
+        if (fresh && eq < 0 && array == null) v.declaredOnly = true;
         // attributes that change the value are set before the value is assigned
         if (flags.contains("i")) v.attributes |= Variable.INTEGER;
         if (flags.contains("l")) v.attributes = (v.attributes | Variable.LOWER) & ~Variable.UPPER;
@@ -158,6 +160,10 @@ final class Declare implements Builtin {
             error = Assign.array(sh, name, array, append, v.isAssoc());
         } else if (eq >= 0) {
             String value = arg.substring(eq + 1);
+            if (flags.contains("n") && value.equals(name)) {
+                v.attributes &= ~Variable.NAMEREF;
+                return name + ": nameref variable self references not allowed";
+            }
             if (v.has(Variable.NAMEREF) && !local && v.value == null || flags.contains("n")) {
                 if (!Shell.isName(value.replaceAll("\\[.*\\]$", "")) && !value.isEmpty()) return "`" + value + "': invalid variable name for name reference";
                 v.value = value;
@@ -282,6 +288,7 @@ final class Declare implements Builtin {
     static String declaration(Variable v) {
         String letters = attributeLetters(v);
         String head = "declare -" + (letters.isEmpty() ? "-" : letters) + " " + v.name;
+        if ((v.isArray() || v.isAssoc()) && v.declaredOnly && !v.isSet()) return head;
         if (v.isArray()) return head + "=(" + arrayBody(v) + ")";
         if (v.isAssoc()) return head + "=(" + arrayBody(v) + ")";
         if (v.value == null) return head;

@@ -40,8 +40,67 @@ final class DynamicVariables implements Variables.Dynamic {
                 return st.lastArgument;
             case "BASH_COMMAND":
                 return st.currentCommand;
+            case "SHELLOPTS": {
+                java.util.List<String> on = new java.util.ArrayList<>();
+                for (var e : st.options.setOptions().entrySet()) if (e.getValue()) on.add(e.getKey());
+                return String.join(":", on);
+            }
+            case "BASHOPTS": {
+                java.util.List<String> on = new java.util.ArrayList<>();
+                for (var e : st.options.shoptOptions().entrySet()) if (e.getValue()) on.add(e.getKey());
+                return String.join(":", on);
+            }
             default:
                 return null;
+        }
+    }
+
+    @Override
+    public java.util.List<String> array(String name) {
+        ShellState st = sh.st;
+        java.util.List<String> out = new java.util.ArrayList<>();
+        switch (name) {
+            case "PIPESTATUS" -> {
+                for (int s : st.pipestatus) out.add(Integer.toString(s));
+                return out;
+            }
+            case "FUNCNAME" -> {
+                for (int i = st.calls.size() - 1; i >= 0; i--) out.add(st.calls.get(i).function());
+                if (!st.calls.isEmpty() && !st.commandString) out.add("main");
+                return out;
+            }
+            case "BASH_SOURCE" -> {
+                for (int i = st.calls.size() - 1; i >= 0; i--) out.add(st.calls.get(i).source());
+                for (int i = st.sources.size() - 1; i >= 0; i--) out.add(st.sources.get(i));
+                return out;
+            }
+            case "BASH_LINENO" -> {
+                for (int i = st.calls.size() - 1; i >= 0; i--) out.add(Integer.toString(st.calls.get(i).callLine()));
+                if (!st.calls.isEmpty() && !st.commandString) out.add("0");
+                return out;
+            }
+            case "BASH_ARGC" -> {
+                if (!st.options.getShopt("extdebug")) return st.calls.isEmpty() ? java.util.List.of("0") : out;
+                for (int i = st.calls.size() - 1; i >= 0; i--) out.add(Integer.toString(st.calls.get(i).args().size()));
+                return out;
+            }
+            case "BASH_ARGV" -> {
+                if (!st.options.getShopt("extdebug")) return out;
+                for (int i = st.calls.size() - 1; i >= 0; i--) {
+                    java.util.List<String> args = st.calls.get(i).args();
+                    for (int k = args.size() - 1; k >= 0; k--) out.add(args.get(k));
+                }
+                return out;
+            }
+            case "DIRSTACK" -> {
+                return Dirs.stack(sh);
+            }
+            case "SHELLOPTS", "BASHOPTS" -> {
+                return null;
+            }
+            default -> {
+                return null;
+            }
         }
     }
 
@@ -68,6 +127,10 @@ final class DynamicVariables implements Variables.Dynamic {
             }
             case "_" -> {
                 st.lastArgument = value;
+                return true;
+            }
+            case "FUNCNAME", "BASH_SOURCE", "BASH_LINENO", "PIPESTATUS" -> {
+                // bash ignores assignments to these while it maintains them
                 return true;
             }
             default -> {

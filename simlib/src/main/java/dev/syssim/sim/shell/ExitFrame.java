@@ -13,7 +13,8 @@ final class ExitFrame extends Frame {
 
     @Override
     Step step(Shell sh) {
-        if (status < 0) status = sh.st.lastStatus;
+        // the work above finished: its status is the shell's (an EXIT trap that ran keeps it)
+        if (status < 0) status = childStatus;
         return leave(sh);
     }
 

@@ -55,7 +55,8 @@ final class ExpandWordsFrame extends Frame {
             }
             Ast.Word w = pending.remove(0);
             String literal = w.literal();
-            if (literal != null && !needsGlob(sh, literal) && !(declaration && w.assignment())) {
+            if (literal != null && !needsGlob(sh, literal) && !(declaration && w.assignment())
+                    && !(literal.indexOf('~') >= 0 && w.assignment())) {
                 argv.add(literal);
                 continue;
             }

@@ -180,7 +180,11 @@ final class Flow {
             sh.out(c.callLine() + " " + caller + " " + source + "\n");
             return sh.done(0);
         }
-        if (st.calls.isEmpty()) return sh.done(1);
+        if (st.calls.isEmpty()) {
+            if (st.commandString) return sh.done(1);
+            sh.out("0 NULL\n");
+            return sh.done(0);
+        }
         ShellState.Call c = st.calls.get(st.calls.size() - 1);
         String source = st.calls.size() > 1 ? st.calls.get(st.calls.size() - 2).source() : st.commandString ? "NULL" : st.name;
         sh.out(c.callLine() + " " + source + "\n");

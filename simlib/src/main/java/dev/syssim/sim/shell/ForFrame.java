@@ -39,9 +39,6 @@ final class ForFrame extends Frame {
             case 1 -> {
                 phase = 2;
                 sh.st.loopDepth++;
-                if (sh.st.options.xtrace) {
-                    // bash shows nothing for the loop itself; each iteration's commands show themselves
-                }
                 return next(sh);
             }
             case 2 -> {
@@ -59,6 +56,11 @@ final class ForFrame extends Frame {
             sh.st.loopDepth--;
             phase = 9;
             return sh.finish(lastBody);
+        }
+        if (sh.st.options.xtrace) {
+            StringBuilder head = new StringBuilder("for " + loop.variable() + " in");
+            for (String v : values) head.append(' ').append(Quote.xtrace(v));
+            Xtrace.line(sh, head.toString());
         }
         String value = values.get(index++);
         String error = Assign.scalar(sh, loop.variable(), value, false);

@@ -23,6 +23,8 @@ final class FunctionFrame extends Frame {
     private int savedLoopDepth;
     private boolean started;
     private boolean finished;
+    private String savedReturnTrap;
+    private String savedDebugTrap;
 
     FunctionFrame(Ast.FunctionDef function, List<String> argv) {
         this.function = function;
@@ -51,14 +53,24 @@ final class FunctionFrame extends Frame {
             savedLoopDepth = st.loopDepth;
             st.loopDepth = 0;
             String source = st.functionSources.getOrDefault(function.name(), st.name);
-            st.calls.add(new ShellState.Call(function.name(), source, st.lineNumber));
+            st.calls.add(new ShellState.Call(function.name(), source, st.lineNumber, List.copyOf(argv.subList(1, argv.size()))));
             st.vars.pushFunction(function.name());
+            // without set -T a function starts without the caller's DEBUG and RETURN traps
+            if (!st.options.functrace) {
+                savedReturnTrap = st.traps.remove("RETURN");
+                savedDebugTrap = st.traps.remove("DEBUG");
+            }
             Frame body = Commands.frame(sh, function.body(), false);
             if (!function.redirects().isEmpty()) body = new RedirectFrame(function.redirects(), body);
             sh.push(body);
             return Shell.CONTINUE;
         }
         return leave(sh, childStatus, true);
+    }
+
+    private static void restoreTrap(ShellState st, String name, String saved) {
+        if (saved == null) st.traps.remove(name);
+        else st.traps.put(name, saved);
     }
 
     private static int parseLimit(String text) {
@@ -80,6 +92,10 @@ final class FunctionFrame extends Frame {
         st.loopDepth = savedLoopDepth;
         st.lastStatus = status;
         String trap = st.traps.get("RETURN");
+        if (!st.options.functrace) {
+            restoreTrap(st, "RETURN", savedReturnTrap);
+            restoreTrap(st, "DEBUG", savedDebugTrap);
+        }
         if (returnTrap && trap != null && !trap.isEmpty() && st.runningTrap == null) {
             int result = status;
             sh.stack.set(sh.stack.size() - 1, new Frame() {

@@ -67,7 +67,7 @@ final class JobBuiltins {
                 }
                 if (!id.startsWith("%") && !id.chars().allMatch(Character::isDigit)) {
                     sh.builtinError("wait", "`" + id + "': not a pid or valid job spec");
-                    last[0] = 2;
+                    last[0] = 1;
                 } else {
                     sh.builtinError("wait", error.toString());
                     last[0] = 127;

@@ -41,6 +41,11 @@ final class Marked {
         if (other.quotedNull) quotedNull = true;
     }
 
+    /** Unquoted literal characters become splittable, as an unquoted operand's text is. */
+    void literalsSplit() {
+        for (int i = 0; i < text.length(); i++) if (flags[i] == LITERAL) flags[i] = SPLIT;
+    }
+
     byte flag(int i) {
         return flags[i];
     }

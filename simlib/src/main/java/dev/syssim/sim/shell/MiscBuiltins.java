@@ -229,7 +229,9 @@ final class MiscBuiltins {
             int old = (int) r.value();
             Integer mask = applySymbolic(old, mode);
             if (mask == null) {
-                sh.builtinError("umask", "`" + mode.charAt(Math.min(mode.length() - 1, firstBad(mode))) + "': invalid symbolic mode operator");
+                int bad = Math.min(mode.length() - 1, firstBad(mode));
+                boolean operator = bad > 0 && "+-=".indexOf(mode.charAt(bad)) < 0 && "ugoa".indexOf(mode.charAt(bad - 1)) >= 0;
+                sh.builtinError("umask", "`" + mode.charAt(bad) + "': invalid symbolic mode " + (operator ? "operator" : "character"));
                 return sh.c.sys(new Syscall.Umask(old), x -> sh.done(1));
             }
             return sh.c.sys(new Syscall.Umask(mask), x -> {

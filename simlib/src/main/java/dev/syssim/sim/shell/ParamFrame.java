@@ -47,7 +47,7 @@ final class ParamFrame extends Frame {
             case 0 -> {
                 phase = 1;
                 if (op.subscript() != null) {
-                    String lit = op.subscript().literal();
+                    String lit = ArithSubFrame.literal(op.subscript());
                     if (lit != null && (lit.equals("@") || lit.equals("*"))) {
                         subscript = lit;
                     } else if (lit != null) {
@@ -192,12 +192,13 @@ final class ParamFrame extends Frame {
     }
 
     private String displayName() {
-        return targetSubscript == null ? name : name + "[" + targetSubscript + "]";
+        String shown = !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "$" + name : name;
+        return targetSubscript == null ? shown : shown + "[" + targetSubscript + "]";
     }
 
     private Step unbound(Shell sh, String shown) {
         sh.error(shown + ": unbound variable");
-        return sh.fatal(127);
+        return sh.fatal(sh.st.commandString ? 127 : 1);
     }
 
     private static boolean validName(String n) {
@@ -252,12 +253,14 @@ final class ParamFrame extends Frame {
     private Step applyOperand(Shell sh) {
         switch (op.op()) {
             case DEFAULT, ALTERNATIVE -> {
+                // unquoted, the operand's own text is split too: ${x:-a b} is two words
+                if (!quoted) for (Marked m : operandMarked) m.literalsSplit();
                 return deliver(sh, operandMarked);
             }
             case ASSIGN -> {
                 String value = operandText.get(0);
                 if (!Shell.isName(targetName) || wholeArray) {
-                    sh.error("$" + op.text().substring(2, op.text().length() - 1) + ": cannot assign in this way");
+                    sh.error("$" + targetName + ": cannot assign in this way");
                     return sh.discard(1);
                 }
                 String error = targetSubscript == null ? Assign.scalar(sh, targetName, value, false)
@@ -272,11 +275,11 @@ final class ParamFrame extends Frame {
             default -> {
                 // ERROR: ${x:?word}
                 String message = operandText.get(0);
-                if (message.isEmpty() && op.word().parts().isEmpty()) {
+                if (message.isEmpty() && op.word().text().isEmpty()) {
                     message = base == null && !op.colon() ? "parameter not set" : "parameter null or not set";
                 }
                 sh.error(displayName() + ": " + message);
-                return sh.fatal(127);
+                return sh.fatal(sh.st.commandString ? 127 : 1);
             }
         }
     }
@@ -305,7 +308,7 @@ final class ParamFrame extends Frame {
             length = arith(sh, lengthText);
             if (length == null) return sh.discard(1);
         }
-        Object result = ParamOps.substring(sh, name, base, wholeArray, offset, length, displayName());
+        Object result = ParamOps.substring(sh, name, base, wholeArray, offset, length);
         if (result == null) return sh.discard(1);
         return deliver(sh, result);
     }
@@ -326,7 +329,8 @@ final class ParamFrame extends Frame {
             case REMOVE_SUFFIX -> ParamOps.each(v, s -> ParamOps.removeSuffix(s, pattern, op.doubled(), utf8, extglob));
             case REPLACE -> ParamOps.each(v, s -> ParamOps.replace(s, pattern, replacement == null ? "" : replacement, op.doubled(),
                     op.anchor(), utf8, extglob, sh.st.options.patsubReplacement));
-            default -> ParamOps.each(v, s -> ParamOps.changeCase(s, pattern, op.upper(), op.doubled(), utf8, extglob));
+            default -> op.anchor() == '~' ? ParamOps.each(v, s -> ParamOps.toggleCase(s, pattern, op.doubled(), utf8, extglob))
+                    : ParamOps.each(v, s -> ParamOps.changeCase(s, pattern, op.upper(), op.doubled(), utf8, extglob));
         };
         return deliver(sh, result);
     }

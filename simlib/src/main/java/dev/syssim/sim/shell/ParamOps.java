@@ -137,6 +137,27 @@ final class ParamOps {
         return out.toString();
     }
 
+    /** {@code ${x~}} and {@code ~~} (bash's undocumented toggle): matching characters swap case. */
+    static String toggleCase(String s, String pattern, boolean all, boolean utf8, boolean extglob) {
+        Fnmatch p = pattern == null || pattern.isEmpty() ? null : compile(pattern, utf8, extglob);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        boolean first = true;
+        while (i < s.length()) {
+            int next = Bytes.nextChar(s, i, utf8);
+            String ch = s.substring(i, next);
+            if ((all || first) && (p == null || p.matches(ch))) {
+                String upper = changeChar(ch, true, utf8);
+                out.append(upper.equals(ch) ? changeChar(ch, false, utf8) : upper);
+            } else {
+                out.append(ch);
+            }
+            first = false;
+            i = next;
+        }
+        return out.toString();
+    }
+
     static String changeChar(String ch, boolean upper, boolean utf8) {
         String text = utf8 ? Bytes.toJava(ch) : ch;
         if (!utf8 && ch.charAt(0) >= 0x80) return ch;
@@ -150,7 +171,7 @@ final class ParamOps {
      * {@code $@}, offset 0 is {@code $0}). A negative offset counts from the end; a negative length
      * is an end position from the end. Null after bash's message when length ends before offset.
      */
-    static Object substring(Shell sh, String name, Parameters.Value base, boolean wholeArray, long offset, Long length, String shown) {
+    static Object substring(Shell sh, String name, Parameters.Value base, boolean wholeArray, long offset, Long length) {
         boolean positional = name.equals("@") || name.equals("*");
         if (positional || wholeArray) {
             List<String> all = new ArrayList<>();
@@ -169,7 +190,7 @@ final class ParamOps {
                         out.add(e.getValue());
                     }
                     if (length != null && length < 0) {
-                        sh.error(shown + ": " + length + ": substring expression < 0");
+                        sh.error(length + ": substring expression < 0");
                         return null;
                     }
                     return Parameters.Value.of(out, base != null && base.star());
@@ -183,7 +204,7 @@ final class ParamOps {
             long end = n;
             if (length != null) {
                 if (length < 0) {
-                    sh.error(shown + ": " + length + ": substring expression < 0");
+                    sh.error(length + ": substring expression < 0");
                     return null;
                 }
                 end = Math.min(n, start + length);
@@ -202,7 +223,7 @@ final class ParamOps {
             end = length < 0 ? n + length : start + length;
             if (end < start) {
                 if (length < 0) {
-                    sh.error(shown + ": " + length + ": substring expression < 0");
+                    sh.error(length + ": substring expression < 0");
                     return null;
                 }
                 end = start;

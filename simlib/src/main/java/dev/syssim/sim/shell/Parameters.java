@@ -70,8 +70,8 @@ final class Parameters {
     /** An unset parameter: with {@code set -u} bash's message and the shell's end; else nothing (null). */
     static Step unbound(Shell sh, String name) {
         if (!sh.st.options.nounset || name.equals("@") || name.equals("*")) return null;
-        sh.error(name + ": unbound variable");
-        return sh.fatal(127);
+        sh.error((Character.isDigit(name.charAt(0)) ? "$" : "") + name + ": unbound variable");
+        return sh.fatal(sh.st.commandString ? 127 : 1);
     }
 
     /** IFS as splitting uses it: space, tab and newline when unset. */

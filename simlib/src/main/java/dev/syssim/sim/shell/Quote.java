@@ -16,15 +16,36 @@ final class Quote {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    /** What set -x prints for a word: as it is when it needs no quoting, else {@link #single}. */
+    /**
+     * What set -x (and {@code set}'s listing) prints for a word: as it is, unless it holds a shell
+     * metacharacter (then single-quoted) or another control character (then {@code $'...'}), as
+     * bash's xtrace_print_word_list decides.
+     */
     static String xtrace(String s) {
         if (s.isEmpty()) return "''";
+        if (containsShellMetas(s)) return "'" + s.replace("'", "'\\''") + "'";
         if (needsAnsiC(s)) return ansiC(s);
+        return s;
+    }
+
+    /** bash's sh_contains_shell_metas. */
+    static boolean containsShellMetas(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (" \t\n'\"\\|&;()<>$`*?[]#~=%{}!".indexOf(c) >= 0) return single(s);
+            switch (c) {
+                case ' ', '\t', '\n', '\'', '"', '\\', '|', '&', ';', '(', ')', '<', '>', '!', '{', '}', '*', '[', '?', ']', '^', '$', '`':
+                    return true;
+                case '~':
+                    if (i == 0 || s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':') return true;
+                    break;
+                case '#':
+                    if (i == 0) return true;
+                    break;
+                default:
+                    break;
+            }
         }
-        return s;
+        return false;
     }
 
     private static boolean needsAnsiC(String s) {

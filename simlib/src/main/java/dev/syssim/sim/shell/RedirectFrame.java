@@ -293,6 +293,7 @@ final class RedirectFrame extends Frame {
                     return sh.c.sys(new Syscall.Fcntl(fds[0], Syscall.Fcntl.F_DUPFD, 10), d -> sh.c.close(fds[0], () ->
                             d.failed() ? k.apply(1) : assignVariable(sh, d.intValue(), k)));
                 }
+                if (fds[0] == fd) return k.apply(0);
                 return sh.c.sys(new Syscall.Dup2(fds[0], fd), d -> sh.c.close(fds[0], () -> k.apply(0)));
             }));
         });

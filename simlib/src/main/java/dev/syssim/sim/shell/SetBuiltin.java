@@ -59,7 +59,7 @@ final class SetBuiltin {
                     String name = argv.get(++i);
                     if (!st.options.isSetOption(name)) {
                         sh.builtinError("set", name + ": invalid option name");
-                        return sh.done(1);
+                        return sh.done(2);
                     }
                     setOption(sh, name, on);
                     break;

@@ -49,7 +49,7 @@ final class ShellState {
     }
 
     /** A function call on the call stack: its name, where it was defined, and the line it was called from. */
-    record Call(String function, String source, int callLine) {
+    record Call(String function, String source, int callLine, List<String> args) {
     }
 
     Variables vars = new Variables();

@@ -81,12 +81,13 @@ final class SourceFrame extends Frame {
         };
         if (sh.st.dash) where = sh.st.name + ": " + e.line() + ": ";
         String message = sh.st.dash ? dashMessage(e.getMessage()) : e.getMessage();
-        sh.err(where + message + "\n");
+        if (!message.isEmpty()) sh.err(where + message + "\n");
         if (e.echoLine() && !sh.st.dash && kind != Kind.INTERACTIVE) sh.err(where + "`" + e.lineText() + "'\n");
-        sh.st.lastStatus = e.status();
-        if (kind == Kind.INTERACTIVE) return sh.finish(e.status());
-        if (kind == Kind.EVAL || kind == Kind.SOURCE || kind == Kind.TRAP) return sh.finish(e.status());
-        return sh.exit(e.status());
+        int status = e.status() < 0 ? sh.st.lastStatus : e.status();
+        sh.st.lastStatus = status;
+        if (kind == Kind.INTERACTIVE) return sh.finish(status);
+        if (kind == Kind.EVAL || kind == Kind.SOURCE || kind == Kind.TRAP) return sh.finish(status);
+        return sh.exit(status);
     }
 
     private static String dashMessage(String bash) {

@@ -29,6 +29,8 @@ final class Variable {
     String value;
     TreeMap<Long, String> indexed;
     HashTable<String> assoc;
+    /** Declared without a value ({@code declare -a e}): declare -p shows it without {@code =()}. */
+    boolean declaredOnly;
 
     Variable(String name) {
         this.name = name;
@@ -108,6 +110,7 @@ final class Variable {
     Variable copy() {
         Variable c = new Variable(name, value);
         c.attributes = attributes;
+        c.declaredOnly = declaredOnly;
         if (indexed != null) c.indexed = new TreeMap<>(indexed);
         if (assoc != null) c.assoc = assoc.copy(v -> v);
         return c;

@@ -48,6 +48,11 @@ final class Variables {
 
         /** Called on assignment to a dynamic variable (RANDOM seeds, SECONDS restarts); false if it is not one. */
         boolean set(String name, String value);
+
+        /** The elements of a dynamic array (FUNCNAME, BASH_SOURCE, PIPESTATUS ...), or null if {@code name} is not one. */
+        default java.util.List<String> array(String name) {
+            return null;
+        }
     }
 
     private final List<Scope> scopes = new ArrayList<>();
@@ -128,11 +133,24 @@ final class Variables {
     Variable find(String name) {
         Variable v = findRaw(name);
         for (int hops = 0; v != null && v.has(Variable.NAMEREF) && v.value != null && hops < 8; hops++) {
-            Variable target = findRaw(v.value);
-            if (target == null) return null;
+            String targetName = v.value;
+            Variable target = findRaw(targetName);
+            if (target == null) return dynamicArray(targetName);
             v = target;
         }
+        if (v == null) return dynamicArray(name);
         return v;
+    }
+
+    /** A dynamic array as a variable made for this read (changing it changes nothing), or null. */
+    private Variable dynamicArray(String name) {
+        if (dynamic == null || unsetDynamic.contains(name)) return null;
+        java.util.List<String> elements = dynamic.array(name);
+        if (elements == null) return null;
+        Variable v = new Variable(name);
+        v.makeIndexed();
+        for (int i = 0; i < elements.size(); i++) v.indexed.put((long) i, elements.get(i));
+        return v.indexed.isEmpty() ? null : v;
     }
 
     /** The name a reference finally points to ({@code name} itself if it is no reference). */
@@ -153,6 +171,7 @@ final class Variables {
     /** The value of {@code $name}: a scalar or element 0; dynamic variables computed; null when unset. */
     String get(String name) {
         Variable v = find(name);
+        if (v != null && v.isArray() && findRaw(name) == null) return v.scalar();
         if (v == null) {
             if (dynamic != null && !unsetDynamic.contains(name)) return dynamic.get(name);
             return null;

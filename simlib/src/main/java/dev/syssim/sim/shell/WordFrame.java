@@ -67,7 +67,14 @@ final class WordFrame extends Frame {
         this.out = out;
         this.markedOut = null;
         flatten(word.parts(), false);
+        // NAME=~/x as a word (an argument of export, or even of echo): bash expands the tilde after '='
+        assignmentWord = (mode == Mode.FIELDS || mode == Mode.ASSIGNMENT)
+                && dev.syssim.sim.shell.syntax.Lexical.assignmentName(word.text()) != null;
     }
+
+    /** The word is written NAME=...: tildes after its first '=' and after ':' are expanded. */
+    private boolean assignmentWord;
+    private boolean seenEquals;
 
     WordFrame(Ast.Word word, Consumer<List<Marked>> markedOut) {
         this.mode = Mode.MARKED;
@@ -140,7 +147,7 @@ final class WordFrame extends Frame {
     /** Expands one part; returns a step if it needs a child frame (or failed), null to go on. */
     private Step part(Shell sh, Ast.Part part, boolean quoted) {
         if (part instanceof Ast.Lit l) {
-            if (mode == Mode.ASSIGNMENT) {
+            if (mode == Mode.ASSIGNMENT || assignmentWord) {
                 literalWithTildes(sh, l.text());
             } else {
                 current.append(l.text(), Marked.LITERAL);
@@ -149,6 +156,7 @@ final class WordFrame extends Frame {
         }
         if (part instanceof Ast.Quoted q) {
             current.append(q.text(), Marked.QUOTED);
+            current.quotedNull = true;
             return null;
         }
         if (part instanceof Ast.Param p) {
@@ -170,6 +178,8 @@ final class WordFrame extends Frame {
         if (part instanceof Ast.ParamOp op) return child(sh, part, quoted, new ParamFrame(op, quoted, this::deliver));
         if (part instanceof Ast.BadSubst b) {
             sh.error(b.text() + ": bad substitution");
+            // a bad @ transformation ends a script where another bad substitution abandons the line
+            if (b.text().matches("(?s)\\$\\{.*@.\\}")) return sh.fatal(sh.st.commandString ? 127 : 1);
             return sh.discard(1);
         }
         if (part instanceof Ast.CommandSub cs) return child(sh, part, quoted, new CommandSubFrame(cs, this::deliver));
@@ -248,7 +258,17 @@ final class WordFrame extends Frame {
     private void literalWithTildes(Shell sh, String text) {
         int i = 0;
         while (i < text.length()) {
-            boolean atStart = current.length() == 0 && i == 0 || i > 0 && text.charAt(i - 1) == ':';
+            char prev = i > 0 ? text.charAt(i - 1) : current.length() > 0 ? current.text.charAt(current.length() - 1) : '\0';
+            boolean afterEquals = prev == '=' && !seenEqualsBefore(i, text);
+            if (text.charAt(i) == '=' && assignmentWord && !seenEquals) {
+                seenEquals = true;
+                current.append('=', Marked.LITERAL);
+                i++;
+                continue;
+            }
+            boolean atStart = !assignmentWord && current.length() == 0 && i == 0
+                    || (assignmentWord ? seenEquals && (afterEquals || prev == ':') : i > 0 && prev == ':')
+                    || afterEquals && assignmentWord;
             if (atStart && text.charAt(i) == '~') {
                 int end = i + 1;
                 while (end < text.length() && text.charAt(end) != '/' && text.charAt(end) != ':') end++;
@@ -264,6 +284,11 @@ final class WordFrame extends Frame {
             current.append(text.charAt(i), Marked.LITERAL);
             i++;
         }
+    }
+
+    /** Whether the '=' just before position i is not the word's first (only the first '=' starts a value). */
+    private boolean seenEqualsBefore(int i, String text) {
+        return !assignmentWord;
     }
 
     // ---- after the parts: splitting, globbing, the result ----

@@ -195,7 +195,12 @@ public final class Parser {
     }
 
     private SyntaxError eof() {
-        return new SyntaxError("syntax error: unexpected end of file", src.line, src.columnOf(src.pos), true, "", false, 2);
+        return new SyntaxError("syntax error: unexpected end of file", eofLine(), src.columnOf(src.pos), true, "", false, 2);
+    }
+
+    /** The line bash names for an error at the end of the text: one past the last line. */
+    int eofLine() {
+        return src.line + (src.text.endsWith("\n") ? 0 : 1);
     }
 
     // ---- tokens ----
@@ -304,7 +309,7 @@ public final class Parser {
         while (true) {
             String l = src.readLine();
             if (l == null) {
-                warnings.add("line " + src.line + ": warning: here-document at line " + startLine
+                warnings.add("line " + (src.line - (src.text.endsWith("\n") ? 1 : 0)) + ": warning: here-document at line " + startLine
                         + " delimited by end-of-file (wanted `" + doc.delimiter() + "')");
                 break;
             }
@@ -630,32 +635,27 @@ public final class Parser {
             List<ArrayElement> elements = arrayElements();
             return new Assignment(name, null, append, null, elements, text + "(...)");
         }
-        Word value = valueWord(t.word, i);
+        Word value = valueWord(text.substring(i), t.line);
         return new Assignment(name, subscript, append, value, null, text);
     }
 
-    /** The value part of an assignment word: the parts after the {@code =}. */
-    private static Word valueWord(Word w, int valueStart) {
-        List<Ast.Part> parts = new ArrayList<>();
-        int offset = 0;
-        for (Ast.Part p : w.parts()) {
-            int length = partLength(p);
-            if (offset + length <= valueStart) {
-                offset += length;
-                continue;
-            }
-            if (offset < valueStart && p instanceof Ast.Lit l) {
-                parts.add(new Ast.Lit(l.text().substring(valueStart - offset)));
-            } else if (offset < valueStart && p instanceof Ast.Brace) {
-                // NAME={a,b}: bash does not brace-expand an assignment; keep the text
-                parts.add(new Ast.Lit(w.text().substring(valueStart)));
-                return new Word(parts, w.text().substring(valueStart));
-            } else {
-                parts.add(p);
-            }
-            offset += length;
+    /**
+     * The value part of an assignment word, read again from its text as a word of its own (no brace
+     * expansion: bash does not expand braces in an assignment).
+     */
+    private Word valueWord(String text, int line) throws SyntaxError {
+        if (text.isEmpty()) return new Word(List.of(), "");
+        Source saved = src;
+        Token savedPeek = peeked;
+        peeked = null;
+        src = new Source(text, line);
+        try {
+            Word w = words.read(Words.Mode.VALUE);
+            return w == null ? new Word(List.of(), "") : w;
+        } finally {
+            src = saved;
+            peeked = savedPeek;
         }
-        return new Word(unbrace(parts), w.text().substring(Math.min(valueStart, w.text().length())));
     }
 
     /** Brace expansion does not apply to an assignment's value: put the braces back as text. */
@@ -698,11 +698,19 @@ public final class Parser {
         src.next(); // (
         List<ArrayElement> elements = new ArrayList<>();
         while (true) {
+            if (peeked == null) {
+                skipBlanks();
+                Ast.ArrayElement keyed = bracketElement();
+                if (keyed != null) {
+                    elements.add(keyed);
+                    continue;
+                }
+            }
             Token t = next();
             if (t.kind == Kind.NEWLINE) continue;
             if (t.op(")")) break;
             if (t.kind == Kind.EOF) {
-                throw new SyntaxError("unexpected EOF while looking for matching `)'", src.line, src.columnOf(src.pos), true, "", false, 1);
+                throw new SyntaxError("unexpected EOF while looking for matching `)'", eofLine(), src.columnOf(src.pos), true, "", false, 1);
             }
             if (t.kind != Kind.WORD) throw unexpected(t);
             String text = t.text;
@@ -712,7 +720,7 @@ public final class Parser {
                         || (text.charAt(close + 1) == '+' && close + 2 < text.length() && text.charAt(close + 2) == '='))) {
                     boolean append = text.charAt(close + 1) == '+';
                     Word sub = arithmeticWord(text.substring(1, close), t.line);
-                    Word value = valueWord(t.word, close + (append ? 3 : 2));
+                    Word value = valueWord(text.substring(close + (append ? 3 : 2)), t.line);
                     elements.add(new ArrayElement(sub, append, value));
                     continue;
                 }
@@ -720,6 +728,45 @@ public final class Parser {
             elements.add(new ArrayElement(null, false, t.word));
         }
         return elements;
+    }
+
+    /**
+     * {@code [sub]=value} inside {@code ( )}, read here because the subscript may hold blanks and quotes
+     * ({@code ([b c]=2)}); null (nothing consumed) when no such element starts here.
+     */
+    private Ast.ArrayElement bracketElement() throws SyntaxError {
+        if (src.peek() != '[') return null;
+        int close = -1;
+        int depth = 0;
+        for (int i = src.pos; i < src.text.length(); i++) {
+            char c = src.text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                int q = src.text.indexOf(c, i + 1);
+                if (q < 0) return null;
+                i = q;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                if (--depth == 0) {
+                    close = i;
+                    break;
+                }
+            } else if (c == '\n') {
+                return null;
+            }
+        }
+        if (close < 0) return null;
+        int after = close + 1;
+        boolean append = src.text.startsWith("+=", after);
+        if (!append && !src.text.startsWith("=", after)) return null;
+        String subscriptText = src.text.substring(src.pos + 1, close);
+        int line = src.line;
+        src.skip(after + (append ? 2 : 1) - src.pos);
+        Word sub = arithmeticWord(subscriptText, line);
+        Word value = src.atEnd() || Lexical.isMeta((char) src.peek()) ? new Word(List.of(), "") : words.read(Words.Mode.VALUE);
+        return new Ast.ArrayElement(sub, append, value == null ? new Word(List.of(), "") : value);
     }
 
     private Command functionDefinition(Token name) throws SyntaxError {
@@ -834,12 +881,12 @@ public final class Parser {
                 return Script.EMPTY;
             }
             if (peek().kind == Kind.EOF) {
-                throw new SyntaxError("unexpected EOF while looking for matching `)'", src.line, src.columnOf(src.pos), true, "", false, 2);
+                throw new SyntaxError("unexpected EOF while looking for matching `)'", eofLine(), src.columnOf(src.pos), true, "", false, 2);
             }
             Script body = compoundList(Set.of(), true);
             Token close = next();
             if (close.kind == Kind.EOF) {
-                throw new SyntaxError("unexpected EOF while looking for matching `)'", src.line, src.columnOf(src.pos), true, "", false, 2);
+                throw new SyntaxError("unexpected EOF while looking for matching `)'", eofLine(), src.columnOf(src.pos), true, "", false, 2);
             }
             if (!close.op(")")) throw unexpected(close);
             return body;
@@ -1104,6 +1151,19 @@ public final class Parser {
 
     private Command cond() throws SyntaxError {
         Token open = next();
+        words.condWords = true;
+        try {
+            return condBody(open);
+        } finally {
+            words.condWords = false;
+        }
+    }
+
+    private Command condBody(Token open) throws SyntaxError {
+        if (condToken().reserved("]]")) {
+            // [[ ]]: bash rejects it without a word
+            throw new SyntaxError("", open.line, src.columnOf(open.start), false, "", false, -1);
+        }
         CondExpr e = condOr();
         Token close = condToken();
         if (!close.reserved("]]")) {
@@ -1114,8 +1174,9 @@ public final class Parser {
         return new Ast.Cond(e, redirects(), open.line);
     }
 
+    /** A syntax error inside [[ ]]: bash prints it without the line, and the status stays what it was. */
     private SyntaxError condError(String message, Token at) {
-        return new SyntaxError(message, at.line, src.columnOf(at.start), at.kind == Kind.EOF, src.lineTextAt(at.start), false, 2);
+        return new SyntaxError(message, at.line, src.columnOf(at.start), at.kind == Kind.EOF, src.lineTextAt(at.start), false, -1);
     }
 
     /** A token inside {@code [[ ]]}: newlines are skipped; {@code <} and {@code >} are operators, not redirections. */

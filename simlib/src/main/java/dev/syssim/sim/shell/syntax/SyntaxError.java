@@ -48,7 +48,7 @@ public final class SyntaxError extends Exception {
         return echoLine;
     }
 
-    /** The exit status bash gives the error: 2, or 1 for some lexical errors. */
+    /** The exit status bash gives the error: 2, 1 for some lexical errors, -1 to keep the last status ([[ ]]'s errors). */
     public int status() {
         return status;
     }

@@ -31,10 +31,14 @@ final class Words {
         /** A case pattern: also ends at {@code |} and {@code )}. */
         PATTERN,
         /** The right side of {@code =~}: parentheses and {@code |} belong to it, blanks inside parentheses too. */
-        REGEX
+        REGEX,
+        /** An assignment's value: like a command word, but braces are not expanded. */
+        VALUE
     }
 
     private final Parser parser;
+    /** Inside {@code [[ ]]}: extglob patterns are always syntax there. */
+    boolean condWords;
 
     Words(Parser parser) {
         this.parser = parser;
@@ -44,8 +48,10 @@ final class Words {
         return parser.src;
     }
 
-    private SyntaxError eofLooking(String what) {
-        return parser.error("unexpected EOF while looking for matching `" + what + "'", src().pos, true, false, 2);
+    /** An unterminated quote or expansion: bash names the line it started on. */
+    private SyntaxError eofLooking(String what, int startLine) {
+        return new SyntaxError("unexpected EOF while looking for matching `" + what + "'", startLine, src().columnOf(src().pos), true,
+                "", false, 2);
     }
 
     // ---- words ----
@@ -88,7 +94,7 @@ final class Words {
                 parts.add(processSubstitution());
                 continue;
             }
-            if (parser.settings.extglob() && "?*+@!".indexOf(c) >= 0 && s.peek(1) == '(') {
+            if ((parser.settings.extglob() || condWords) && "?*+@!".indexOf(c) >= 0 && s.peek(1) == '(') {
                 lit.append(extglobGroup());
                 continue;
             }
@@ -171,7 +177,7 @@ final class Words {
         out.append(s.next()).append(s.next());
         int depth = 1;
         while (depth > 0) {
-            if (s.atEnd()) throw eofLooking(")");
+            if (s.atEnd()) throw eofLooking(")", parser.eofLine());
             char c = s.next();
             if (c == '\\' && !s.atEnd()) {
                 out.append(c).append(s.next());
@@ -186,11 +192,12 @@ final class Words {
 
     private String singleQuoted() throws SyntaxError {
         Source s = src();
+        int startLine = s.line;
         s.next();
         int close = s.text.indexOf('\'', s.pos);
         if (close < 0) {
             s.skip(s.text.length() - s.pos);
-            throw eofLooking("'");
+            throw eofLooking("'", startLine);
         }
         String text = s.text.substring(s.pos, close);
         s.skip(close + 1 - s.pos);
@@ -200,11 +207,12 @@ final class Words {
     /** {@code "..."}: inside, only {@code $}, backquotes and backslash before {@code $ ` " \ newline} are special. */
     private DoubleQuoted doubleQuoted() throws SyntaxError {
         Source s = src();
+        int startLine = s.line;
         s.next();
         List<Part> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         while (true) {
-            if (s.atEnd()) throw eofLooking("\"");
+            if (s.atEnd()) throw eofLooking("\"", startLine);
             char c = (char) s.peek();
             if (c == '"') {
                 s.next();
@@ -292,10 +300,11 @@ final class Words {
     /** The raw text of {@code $'...'}: backslash escapes are kept for the decoder, {@code \'} does not end it. */
     private String singleQuotedRaw() throws SyntaxError {
         Source s = src();
+        int startLine = s.line;
         s.next();
         StringBuilder out = new StringBuilder();
         while (true) {
-            if (s.atEnd()) throw eofLooking("'");
+            if (s.atEnd()) throw eofLooking("'", startLine);
             char c = s.next();
             if (c == '\'') return out.toString();
             if (c == '\\' && !s.atEnd()) {
@@ -383,7 +392,7 @@ final class Words {
         }
         if (i >= s.text.length()) {
             s.skip(s.text.length() - s.pos);
-            throw eofLooking("]");
+            throw eofLooking("]", parser.eofLine());
         }
         String text = s.text.substring(s.pos + 2, i);
         s.skip(i + 1 - s.pos);
@@ -397,7 +406,7 @@ final class Words {
         s.next();
         StringBuilder body = new StringBuilder();
         while (true) {
-            if (s.atEnd()) throw eofLooking("`");
+            if (s.atEnd()) throw eofLooking("`", parser.eofLine());
             char c = s.next();
             if (c == '`') break;
             if (c == '\\' && !s.atEnd()) {
@@ -425,11 +434,12 @@ final class Words {
         int close = braceEnd(s.text, s.pos + 2, inDoubleQuotes);
         if (close < 0) {
             s.skip(s.text.length() - s.pos);
-            throw eofLooking("}");
+            throw eofLooking("}", parser.eofLine());
         }
         String whole = s.text.substring(start, close + 1);
         s.skip(2);
         Part p = braceParameterBody(whole, close, inDoubleQuotes);
+        if (p != null && s.pos == close) s.next();
         if (p == null || s.pos != close + 1) {
             s.skip(close + 1 - s.pos);
             return new BadSubst(whole);
@@ -518,8 +528,7 @@ final class Words {
         if (name == null) return null;
         Word subscript = subscript(close);
         if (s.pos == close) {
-            if (indirect && subscript != null && subscript.literal() != null
-                    && (subscript.literal().equals("@") || subscript.literal().equals("*"))) {
+            if (indirect && subscript != null && (subscript.text().equals("@") || subscript.text().equals("*"))) {
                 return new ParamOp(name, subscript, false, ParamOperator.KEYS, false, false, '\0', false, null, null, whole);
             }
             if (!indirect && subscript == null) {
@@ -577,13 +586,14 @@ final class Words {
                 }
                 return opDone(new ParamOp(name, subscript, indirect, ParamOperator.REPLACE, false, all, anchor, false, pattern, replacement, whole));
             }
-            case '^', ',' -> {
+            case '^', ',', '~' -> {
                 if (parser.settings.dash()) return null;
                 s.next();
                 boolean doubled = s.peek() == o;
                 if (doubled) s.next();
                 Word pattern = s.pos < close ? operandUntil("}", false) : null;
-                return opDone(new ParamOp(name, subscript, indirect, ParamOperator.CASE, false, doubled, '\0', o == '^', pattern, null, whole));
+                return opDone(new ParamOp(name, subscript, indirect, ParamOperator.CASE, false, doubled, o == '~' ? '~' : '\0', o == '^',
+                        pattern, null, whole));
             }
             case '@' -> {
                 if (parser.settings.dash()) return null;
@@ -655,6 +665,7 @@ final class Words {
         int end = Lexical.matchingBracket(s.text.substring(0, close), s.pos);
         if (end < 0) return null;
         String text = s.text.substring(s.pos + 1, end);
+        if (text.isEmpty()) return null;
         int line = s.line;
         s.skip(end + 1 - s.pos);
         return parser.arithmeticWord(text, line);
@@ -673,7 +684,7 @@ final class Words {
         StringBuilder lit = new StringBuilder();
         int depth = 0;
         while (true) {
-            if (s.atEnd()) throw eofLooking("}");
+            if (s.atEnd()) throw eofLooking("}", parser.eofLine());
             char c = (char) s.peek();
             if (depth == 0 && stops.indexOf(c) >= 0) break;
             if (s.atContinuation()) {
@@ -759,7 +770,7 @@ final class Words {
         StringBuilder text = new StringBuilder();
         int depth = 0;
         while (true) {
-            if (s.atEnd()) throw eofLooking("}");
+            if (s.atEnd()) throw eofLooking("}", parser.eofLine());
             char c = (char) s.peek();
             if (c == '}' && depth == 0) break;
             if (c == '{') depth++;
