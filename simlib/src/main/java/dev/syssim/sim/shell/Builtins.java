@@ -95,6 +95,11 @@ final class Builtins {
         return SPECIAL.contains(name);
     }
 
+    /** Only in POSIX mode does a special builtin win over a function of the same name (bash's find order). */
+    static boolean beatsFunctions(String name, Shell sh) {
+        return sh.st.options.posix && SPECIAL.contains(name);
+    }
+
     /** {@code unset [-fvn] names}: a variable (or array element), else a function of that name. */
     private static Step unset(Shell sh, List<String> argv) {
         boolean functions = false;

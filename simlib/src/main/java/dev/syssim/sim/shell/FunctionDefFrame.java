@@ -16,6 +16,15 @@ final class FunctionDefFrame extends Frame {
     Step step(Shell sh) {
         ShellState st = sh.st;
         st.lineNumber = def.line();
+        if (st.options.posix && !Shell.isName(def.name())) {
+            // POSIX names only; bash (not in POSIX mode) accepts nearly any word
+            sh.error("`" + def.name() + "': not a valid identifier");
+            return st.interactive ? sh.finish(1) : sh.fatal(2);
+        }
+        if (st.options.posix && Builtins.isSpecial(def.name(), sh)) {
+            sh.error("`" + def.name() + "': is a special builtin");
+            return st.interactive ? sh.finish(1) : sh.fatal(2);
+        }
         if (st.readonlyFunctions.contains(def.name())) {
             sh.error(def.name() + ": readonly function");
             return sh.finish(1);

@@ -1,40 +1,36 @@
 package dev.syssim.sim.shell;
 
-/** TEMPORARY (not committed): printf until the shared engine lands. */
+import dev.syssim.sim.prog.Printf;
+
+/** {@code printf [-v var] format [args]}: bash's (or dash's) printf, from the shared formatting engine. */
 final class PrintfBuiltin {
+
     private PrintfBuiltin() {
     }
 
     static final Builtin PRINTF = (sh, argv) -> {
-        if (argv.size() < 2) return sh.done(2);
-        String fmt = argv.get(1);
-        java.util.List<String> args = argv.subList(2, argv.size());
-        StringBuilder out = new StringBuilder();
-        int ai = 0;
-        do {
-            for (int i = 0; i < fmt.length(); i++) {
-                char c = fmt.charAt(i);
-                if (c == '\\' && i + 1 < fmt.length()) {
-                    char e = fmt.charAt(++i);
-                    out.append(e == 'n' ? '\n' : e == 't' ? '\t' : e == '\\' ? '\\' : e);
-                } else if (c == '%' && i + 1 < fmt.length()) {
-                    int j = i + 1;
-                    while (j < fmt.length() && "-0123456789.".indexOf(fmt.charAt(j)) >= 0) j++;
-                    char conv = fmt.charAt(j);
-                    String spec = fmt.substring(i, j);
-                    String a = ai < args.size() ? args.get(ai++) : "";
-                    switch (conv) {
-                        case 'd' -> out.append(String.format(spec + "d", a.isEmpty() ? 0 : Long.parseLong(a.strip())));
-                        case '%' -> { out.append('%'); ai--; }
-                        default -> out.append(String.format(spec + "s", a));
-                    }
-                    i = j;
-                } else {
-                    out.append(c);
-                }
+        Printf.Dialect dialect = sh.st.dash ? Printf.Dialect.DASH : Printf.Dialect.BASH;
+        long now = Clock.now(sh) / 1_000_000_000L;
+        Printf.Result r = Printf.printf(dialect, argv.subList(1, argv.size()), "printf", new Printf.Times(now, sh.st.startSeconds));
+        for (Printf.Message m : r.messages()) {
+            switch (m.prefix()) {
+                case FULL -> sh.builtinError("printf", m.text());
+                case NAME -> sh.err("printf: " + m.text() + "\n");
+                default -> sh.err(m.text() + "\n");
             }
-        } while (ai < args.size() && ai > 0);
-        sh.out(out.toString());
-        return sh.done(0);
+        }
+        if (r.variable() != null) {
+            String name = r.variable();
+            int bracket = name.indexOf('[');
+            String error = bracket > 0 ? Assign.element(sh, name.substring(0, bracket), name.substring(bracket + 1, name.length() - 1),
+                    r.output(), false) : Assign.scalar(sh, name, r.output(), false);
+            if (error != null && !error.isEmpty()) {
+                sh.builtinError("printf", error);
+                return sh.done(1);
+            }
+        } else {
+            sh.out(r.output());
+        }
+        return sh.done(r.status());
     };
 }

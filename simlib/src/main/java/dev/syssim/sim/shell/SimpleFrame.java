@@ -92,7 +92,7 @@ final class SimpleFrame extends Frame {
         String name = argv.get(0);
         sh.st.lastArgumentPending = argv.get(argv.size() - 1);
         Ast.FunctionDef function = sh.st.functions.get(name);
-        if (function != null && !Builtins.isSpecial(name, sh)) {
+        if (function != null && !Builtins.beatsFunctions(name, sh)) {
             pushTemporaryScope(sh, false);
             sh.push(new RedirectFrame(cmd.redirects(), new FunctionFrame(function, argv)));
             return Shell.CONTINUE;

@@ -81,6 +81,7 @@ final class SourceFrame extends Frame {
         };
         if (sh.st.dash) where = sh.st.name + ": " + e.line() + ": ";
         String message = sh.st.dash ? dashMessage(e.getMessage()) : e.getMessage();
+        if (sh.st.dash && e.expecting() != null) message += " (expecting \"" + e.expecting() + "\")";
         if (!message.isEmpty()) sh.err(where + message + "\n");
         if (e.echoLine() && !sh.st.dash && kind != Kind.INTERACTIVE) sh.err(where + "`" + e.lineText() + "'\n");
         int status = e.status() < 0 ? sh.st.lastStatus : e.status();
@@ -91,6 +92,7 @@ final class SourceFrame extends Frame {
     }
 
     private static String dashMessage(String bash) {
+        if (bash.startsWith("Syntax error: ")) return bash;
         if (bash.startsWith("syntax error near unexpected token `")) {
             String token = bash.substring("syntax error near unexpected token `".length(), bash.length() - 1);
             return "Syntax error: \"" + token + "\" unexpected";

@@ -76,6 +76,10 @@ public final class Parser {
     /** Aliases being expanded now (bash does not expand an alias inside its own text). */
     private final Deque<String> expanding = new ArrayDeque<>();
     private boolean aliasNextWord;
+    /** Like bash's shell_getc, the last line gets a newline even when the text has none (not an alias's value). */
+    private boolean finalNewline = true;
+    /** What each open compound command waits for next ({@code fi}, {@code done}): dash names it in its messages. */
+    private final Deque<String> expected = new ArrayDeque<>();
 
     public Parser(String text, Settings settings) {
         this(text, 1, settings);
@@ -167,7 +171,14 @@ public final class Parser {
     /** Jupyter's is_complete: {@code complete}, {@code incomplete} (more text could finish it) or {@code invalid}. */
     public static String isComplete(String text) {
         try {
-            DeepStack.call(() -> parseAll(text, Settings.LENIENT));
+            boolean openHereDocument = DeepStack.call(() -> {
+                Parser p = new Parser(text, Settings.LENIENT);
+                while (p.nextLine() != null) {
+                    // every line
+                }
+                return !p.takeWarnings().isEmpty(); // a here-document still waits for its delimiter
+            });
+            if (openHereDocument) return "incomplete";
             if (text.endsWith("\\") && !text.endsWith("\\\\")) return "incomplete";
             return "complete";
         } catch (SyntaxError e) {
@@ -188,13 +199,55 @@ public final class Parser {
     }
 
     private SyntaxError unexpected(Token t) {
+        if (settings.dash()) return dashUnexpected(t);
         if (t.kind == Kind.EOF) return eof();
         String shown = t.kind == Kind.NEWLINE ? "newline" : t.text;
         return new SyntaxError("syntax error near unexpected token `" + shown + "'", t.line, src.columnOf(t.start), false,
                 src.lineTextAt(t.start), true, 2);
     }
 
+    private static final Set<String> DASH_RESERVED = Set.of("if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while",
+            "until", "for", "{", "}", "!", "in");
+
+    /** dash's parser names the kind of token it did not want: a word, a redirection, or the reserved word or operator itself. */
+    private SyntaxError dashUnexpected(Token t) {
+        String what;
+        int line = t.line;
+        if (t.kind == Kind.EOF) {
+            what = "end of file";
+            line = src.line;
+        } else if (t.kind == Kind.NEWLINE) {
+            what = "newline";
+            line = t.line + 1; // dash has counted the newline by then
+        } else if (t.kind == Kind.IO_NUMBER || t.kind == Kind.OP && isRedirectOp(t.text)) {
+            what = "redirection";
+        } else if (t.kind == Kind.WORD && !(t.word.literal() != null && DASH_RESERVED.contains(t.text))) {
+            what = "word";
+        } else {
+            what = "\"" + t.text + "\"";
+        }
+        SyntaxError e = dashError(what + " unexpected", line, t.kind == Kind.EOF);
+        boolean endsList = t.kind == Kind.EOF || t.op(")") || t.op(";;")
+                || t.kind == Kind.WORD && t.word.literal() != null && DASH_LIST_ENDS.contains(t.text);
+        // dash: a list that has a command ends at such a token and its caller names what it wanted; an empty
+        // list only at the end of the file (a reserved word there fails inside the command instead)
+        if (endsList && !expected.isEmpty() && !expected.peek().isEmpty()) {
+            String top = expected.peek();
+            if (!top.startsWith("?")) e.expecting(top);
+            else if (t.kind == Kind.EOF) e.expecting(top.substring(1));
+        }
+        return e;
+    }
+
+    SyntaxError dashError(String message, int line, boolean incomplete) {
+        return new SyntaxError("Syntax error: " + message, line, 0, incomplete, "", false, 2);
+    }
+
+    /** Reserved words that end a list in dash's grammar: its caller then says which one it wanted. */
+    private static final Set<String> DASH_LIST_ENDS = Set.of("then", "else", "elif", "fi", "do", "done", "esac", "}");
+
     private SyntaxError eof() {
+        if (settings.dash()) return dashUnexpected(new Token(Kind.EOF, "", null, src.line, src.pos, src.pos));
         return new SyntaxError("syntax error: unexpected end of file", eofLine(), src.columnOf(src.pos), true, "", false, 2);
     }
 
@@ -230,7 +283,14 @@ public final class Parser {
         skipBlanks();
         int start = src.pos;
         int line = src.line;
-        if (src.atEnd()) return new Token(Kind.EOF, "", null, line, start, start);
+        if (src.atEnd()) {
+            if (finalNewline && !settings.dash() && !src.text.isEmpty() && !src.text.endsWith("\n")) {
+                finalNewline = false;
+                readHeredocBodies();
+                return new Token(Kind.NEWLINE, "\n", null, line, start, start);
+            }
+            return new Token(Kind.EOF, "", null, line, start, start);
+        }
         char c = (char) src.peek();
         if (c == '\n') {
             src.next();
@@ -419,6 +479,7 @@ public final class Parser {
     private void expandAlias(Token at, String value) throws SyntaxError {
         expanding.push(at.text);
         Parser sub = new Parser(value, at.line, new Settings(settings.extglob(), settings.dash(), settings.utf8(), null));
+        sub.finalNewline = false;
         List<Token> tokens = new ArrayList<>();
         for (Token t = sub.scan(); t.kind != Kind.EOF; t = sub.scan()) {
             tokens.add(new Token(t.kind, t.text, t.word, at.line, at.start, at.end));
@@ -770,6 +831,7 @@ public final class Parser {
     }
 
     private Command functionDefinition(Token name) throws SyntaxError {
+        if (settings.dash() && !Lexical.isName(name.text)) throw dashError("Bad function name", name.line, false);
         next(); // (
         Token close = next();
         if (!close.op(")")) throw unexpected(close);
@@ -808,6 +870,16 @@ public final class Parser {
      * terminator, as in bash.
      */
     private Script compoundList(Set<String> terminators, boolean closeParen) throws SyntaxError {
+        String wanted = closeParen ? ")" : terminators.contains("fi") ? "fi" : terminators.size() == 1 ? terminators.iterator().next() : null;
+        expected.push(wanted == null ? "" : "?" + wanted); // '?': nothing parsed yet (see dashUnexpected)
+        try {
+            return compoundListItems(terminators, closeParen);
+        } finally {
+            expected.pop();
+        }
+    }
+
+    private Script compoundListItems(Set<String> terminators, boolean closeParen) throws SyntaxError {
         List<Item> items = new ArrayList<>();
         skipNewlines();
         while (true) {
@@ -819,6 +891,7 @@ public final class Parser {
             int line = t.line;
             int start = t.start;
             AndOr andOr = andOr();
+            if (expected.peek().startsWith("?")) expected.push(expected.pop().substring(1));
             Token sep = peek();
             String text = src.text.substring(Math.min(start, sep.start), Math.max(start, sep.start)).strip();
             if (sep.op("&") || sep.op(";")) {
@@ -845,7 +918,7 @@ public final class Parser {
 
     private void expectReserved(String word) throws SyntaxError {
         Token t = commandWord();
-        if (!t.reserved(word)) throw unexpected(t);
+        if (!t.reserved(word)) throw unexpected(t).expecting(word);
         next();
     }
 
@@ -965,6 +1038,7 @@ public final class Parser {
         Token name = next();
         if (name.kind == Kind.EOF) throw eof();
         if (name.kind != Kind.WORD) throw unexpected(name);
+        if (settings.dash() && !Lexical.isName(name.text)) throw dashError("Bad for loop variable", name.line, false);
         List<Word> list = wordList();
         expectReserved("do");
         Script body = compoundList(Set.of("done"), false);
@@ -1057,7 +1131,7 @@ public final class Parser {
         if (subject.kind != Kind.WORD) throw unexpected(subject);
         skipNewlines();
         Token in = peek();
-        if (!in.reserved("in")) throw unexpected(in);
+        if (!in.reserved("in")) throw unexpected(in).expecting("in");
         next();
         List<CaseItem> items = new ArrayList<>();
         while (true) {

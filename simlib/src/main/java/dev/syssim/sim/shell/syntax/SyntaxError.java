@@ -14,6 +14,7 @@ public final class SyntaxError extends Exception {
     private final String lineText;
     private final boolean echoLine;
     private final int status;
+    private String expecting;
 
     public SyntaxError(String message, int line, int column, boolean incomplete, String lineText, boolean echoLine, int status) {
         super(message, null, false, false);
@@ -46,6 +47,16 @@ public final class SyntaxError extends Exception {
     /** Whether bash prints the offending line after the message ({@code bash: -c: line 1: `echo )'}). */
     public boolean echoLine() {
         return echoLine;
+    }
+
+    /** The word the grammar wanted where the error happened ({@code fi}, {@code do}): dash names it; null if none. */
+    public String expecting() {
+        return expecting;
+    }
+
+    SyntaxError expecting(String word) {
+        this.expecting = word;
+        return this;
     }
 
     /** The exit status bash gives the error: 2, 1 for some lexical errors, -1 to keep the last status ([[ ]]'s errors). */
