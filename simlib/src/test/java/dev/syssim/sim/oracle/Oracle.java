@@ -42,15 +42,19 @@ public final class Oracle {
                 + " (set -Dsyssim.oracle=/path/to/oracle)");
     }
 
-    /** A file under the oracle, e.g. {@code firewall/cases.jsonl}, falling back to the repository's copy. */
+    /**
+     * A file of the oracle, e.g. {@code firewall/cases.jsonl}: from {@link #directory()} when it holds
+     * it, else from the repository's {@code testdata/oracle}, which also keeps the recordings this
+     * project made itself ({@code bash/}, {@code tools/} ...) and are not in the shared set.
+     */
     public static Path file(String relative) {
-        Path file = directory().resolve(relative);
-        if (Files.exists(file)) return file;
+        Path preferred = directory().resolve(relative);
+        if (Files.exists(preferred)) return preferred;
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path copy = dir.resolve("testdata").resolve("oracle").resolve(relative);
             if (Files.exists(copy)) return copy;
         }
-        return file;
+        throw new AssertionError("oracle file " + relative + " not found under " + directory() + " or testdata/oracle");
     }
 
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
