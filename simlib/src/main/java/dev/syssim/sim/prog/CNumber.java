@@ -57,6 +57,25 @@ final class CNumber {
         return new Integer(value.longValue(), i, false);
     }
 
+    /** {@code strtoimax(s, &end, 10)}. */
+    static Integer parseIntegerBase10(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) i++;
+        boolean negative = false;
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
+        int start = i;
+        BigInteger magnitude = BigInteger.ZERO;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            magnitude = magnitude.multiply(BigInteger.TEN).add(BigInteger.valueOf(s.charAt(i) - '0'));
+            i++;
+        }
+        if (i == start) return new Integer(0, 0, false);
+        BigInteger value = negative ? magnitude.negate() : magnitude;
+        if (value.bitLength() > 63) return new Integer(negative ? Long.MIN_VALUE : Long.MAX_VALUE, i, true);
+        return new Integer(value.longValue(), i, false);
+    }
+
     static int digit(char c, int base) {
         int d;
         if (c >= '0' && c <= '9') d = c - '0';

@@ -45,7 +45,7 @@ public final class Fnmatch {
     public static final int DOTDOT = 1 << 7;
 
     /** How deep sub-matches may nest before a match gives up. */
-    static final int MAX_DEPTH = 2000;
+    static final int MAX_DEPTH = 200;
 
     /** bash's collating-symbol names (lib/glob/collsyms.h): POSIX's names of the portable characters. */
     private static final Map<String, Integer> COLLATING_SYMBOLS = collatingSymbols();

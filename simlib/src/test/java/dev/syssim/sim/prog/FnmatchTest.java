@@ -75,6 +75,14 @@ class FnmatchTest {
     }
 
     @Test
+    void thousandsOfNestedOrChainedExtglobGroupsGiveAnAnswerNotAStackOverflow() {
+        assertFalse(match("@(".repeat(5000) + "a" + ")".repeat(5000), "a", Fnmatch.EXTMATCH));
+        assertFalse(match("@(a)".repeat(5000), "a".repeat(5000), Fnmatch.EXTMATCH));
+        assertTrue(match("@(".repeat(50) + "a" + ")".repeat(50), "a", Fnmatch.EXTMATCH));
+        assertTrue(match("@(a)".repeat(50), "a".repeat(50), Fnmatch.EXTMATCH));
+    }
+
+    @Test
     void subjectOffsetsAreBytesOfUtf8Characters() {
         Fnmatch.Subject s = Fnmatch.compile("?", 0, true).subject("\u00c3\u00a9b");
         assertEquals(2, s.length());
