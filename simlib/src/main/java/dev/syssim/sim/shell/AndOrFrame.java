@@ -11,11 +11,18 @@ import dev.syssim.sim.shell.syntax.Ast;
 final class AndOrFrame extends Frame {
 
     private final Ast.AndOr chain;
+    private final ExecLast execLast;
     private int index;
     private boolean running;
 
     AndOrFrame(Ast.AndOr chain) {
+        this(chain, ExecLast.NO);
+    }
+
+    /** {@code execLast}: whether the chain's last pipeline may replace this shell (see {@link ExecLast}). */
+    AndOrFrame(Ast.AndOr chain, ExecLast execLast) {
         this.chain = chain;
+        this.execLast = execLast;
     }
 
     @Override
@@ -41,7 +48,8 @@ final class AndOrFrame extends Frame {
         index = i;
         running = true;
         if (i < chain.pipelines().size() - 1) sh.st.errexitSuppressed++;
-        sh.push(new PipelineFrame(chain.pipelines().get(i)));
+        boolean last = i == chain.pipelines().size() - 1;
+        sh.push(new PipelineFrame(chain.pipelines().get(i), last ? execLast : ExecLast.NO));
         return Shell.CONTINUE;
     }
 

@@ -340,7 +340,7 @@ public final class Bash extends Tool {
             }
             return sh.c.sys(new Syscall.ReadCommand(0), r -> {
                 if (r.failed() || r.value() == 0) {
-                    sh.err("exit\n");
+                    sh.err(sh.st.login ? "logout\n" : "exit\n");
                     return sh.exit(sh.st.lastStatus);
                 }
                 running = true;

@@ -18,13 +18,20 @@ final class ExternalFrame extends Frame {
     private final List<String> argv;
     private final Map<String, String> assigned;
     private final List<Ast.Redirect> redirects;
+    private final String jobText;
     private final boolean forked;
     private boolean started;
 
-    ExternalFrame(List<String> argv, Map<String, String> assigned, List<Ast.Redirect> redirects, boolean forked) {
+    ExternalFrame(List<String> argv, Map<String, String> assigned, Ast.Simple command, boolean forked) {
+        this(argv, assigned, command.redirects(), FunctionPrinter.command(command), forked);
+    }
+
+    /** {@code jobText}: the command as a job message shows it. */
+    ExternalFrame(List<String> argv, Map<String, String> assigned, List<Ast.Redirect> redirects, String jobText, boolean forked) {
         this.argv = argv;
         this.assigned = assigned;
         this.redirects = redirects;
+        this.jobText = jobText;
         this.forked = forked;
     }
 
@@ -44,7 +51,7 @@ final class ExternalFrame extends Frame {
                     childStatus = 254;
                     return sh.proceed();
                 }
-                return sh.waitForeground(List.of(pid), String.join(" ", argv), status -> {
+                return sh.waitForeground(List.of(pid), List.of(jobText), status -> {
                     childStatus = status;
                     return sh.proceed();
                 });

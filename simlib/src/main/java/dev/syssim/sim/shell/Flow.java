@@ -109,7 +109,7 @@ final class Flow {
                 status = (int) (v & 0xff);
             }
         }
-        if (sh.st.interactive && !sh.st.subshell) sh.err("exit\n");
+        if (sh.st.interactive && !sh.st.subshell) sh.err(sh.st.login ? "logout\n" : "exit\n");
         sh.c.flushStdout();
         return sh.exit(status);
     };

@@ -22,6 +22,13 @@ final class FunctionPrinter {
         return p.out.toString();
     }
 
+    /** A command as bash shows it in job messages and {@code $BASH_COMMAND}: words as written, then redirections. */
+    static String command(Ast.Command c) {
+        FunctionPrinter p = new FunctionPrinter();
+        p.command(c, 0);
+        return p.out.toString();
+    }
+
     private void function(Ast.FunctionDef f, int level, boolean keyword) {
         out.append(keyword ? "function " : "").append(f.name()).append(" () \n");
         indent(level);
@@ -83,7 +90,8 @@ final class FunctionPrinter {
 
     private void command(Ast.Command c, int level) {
         if (c instanceof Ast.Simple s) {
-            simple(s);
+            simple(s); // with its redirections
+            return;
         } else if (c instanceof Ast.Group g) {
             out.append("{ \n");
             list(g.body(), level + 1);

@@ -10,10 +10,16 @@ import dev.syssim.sim.shell.syntax.Ast;
 final class ListFrame extends Frame {
 
     private final Ast.Script script;
+    private final ExecLast execLast;
     private int next;
 
     ListFrame(Ast.Script script) {
+        this(script, ExecLast.NO);
+    }
+
+    ListFrame(Ast.Script script, ExecLast execLast) {
         this.script = script;
+        this.execLast = execLast;
     }
 
     @Override
@@ -22,7 +28,7 @@ final class ListFrame extends Frame {
         if (next >= script.items().size()) return sh.finish(sh.st.lastStatus);
         Ast.Item item = script.items().get(next++);
         if (item.background()) return Jobs.background(sh, item);
-        sh.push(new AndOrFrame(item.command()));
+        sh.push(new AndOrFrame(item.command(), execLast.forItem(script, next - 1)));
         return Shell.CONTINUE;
     }
 }

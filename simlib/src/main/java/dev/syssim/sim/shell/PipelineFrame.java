@@ -18,11 +18,13 @@ import java.util.List;
 final class PipelineFrame extends Frame {
 
     private final Ast.Pipeline pipeline;
+    private final ExecLast execLast;
     private int phase;
     private long startNanos;
 
-    PipelineFrame(Ast.Pipeline pipeline) {
+    PipelineFrame(Ast.Pipeline pipeline, ExecLast execLast) {
         this.pipeline = pipeline;
+        this.execLast = execLast;
     }
 
     @Override
@@ -56,7 +58,7 @@ final class PipelineFrame extends Frame {
             return Shell.CONTINUE;
         }
         if (commands.size() == 1) {
-            sh.push(Commands.frame(sh, commands.get(0), false));
+            sh.push(Commands.frame(sh, commands.get(0), execLast.allows(sh, pipeline, commands.get(0))));
             return Shell.CONTINUE;
         }
         boolean lastpipe = sh.st.options.lastpipe && !(sh.st.interactive && !sh.st.subshell);
@@ -74,7 +76,7 @@ final class PipelineFrame extends Frame {
             Ast.Command cmd = commands.get(i);
             return sh.fork(child -> new PipeStageFrame(inFd, -1, false, s -> Commands.frame(s, cmd, true)), leader, pid -> {
                 pids.add(pid);
-                return closeIfOpen(sh, inFd, () -> sh.waitForeground(pids, pipelineText(), status -> {
+                return closeIfOpen(sh, inFd, () -> sh.waitForeground(pids, pipelineTexts(), status -> {
                     childStatus = pipeStatus(sh, status);
                     return sh.proceed();
                 }));
@@ -114,7 +116,7 @@ final class PipelineFrame extends Frame {
                             int own = childStatus;
                             return restore(s, saved.failed() ? -1 : saved.intValue(), () -> {
                                 s.stack.remove(s.stack.size() - 1);
-                                return s.waitForeground(pids, pipelineText(), status -> {
+                                return s.waitForeground(pids, pipelineTexts(), status -> {
                                     int[] all = new int[s.st.pipestatus.length + 1];
                                     System.arraycopy(s.st.pipestatus, 0, all, 0, s.st.pipestatus.length);
                                     all[all.length - 1] = own;
@@ -171,10 +173,10 @@ final class PipelineFrame extends Frame {
         return sh.finish(childStatus);
     }
 
-    /** The pipeline as bash shows it in a job message: its commands' words, joined by {@code |}. */
-    private String pipelineText() {
+    /** Each command of the pipeline as bash shows it in a job message. */
+    private List<String> pipelineTexts() {
         List<String> parts = new ArrayList<>();
-        for (Ast.Command c : pipeline.commands()) parts.add(Commands.text(c));
-        return String.join(" | ", parts);
+        for (Ast.Command c : pipeline.commands()) parts.add(FunctionPrinter.command(c));
+        return parts;
     }
 }

@@ -213,7 +213,8 @@ final class Shell {
      */
     Step fork(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent) {
         c.flushStdout();
-        boolean jobControl = st.interactive && !st.subshell && jobLeader >= 0;
+        boolean interactiveParent = st.interactive && !st.subshell;
+        boolean jobControl = interactiveParent && jobLeader >= 0;
         return c.sys(Syscall.Clone.fork(() -> {
             Shell child = subshell();
             Frame frame = body.apply(child);
@@ -223,10 +224,13 @@ final class Shell {
                 child.st.bashpid = pid;
                 return child.resetTraps(child::run);
             });
-            if (!jobControl) return start.get();
-            return child.c.sys(new Syscall.Setpgid(0, jobLeader), r ->
-                    child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x ->
-                            child.c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, false), y -> start.get())));
+            if (!interactiveParent) return start.get();
+            // what the interactive shell ignores goes back to the default (an ignored signal stays ignored across exec)
+            Supplier<Step> restore = () -> child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x ->
+                    child.c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, false), y ->
+                            child.c.sys(new Syscall.RtSigaction(Signal.SIGTERM, false), z -> start.get())));
+            if (!jobControl) return restore.get();
+            return child.c.sys(new Syscall.Setpgid(0, jobLeader), r -> restore.get());
         }), r -> {
             if (r.failed()) {
                 err(st.programName + ": fork: retry: " + r.errno().message() + "\n");
@@ -264,13 +268,19 @@ final class Shell {
     }
 
     /** Waits for the processes of a foreground job; the status is the last one's, PIPESTATUS all of them. */
-    Step waitForeground(List<Integer> pids, String text, IntFunction<Step> k) {
+    Step waitForeground(List<Integer> pids, List<String> texts, IntFunction<Step> k) {
         List<Integer> live = new ArrayList<>();
-        for (int pid : pids) if (pid > 0) live.add(pid);
+        List<String> liveTexts = new ArrayList<>();
+        for (int i = 0; i < pids.size(); i++) {
+            if (pids.get(i) <= 0) continue;
+            live.add(pids.get(i));
+            liveTexts.add(i < texts.size() ? texts.get(i) : "");
+        }
         if (live.isEmpty()) return k.apply(pids.isEmpty() ? 0 : 254);
         int[] statuses = new int[live.size()];
         boolean jobControl = st.interactive && !st.subshell;
-        Supplier<Step> waitAll = () -> waitEach(live, 0, statuses, text, () -> {
+        Supplier<Step> waitAll = () -> waitEach(live, 0, statuses, () -> {
+            reportSignal(statuses, live, liveTexts);
             int[] shell = new int[statuses.length];
             for (int i = 0; i < statuses.length; i++) shell[i] = WaitStatus.shellStatus(statuses[i]);
             st.pipestatus = shell;
@@ -282,38 +292,72 @@ final class Shell {
         return c.sys(new Syscall.Tcsetpgrp(0, live.get(0)), r -> waitAll.get());
     }
 
-    private Step waitEach(List<Integer> pids, int i, int[] statuses, String text, Supplier<Step> k) {
+    private Step waitEach(List<Integer> pids, int i, int[] statuses, Supplier<Step> k) {
         if (i >= pids.size()) return k.get();
         int pid = pids.get(i);
         return c.sys(new Syscall.Wait4(pid, 0), r -> {
             if (r.failed()) {
                 if (r.errno() == Errno.EINTR) {
-                    return runCaughtTraps(() -> waitEach(pids, i, statuses, text, k));
+                    return runCaughtTraps(() -> waitEach(pids, i, statuses, k));
                 }
                 statuses[i] = WaitStatus.exited(127);
-                return waitEach(pids, i + 1, statuses, text, k);
+                return waitEach(pids, i + 1, statuses, k);
             }
             statuses[i] = Syscall.Wait4.status(r);
-            if (i == pids.size() - 1) reportSignal(statuses[i], pid, text);
-            return waitEach(pids, i + 1, statuses, text, k);
+            return waitEach(pids, i + 1, statuses, k);
         });
     }
 
-    /** bash's report of a foreground job killed by a signal ({@code Segmentation fault}); SIGINT and SIGPIPE are silent. */
-    void reportSignal(int status, int pid, String text) {
-        if (WaitStatus.isExited(status)) return;
-        Signal signal = WaitStatus.termSignal(status);
+    /**
+     * bash's report of a foreground job a signal ended (jobs.c, notify_of_job_status): a
+     * non-interactive shell lists the job's processes after its {@code line N:} prefix, unless the
+     * signal was SIGINT, SIGTERM or SIGPIPE (Debian's bash is built not to report those two) or is
+     * trapped; otherwise the signal's name alone ({@code Terminated}), except for SIGINT and SIGPIPE;
+     * nothing inside a command substitution. The job's status is its last process's (pipefail: the
+     * last that failed).
+     */
+    void reportSignal(int[] statuses, List<Integer> pids, List<String> texts) {
+        int decisive = statuses[statuses.length - 1];
+        if (st.options.pipefail) {
+            for (int s : statuses) if (WaitStatus.shellStatus(s) != 0) decisive = s;
+        }
+        if (WaitStatus.isExited(decisive) || st.commandSubstitution) return;
+        Signal signal = WaitStatus.termSignal(decisive);
+        boolean interactive = st.interactive && !st.subshell;
         if (signal == Signal.SIGINT) {
-            if (st.interactive && !st.subshell) err("\n");
+            if (interactive) err("\n");
+            return;
+        }
+        String trap = st.traps.get(signal.shortName());
+        if (!interactive && signal != Signal.SIGTERM && signal != Signal.SIGPIPE && trap == null) {
+            StringBuilder out = new StringBuilder(prefix());
+            for (int i = 0; i < statuses.length; i++) {
+                boolean first = i == 0;
+                String state = processState(statuses[i]);
+                if (!first && WaitStatus.shellStatus(statuses[i]) == WaitStatus.shellStatus(statuses[0])
+                        && WaitStatus.isExited(statuses[i]) == WaitStatus.isExited(statuses[0])) {
+                    state = "";
+                }
+                out.append(first ? "" : "     ").append(String.format("%5d ", pids.get(i))).append(state);
+                out.append(" ".repeat(Math.max(0, 24 - (state.isEmpty() ? 2 : state.length()))));
+                if (!WaitStatus.isExited(statuses[i]) && WaitStatus.coreDumped(statuses[i]) && !state.isEmpty()) out.append("(core dumped) ");
+                out.append(first ? "" : "| ").append(texts.get(i)).append('\n');
+            }
+            err(out.toString());
             return;
         }
         if (signal == Signal.SIGPIPE || signal.shellMessage().isEmpty()) return;
-        String message = signal.shellMessage() + (WaitStatus.coreDumped(status) ? " (core dumped)" : "");
-        if (st.interactive && !st.subshell) {
-            err(message + "\n");
-        } else {
-            err(prefix() + String.format("%5d %-24s%s", pid, message, text) + "\n");
+        err(signal.shellMessage() + (WaitStatus.coreDumped(decisive) ? " (core dumped)" : "") + "\n");
+    }
+
+    /** A process's state in a job listing: Done, Exit N, or the signal's description. */
+    private static String processState(int status) {
+        if (WaitStatus.isExited(status)) {
+            int code = WaitStatus.exitCode(status);
+            return code == 0 ? "Done" : "Exit " + code;
         }
+        Signal signal = WaitStatus.termSignal(status);
+        return signal.shellMessage().isEmpty() ? signal.name() : signal.shellMessage();
     }
 
     // ---- traps ----

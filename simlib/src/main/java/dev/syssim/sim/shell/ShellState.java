@@ -85,6 +85,8 @@ final class ShellState {
     int pid;
     int ppid;
     int bashpid;
+    /** In the child of a command substitution: bash reports no job killed by a signal there. */
+    boolean commandSubstitution;
     int uid;
     int euid;
     int gid;
@@ -161,6 +163,7 @@ final class ShellState {
         c.pid = pid;
         c.ppid = ppid;
         c.bashpid = bashpid;
+        c.commandSubstitution = commandSubstitution;
         c.uid = uid;
         c.euid = euid;
         c.gid = gid;

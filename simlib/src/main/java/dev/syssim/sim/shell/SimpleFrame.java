@@ -38,7 +38,7 @@ final class SimpleFrame extends Frame {
                 sh.st.lineNumber = cmd.line();
                 sh.st.hadSubstitution = false;
                 sh.st.substitutionStatus = 0;
-                if (sh.st.runningTrap == null) sh.st.currentCommand = Commands.text(cmd);
+                if (sh.st.runningTrap == null) sh.st.currentCommand = FunctionPrinter.command(cmd);
                 String debug = sh.st.traps.get("DEBUG");
                 if (!ranTrap && debug != null && !debug.isEmpty() && sh.st.runningTrap == null
                         && (sh.st.calls.isEmpty() || sh.st.options.functrace)) {
@@ -112,7 +112,7 @@ final class SimpleFrame extends Frame {
             Ast.Assignment assignment = (Ast.Assignment) a[0];
             if (a[1] instanceof String value) env.put(assignment.name(), value);
         }
-        sh.push(new ExternalFrame(argv, env, cmd.redirects(), forked));
+        sh.push(new ExternalFrame(argv, env, cmd, forked));
         return Shell.CONTINUE;
     }
 

@@ -52,7 +52,8 @@ final class SourceFrame extends Frame {
         ranAny = true;
         if (sh.st.options.verbose) sh.err(lineText(line));
         if (sh.st.options.noexec && !sh.st.interactive) return Shell.CONTINUE;
-        sh.push(new ListFrame(line));
+        boolean last = kind == Kind.COMMAND_STRING && parser.atEnd();
+        sh.push(new ListFrame(line, last ? ExecLast.CLEAN : ExecLast.NO));
         return Shell.CONTINUE;
     }
 

@@ -23,15 +23,15 @@ final class SubshellFrame extends Frame {
         sh.st.lineNumber = command.line();
         if (forked) {
             sh.st.subshellLevel++;
-            sh.stack.set(sh.stack.size() - 1, new ListFrame(command.body()));
+            sh.stack.set(sh.stack.size() - 1, new ListFrame(command.body(), ExecLast.ANY));
             return Shell.CONTINUE;
         }
-        return sh.fork(child -> new ListFrame(command.body()), 0, pid -> {
+        return sh.fork(child -> new ListFrame(command.body(), ExecLast.ANY), 0, pid -> {
             if (pid < 0) {
                 childStatus = 254;
                 return sh.proceed();
             }
-            return sh.waitForeground(List.of(pid), "", status -> {
+            return sh.waitForeground(List.of(pid), List.of(FunctionPrinter.command(command)), status -> {
                 childStatus = status;
                 return sh.proceed();
             });

@@ -103,6 +103,13 @@ public final class Parser {
         return w;
     }
 
+    /** Whether nothing but blank lines is left to read (bash's test before running a -c string's last command in place). */
+    public boolean atEnd() {
+        if (!pushback.isEmpty()) return false;
+        if (peeked != null && peeked.kind != Kind.EOF && peeked.kind != Kind.NEWLINE) return false;
+        return src.text.substring(Math.min(src.pos, src.text.length())).isBlank();
+    }
+
     /** The line the parser has reached. */
     public int line() {
         return src.line;
