@@ -101,8 +101,13 @@ public final class Libc {
 
     /** fputs to stderr: unbuffered, so it goes out before the next syscall, in order. */
     public void eprint(String text) {
+        eprintBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** fwrite to stderr: bytes as they are, unbuffered. */
+    public void eprintBytes(byte[] bytes) {
         if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
-        pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
+        pending.add(new Chunk(2, bytes));
     }
 
     /** fwrite to stderr: bytes as they are (sed's w /dev/stderr), unbuffered like {@link #eprint}. */

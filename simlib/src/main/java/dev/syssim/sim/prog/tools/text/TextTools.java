@@ -12,6 +12,9 @@ public final class TextTools {
     public static final List<Executable> BINARIES = List.of(
             Executable.of("/usr/bin/cat", "cat", 1_000, LIBC),
             Executable.of("/usr/bin/echo", "echo", 1_000, LIBC),
+            Executable.of("/usr/bin/printf", "printf", 1_100, LIBC),
+            Executable.of("/usr/bin/test", "test", 1_000, LIBC),
+            Executable.of("/usr/bin/[", "[", 1_000, LIBC),
             Executable.of("/usr/bin/true", "true", 900, LIBC),
             Executable.of("/usr/bin/false", "false", 900, LIBC),
             Executable.of("/usr/bin/expr", "expr", 1_000, LIBC),
@@ -50,6 +53,9 @@ public final class TextTools {
     public static void register(Binaries binaries, long bootEpochSeconds) {
         binaries.register("cat", new Cat());
         binaries.register("echo", new Echo());
+        binaries.register("printf", new PrintfTool());
+        binaries.register("test", new TestTool());
+        binaries.register("[", new TestTool());
         binaries.register("true", new Exit(0));
         binaries.register("false", new Exit(1));
         binaries.register("expr", new Expr());
