@@ -107,12 +107,6 @@ public final class Libc {
     /** fwrite to stderr: bytes as they are, unbuffered. */
     public void eprintBytes(byte[] bytes) {
         if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
-        pending.add(new Chunk(2, bytes));
-    }
-
-    /** fwrite to stderr: bytes as they are (sed's w /dev/stderr), unbuffered like {@link #eprint}. */
-    public void eprintBytes(byte[] bytes) {
-        if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
         pending.add(new Chunk(2, bytes.clone()));
     }
 

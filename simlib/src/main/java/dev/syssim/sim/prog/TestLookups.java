@@ -96,9 +96,8 @@ public final class TestLookups {
             case SOCKET -> TestExpression.FileType.SOCKET;
             default -> TestExpression.FileType.REGULAR;
         };
-        // the simulated inode keeps one time (mtime): access time reads the same
         return new TestExpression.FileStatus(type, st.permissions(), st.uid(), st.gid(), st.size(), st.device(), st.inode(),
-                st.mtime(), st.mtime());
+                st.atime(), st.mtime());
     }
 
     private record Answered(Map<TestExpression.Query, Object> answers, Shell shell, int euid, int egid)
