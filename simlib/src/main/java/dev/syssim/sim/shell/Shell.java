@@ -330,7 +330,7 @@ final class Shell {
         }
         String trap = st.traps.get(signal.shortName());
         if (!interactive && signal != Signal.SIGTERM && signal != Signal.SIGPIPE && trap == null) {
-            StringBuilder out = new StringBuilder(prefix());
+            StringBuilder out = new StringBuilder(prefix().replace(": line 0: ", ": line 1: ")); // bash never says line 0 here
             for (int i = 0; i < statuses.length; i++) {
                 boolean first = i == 0;
                 String state = processState(statuses[i]);
