@@ -35,7 +35,8 @@ final class PipelineFrame extends Frame {
                 if (pipeline.timed() != Ast.Timed.NO) {
                     return sh.c.clock(ClockGettime.CLOCK_MONOTONIC, now -> {
                         startNanos = now;
-                        return start(sh);
+                        Step first = start(sh);
+                        return first == Shell.CONTINUE ? sh.proceed() : first; // back in the frame loop
                     });
                 }
                 return start(sh);
