@@ -49,7 +49,7 @@ public final class ProcessCalls {
         if (parent.tracer != null && parent.tracer.followFork(parent, child)) child.tracer = parent.tracer;
         child.pendingCall = call;
         child.pendingResult = SysResult.ZERO;
-        child.pendingThen = result -> call.child().get();
+        child.pendingThen = result -> call.child().apply(child.ownPid());
         if (kernel.trace().wants(EventKind.PROCESS)) {
             kernel.event(parent.lane(), CpuMode.KERNEL, EventKind.PROCESS, "fork: new process " + child,
                     "copy of " + parent + ": memory, open files, credentials", parent.syscallEventSeq);

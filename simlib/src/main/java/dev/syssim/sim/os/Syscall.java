@@ -295,13 +295,19 @@ public interface Syscall {
 
     // ---- processes (ProcessCalls) ----
 
-    /** fork as glibc makes it: clone with SIGCHLD; the child starts at {@code child}, the parent gets its pid. */
-    record Clone(long flags, Supplier<Step> child) implements Syscall {
+    /**
+     * fork as glibc makes it: clone with SIGCHLD; the child starts at {@code child} with its own pid
+     * (the tid CLONE_CHILD_SETTID stores in the child's memory, which glibc keeps), the parent gets
+     * the child's pid.
+     */
+    record Clone(long flags, java.util.function.IntFunction<Step> child) implements Syscall {
         public static final long CLONE_NEWNS = 0x00020000;
         public static final long CLONE_NEWUTS = 0x04000000;
         public static final long CLONE_NEWPID = 0x20000000;
         public static final long CLONE_NEWNET = 0x40000000;
-        public static Clone fork(Supplier<Step> child) { return new Clone(0, child); }
+        public static Clone fork(Supplier<Step> child) { return new Clone(0, pid -> child.get()); }
+        /** fork whose child needs its own pid (bash's $BASHPID) without asking getpid. */
+        public static Clone forkKnowingPid(java.util.function.IntFunction<Step> child) { return new Clone(0, child); }
         public String name() { return "clone"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().clone(p, this); }
         public String straceArgs(SysResult r) {

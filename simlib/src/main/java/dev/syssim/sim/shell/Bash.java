@@ -318,8 +318,11 @@ public final class Bash extends Tool {
         st.options.set("monitor", true);
         st.options.setShopt("expand_aliases", true);
         Libc c = sh.c;
-        return c.sys(new Syscall.RtSigaction(Signal.SIGINT, true), a -> c.sys(new Syscall.RtSigaction(Signal.SIGTERM, true),
-                b -> c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, true), x -> {
+        // bash ignores TERM and QUIT at a prompt; here it catches them and does nothing, which the
+        // user cannot tell apart, and the handlers reset at a child's execve with no call of their own
+        Runnable nothing = () -> { };
+        return c.sys(new Syscall.RtSigaction(Signal.SIGINT, true), a -> c.sys(new Syscall.Sigaction(Signal.SIGTERM, nothing),
+                b -> c.sys(new Syscall.Sigaction(Signal.SIGQUIT, nothing), x -> {
                     sh.push(new PromptFrame());
                     return sh.run();
                 })));

@@ -29,6 +29,13 @@ final class FunctionPrinter {
         return p.out.toString();
     }
 
+    /** An and-or list as bash shows a background job: {@code sleep 1 && echo done}. */
+    static String andOr(Ast.AndOr chain) {
+        FunctionPrinter p = new FunctionPrinter();
+        p.andOr(chain, 0);
+        return p.out.toString();
+    }
+
     private void function(Ast.FunctionDef f, int level, boolean keyword) {
         out.append(keyword ? "function " : "").append(f.name()).append(" () \n");
         indent(level);

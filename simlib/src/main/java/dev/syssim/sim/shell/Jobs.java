@@ -39,7 +39,7 @@ final class Jobs {
             sh.st.lastBackground = pid;
             sh.st.lastStatus = 0;
             int number = sh.st.nextJobNumber();
-            ShellState.Job job = new ShellState.Job(number, List.of(pid), item.text(), pid);
+            ShellState.Job job = new ShellState.Job(number, List.of(pid), FunctionPrinter.andOr(chain), pid);
             sh.st.jobs.put(number, job);
             sh.st.jobOrder.remove((Integer) number);
             sh.st.jobOrder.add(number);

@@ -26,6 +26,11 @@ final class RedirectFrame extends Frame {
 
     private final List<Ast.Redirect> redirects;
     private final Frame body;
+
+    /** The frame the redirections are for (null: exec's redirections alone). */
+    Frame body() {
+        return body;
+    }
     private final Mode mode;
     /** fd to the copy it was saved in (-1: it was closed before). */
     private final List<int[]> saved = new ArrayList<>();

@@ -215,20 +215,22 @@ final class Shell {
         c.flushStdout();
         boolean interactiveParent = st.interactive && !st.subshell;
         boolean jobControl = interactiveParent && jobLeader >= 0;
-        return c.sys(Syscall.Clone.fork(() -> {
+        return c.sys(Syscall.Clone.forkKnowingPid(pid -> {
             Shell child = subshell();
+            child.st.bashpid = pid;
             Frame frame = body.apply(child);
             child.push(new ExitFrame());
             child.push(frame);
-            Supplier<Step> start = () -> child.c.id("getpid", pid -> {
-                child.st.bashpid = pid;
-                return child.resetTraps(child::run);
-            });
+            Supplier<Step> start = () -> child.resetTraps(child::run);
             if (!interactiveParent) return start.get();
-            // what the interactive shell ignores goes back to the default (an ignored signal stays ignored across exec)
-            Supplier<Step> restore = () -> child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x ->
-                    child.c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, false), y ->
-                            child.c.sys(new Syscall.RtSigaction(Signal.SIGTERM, false), z -> start.get())));
+            // Ctrl-C, which the interactive shell ignores, goes back to the default (an ignored signal
+            // stays ignored across exec); the QUIT and TERM it catches reset at exec by themselves, so
+            // only a child that goes on as a shell resets them
+            Supplier<Step> restore = () -> child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x -> {
+                if (execsAtOnce(frame)) return start.get();
+                return child.c.sys(new Syscall.Sigaction(Signal.SIGQUIT, null), y ->
+                        child.c.sys(new Syscall.Sigaction(Signal.SIGTERM, null), z -> start.get()));
+            });
             if (!jobControl) return restore.get();
             return child.c.sys(new Syscall.Setpgid(0, jobLeader), r -> restore.get());
         }), r -> {
@@ -239,6 +241,12 @@ final class Shell {
             }
             return parent.apply(r.intValue());
         });
+    }
+
+    /** Whether a child's first frame is the execve of a program (after its redirections). */
+    private static boolean execsAtOnce(Frame frame) {
+        if (frame instanceof ExecFrame) return true;
+        return frame instanceof RedirectFrame r && r.body() instanceof ExecFrame;
     }
 
     /** A copy of this shell for a child process: a subshell environment, in bash's words. */

@@ -170,9 +170,12 @@ final class Traps {
             Signal signal = (Signal) c[0];
             String a = (String) c[1];
             if (a.equals("-")) {
-                boolean ignore = signal == Signal.SIGINT && st.interactive && !st.subshell
-                        || signal == Signal.SIGQUIT && st.interactive && !st.subshell;
-                return sh.c.sys(new Syscall.RtSigaction(signal, ignore), r -> more.get());
+                boolean prompt = st.interactive && !st.subshell;
+                // back to what the shell itself does with it (see Bash.interactive)
+                if (prompt && (signal == Signal.SIGQUIT || signal == Signal.SIGTERM)) {
+                    return sh.c.sys(new Syscall.Sigaction(signal, () -> { }), r -> more.get());
+                }
+                return sh.c.sys(new Syscall.RtSigaction(signal, prompt && signal == Signal.SIGINT), r -> more.get());
             }
             if (a.isEmpty()) return sh.c.sys(new Syscall.RtSigaction(signal, true), r -> more.get());
             return sh.c.sys(new Syscall.Sigaction(signal, () -> sh.caught.add(signal)), r -> more.get());
