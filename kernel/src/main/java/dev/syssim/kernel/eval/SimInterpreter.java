@@ -34,13 +34,15 @@ public final class SimInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        frontend.bind(io);
+        Journal.Recording recording = workspace.journal().start(code, io, workspace);
+        frontend.bind(recording.io());
         try {
             if (code.isBlank()) return ExecuteOutcome.OK;
-            return parts().runner().execute(code, io);
+            return parts().runner().execute(code, recording.io());
         } catch (RuntimeException | StackOverflowError bug) {
             return internalError(bug);
         } finally {
+            recording.finish(workspace);
             frontend.bind(null);
             workspace.clearInterrupt();
         }
