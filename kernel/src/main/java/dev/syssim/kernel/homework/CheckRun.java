@@ -28,7 +28,7 @@ public final class CheckRun {
     public static Optional<CheckResult> run(CheckHeader header, String body, Probe probe) {
         List<Expectation> expectations = CheckBody.parse(body);
         if (expectations.isEmpty()) {
-            Expectation none = new Expectation.Broken("(no lines)", 2, "the check has nothing to check");
+            Expectation.Broken none = new Expectation.Broken("(no lines)", 2, "the check has nothing to check");
             return Optional.of(new CheckResult(header, List.of(LineResult.broken(none, none.problem()))));
         }
         CheckRun run = new CheckRun(probe);
