@@ -95,7 +95,9 @@ public final class CheckRun {
         }
         if ((matching != null) != m.negated()) return LineResult.passed(m);
         if (m.negated()) return LineResult.failed(m, "this " + m.stream().word() + " line matched: " + clip(matching));
-        if (lines.isEmpty()) return LineResult.failed(m, "no " + m.stream().word() + " at all" + (m.stream() == Stream.TRACE ? "" : stderrHint(ran)));
+        if (lines.stream().allMatch(String::isBlank)) {
+            return LineResult.failed(m, "no " + m.stream().word() + " at all" + (m.stream() == Stream.OUTPUT ? stderrHint(ran) : ""));
+        }
         String what = m.stream() == Stream.TRACE ? lines.size() + " trace events, none matched" : m.stream().word() + " was: " + clip(String.join("\\n", lines));
         return LineResult.failed(m, what);
     }
