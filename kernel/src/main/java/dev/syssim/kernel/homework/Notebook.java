@@ -34,7 +34,7 @@ public final class Notebook {
         }
     }
 
-    private static final Gson WRITER = new GsonBuilder().disableHtmlEscaping()
+    private static final Gson WRITER = new GsonBuilder().disableHtmlEscaping().serializeNulls()
             .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" ")).create();
 
     private final JsonObject root;
