@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -90,58 +93,53 @@ class AssignmentsTest {
         for (GradeReport.CheckScore c : r.checks()) assertEquals("failed", c.status());
     }
 
-    @Test
-    void firewallDroppingSshInsteadOfRefusingItLosesTheWashCheck() throws Exception {
-        GradeReport r = grade(answered(FIREWALL, Map.of("ex2_answer",
-                "%machine wash\niptables -A INPUT -p tcp --dport 22 -s 10.84.0.0/16 -j ACCEPT\niptables -A INPUT -p tcp --dport 22 -j DROP\n%machine laptop student")));
-        assertEquals(Map.of("laptop_print", 2, "wash_ssh", 0, "mail_relay", 2, "border", 3), points(r));
-        assertEquals(7, r.score());
-        assertTrue(r.checks().get(1).message().contains("`verdict from offcampus to wash:22 is refused` was not met: dropped"), r.text());
+    /** One hand-made wrong answer of testdata/homework/wrong_answers.json. */
+    record WrongAnswer(Path source, String name, Map<String, String> answers, Map<String, Integer> points, Map<String, String> seen, List<String> errors) {
+        @Override
+        public String toString() {
+            return source.getFileName() + ": " + name;
+        }
+    }
+
+    static List<WrongAnswer> wrongAnswers() throws IOException {
+        JsonObject all = JsonParser.parseString(Files.readString(Path.of("..", "testdata", "homework", "wrong_answers.json"))).getAsJsonObject();
+        List<WrongAnswer> out = new ArrayList<>();
+        for (String notebook : all.keySet()) {
+            if (notebook.startsWith("_")) continue;
+            for (JsonElement e : all.getAsJsonArray(notebook)) {
+                JsonObject w = e.getAsJsonObject();
+                Map<String, String> answers = new java.util.LinkedHashMap<>();
+                w.getAsJsonObject("answers").entrySet().forEach(a -> answers.put(a.getKey(), a.getValue().getAsString()));
+                Map<String, Integer> points = new java.util.LinkedHashMap<>();
+                w.getAsJsonObject("points").entrySet().forEach(a -> points.put(a.getKey(), a.getValue().getAsInt()));
+                Map<String, String> seen = new java.util.LinkedHashMap<>();
+                if (w.has("seen")) w.getAsJsonObject("seen").entrySet().forEach(a -> seen.put(a.getKey(), a.getValue().getAsString()));
+                List<String> errors = new ArrayList<>();
+                if (w.has("errors")) w.getAsJsonArray("errors").forEach(x -> errors.add(x.getAsString()));
+                out.add(new WrongAnswer(SOURCES.resolve(notebook), w.get("name").getAsString(), answers, points, seen, errors));
+            }
+        }
+        return out;
     }
 
     @Test
-    void firewallBlockingThePrintServerForTheLaptopItselfLosesThePrintCheck() throws Exception {
-        GradeReport r = grade(answered(FIREWALL, Map.of("ex1_answer", "%machine laptop\niptables -A INPUT -p tcp --dport 631 -j DROP\n%machine laptop student")));
-        assertEquals(8, r.score(), r.text());
-        assertEquals(0, points(r).get("laptop_print"));
+    void everyAssignmentHasHandMadeWrongAnswers() throws IOException {
+        List<WrongAnswer> wrong = wrongAnswers();
+        for (Path source : sources()) assertTrue(wrong.stream().filter(w -> w.source().equals(source)).count() >= 3, source.toString());
     }
 
-    @Test
-    void firewallBorderWithoutConntrackStopsTheRepliesAndLosesTheBorderCheck() throws Exception {
-        GradeReport r = grade(answered(FIREWALL, Map.of("ex4_answer", "%machine border\niptables -P FORWARD DROP\n"
-                + "iptables -A FORWARD -i eth1 -o eth0 -j ACCEPT\niptables -A FORWARD -i eth0 -p tcp -d 10.84.0.10 -m multiport --dports 22,80 -j ACCEPT\n"
-                + "iptables -A FORWARD -i eth0 -p tcp -d 10.84.0.25 --dport 25 -j ACCEPT\n%machine laptop student")));
-        assertEquals(7, r.score(), r.text());
-        assertTrue(r.checks().get(3).message().contains("`verdict from laptop to offcampus:80 is refused` was not met: dropped"), r.text());
-    }
-
-    @Test
-    void firewallAnAnswerWithASyntaxErrorScoresWhatItsOtherAnswersEarn() throws Exception {
-        GradeReport r = grade(answered(FIREWALL, Map.of("ex3_answer", "%machine mail\niptables -A INPUT -p tcp --dport 25 -s 10.84.0.0/16 -j ACCEPT )")));
-        assertEquals(Map.of("laptop_print", 2, "wash_ssh", 3, "mail_relay", 0, "border", 3), points(r));
-        assertEquals(List.of("SyntaxError", "CheckFailed"), r.errors().stream().map(GradeReport.CellError::ename).toList());
-    }
-
-    @Test
-    void programsACrashThatOnlyPretendsLosesTheTraceCheckButKeepsItsAnswers() throws Exception {
-        GradeReport r = grade(answered(PROGRAMS, Map.of("ex2_program", "%%program crash\nprint starting\nexit 139")));
-        assertEquals(8, r.score(), r.text());
-        assertEquals(0, points(r).get("privileged"));
-        assertTrue(r.checks().get(2).message().contains("exception #GP"), r.text());
-    }
-
-    @Test
-    void programsWrongNumbersLoseTheAnswerChecks() throws Exception {
-        GradeReport r = grade(answered(PROGRAMS, Map.of("ex2_answers", "vector=14\nsignal=SIGSEGV", "ex1_answers", "irq=11\nbytes=7")));
-        assertEquals(8, r.score(), r.text());
-        assertEquals(0, points(r).get("privileged_answers"));
-        assertEquals(0, points(r).get("file_read_answers"));
-    }
-
-    @Test
-    void programsSpinsOnTwoCoresDoNotShareOne() throws Exception {
-        GradeReport r = grade(answered(PROGRAMS, Map.of("ex3_function", "together() { spin & spin & wait; }")));
-        assertEquals(7, r.score(), r.text());
-        assertEquals(0, points(r).get("sharing"));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrongAnswers")
+    void aWrongAnswerLosesThePointsOfTheChecksItBreaksAndNoOthers(WrongAnswer wrong) throws Exception {
+        GradeReport r = grade(answered(wrong.source(), wrong.answers()));
+        Map<String, Integer> expected = new java.util.LinkedHashMap<>();
+        for (GradeReport.CheckScore c : r.checks()) expected.put(c.gradeId(), wrong.points().getOrDefault(c.gradeId(), c.maxPoints()));
+        assertEquals(expected, points(r), r.text());
+        for (var seen : wrong.seen().entrySet()) {
+            String message = r.checks().stream().filter(c -> c.gradeId().equals(seen.getKey())).findFirst().orElseThrow().message();
+            assertTrue(message.contains(seen.getValue()), message);
+        }
+        List<String> enames = r.errors().stream().map(GradeReport.CellError::ename).toList();
+        assertEquals(wrong.errors().isEmpty() ? java.util.Collections.nCopies(enames.size(), "CheckFailed") : wrong.errors(), enames, r.text());
     }
 }
