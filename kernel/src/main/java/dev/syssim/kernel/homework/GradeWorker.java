@@ -50,6 +50,6 @@ public final class GradeWorker {
         }
         Notebook run = source == null ? submission : Grading.restore(submission, source);
         List<GradeReport.CheckScore> possible = Grading.possible(source == null ? submission : source);
-        return Grading.grade(task.notebook(), run, possible, SimInterpreter::new);
+        return Grading.grade(task.notebook(), run, possible, SimInterpreter::withoutTraceDisplays);
     }
 }
