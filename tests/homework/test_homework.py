@@ -3,6 +3,7 @@ build/homework/release, nbclient runs them (only the checks fail, as CheckFailed
 scores full points in its own %grade cell, `grade` scores 30 submissions per assignment as
 expected, and the README's homework section is five commands that work."""
 
+import csv as csvmodule
 import json
 import os
 import pathlib
@@ -95,9 +96,10 @@ def test_grade_scores_thirty_submissions_as_expected(pytestconfig, releases, sou
     for r in reports:
         status, score, points = expected[r["notebook"]]
         assert (r["status"], r["score"], {c["grade_id"]: c["points"] for c in r["checks"]}) == (status, score, points), r
-    rows = csv.read_text().splitlines()
-    assert rows[0] == "notebook,status,score,max_score," + ",".join(submissions.checks(submissions.load(source))) + ",reason"
-    assert len(rows) == 31
+    with open(csv, newline="") as f:
+        rows = list(csvmodule.reader(f))
+    assert rows[0] == ["notebook", "status", "score", "max_score", *submissions.checks(submissions.load(source)), "reason"]
+    assert [(row[0], row[1], int(row[2])) for row in rows[1:]] == [(r["notebook"], r["status"], r["score"]) for r in reports]
     assert re.match(r"syssim grade: 30 notebooks, 3 not graded, [0-9.]+ s", done.stderr.strip().splitlines()[-1]), done.stderr
 
 

@@ -58,7 +58,9 @@ public final class Notebook {
         try {
             tree = JsonParser.parseString(text);
         } catch (JsonParseException e) {
-            throw new Unreadable(name + " is not JSON: " + e.getMessage());
+            // Gson's message goes on with a link to its troubleshooting page: the first line says it
+            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            throw new Unreadable(name + " is not JSON: " + why);
         }
         if (!tree.isJsonObject() || !tree.getAsJsonObject().has("cells") || !tree.getAsJsonObject().get("cells").isJsonArray()) {
             throw new Unreadable(name + " is not a notebook: it has no list of cells");
