@@ -73,9 +73,15 @@ public final class Grader {
                 Worker worker = null;
                 try {
                     for (int i = next.getAndIncrement(); i < notebooks.size(); i = next.getAndIncrement()) {
-                        if (worker == null) worker = new Worker(workerCommand);
-                        GradeReport r = worker.grade(notebooks.get(i).toString(), options);
-                        if (!worker.alive()) worker = null;
+                        GradeReport r;
+                        try {
+                            if (worker == null) worker = new Worker(workerCommand);
+                            r = worker.grade(notebooks.get(i).toString(), options);
+                            if (!worker.alive()) worker = null;
+                        } catch (IllegalStateException cannotStart) {
+                            r = GradeReport.notGraded(notebooks.get(i).toString(), GradeReport.Status.CRASHED, cannotStart.getMessage(),
+                                    Worker.possibleChecks(notebooks.get(i).toString(), options.source()));
+                        }
                         synchronized (lock) {
                             reports[i] = r;
                             while (printed[0] < reports.length && reports[printed[0]] != null) each.accept(reports[printed[0]++]);

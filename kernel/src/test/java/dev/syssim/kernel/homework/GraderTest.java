@@ -86,6 +86,15 @@ class GraderTest {
     }
 
     @Test
+    void aKernelThatCannotStartIsACrashOfEachNotebookNotOfTheBatch() throws Exception {
+        Path right = notebook("right.ipynb", "touch /tmp/made");
+        Grader grader = new Grader(new Grader.Options(null, Duration.ofSeconds(120), 1), List.of(dir.resolve("no-such-java").toString()));
+        List<GradeReport> reports = grade(grader, right, right);
+        assertEquals(List.of(GradeReport.Status.CRASHED, GradeReport.Status.CRASHED), reports.stream().map(GradeReport::status).toList());
+        assertTrue(reports.get(0).reason().startsWith("cannot start a grading worker: "), reports.get(0).reason());
+    }
+
+    @Test
     void withTheSourceTheLecturersChecksComeBackWhateverTheStudentDidToThem() throws Exception {
         Path source = notebook("source.ipynb", "touch /tmp/made");
         Path cheat = notebook("cheat.ipynb", "touch /tmp/other");
