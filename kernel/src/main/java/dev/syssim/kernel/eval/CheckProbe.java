@@ -116,7 +116,6 @@ final class CheckProbe implements Probe {
             }
             Session.Result result = session.run(command + "\n");
             List<String> trace = traced ? traceLines(world) : List.of();
-            world.trace().setLevel(level);
             world.trace().clear();
             if (result.interrupted()) interrupted = true;
             String cutShort = result.limit() != null ? result.limit() : "";

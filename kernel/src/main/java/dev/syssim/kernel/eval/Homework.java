@@ -22,6 +22,10 @@ final class Homework {
 
     static final String CHECK_HELP = "homework check: each line is an expectation (" + String.join(", ", CheckBody.FORMS.keySet().stream().sorted().toList())
             + ") or shell; the cell shows a pass/fail table and fails unless every line is met";
+    /** The header's usage and, one per line, the form of each kind of line: what %help check shows. */
+    static final String CHECK_USAGE = CheckHeader.USAGE + "\n  each line one of:\n"
+            + String.join("\n", CheckBody.FORMS.keySet().stream().sorted().map(k -> "    " + CheckBody.FORMS.get(k)).toList())
+            + "\n    or shell (passes when its last command exits 0)";
     static final String GRADE_HELP = "the points of the checks this notebook has run (the latest result of each), as syssim grade reports them";
 
     private final Workspace workspace;

@@ -50,7 +50,7 @@ final class Magics {
         add(new Magic("help", false, "usage: %help [MAGIC]", "how cells work, and the magics", this::help));
         add(new Magic("program", true, "usage: %%program NAME",
                 "define an executable NAME on this machine in the tiny program language (installed in /usr/local/bin)", this::program));
-        add(new Magic("check", true, dev.syssim.kernel.homework.CheckHeader.USAGE, Homework.CHECK_HELP, homework::check));
+        add(new Magic("check", true, Homework.CHECK_USAGE, Homework.CHECK_HELP, homework::check));
         add(new Magic("grade", false, "usage: %grade", Homework.GRADE_HELP, homework::grade));
     }
 

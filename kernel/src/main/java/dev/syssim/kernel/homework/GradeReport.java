@@ -26,7 +26,10 @@ public record GradeReport(String notebook, Status status, String reason, List<Ch
     public record CheckScore(String gradeId, int points, int maxPoints, String status, String message) {
     }
 
-    /** An error a cell ended with: the cell's index in the notebook (from 0), its grade_id if any, ename and evalue. */
+    /**
+     * An error a cell ended with: the cell's index in the notebook (from 0; -1 in {@code %grade},
+     * where the kernel does not know where its cells stand), its grade_id if any, ename and evalue.
+     */
     public record CellError(int cell, String gradeId, String ename, String evalue) {
     }
 

@@ -12,10 +12,4 @@ public record Place(String machine, String user) {
     public boolean here() {
         return machine == null;
     }
-
-    /** The words that name this place in a check line: {@code  on wash as student}, or nothing. */
-    public String words() {
-        if (machine == null) return "";
-        return " on " + machine + (user == null ? "" : " as " + user);
-    }
 }
