@@ -74,11 +74,11 @@ final class Journal {
         }
     }
 
+    /** A %%check cell (a cell magic is on the cell's first line, as {@link Cell#split} reads it). */
     static boolean isCheck(String code) {
-        Cell cell = Cell.split(code);
-        if (cell.segments().isEmpty() || cell.segments().get(0).kind() != Cell.Kind.CELL_MAGIC) return false;
-        String header = cell.segments().get(0).text().lines().findFirst().orElse("");
-        return header.strip().equals("%%check") || header.strip().startsWith("%%check ");
+        int eol = code.indexOf('\n');
+        String first = (eol < 0 ? code : code.substring(0, eol)).strip();
+        return first.equals("%%check") || first.startsWith("%%check ") || first.startsWith("%%check\t");
     }
 
     /** Passes a cell's IO on and keeps what the user answered at input prompts. */
