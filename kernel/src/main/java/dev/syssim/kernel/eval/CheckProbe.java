@@ -64,7 +64,7 @@ final class CheckProbe implements Probe {
 
     @Override
     public boolean interrupted() {
-        return interrupted || copy != null && copy.interrupted();
+        return interrupted || live.interruptPending() || copy != null && copy.interrupted();
     }
 
     @Override

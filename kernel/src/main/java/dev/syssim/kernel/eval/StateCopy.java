@@ -33,7 +33,7 @@ final class StateCopy {
         StateCopy copy = new StateCopy(journal.base());
         live.setChecking(copy.workspace);
         for (Journal.Entry entry : journal.entries()) {
-            if (copy.workspace.interruptPending()) {
+            if (copy.workspace.interruptPending() || live.interruptPending()) {
                 copy.interrupted = true;
                 break;
             }
