@@ -79,9 +79,9 @@ public final class CheckBody {
         try {
             return switch (keyword) {
                 case "exit" -> status(line, number, w);
-                case "output" -> matches(line, number, w, Stream.OUTPUT);
-                case "error" -> matches(line, number, w, Stream.ERROR);
-                case "trace" -> matches(line, number, w, Stream.TRACE);
+                case "output" -> matches(line, number, w, CommandStream.OUTPUT);
+                case "error" -> matches(line, number, w, CommandStream.ERROR);
+                case "trace" -> matches(line, number, w, CommandStream.TRACE);
                 case "verdict" -> verdict(line, number, w);
                 case "file" -> file(line, number, w);
                 case "mode" -> mode(line, number, w);
@@ -104,7 +104,7 @@ public final class CheckBody {
         return new Expectation.Status(line, number, place, Integer.parseInt(digits), negated, command);
     }
 
-    private static Expectation matches(String line, int number, Words w, Stream stream) {
+    private static Expectation matches(String line, int number, Words w, CommandStream stream) {
         boolean negated;
         if (w.accept("!~")) negated = true;
         else if (w.accept("~")) negated = false;

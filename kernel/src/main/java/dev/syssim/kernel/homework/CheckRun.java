@@ -78,7 +78,7 @@ public final class CheckRun {
     private LineResult matches(Expectation.Matches m) {
         Optional<String> problem = probe.problemWith(m.place());
         if (problem.isPresent()) return LineResult.broken(m, problem.get());
-        Probe.Ran ran = probe.run(m.place(), m.command(), m.stream() == Stream.TRACE);
+        Probe.Ran ran = probe.run(m.place(), m.command(), m.stream() == CommandStream.TRACE);
         if (!ran.broken().isEmpty()) return LineResult.broken(m, ran.broken());
         if (!ran.cutShort().isEmpty()) return LineResult.failed(m, ran.cutShort());
         List<String> lines = switch (m.stream()) {
@@ -96,9 +96,9 @@ public final class CheckRun {
         if ((matching != null) != m.negated()) return LineResult.passed(m);
         if (m.negated()) return LineResult.failed(m, "this " + m.stream().word() + " line matched: " + clip(matching));
         if (lines.stream().allMatch(String::isBlank)) {
-            return LineResult.failed(m, "no " + m.stream().word() + " at all" + (m.stream() == Stream.OUTPUT ? stderrHint(ran) : ""));
+            return LineResult.failed(m, "no " + m.stream().word() + " at all" + (m.stream() == CommandStream.OUTPUT ? stderrHint(ran) : ""));
         }
-        String what = m.stream() == Stream.TRACE ? lines.size() + " trace events, none matched" : m.stream().word() + " was: " + clip(String.join("\\n", lines));
+        String what = m.stream() == CommandStream.TRACE ? lines.size() + " trace events, none matched" : m.stream().word() + " was: " + clip(String.join("\\n", lines));
         return LineResult.failed(m, what);
     }
 

@@ -21,7 +21,7 @@ public sealed interface Expectation {
      * {@code output|error|trace ~|!~ /RE/ [on M [as U]]: COMMAND} — some line of the command's
      * standard output, standard error or trace matches (no line matches) RE.
      */
-    record Matches(String text, int lineNumber, Place place, Stream stream, Pattern pattern, boolean negated, String command)
+    record Matches(String text, int lineNumber, Place place, CommandStream stream, Pattern pattern, boolean negated, String command)
             implements Expectation {
     }
 

@@ -41,13 +41,13 @@ class CheckBodyTest {
     @Test
     void matchLinesTakeARegexBetweenSlashesWithEscapedSlashesAndTheIgnoreCaseFlag() {
         var e = assertInstanceOf(Expectation.Matches.class, only("output ~ /^\\/etc\\/a b: c$/i on laptop: cat x"));
-        assertEquals(Stream.OUTPUT, e.stream());
+        assertEquals(CommandStream.OUTPUT, e.stream());
         assertTrue(e.pattern().matcher("/ETC/A B: C").find());
         assertEquals(new Place("laptop", null), e.place());
         var t = assertInstanceOf(Expectation.Matches.class, only("trace !~ /SIGSEGV/: crash"));
-        assertEquals(Stream.TRACE, t.stream());
+        assertEquals(CommandStream.TRACE, t.stream());
         assertTrue(t.negated());
-        assertEquals(Stream.ERROR, assertInstanceOf(Expectation.Matches.class, only("error ~ /refused/: nc wash 22")).stream());
+        assertEquals(CommandStream.ERROR, assertInstanceOf(Expectation.Matches.class, only("error ~ /refused/: nc wash 22")).stream());
     }
 
     @Test

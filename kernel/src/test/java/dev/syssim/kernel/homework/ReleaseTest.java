@@ -17,7 +17,7 @@ class ReleaseTest {
 
     static String cell(String type, String source, String metadata) {
         String outputs = type.equals("code") ? "\"execution_count\": 7, \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": \"old\\n\"}], " : "";
-        return "{\"cell_type\": \"" + type + "\", " + outputs + "\"metadata\": " + metadata + ", \"source\": " + com.google.gson.JsonParser.parseString("\"\"").toString().replace("\"\"", new com.google.gson.Gson().toJson(source)) + "}";
+        return "{\"cell_type\": \"" + type + "\", " + outputs + "\"metadata\": " + metadata + ", \"source\": " + new com.google.gson.Gson().toJson(source) + "}";
     }
 
     static Notebook notebook(String... cells) throws Notebook.Unreadable {
