@@ -8,8 +8,8 @@ import dev.syssim.sim.fs.PathWalker;
 import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.ProcessState;
 import dev.syssim.sim.prog.UserDb;
-import dev.syssim.sim.shell.Parser;
-import dev.syssim.sim.shell.SyntaxError;
+import dev.syssim.sim.shell.syntax.Parser;
+import dev.syssim.sim.shell.syntax.SyntaxError;
 import dev.syssim.sim.trace.TraceEvent;
 import dev.syssim.sim.trace.TraceLevel;
 import dev.syssim.sim.trace.render.EventWords;
@@ -94,7 +94,7 @@ final class CheckProbe implements Probe {
     @Override
     public Ran run(Place place, String command, boolean traced) {
         try {
-            Parser.parse(command);
+            Parser.check(command);
         } catch (SyntaxError e) {
             return new Ran(2, "", "", List.of(), "", "the command is not valid shell: bash: " + e.getMessage());
         }
