@@ -118,7 +118,7 @@ final class CommandBuiltins {
                 sh.stack.set(sh.stack.size() - 1, new BuiltinFrame(b, new ArrayList<>(rest), null));
                 return Shell.CONTINUE;
             }
-            sh.stack.set(sh.stack.size() - 1, new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st.currentCommand, false));
+            sh.stack.set(sh.stack.size() - 1, new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st::currentCommand, false));
             return Shell.CONTINUE;
         }
     };

@@ -39,7 +39,7 @@ final class DynamicVariables implements Variables.Dynamic {
             case "_":
                 return st.lastArgument;
             case "BASH_COMMAND":
-                return st.currentCommand;
+                return st.currentCommand();
             case "SHELLOPTS": {
                 java.util.List<String> on = new java.util.ArrayList<>();
                 for (var e : st.options.setOptions().entrySet()) if (e.getValue()) on.add(e.getKey());
