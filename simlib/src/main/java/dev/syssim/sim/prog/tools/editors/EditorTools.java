@@ -1,0 +1,28 @@
+package dev.syssim.sim.prog.tools.editors;
+
+import static dev.syssim.sim.prog.tools.Installed.LIBC;
+
+import dev.syssim.sim.prog.Binaries;
+import dev.syssim.sim.prog.tools.Installed.Executable;
+import dev.syssim.sim.prog.tools.editors.awk.Awk;
+import java.util.List;
+
+/**
+ * Where the editors are installed, and their registration. Debian's awk is mawk until gawk is
+ * installed; the simulated image has gawk, so {@code /usr/bin/awk} runs it (on Debian a symlink
+ * through /etc/alternatives).
+ */
+public final class EditorTools {
+
+    public static final List<Executable> BINARIES = List.of(
+            Executable.of("/usr/bin/gawk", "gawk", 2_900, LIBC),
+            Executable.of("/usr/bin/awk", "awk", 2_900, LIBC));
+
+    private EditorTools() {
+    }
+
+    public static void register(Binaries binaries, long bootEpochSeconds) {
+        binaries.register("awk", new Awk());
+        binaries.register("gawk", new Awk());
+    }
+}

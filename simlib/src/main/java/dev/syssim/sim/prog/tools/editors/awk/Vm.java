@@ -1,0 +1,1100 @@
+package dev.syssim.sim.prog.tools.editors.awk;
+
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.tools.editors.awk.Code.Instr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs compiled awk {@link Code}: a loop over instructions with an operand stack and a call stack
+ * of its own (a user function recursing a hundred thousand times costs heap, not Java stack). It
+ * stops and hands back a {@link Request} when an instruction needs the kernel (the next record, a
+ * file to open, a command to start) or when its slice of instructions is used up, and is called
+ * again to go on; the instruction that asked runs again and finds what it needed.
+ */
+final class Vm implements Io.Arguments {
+
+    /** gawk grows its stack until memory runs out; the simulation stops a runaway recursion here. */
+    static final int MAX_CALL_DEPTH = 1_000_000;
+
+    private enum Phase { BEGIN, MAIN, END }
+
+    /** A call of a user function: where to return, its locals, the stack below its arguments. */
+    private static final class Frame {
+        final Code.Function function;
+        final int returnPc;
+        final Object[] locals;
+        final int stackBase;
+
+        Frame(Code.Function function, int returnPc, Object[] locals, int stackBase) {
+            this.function = function;
+            this.returnPc = returnPc;
+            this.locals = locals;
+            this.stackBase = stackBase;
+        }
+    }
+
+    /** A caller's untyped variable passed to a function: it becomes an array if the callee makes one. */
+    private static final class Ref {
+        final Object[] slots;
+        final int index;
+
+        Ref(Object[] slots, int index) {
+            this.slots = slots;
+            this.index = index;
+        }
+    }
+
+    /** for (k in a): the subscripts as they were when the loop started. */
+    private static final class Iteration {
+        final List<Value> keys;
+        int next;
+
+        Iteration(List<Value> keys) {
+            this.keys = keys;
+        }
+    }
+
+    final Libc c;
+    final String program;
+    final boolean utf8;
+    private final Code code;
+    private final Instr[] ins;
+    final Io io;
+    final Object[] globals;
+    private Object[] stack = new Object[64];
+    private int sp;
+    private Frame[] frames = new Frame[16];
+    private int fp;
+    private int pc;
+    private Phase phase = Phase.BEGIN;
+    private int exitStatus;
+    final Record record = new Record();
+    private Record.Splitter splitter;
+    private InputBuffer.Separator separator;
+    private Ast.At lastAt;
+    final Random random = new Random();
+    private final Map<String, Object> regexCache = new HashMap<>();
+    private final Map<String, String> environment;
+
+    private String convfmt = "%.6g";
+    private String ofmt = "%.6g";
+    private String ofs = " ";
+    private String ors = "\n";
+    private String subsep = "\034";
+    private boolean ignoreCase;
+
+    /** Set when the program is over: what is left to do before exit. */
+    private boolean halting;
+    private boolean fatalExit;
+
+    Vm(Code code, Libc c, String program, boolean utf8, List<String> argv, Map<String, String> environment) {
+        this.code = code;
+        this.ins = code.code;
+        this.c = c;
+        this.program = program;
+        this.utf8 = utf8;
+        this.io = new Io(c);
+        this.environment = environment;
+        this.globals = new Object[code.globals.size()];
+        globals[Specials.FS] = Value.str(" ");
+        globals[Specials.OFS] = Value.str(" ");
+        globals[Specials.ORS] = Value.str("\n");
+        globals[Specials.RS] = Value.str("\n");
+        globals[Specials.RT] = Value.EMPTY;
+        globals[Specials.FILENAME] = Value.EMPTY;
+        globals[Specials.SUBSEP] = Value.str("\034");
+        globals[Specials.RSTART] = Value.of(0);
+        globals[Specials.RLENGTH] = Value.of(-1);
+        globals[Specials.CONVFMT] = Value.str("%.6g");
+        globals[Specials.OFMT] = Value.str("%.6g");
+        globals[Specials.ERRNO] = Value.EMPTY;
+        globals[Specials.IGNORECASE] = Value.of(0);
+        globals[Specials.NR] = Value.of(0);
+        globals[Specials.FNR] = Value.of(0);
+        globals[Specials.BINMODE] = Value.of(0);
+        globals[Specials.LINT] = Value.of(0);
+        globals[Specials.TEXTDOMAIN] = Value.str("messages");
+        globals[Specials.FIELDWIDTHS] = Value.EMPTY;
+        globals[Specials.FPAT] = Value.str("[^[:space:]]+");
+        globals[Specials.ARGIND] = Value.of(0);
+        globals[Specials.PREC] = Value.of(53);
+        globals[Specials.ROUNDMODE] = Value.str("N");
+        AwkArray av = new AwkArray();
+        for (int i = 0; i < argv.size(); i++) {
+            av.lookup(AwkArray.Sub.of(Value.of(i), convfmt)).value = Value.input(argv.get(i));
+        }
+        globals[Specials.ARGV] = av;
+        globals[Specials.ARGC] = Value.of(argv.size());
+        AwkArray env = new AwkArray();
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            env.lookup(AwkArray.Sub.ofString(Bytes.fromJava(e.getKey()))).value = Value.input(Bytes.fromJava(e.getValue()));
+        }
+        globals[Specials.ENVIRON] = env;
+        globals[Specials.PROCINFO] = new AwkArray();
+        globals[Specials.SYMTAB] = new AwkArray();
+        globals[Specials.FUNCTAB] = new AwkArray();
+        splitter = splitterFor(" ", false);
+        separator = new InputBuffer.Separator(InputBuffer.Separator.CHAR, '\n', null);
+        record.set("", splitter, utf8);
+    }
+
+    private Long clockSeconds;
+
+    /** The simulated time of day in seconds, or the request to read it (the caller runs again). */
+    Object clock() {
+        if (clockSeconds != null) {
+            long t = clockSeconds;
+            clockSeconds = null;
+            return t;
+        }
+        return new Request.Time(o -> clockSeconds = o.value());
+    }
+
+    int exitStatus() {
+        return exitStatus;
+    }
+
+    // ---- the stack ----
+
+    private void push(Object v) {
+        if (sp == stack.length) stack = java.util.Arrays.copyOf(stack, sp * 2);
+        stack[sp++] = v;
+    }
+
+    private Value popValue() {
+        return (Value) stack[--sp];
+    }
+
+    private Value peekValue(int depth) {
+        return (Value) stack[sp - 1 - depth];
+    }
+
+    // ---- messages ----
+
+    private String where(boolean withInput) {
+        StringBuilder b = new StringBuilder(program).append(": ");
+        if (lastAt != null) b.append(lastAt.source().label()).append(':').append(lastAt.line()).append(": ");
+        if (withInput) {
+            double fnr = value(Specials.FNR).number();
+            if (fnr > 0) {
+                b.append("(FILENAME=").append(Bytes.toJava(value(Specials.FILENAME).string(convfmt)))
+                        .append(" FNR=").append(Numbers.integerText(Math.floor(fnr))).append(") ");
+            }
+        }
+        return b.toString();
+    }
+
+    /** gawk's fatal(): the message, buffers written as C's exit writes them, status 2. */
+    Request fatal(String message) {
+        c.flushStdout();
+        c.eprint(where(true) + "fatal: " + Bytes.toJava(message) + "\n");
+        exitStatus = 2;
+        halting = true;
+        fatalExit = true;
+        return finishHalt();
+    }
+
+    void warning(String message) {
+        c.flushStdout();
+        c.eprint(where(true) + "warning: " + Bytes.toJava(message) + "\n");
+    }
+
+    /** What is left to do once the program is over. */
+    private Request finishHalt() {
+        Request r = fatalExit ? io.flushForExit() : io.closeAll();
+        if (r != null) return r;
+        Errno werr = io.takeWriteError();
+        if (werr != null && !fatalExit) {
+            Io.Stream s = io.writeErrorStream();
+            if (s == null || s.kind == Io.STDOUT) {
+                if (werr != Errno.EPIPE) c.eprint(program + ": warning: error writing standard output: " + werr.message() + "\n");
+            }
+            if (exitStatus == 0) exitStatus = 2;
+        }
+        return new Request.Halt(exitStatus);
+    }
+
+    // ---- variables ----
+
+    Value value(int slot) {
+        Object v = globals[slot];
+        return v instanceof Value val ? val : Value.UNINITIALIZED;
+    }
+
+    String convfmt() {
+        return convfmt;
+    }
+
+    boolean ignoreCase() {
+        return ignoreCase;
+    }
+
+    private String nameOf(Instr in) {
+        return in.o instanceof String s ? s : "?";
+    }
+
+    /** A global's value for reading: NF splits the record; an array here is fatal. */
+    private Object loadGlobal(int slot, Instr in) {
+        if (slot == Specials.NF) return Value.of(record.nf());
+        Object v = globals[slot];
+        if (v == null) return Value.UNINITIALIZED;
+        if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+        return v;
+    }
+
+    /** Assigns a global; the special variables take effect at once. */
+    private Request storeGlobal(int slot, Value v, Instr in) {
+        Object old = globals[slot];
+        if (old instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+        if (slot >= Specials.COUNT) {
+            globals[slot] = v;
+            return null;
+        }
+        switch (slot) {
+            case Specials.NF: {
+                double n = v.number();
+                if (n < 0) return fatal("NF set to negative value");
+                record.setNf((int) n);
+                return null;
+            }
+            case Specials.FS:
+                record.splitNow();
+                globals[slot] = v;
+                splitter = splitterFor(v.string(convfmt), isParagraph());
+                return splitter == null ? regexFailure : null;
+            case Specials.RS:
+                record.splitNow();
+                globals[slot] = v;
+                separator = separatorFor(v.string(convfmt));
+                splitter = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
+                return null;
+            case Specials.CONVFMT:
+                globals[slot] = v;
+                convfmt = v.string("%.6g");
+                return null;
+            case Specials.OFMT:
+                globals[slot] = v;
+                ofmt = v.string(convfmt);
+                return null;
+            case Specials.OFS:
+                record.text(ofs, convfmt);
+                globals[slot] = v;
+                ofs = v.string(convfmt);
+                return null;
+            case Specials.ORS:
+                globals[slot] = v;
+                ors = v.string(convfmt);
+                return null;
+            case Specials.SUBSEP:
+                globals[slot] = v;
+                subsep = v.string(convfmt);
+                return null;
+            case Specials.IGNORECASE:
+                globals[slot] = v;
+                ignoreCase = v.truth();
+                splitter = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
+                separator = separatorFor(value(Specials.RS).string(convfmt));
+                return null;
+            default:
+                if (Specials.isArray(slot)) return fatal("attempt to use array `" + Specials.NAMES.get(slot) + "' in a scalar context");
+                globals[slot] = v;
+                return null;
+        }
+    }
+
+    private Request regexFailure;
+
+    private boolean isParagraph() {
+        return value(Specials.RS).string(convfmt).isEmpty();
+    }
+
+    /** How FS splits records (set_FS in gawk's field.c). */
+    private Record.Splitter splitterFor(String fs, boolean paragraph) {
+        if (fs.isEmpty()) return new Record.Splitter(Record.Splitter.CHARS, '\0', null, false);
+        if (fs.length() > 1) {
+            AwkRegex re = dynamicRegex(fs, ignoreCase);
+            if (re == null) return null;
+            return new Record.Splitter(Record.Splitter.REGEX, '\0', re, false);
+        }
+        char ch = fs.charAt(0);
+        if (paragraph) {
+            if (ch == ' ') return new Record.Splitter(Record.Splitter.REGEX, '\0', dynamicRegex("[ \t\n]+", false), true);
+            if (ch == '\n') return new Record.Splitter(Record.Splitter.CHAR, '\n', null, false);
+            String set = ch == '\\' ? "[\\\\\n]" : "[" + ch + "\n]";
+            return new Record.Splitter(Record.Splitter.REGEX, '\0', dynamicRegex(set, false), false);
+        }
+        if (ch == ' ') return new Record.Splitter(Record.Splitter.BLANKS, ' ', null, false);
+        if (ch == '\\') return new Record.Splitter(Record.Splitter.REGEX, '\0', dynamicRegex("[\\\\]", false), false);
+        return new Record.Splitter(Record.Splitter.CHAR, ch, null, false);
+    }
+
+    /** How RS ends records. */
+    private InputBuffer.Separator separatorFor(String rs) {
+        if (rs.isEmpty()) return new InputBuffer.Separator(InputBuffer.Separator.PARAGRAPH, '\n', null);
+        if (rs.length() == 1 && !ignoreCase) return new InputBuffer.Separator(InputBuffer.Separator.CHAR, rs.charAt(0), null);
+        if (rs.length() == 1) {
+            char ch = rs.charAt(0);
+            if (Character.toLowerCase(ch) == Character.toUpperCase(ch)) {
+                return new InputBuffer.Separator(InputBuffer.Separator.CHAR, ch, null);
+            }
+        }
+        AwkRegex re = dynamicRegex(rs, ignoreCase);
+        if (re == null) return new InputBuffer.Separator(InputBuffer.Separator.CHAR, '\n', null);
+        return new InputBuffer.Separator(InputBuffer.Separator.REGEX, '\0', re);
+    }
+
+    /** A regex from a string (a "dynamic regex"), compiled once per text; null after a fatal error. */
+    AwkRegex dynamicRegex(String source, boolean icase) {
+        String key = (icase ? "i" : "c") + source;
+        Object r = regexCache.get(key);
+        if (r == null) {
+            List<String> warnings = new ArrayList<>();
+            r = AwkRegex.compile(source, utf8, icase, warnings);
+            for (String w : warnings) warning(w);
+            if (regexCache.size() > 500) regexCache.clear();
+            regexCache.put(key, r);
+        }
+        if (r instanceof AwkRegex.Invalid bad) {
+            regexFailure = fatal("invalid regexp: " + bad.message() + ": /" + source + "/");
+            return null;
+        }
+        return (AwkRegex) r;
+    }
+
+    /** The regex of an operand: a literal's, or a value's text compiled. Null after a fatal error. */
+    AwkRegex regexOf(Object o) {
+        if (o instanceof Compiler.RegexLiteral lit) return lit.get(ignoreCase, utf8);
+        return dynamicRegex(((Value) o).string(convfmt), ignoreCase);
+    }
+
+    private Object[] locals() {
+        return frames[fp - 1].locals;
+    }
+
+    // ---- lvalues ----
+
+    private static int partCount(int kind) {
+        return kind == Code.FIELD ? 1 : kind == Code.ELEM ? 2 : 0;
+    }
+
+    /** Reads an lvalue whose parts end at the stack top ({@code base} = where they start). */
+    private Object lvGet(int kind, int slot, int base, Instr in) {
+        switch (kind) {
+            case Code.GLOBAL:
+                return loadGlobal(slot, in);
+            case Code.LOCAL: {
+                Object v = locals()[slot];
+                if (v instanceof Value) return v;
+                if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+                return Value.UNINITIALIZED;
+            }
+            case Code.FIELD:
+                return field(((Value) stack[base]).number());
+            default: {
+                AwkArray a = (AwkArray) stack[base];
+                return a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt)).value;
+            }
+        }
+    }
+
+    private Object field(double d) {
+        if (d < 0 || Double.isNaN(d)) return fatal("attempt to access field " + Numbers.integerText(Numbers.trunc(d)));
+        int n = (int) Math.min(d, Integer.MAX_VALUE);
+        if (n == 0) return record.zero(ofs, convfmt);
+        return record.field(n);
+    }
+
+    /** Assigns an lvalue; a Request when that was fatal. */
+    private Request lvSet(int kind, int slot, int base, Value v, Instr in) {
+        switch (kind) {
+            case Code.GLOBAL:
+                return storeGlobal(slot, v, in);
+            case Code.LOCAL: {
+                Object[] l = locals();
+                if (l[slot] instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+                l[slot] = v;
+                return null;
+            }
+            case Code.FIELD: {
+                double d = ((Value) stack[base]).number();
+                if (d < 0 || Double.isNaN(d)) return fatal("attempt to access field " + Numbers.integerText(Numbers.trunc(d)));
+                int n = (int) Math.min(d, Integer.MAX_VALUE);
+                setField(n, v);
+                return null;
+            }
+            default: {
+                AwkArray a = (AwkArray) stack[base];
+                a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt)).value = v;
+                return null;
+            }
+        }
+    }
+
+    private void setField(int n, Value v) {
+        if (n == 0) record.set(v.string(convfmt), splitter, utf8);
+        else record.setField(n, v, ofs, convfmt);
+    }
+
+    /** The array a name holds, made if untyped; a Request when it holds a scalar. */
+    private Object array(int scope, int slot, String name) {
+        Object[] slots = scope == Code.GLOBAL ? globals : locals();
+        Object v = slots[slot];
+        if (v instanceof AwkArray a) return a;
+        if (v == null) {
+            AwkArray a = new AwkArray();
+            slots[slot] = a;
+            return a;
+        }
+        if (v instanceof Ref r) {
+            AwkArray a = new AwkArray();
+            r.slots[r.index] = a;
+            slots[slot] = a;
+            return a;
+        }
+        if (scope == Code.LOCAL) return fatal("attempt to use scalar parameter `" + name + "' as an array");
+        return fatal("attempt to use scalar `" + name + "' as an array");
+    }
+
+    // ---- the interpreter loop ----
+
+    /** Runs up to {@code budget} instructions; returns what the program needs next. */
+    Request run(int budget) {
+        if (halting) return finishHalt();
+        int count = 0;
+        for (;;) {
+            if (++count > budget) return new Request.Yield(count);
+            Instr in = ins[pc];
+            if (in.at != null) lastAt = in.at;
+            switch (in.op) {
+                case CONST:
+                    push(in.o);
+                    pc++;
+                    break;
+                case REGEX:
+                    push(in.o);
+                    pc++;
+                    break;
+                case MATCH_RECORD: {
+                    AwkRegex re = regexOf(in.o);
+                    if (re == null) return regexFailure;
+                    push(Value.of(re.matches(record.text(ofs, convfmt))));
+                    pc++;
+                    break;
+                }
+                case POP:
+                    sp--;
+                    pc++;
+                    break;
+                case DUP:
+                    push(stack[sp - 1]);
+                    pc++;
+                    break;
+                case LOAD: {
+                    int parts = partCount(in.a);
+                    Object v = lvGet(in.a, in.b, sp - parts, in);
+                    if (v instanceof Request r) return r;
+                    sp -= parts;
+                    push(v);
+                    pc++;
+                    break;
+                }
+                case STORE: {
+                    int parts = partCount(in.a);
+                    int base = sp - parts;
+                    Value v = (Value) stack[base - 1];
+                    Request r = lvSet(in.a, in.b, base, v, in);
+                    if (r != null) return r;
+                    sp = base;
+                    pc++;
+                    break;
+                }
+                case OPASSIGN: {
+                    int parts = partCount(in.a);
+                    int base = sp - parts;
+                    Value rhs = (Value) stack[base - 1];
+                    Object cur = lvGet(in.a, in.b, base, in);
+                    if (cur instanceof Request r) return r;
+                    Object result = arithmetic((char) in.c, ((Value) cur).number(), rhs.number());
+                    if (result instanceof Request r) return r;
+                    Request r = lvSet(in.a, in.b, base, (Value) result, in);
+                    if (r != null) return r;
+                    sp = base - 1;
+                    push(result);
+                    pc++;
+                    break;
+                }
+                case INCDEC: {
+                    int parts = partCount(in.a);
+                    int base = sp - parts;
+                    Object cur = lvGet(in.a, in.b, base, in);
+                    if (cur instanceof Request r) return r;
+                    double old = ((Value) cur).number();
+                    double now = (in.c & 2) != 0 ? old + 1 : old - 1;
+                    Value nv = Value.of(now);
+                    Request r = lvSet(in.a, in.b, base, nv, in);
+                    if (r != null) return r;
+                    sp = base;
+                    push((in.c & 1) != 0 ? nv : Value.of(old));
+                    pc++;
+                    break;
+                }
+                case ARRAY: {
+                    Object a = array(in.a, in.b, nameOf(in));
+                    if (a instanceof Request r) return r;
+                    push(a);
+                    pc++;
+                    break;
+                }
+                case ARG: {
+                    Object[] slots = in.a == Code.GLOBAL ? globals : locals();
+                    Object v = slots[in.b];
+                    if (v == null) push(new Ref(slots, in.b));
+                    else push(v);
+                    pc++;
+                    break;
+                }
+                case JOIN: {
+                    StringBuilder b = new StringBuilder();
+                    int base = sp - in.a;
+                    for (int i = base; i < sp; i++) {
+                        if (i > base) b.append(subsep);
+                        b.append(((Value) stack[i]).string(convfmt));
+                    }
+                    sp = base;
+                    push(Value.str(b.toString()));
+                    pc++;
+                    break;
+                }
+                case IN: {
+                    AwkArray a = (AwkArray) stack[--sp];
+                    Value sub = popValue();
+                    push(Value.of(a.find(AwkArray.Sub.of(sub, convfmt)) != null));
+                    pc++;
+                    break;
+                }
+                case DELETE: {
+                    Value sub = popValue();
+                    AwkArray a = (AwkArray) stack[--sp];
+                    a.remove(AwkArray.Sub.of(sub, convfmt));
+                    pc++;
+                    break;
+                }
+                case DELETE_ALL: {
+                    AwkArray a = (AwkArray) stack[--sp];
+                    a.clear();
+                    pc++;
+                    break;
+                }
+                case ADD: case SUB: case MUL: case DIV: case MOD: case POW: {
+                    double r = popValue().number();
+                    double l = popValue().number();
+                    char op = in.op == Code.Op.ADD ? '+' : in.op == Code.Op.SUB ? '-' : in.op == Code.Op.MUL ? '*'
+                            : in.op == Code.Op.DIV ? '/' : in.op == Code.Op.MOD ? '%' : '^';
+                    Object result = arithmetic(op, l, r);
+                    if (result instanceof Request req) return req;
+                    push(result);
+                    pc++;
+                    break;
+                }
+                case NEG: {
+                    double d = popValue().number();
+                    push(Value.of(-d));
+                    pc++;
+                    break;
+                }
+                case UPLUS:
+                    push(Value.of(popValue().number()));
+                    pc++;
+                    break;
+                case NOT:
+                    push(Value.of(!popValue().truth()));
+                    pc++;
+                    break;
+                case CONCAT: {
+                    Value r = popValue();
+                    Value l = popValue();
+                    push(Value.str(l.string(convfmt).concat(r.string(convfmt))));
+                    pc++;
+                    break;
+                }
+                case LT: case LE: case GT: case GE: case EQ: case NE: {
+                    Value r = popValue();
+                    Value l = popValue();
+                    push(Value.of(compare(in.op, l, r)));
+                    pc++;
+                    break;
+                }
+                case MATCH: {
+                    Object re = stack[sp - 1];
+                    Value subject = peekValue(1);
+                    AwkRegex regex = regexOf(re);
+                    if (regex == null) return regexFailure;
+                    boolean m = regex.matches(subject.string(convfmt));
+                    sp -= 2;
+                    push(Value.of(m != (in.a == 1)));
+                    pc++;
+                    break;
+                }
+                case TRUTH:
+                    push(Value.of(popValue().truth()));
+                    pc++;
+                    break;
+                case JMP:
+                    pc = in.a;
+                    break;
+                case JZ:
+                    pc = popValue().truth() ? pc + 1 : in.a;
+                    break;
+                case JNZ:
+                    pc = popValue().truth() ? in.a : pc + 1;
+                    break;
+                case CALL: {
+                    Request r = call(in);
+                    if (r != null) return r;
+                    break;
+                }
+                case RET: {
+                    Object v = stack[sp - 1];
+                    Frame f = frames[--fp];
+                    frames[fp] = null;
+                    sp = f.stackBase;
+                    push(v instanceof Value ? v : Value.UNINITIALIZED);
+                    pc = f.returnPc;
+                    break;
+                }
+                case RET_UNINIT: {
+                    Frame f = frames[--fp];
+                    frames[fp] = null;
+                    sp = f.stackBase;
+                    push(Value.UNINITIALIZED);
+                    pc = f.returnPc;
+                    break;
+                }
+                case BUILTIN: {
+                    int n = in.b;
+                    Object[] args = new Object[n];
+                    System.arraycopy(stack, sp - n, args, 0, n);
+                    Object result = Functions.call(this, Builtins.Id.values()[in.a], args);
+                    if (result instanceof Request r) return r;
+                    sp -= n;
+                    push(result);
+                    pc++;
+                    Request w = io.pendingWrite();
+                    if (w != null) return w;
+                    break;
+                }
+                case SUBST: {
+                    Request r = substitute(in);
+                    if (r != null) return r;
+                    pc++;
+                    break;
+                }
+                case PRINT:
+                case PRINTF: {
+                    Request r = print(in);
+                    if (r != null) return r;
+                    pc++;
+                    Request w = io.pendingWrite();
+                    if (w != null) return w;
+                    break;
+                }
+                case GETLINE: {
+                    Request r = getline(in);
+                    if (r != null) return r;
+                    pc++;
+                    break;
+                }
+                case FORIN_INIT: {
+                    AwkArray a = (AwkArray) stack[--sp];
+                    push(new Iteration(Functions.forInOrder(this, a)));
+                    pc++;
+                    break;
+                }
+                case FORIN_NEXT: {
+                    Iteration it = (Iteration) stack[sp - 1];
+                    if (it.next >= it.keys.size()) {
+                        sp--;
+                        pc = in.a;
+                        break;
+                    }
+                    push(it.keys.get(it.next++));
+                    pc++;
+                    break;
+                }
+                case NEXT:
+                case NEXTFILE: {
+                    String word = in.op == Code.Op.NEXT ? "next" : "nextfile";
+                    if (phase != Phase.MAIN) {
+                        return fatal("`" + word + "' cannot be called from a " + (phase == Phase.BEGIN ? "BEGIN" : "END") + " rule");
+                    }
+                    if (in.op == Code.Op.NEXTFILE) {
+                        Request r = io.skipFile();
+                        if (r != null) return r;
+                    }
+                    unwind();
+                    pc = code.mainStart;
+                    break;
+                }
+                case EXIT: {
+                    if (in.a == 1) exitStatus = (int) (long) popValue().number() & 0xff;
+                    unwind();
+                    if (phase == Phase.END) {
+                        halting = true;
+                        return finishHalt();
+                    }
+                    phase = Phase.END;
+                    pc = code.endStart;
+                    break;
+                }
+                case NEXT_RECORD: {
+                    phase = Phase.MAIN;
+                    Object r = io.mainRecord(separator, this);
+                    if (r instanceof Request req) return req;
+                    if (r == Io.END) {
+                        pc = in.a;
+                        break;
+                    }
+                    newRecord((InputBuffer.Scan) r, true, true);
+                    pc++;
+                    break;
+                }
+                case ENTER_END:
+                    phase = Phase.END;
+                    pc++;
+                    break;
+                case HALT:
+                    halting = true;
+                    return finishHalt();
+                default:
+                    throw new IllegalStateException("awk: unknown instruction " + in.op);
+            }
+        }
+    }
+
+    private void unwind() {
+        while (fp > 0) frames[--fp] = null;
+        sp = 0;
+    }
+
+    private void newRecord(InputBuffer.Scan scan, boolean countNr, boolean countFnr) {
+        record.set(scan.record(), splitter, utf8);
+        globals[Specials.RT] = Value.str(scan.terminator());
+        if (countNr) globals[Specials.NR] = Value.of(value(Specials.NR).number() + 1);
+        if (countFnr) globals[Specials.FNR] = Value.of(value(Specials.FNR).number() + 1);
+    }
+
+    /** The arithmetic operators; a zero divisor is fatal. */
+    private Object arithmetic(char op, double l, double r) {
+        double v;
+        switch (op) {
+            case '+': v = l + r; break;
+            case '-': v = l - r; break;
+            case '*': v = l * r; break;
+            case '/':
+                if (r == 0) return fatal("division by zero attempted");
+                v = l / r;
+                break;
+            case '%':
+                if (r == 0) return fatal("division by zero attempted in `%'");
+                v = l % r;
+                break;
+            default:
+                v = Numbers.power(l, r);
+                break;
+        }
+        if (v != v && l == l && r == r) v = Numbers.INVALID;
+        return Value.of(v);
+    }
+
+    /** awk's comparison: numerically when both sides are numbers (or numeric input), else as strings. */
+    private boolean compare(Code.Op op, Value l, Value r) {
+        int cmp;
+        if (l.isNumeric() && r.isNumeric()) {
+            double a = l.number();
+            double b = r.number();
+            if (a != a || b != b) return op == Code.Op.NE;
+            cmp = Double.compare(a, b);
+            if (a == b) cmp = 0;
+        } else {
+            String a = l.string(convfmt);
+            String b = r.string(convfmt);
+            if (ignoreCase) {
+                a = Functions.lower(a, utf8);
+                b = Functions.lower(b, utf8);
+            }
+            cmp = a.compareTo(b);
+        }
+        switch (op) {
+            case LT: return cmp < 0;
+            case LE: return cmp <= 0;
+            case GT: return cmp > 0;
+            case GE: return cmp >= 0;
+            case EQ: return cmp == 0;
+            default: return cmp != 0;
+        }
+    }
+
+    private Request call(Instr in) {
+        if (in.a < 0) return fatal("function `" + nameOf(in) + "' not defined");
+        Code.Function f = code.functions.get(in.a);
+        if (fp >= MAX_CALL_DEPTH) return fatal("eval.c:1284:setup_frame: sp: cannot allocate 8 bytes of memory: Cannot allocate memory");
+        int argc = in.b;
+        int base = sp - argc;
+        Object[] locals = new Object[f.params().size()];
+        for (int i = 0; i < argc && i < locals.length; i++) locals[i] = stack[base + i];
+        for (int i = base; i < sp; i++) stack[i] = null;
+        if (fp == frames.length) frames = java.util.Arrays.copyOf(frames, fp * 2);
+        frames[fp++] = new Frame(f, pc + 1, locals, base);
+        sp = base;
+        pc = f.entry();
+        return null;
+    }
+
+    // ---- sub and gsub ----
+
+    private Request substitute(Instr in) {
+        int kind = in.b;
+        int parts = kind == -1 ? 0 : kind == -2 ? 1 : partCount(kind);
+        int base = sp - parts;
+        Object re = stack[base - 2];
+        Value repl = (Value) stack[base - 1];
+        Value target;
+        if (kind == -1) {
+            target = record.zero(ofs, convfmt);
+        } else if (kind == -2) {
+            target = (Value) stack[base];
+        } else {
+            Object cur = lvGet(kind, in.c, base, in);
+            if (cur instanceof Request r) return r;
+            target = (Value) cur;
+        }
+        AwkRegex regex = regexOf(re);
+        if (regex == null) return regexFailure;
+        Functions.Substitution s = Functions.substitute(regex, repl.string(convfmt), target.string(convfmt), in.a == 1 ? -1 : 1, false);
+        if (s.count() > 0 && kind != -2) {
+            Value v = Value.str(s.text());
+            if (kind == -1) {
+                setField(0, v);
+            } else {
+                Request r = lvSet(kind, in.c, base, v, in);
+                if (r != null) return r;
+            }
+        }
+        sp = base - 2;
+        push(Value.of(s.count()));
+        return null;
+    }
+
+    // ---- print ----
+
+    private Request print(Instr in) {
+        int argc = in.a;
+        int redirect = in.b;
+        boolean hasTarget = redirect != Ast.Redirect.NONE.ordinal();
+        int top = sp - (hasTarget ? 1 : 0);
+        int base = top - argc;
+        Io.Stream out;
+        if (hasTarget) {
+            Value target = (Value) stack[sp - 1];
+            String name = target.string(convfmt);
+            String symbol = redirect == Ast.Redirect.FILE.ordinal() ? ">" : redirect == Ast.Redirect.APPEND.ordinal() ? ">>" : "|";
+            if (name.isEmpty()) return fatal("expression for `" + symbol + "' redirection has null string value");
+            int kind = redirect == Ast.Redirect.FILE.ordinal() ? Io.OUT_FILE : redirect == Ast.Redirect.APPEND.ordinal() ? Io.OUT_APPEND : Io.OUT_PIPE;
+            Object o = io.output(name, kind);
+            if (o instanceof Request r) return r;
+            out = (Io.Stream) o;
+            if (out.openError != null) {
+                Errno e = io.openFailure(out);
+                if (kind == Io.OUT_PIPE) return fatal("cannot open pipe `" + name + "' for output: " + e.message());
+                return fatal("cannot redirect to `" + name + "': " + e.message());
+            }
+            if (!out.isOutput()) return fatal("cannot redirect to `" + name + "': it is open for input");
+        } else {
+            out = null;
+        }
+        String text;
+        if (in.op == Code.Op.PRINTF) {
+            if (argc == 0) return fatal("printf: no arguments");
+            List<Value> args = new ArrayList<>(argc - 1);
+            for (int i = base + 1; i < top; i++) args.add((Value) stack[i]);
+            String format = ((Value) stack[base]).string(convfmt);
+            Format.Result f = Format.sprintf(format, args, utf8, convfmt);
+            if (f.failed()) return formatFailure(format, f);
+            text = f.text();
+        } else {
+            StringBuilder b = new StringBuilder();
+            if (argc == 0) {
+                b.append(record.text(ofs, convfmt));
+            } else {
+                for (int i = base; i < top; i++) {
+                    if (i > base) b.append(ofs);
+                    Value v = (Value) stack[i];
+                    b.append(v.kind == Value.Kind.NUMBER ? v.string(ofmt) : v.string(convfmt));
+                }
+            }
+            b.append(ors);
+            text = b.toString();
+        }
+        sp = base;
+        if (out == null) c.printBytes(Bytes.bytes(text));
+        else io.write(out, text);
+        return null;
+    }
+
+    /** printf's fatal errors: too few arguments (with the caret under the conversion), or a misuse of $. */
+    Request formatFailure(String format, Format.Result f) {
+        if (f.error() != null) {
+            c.flushStdout();
+            c.eprint(where(true) + Bytes.toJava(f.error()) + "\n");
+            exitStatus = 2;
+            halting = true;
+            fatalExit = true;
+            return finishHalt();
+        }
+        c.flushStdout();
+        c.eprint(where(true) + "fatal: not enough arguments to satisfy format string\n\t`" + Bytes.toJava(format) + "'\n\t"
+                + " ".repeat(f.ranOutAt()) + "^ ran out for this one\n");
+        exitStatus = 2;
+        halting = true;
+        fatalExit = true;
+        return finishHalt();
+    }
+
+    // ---- getline ----
+
+    private Request getline(Instr in) {
+        Ast.GetlineKind kind = Ast.GetlineKind.values()[in.a];
+        int targetKind = in.b;
+        boolean hasSource = kind != Ast.GetlineKind.MAIN;
+        int parts = targetKind < 0 ? 0 : partCount(targetKind);
+        int base = sp - parts - (hasSource ? 1 : 0);
+        Object r;
+        String name = null;
+        switch (kind) {
+            case MAIN:
+                r = io.mainRecord(separator, this);
+                break;
+            case FILE:
+                name = ((Value) stack[sp - 1]).string(convfmt);
+                if (name.isEmpty()) return fatal("expression for `<' redirection has null string value");
+                r = io.fileRecord(name, separator);
+                break;
+            default:
+                name = ((Value) stack[sp - 1]).string(convfmt);
+                if (name.isEmpty()) return fatal("expression for `|' redirection has null string value");
+                r = io.commandRecord(name, separator);
+                break;
+        }
+        if (r instanceof Request req) return req;
+        int status;
+        if (r == Io.END) {
+            status = 0;
+        } else if (r == Io.FAILED) {
+            status = -1;
+            Errno e = io.readError(name);
+            globals[Specials.ERRNO] = Value.str(e == null ? "" : e.message());
+        } else {
+            status = 1;
+            InputBuffer.Scan scan = (InputBuffer.Scan) r;
+            boolean nr = kind != Ast.GetlineKind.FILE;
+            boolean fnr = kind == Ast.GetlineKind.MAIN;
+            if (targetKind < 0) {
+                newRecord(scan, nr, fnr);
+            } else {
+                globals[Specials.RT] = Value.str(scan.terminator());
+                if (nr) globals[Specials.NR] = Value.of(value(Specials.NR).number() + 1);
+                if (fnr) globals[Specials.FNR] = Value.of(value(Specials.FNR).number() + 1);
+                Request fail = lvSet(targetKind, in.c, sp - parts - (hasSource ? 1 : 0), Value.input(scan.record()), in);
+                if (fail != null) return fail;
+            }
+        }
+        sp = base;
+        push(Value.of(status));
+        return null;
+    }
+
+    // ---- the main input's view of ARGV ----
+
+    @Override
+    public int argc() {
+        return (int) value(Specials.ARGC).number();
+    }
+
+    @Override
+    public String argv(int i) {
+        Object a = globals[Specials.ARGV];
+        if (!(a instanceof AwkArray arr)) return null;
+        AwkArray.Cell cell = arr.find(AwkArray.Sub.of(Value.of(i), convfmt));
+        return cell == null ? null : cell.value.string(convfmt);
+    }
+
+    @Override
+    public boolean assign(String arg) {
+        int eq = arg.indexOf('=');
+        if (eq <= 0) return false;
+        String name = arg.substring(0, eq);
+        if (!isIdentifier(name)) return false;
+        Value v = Value.input(Functions.unescape(arg.substring(eq + 1), this));
+        int slot = code.globals.indexOf(name);
+        if (slot < 0) return true;
+        storeGlobal(slot, v, null);
+        return true;
+    }
+
+    static boolean isIdentifier(String s) {
+        if (s.isEmpty()) return false;
+        char f = s.charAt(0);
+        if (!(f == '_' || Character.isLetter(f)) || f > 0x7f) return false;
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(ch == '_' || (ch < 0x80 && Character.isLetterOrDigit(ch)))) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void startFile(String name) {
+        globals[Specials.FILENAME] = Value.str(name);
+        globals[Specials.FNR] = Value.of(0);
+    }
+
+    @Override
+    public Object unreadable(String name, Errno e) {
+        if (e == Errno.EISDIR) {
+            lastAt = null;
+            warning("command line argument `" + name + "' is a directory: skipped");
+            return null;
+        }
+        globals[Specials.FNR] = Value.of(0);
+        return fatal("cannot open file `" + name + "' for reading: " + e.message());
+    }
+
+    /** -v assignments before BEGIN: the same as command-line ones, at once. */
+    void assignEarly(String name, String value) {
+        int slot = code.globals.indexOf(name);
+        if (slot < 0) return;
+        storeGlobal(slot, Value.input(value), null);
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        Object e = globals[Specials.ENVIRON];
+        if (!(e instanceof AwkArray arr)) return environment;
+        List<Value> keys = new ArrayList<>();
+        List<AwkArray.Cell> cells = new ArrayList<>();
+        arr.entries(keys, cells);
+        Map<String, String> current = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            current.put(Bytes.toJava(keys.get(i).string(convfmt)), Bytes.toJava(cells.get(i).value.string(convfmt)));
+        }
+        for (Map.Entry<String, String> en : environment.entrySet()) {
+            if (current.containsKey(en.getKey())) env.put(en.getKey(), current.remove(en.getKey()));
+        }
+        env.putAll(current);
+        return env;
+    }
+}
