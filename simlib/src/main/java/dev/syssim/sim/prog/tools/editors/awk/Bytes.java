@@ -92,6 +92,16 @@ final class Bytes {
         return code;
     }
 
+    /** Whether a byte string holds a byte that starts no valid UTF-8 sequence. */
+    static boolean hasInvalidUtf8(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int len = charLength(s, i);
+            if (len == 1 && s.charAt(i) >= 0x80) return true;
+            i += len;
+        }
+        return false;
+    }
+
     /** The number of characters of a UTF-8 byte string. */
     static int charCount(String s) {
         if (isAscii(s)) return s.length();

@@ -69,7 +69,8 @@ final class Compiler {
     }
 
     private final Deque<Jumps> jumps = new ArrayDeque<>();
-    private final List<String> spaceBeforeParen = new ArrayList<>();
+    private final Map<String, At> spaceBeforeParen = new LinkedHashMap<>();
+    private At currentAt;
 
     Compiler(Diagnostics diag, boolean utf8) {
         this.diag = diag;
@@ -89,6 +90,8 @@ final class Compiler {
             if (r.kind() == Ast.RuleKind.MAIN || r.kind() == Ast.RuleKind.END) readsInput = true;
         }
         for (Ast.Rule r : p.rules()) if (r.kind() == Ast.RuleKind.BEGIN) block(r.action());
+        // a program of BEGIN rules only never reads its input
+        if (!readsInput) emit(Op.HALT, 0, 0, 0, null, null);
         int mainStart = code.size();
         int nextRecord = emit(Op.NEXT_RECORD, 0, 0, 0, null, null);
         for (Ast.Rule r : p.rules()) if (r.kind() == Ast.RuleKind.MAIN) rule(r);
@@ -107,16 +110,11 @@ final class Compiler {
             functions.add(new Code.Function(f.name(), f.params(), entry));
             locals = null;
         }
-        for (String name : spaceBeforeParen) {
-            diag.plain(diagWhere(p) + "error: function `" + name + "' called with space between name and `(',\n"
-                    + "or used as a variable or an array");
+        for (Map.Entry<String, At> e : spaceBeforeParen.entrySet()) {
+            diag.error(e.getValue().source(), e.getValue().line(), "function `" + e.getKey()
+                    + "' called with space between name and `(',\nor used as a variable or an array");
         }
         return new Code(code.toArray(new Instr[0]), functions, new ArrayList<>(globals.keySet()), mainStart, endStart, readsInput);
-    }
-
-    private String diagWhere(Ast.Program p) {
-        Ast.At at = p.rules().isEmpty() ? (p.functions().isEmpty() ? null : p.functions().get(0).at()) : p.rules().get(0).at();
-        return at == null ? "" : at.source().label() + ":" + at.line() + ": ";
     }
 
     private int emit(Op op, int a, int b, int c, Object o, At at) {
@@ -369,15 +367,13 @@ final class Compiler {
         return slot;
     }
 
-    private void noteName(String name) {
-        if (functionIndex.containsKey(name) && (locals == null || !locals.contains(name)) && !spaceBeforeParen.contains(name)) {
-            spaceBeforeParen.add(name);
-        }
+    private void noteName(String name, At at) {
+        if (functionIndex.containsKey(name) && (locals == null || !locals.contains(name))) spaceBeforeParen.putIfAbsent(name, at);
     }
 
     /** {scope, slot} of a variable name. */
     private int[] resolve(String name) {
-        noteName(name);
+        noteName(name, currentAt);
         if (locals != null) {
             int i = locals.indexOf(name);
             if (i >= 0) return new int[] {Code.LOCAL, i};
@@ -428,6 +424,7 @@ final class Compiler {
 
     private void expr(Expr e) {
         At at = e.at();
+        currentAt = at;
         if (e instanceof Ast.Num x) {
             emit(Op.CONST, 0, 0, 0, Value.of(x.value()), at);
         } else if (e instanceof Ast.Str x) {
@@ -643,6 +640,9 @@ final class Compiler {
 
     private void call(Ast.Call x) {
         Integer index = functionIndex.get(x.name());
+        if (index != null && x.args().size() > functionList.get(index).params().size()) {
+            diag.warning(x.at().source(), x.at().line(), "function `" + x.name() + "' called with more arguments than declared");
+        }
         for (Expr a : x.args()) {
             Expr u = unwrap(a);
             if (a instanceof Ast.Name n && !Specials.isSpecial(n.name())) {

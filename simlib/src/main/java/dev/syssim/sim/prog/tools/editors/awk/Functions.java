@@ -26,17 +26,17 @@ final class Functions {
         String cf = vm.convfmt();
         switch (id) {
             case LENGTH: {
-                if (a.length == 0) return Value.of(length(recordText(vm), vm.utf8));
+                if (a.length == 0) return Value.of(length(vm.chars(recordText(vm)), vm.utf8));
                 Object x = a[0];
                 if (x instanceof AwkArray arr) return Value.of(arr.size());
                 if (!(x instanceof Value)) return Value.of(0);
-                return Value.of(length(((Value) x).string(cf), vm.utf8));
+                return Value.of(length(vm.chars(((Value) x).string(cf)), vm.utf8));
             }
             case SUBSTR:
-                return Value.str(substr(v(a[0]).string(cf), v(a[1]).number(), a.length > 2 ? v(a[2]).number() : Double.NaN,
+                return Value.str(substr(vm.chars(v(a[0]).string(cf)), v(a[1]).number(), a.length > 2 ? v(a[2]).number() : Double.NaN,
                         a.length > 2, vm.utf8));
             case INDEX:
-                return Value.of(index(v(a[0]).string(cf), v(a[1]).string(cf), vm));
+                return Value.of(index(vm.chars(v(a[0]).string(cf)), vm.chars(v(a[1]).string(cf)), vm));
             case SPLIT:
                 return split(vm, a);
             case PATSPLIT:
@@ -52,9 +52,9 @@ final class Functions {
                 return Value.str(f.text());
             }
             case TOLOWER:
-                return Value.str(lower(v(a[0]).string(cf), vm.utf8));
+                return Value.str(lower(vm.chars(v(a[0]).string(cf)), vm.utf8));
             case TOUPPER:
-                return Value.str(upper(v(a[0]).string(cf), vm.utf8));
+                return Value.str(upper(vm.chars(v(a[0]).string(cf)), vm.utf8));
             case INT:
                 return Value.of(Numbers.trunc(v(a[0]).number()));
             case SQRT: {
@@ -147,7 +147,7 @@ final class Functions {
                     case NUMBER: return Value.str("number");
                     case STRING: return Value.str("string");
                     case INPUT: return Value.str(val.isNumeric() ? "strnum" : "string");
-                    default: return Value.str(val == Value.UNINITIALIZED ? "unassigned" : "untyped");
+                    default: return Value.str(val == Value.UNINITIALIZED ? "untyped" : "unassigned");
                 }
             }
             case ISARRAY:
@@ -213,25 +213,20 @@ final class Functions {
     /** strtonum: 0x hex, leading-0 octal, else a decimal number. */
     static double strtonum(Value x) {
         if (x.kind == Value.Kind.NUMBER) return x.number();
+        // only a string that starts with 0 is read as hexadecimal or octal; anything else as a number
         String s = x.string("%.6g");
-        int i = 0;
-        boolean neg = false;
-        if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
-        if (i + 1 < s.length() && s.charAt(i) == '0' && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')) {
+        if (s.length() > 1 && s.charAt(0) == '0' && (s.charAt(1) == 'x' || s.charAt(1) == 'X')) {
             double r = 0;
-            int j = i + 2;
+            int j = 2;
             while (j < s.length() && Character.digit(s.charAt(j), 16) >= 0) r = r * 16 + Character.digit(s.charAt(j++), 16);
-            return neg ? -r : r;
+            return r;
         }
-        if (i < s.length() && s.charAt(i) == '0') {
+        if (s.length() > 1 && s.charAt(0) == '0') {
             double r = 0;
-            int j = i;
+            int j = 0;
             while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '7') r = r * 8 + (s.charAt(j++) - '0');
             if (j == s.length() || !(Character.isDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == 'e' || s.charAt(j) == 'E')) {
-                return neg ? -r : r;
+                return r;
             }
         }
         return Numbers.parse(s).value();
@@ -289,7 +284,8 @@ final class Functions {
             }
             int len = Bytes.charLength(s, i);
             if (len == 1) {
-                b.append(ch);
+                // a byte of no valid character: gawk's conversion to wide characters makes it U+FFFD
+                b.append("\u00ef\u00bf\u00bd");
                 i++;
                 continue;
             }
@@ -449,6 +445,7 @@ final class Functions {
             rstart = 0;
             rlength = -1;
         } else {
+            if (regs[1] > regs[0]) vm.chars(s);
             rstart = chars(s, regs[0], vm.utf8) + 1;
             rlength = chars(s, regs[1], vm.utf8) - chars(s, regs[0], vm.utf8);
             if (dest != null) {
@@ -514,7 +511,7 @@ final class Functions {
                 next = me + 1;
             }
             text = next;
-            if ((current >= howMany && !global) || (t.length - text <= 0 && ms == me)) break;
+            if ((current >= howMany && !global) || (t.length - text <= 0 && ms == next)) break;
             regs = gensub ? re.searchGroups(t, text) : re.search(t, text, false);
             if (regs == null) break;
         }

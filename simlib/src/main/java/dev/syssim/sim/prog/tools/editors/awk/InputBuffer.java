@@ -45,6 +45,12 @@ final class InputBuffer {
         end += bytes.length;
     }
 
+    /** Drops what was read and not yet used (gawk frees an input's buffer when it is done with it). */
+    void discard() {
+        start = end;
+        paragraphStarted = false;
+    }
+
     void endOfInput() {
         eof = true;
     }

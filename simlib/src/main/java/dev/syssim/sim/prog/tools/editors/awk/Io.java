@@ -447,6 +447,7 @@ final class Io {
             if (r == END || r == FAILED) {
                 Stream done = current;
                 current = null;
+                done.in.discard();
                 if (r == FAILED) {
                     Object u = args.unreadable(done.name, done.readError);
                     if (u != null) return u;
@@ -465,6 +466,7 @@ final class Io {
     Request skipFile() {
         Stream done = current;
         current = null;
+        if (done != null) done.in.discard();
         if (done != null && done.kind == IN_FILE && done.fd >= 0 && !done.fdClosed) {
             done.fdClosed = true;
             return new Request.Close(done.fd, o -> { });

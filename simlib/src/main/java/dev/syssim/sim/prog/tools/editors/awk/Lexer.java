@@ -129,6 +129,8 @@ final class Lexer {
                         conditionals--;
                     }
                     return token(Type.COLON, start, null);
+                case '@':
+                    return token(Type.AT, start, null);
                 case '(':
                     return token(Type.LPAREN, start, null);
                 case ')':
@@ -431,7 +433,7 @@ final class Lexer {
         int bracketIndex = -1;
         for (;;) {
             if (pos >= text.length()) {
-                throw diag.syntax(new Token(Type.EOF, null, 0, source, line, slash.offset()), "unterminated regexp at end of file");
+                throw diag.syntax(new Token(Type.EOF, null, 0, source, line, slash.offset() + 1), "unterminated regexp at end of file");
             }
             char c = text.charAt(pos++);
             int cur = b.length();
@@ -468,7 +470,7 @@ final class Lexer {
                     last = Type.ERE;
                     return new Token(Type.ERE, b.toString(), 0, source, line, slash.offset());
                 case '\n':
-                    throw diag.syntax(new Token(Type.EOF, null, 0, source, line, slash.offset()), "unterminated regexp");
+                    throw diag.syntax(new Token(Type.EOF, null, 0, source, line, slash.offset() + 1), "unterminated regexp");
                 default:
                     break;
             }

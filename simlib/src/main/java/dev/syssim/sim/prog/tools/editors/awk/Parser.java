@@ -748,7 +748,7 @@ final class Parser {
     private boolean startsOperand() {
         switch (tok.type()) {
             case NUMBER: case STRING: case NAME: case FUNC_NAME: case BUILTIN: case LENGTH: case DOLLAR: case NOT:
-            case LPAREN: case INCR: case DECR:
+            case LPAREN: case INCR: case DECR: case AT:
                 return true;
             default:
                 return false;
@@ -971,10 +971,17 @@ final class Parser {
             case MINUS:
             case PLUS:
                 return unary();
+            case AT:
+                // gawk's indirect calls (@f()) and typed regexps (@/re/) are not simulated
+                advance();
+                throw error();
             default:
                 throw error();
         }
     }
+
+    /** Where the last argument list's ")" was: gawk's caret for a wrong count goes under it. */
+    private Token closeParen;
 
     private List<Expr> arguments() {
         expect(Type.LPAREN);
@@ -989,6 +996,7 @@ final class Parser {
         }
         parens--;
         inPrint = savedPrint;
+        closeParen = tok;
         expect(Type.RPAREN);
         leave();
         return args;
@@ -998,6 +1006,9 @@ final class Parser {
     private void checkArgumentCount(String name, int n) {
         int[] range = Builtins.arity(name);
         if (range == null) return;
-        if (n < range[0] || n > range[1]) throw diag.syntax(tok, n + " is invalid as number of arguments for " + name);
+        if (n < range[0] || n > range[1]) {
+            Token after = new Token(Type.RPAREN, null, 0, closeParen.source(), closeParen.line(), closeParen.offset());
+            throw diag.syntax(after, n + " is invalid as number of arguments for " + name);
+        }
     }
 }

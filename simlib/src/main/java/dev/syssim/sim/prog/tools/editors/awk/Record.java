@@ -81,7 +81,7 @@ final class Record {
     /** $n for n >= 1 ($0 is {@link #zero}); beyond NF the empty string, not creating it. */
     Value field(int n) {
         ensureSplit();
-        if (n > fields.size()) return Value.UNINITIALIZED;
+        if (n > fields.size()) return Value.NULL_STRING;
         return fields.get(n - 1);
     }
 

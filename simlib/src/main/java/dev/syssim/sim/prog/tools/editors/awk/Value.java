@@ -16,6 +16,11 @@ final class Value {
 
     static final Value UNINITIALIZED = new Value(Kind.UNINIT, 0, "");
     static final Value EMPTY = new Value(Kind.STRING, 0, "");
+    /**
+     * The value of a variable never assigned, read (gawk's Nnull_string: typeof "unassigned"), as
+     * opposed to {@link #UNINITIALIZED}, an element made by a reference (typeof "untyped").
+     */
+    static final Value NULL_STRING = new Value(Kind.UNINIT, 0, "");
 
     private static final Value[] SMALL = new Value[256];
 

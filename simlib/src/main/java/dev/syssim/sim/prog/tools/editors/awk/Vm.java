@@ -198,6 +198,17 @@ final class Vm implements Io.Arguments {
         return finishHalt();
     }
 
+    private boolean warnedMultibyte;
+
+    /** gawk warns once when text it must read as characters is not valid in the locale. */
+    String chars(String s) {
+        if (utf8 && !warnedMultibyte && !Bytes.isAscii(s) && Bytes.hasInvalidUtf8(s)) {
+            warnedMultibyte = true;
+            warning("Invalid multibyte data detected. There may be a mismatch between your data and your locale");
+        }
+        return s;
+    }
+
     void warning(String message) {
         c.flushStdout();
         c.eprint(where(true) + "warning: " + Bytes.toJava(message) + "\n");
@@ -241,7 +252,7 @@ final class Vm implements Io.Arguments {
     private Object loadGlobal(int slot, Instr in) {
         if (slot == Specials.NF) return Value.of(record.nf());
         Object v = globals[slot];
-        if (v == null) return Value.UNINITIALIZED;
+        if (v == null) return Value.NULL_STRING;
         if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
         return v;
     }
@@ -390,7 +401,7 @@ final class Vm implements Io.Arguments {
                 Object v = locals()[slot];
                 if (v instanceof Value) return v;
                 if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
-                return Value.UNINITIALIZED;
+                return Value.NULL_STRING;
             }
             case Code.FIELD:
                 return field(((Value) stack[base]).number());
@@ -506,6 +517,7 @@ final class Vm implements Io.Arguments {
                     int parts = partCount(in.a);
                     int base = sp - parts;
                     Value v = (Value) stack[base - 1];
+                    if (v == Value.UNINITIALIZED) v = Value.NULL_STRING;
                     Request r = lvSet(in.a, in.b, base, v, in);
                     if (r != null) return r;
                     sp = base;
@@ -1000,8 +1012,9 @@ final class Vm implements Io.Arguments {
         } else {
             status = 1;
             InputBuffer.Scan scan = (InputBuffer.Scan) r;
-            boolean nr = kind != Ast.GetlineKind.FILE;
-            boolean fnr = kind == Ast.GetlineKind.MAIN;
+            // only the plain form counts records: getline < file and cmd | getline do not (gawk 5)
+            boolean nr = kind == Ast.GetlineKind.MAIN;
+            boolean fnr = nr;
             if (targetKind < 0) {
                 newRecord(scan, nr, fnr);
             } else {
