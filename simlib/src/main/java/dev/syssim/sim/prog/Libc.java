@@ -105,6 +105,12 @@ public final class Libc {
         pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** fwrite to stderr: bytes as they are (a message quoting input that is not UTF-8). */
+    public void eprintBytes(byte[] bytes) {
+        if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
+        pending.add(new Chunk(2, bytes.clone()));
+    }
+
     /**
      * glibc's error(3): {@code name: message} on stderr. Standard error is unbuffered, so each piece
      * is its own write(2), as strace shows: {@code "cat: "}, the message, {@code "\n"}.

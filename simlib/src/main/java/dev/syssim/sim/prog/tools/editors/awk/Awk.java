@@ -199,18 +199,34 @@ public final class Awk extends Tool {
         boolean utf8 = c.utf8() && !s.bytes;
         Diagnostics diag = new Diagnostics(name);
         Code code = null;
+        AwkRegex.Warned warned = new AwkRegex.Warned();
         try {
             Ast.Program program = new Parser(s.sources, diag).parse();
-            code = new Compiler(diag, utf8).compile(program);
+            code = new Compiler(diag, utf8, warned).compile(program);
         } catch (Diagnostics.SyntaxError e) {
             code = null;
         }
-        for (String line : diag.lines()) c.eprint(Bytes.toJava(line) + "\n");
+        for (String line : diag.lines()) c.eprintBytes(Bytes.bytes(line + "\n"));
         if (code == null || diag.errors() > 0) return c.exit(1);
         List<String> argv = new ArrayList<>();
         argv.add(name);
         for (String op : operands) argv.add(Bytes.fromJava(op));
-        Vm vm = new Vm(code, c, name, utf8, argv, c.args().env());
+        Vm vm = new Vm(code, c, name, utf8, argv, c.args().env(), warned);
+        return ids(c, vm, List.of("pid", "ppid", "uid", "euid", "gid", "egid"), 0, () -> begin(c, s, vm));
+    }
+
+    /** gawk's load_procinfo: the process's ids into PROCINFO, one system call each. */
+    private Step ids(Libc c, Vm vm, List<String> keys, int i, java.util.function.Supplier<Step> then) {
+        if (i >= keys.size()) return then.get();
+        String key = keys.get(i);
+        return c.id("get" + key, v -> {
+            vm.procinfo(key, Value.of(v));
+            return ids(c, vm, keys, i + 1, then);
+        });
+    }
+
+    private Step begin(Libc c, Settings s, Vm vm) {
+        String name = c.name();
         if (s.fs != null) {
             String fs = Functions.unescape(Bytes.fromJava(s.fs), vm);
             vm.assignEarly("FS", fs);

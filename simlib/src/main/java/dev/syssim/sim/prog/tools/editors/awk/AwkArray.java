@@ -27,10 +27,11 @@ final class AwkArray {
     record Sub(String text, boolean integer, long k) {
 
         static Sub of(Value v, String convfmt) {
-            if (v.kind == Value.Kind.NUMBER) {
+            if (v.kind == Value.Kind.NUMBER || v.kind == Value.Kind.INDEX) {
                 double d = v.number();
                 boolean integral = d == (int) d && !Double.isNaN(d);
-                return new Sub(v.string(convfmt), integral, integral ? (int) d : 0);
+                String text = integral ? Integer.toString((int) d) : v.string(convfmt);
+                return new Sub(text, integral, integral ? (int) d : 0);
             }
             String s = v.string(convfmt);
             if (v.kind == Value.Kind.UNINIT) return new Sub(s, false, 0);
@@ -107,7 +108,7 @@ final class AwkArray {
         table = null;
     }
 
-    /** The subscripts in gawk's unsorted order (integers of the integer tables as numbers). */
+    /** The subscripts in gawk's unsorted order (integers of the integer tables as {@link Value.Kind#INDEX}). */
     List<Value> keys() {
         List<Value> keys = new ArrayList<>(size());
         if (table != null) table.list(keys, null);
@@ -368,7 +369,7 @@ final class AwkArray {
             for (IntBucket chain : buckets) {
                 for (IntBucket b = chain; b != null; b = b.next) {
                     for (int i = 0; i < b.count; i++) {
-                        keys.add(Value.of((double) b.num[i]));
+                        keys.add(Value.index(b.num[i]));
                         if (cells != null) cells.add(b.cells[i]);
                     }
                 }
@@ -584,7 +585,7 @@ final class AwkArray {
                 if (leaf.cells == null) continue;
                 for (int i = 0; i < leaf.cells.length; i++) {
                     if (leaf.cells[i] == null) continue;
-                    keys.add(Value.of((double) (leaf.base + i)));
+                    keys.add(Value.index(leaf.base + i));
                     if (cells != null) cells.add(leaf.cells[i]);
                 }
             }

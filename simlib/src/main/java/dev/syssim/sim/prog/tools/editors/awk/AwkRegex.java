@@ -12,7 +12,10 @@ import java.util.List;
  */
 final class AwkRegex {
 
-    /** A compile error: glibc's message and the regex's text as gawk quotes it. */
+    /**
+     * A compile error: glibc's message and the regex's text as gawk quotes it — cut to the length
+     * of the translated pattern, as gawk's {@code %.*s} does ({@code /^[\300/} for {@code /^[\300-\337]/}).
+     */
     record Invalid(String message, String source) {
     }
 
@@ -30,7 +33,8 @@ final class AwkRegex {
         int flags = (utf8 ? Regex.UTF8 : 0) | (ignoreCase ? Regex.ICASE : 0);
         Regex.Result r = Regex.compile(Bytes.bytes(translated), Regex.Dialect.AWK, flags);
         if (r instanceof Regex.Valid v) return new AwkRegex(v.regex(), source);
-        return new Invalid(((Regex.Invalid) r).message(), source);
+        String shown = source.substring(0, Math.min(source.length(), translated.length()));
+        return new Invalid(((Regex.Invalid) r).message(), shown);
     }
 
     private static final String OK_TO_ESCAPE = "<>`'BywWsS{}()|*+?.^$\\[]/-";
@@ -87,6 +91,16 @@ final class AwkRegex {
 
     private static void warnOnce(List<String> warnings, String w) {
         if (warnings != null && !warnings.contains(w)) warnings.add(w);
+    }
+
+    /** Which regex escape warnings were given already: gawk gives each one once per run. */
+    static final class Warned {
+        private final java.util.Set<String> given = new java.util.HashSet<>();
+
+        /** Whether {@code w} is new (and now given). */
+        boolean first(String w) {
+            return given.add(w);
+        }
     }
 
     /** parse_escape at end[0] (the letter after the backslash); moves end[0] past the escape. */

@@ -48,6 +48,7 @@ final class Compiler {
 
     private final Diagnostics diag;
     private final boolean utf8;
+    private final AwkRegex.Warned warned;
     private final List<Instr> code = new ArrayList<>();
     private final Map<String, Integer> globals = new LinkedHashMap<>();
     private final Map<String, Integer> functionIndex = new HashMap<>();
@@ -72,9 +73,10 @@ final class Compiler {
     private final Map<String, At> spaceBeforeParen = new LinkedHashMap<>();
     private At currentAt;
 
-    Compiler(Diagnostics diag, boolean utf8) {
+    Compiler(Diagnostics diag, boolean utf8, AwkRegex.Warned warned) {
         this.diag = diag;
         this.utf8 = utf8;
+        this.warned = warned;
         for (String s : Specials.NAMES) globals.put(s, globals.size());
     }
 
@@ -372,8 +374,8 @@ final class Compiler {
     }
 
     /** {scope, slot} of a variable name. */
-    private int[] resolve(String name) {
-        noteName(name, currentAt);
+    private int[] resolve(String name, At at) {
+        noteName(name, at);
         if (locals != null) {
             int i = locals.indexOf(name);
             if (i >= 0) return new int[] {Code.LOCAL, i};
@@ -382,7 +384,7 @@ final class Compiler {
     }
 
     private void array(Ast.Name n) {
-        int[] r = resolve(n.name());
+        int[] r = resolve(n.name(), n.at());
         emit(Op.ARRAY, r[0], r[1], 0, n.name(), n.at());
     }
 
@@ -398,7 +400,7 @@ final class Compiler {
 
     /** Pushes the parts of an lvalue; returns {kind, slot}. */
     private int[] parts(Ast.LValue lv) {
-        if (lv instanceof Ast.Name n) return resolve(n.name());
+        if (lv instanceof Ast.Name n) return resolve(n.name(), n.at());
         if (lv instanceof Ast.Field f) {
             expr(f.index());
             return new int[] {Code.FIELD, 0};
@@ -503,9 +505,9 @@ final class Compiler {
         if (lit != null) return lit;
         List<String> warnings = new ArrayList<>();
         Object c = AwkRegex.compile(r.source(), utf8, false, warnings);
-        for (String w : warnings) diag.warning(r.at().source(), r.at().line(), w);
+        for (String w : warnings) if (warned.first(w)) diag.warning(r.at().source(), r.at().line(), w);
         if (c instanceof AwkRegex.Invalid bad) {
-            diag.error(r.at().source(), r.at().line(), bad.message() + ": /" + r.source() + "/");
+            diag.error(r.at().source(), r.at().line(), bad.message() + ": /" + bad.source() + "/");
             lit = new RegexLiteral(r.source(), null);
         } else {
             lit = new RegexLiteral(r.source(), (AwkRegex) c);
@@ -640,13 +642,16 @@ final class Compiler {
 
     private void call(Ast.Call x) {
         Integer index = functionIndex.get(x.name());
+        if (locals != null && locals.contains(x.name())) {
+            diag.error(x.at().source(), x.at().line(), "attempt to use non-function `" + x.name() + "' in function call");
+        }
         if (index != null && x.args().size() > functionList.get(index).params().size()) {
             diag.warning(x.at().source(), x.at().line(), "function `" + x.name() + "' called with more arguments than declared");
         }
         for (Expr a : x.args()) {
             Expr u = unwrap(a);
             if (a instanceof Ast.Name n && !Specials.isSpecial(n.name())) {
-                int[] r = resolve(n.name());
+                int[] r = resolve(n.name(), n.at());
                 emit(Op.ARG, r[0], r[1], 0, n.name(), n.at());
             } else if (u instanceof Ast.Name n && Specials.isArray(Specials.slot(n.name()))) {
                 array(n);
@@ -695,7 +700,7 @@ final class Compiler {
                     break;
                 case ARRAY_OR_VALUE:
                     if (u instanceof Ast.Name n) {
-                        int[] r = resolve(n.name());
+                        int[] r = resolve(n.name(), n.at());
                         emit(Op.ARG, r[0], r[1], 0, n.name(), n.at());
                     } else {
                         expr(a);

@@ -56,6 +56,10 @@ final class Diagnostics {
         errors++;
     }
 
+    void countError() {
+        errors++;
+    }
+
     /** A message with no source position ({@code awk: fatal: ...}). */
     void plain(String message) {
         lines.add(program + ": " + message);

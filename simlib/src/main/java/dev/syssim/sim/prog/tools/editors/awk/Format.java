@@ -111,7 +111,8 @@ final class Format {
                             if (k <= 0 || k > args.size()) return new Result(null, i - 1, null);
                             v = args.get(k - 1);
                         } else {
-                            if (usedDollar) return new Result(null, -1, "fatal: must use `count$' on all formats or none");
+                            // gawk calls fatal() with a message that says "fatal:" itself
+                            if (usedDollar) return new Result(null, -1, "fatal: fatal: must use `count$' on all formats or none");
                             if (nextArg >= args.size()) return new Result(null, i - 1, null);
                             v = args.get(nextArg++);
                         }
@@ -229,6 +230,7 @@ final class Format {
     private static void character(StringBuilder out, Value arg, int fw, boolean lj, boolean utf8, String convfmt) {
         String text;
         int width;
+        if (arg.kind == Value.Kind.INDEX) arg.string(convfmt);
         if (arg.isNumeric()) {
             double d = arg.number();
             long code = d < 0 ? (long) d : d >= 1.8446744073709552E19 ? -1 : (long) d;

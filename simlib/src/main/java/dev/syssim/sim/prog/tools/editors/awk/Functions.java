@@ -29,6 +29,13 @@ final class Functions {
                 if (a.length == 0) return Value.of(length(vm.chars(recordText(vm)), vm.utf8));
                 Object x = a[0];
                 if (x instanceof AwkArray arr) return Value.of(arr.size());
+                if (x instanceof Vm.Ref r) {
+                    // the caller's variable may have become an array since (f(a, split(s, a)));
+                    // else length() makes it a scalar, as gawk does
+                    if (r.target() instanceof AwkArray arr) return Value.of(arr.size());
+                    r.scalar();
+                    return Value.of(0);
+                }
                 if (!(x instanceof Value)) return Value.of(0);
                 return Value.of(length(vm.chars(((Value) x).string(cf)), vm.utf8));
             }
@@ -121,8 +128,11 @@ final class Functions {
             case STRTONUM:
                 return Value.of(strtonum(v(a[0])));
             case CLOSE: {
-                Object r = vm.io.close(v(a[0]).string(cf));
+                String name = v(a[0]).string(cf);
+                boolean open = vm.io.isOpen(name);
+                Object r = vm.io.close(name);
                 if (r instanceof Request) return r;
+                if (!open) vm.setErrno("close of redirection that was never opened", 0);
                 return Value.of((Integer) r);
             }
             case FFLUSH: {
@@ -143,6 +153,8 @@ final class Functions {
                 Object x = a[0];
                 if (x instanceof AwkArray) return Value.str("array");
                 if (!(x instanceof Value val)) return Value.str("untyped");
+                if (val == Value.NULL_FIELD) return Value.str("unassigned");
+                if (val.kind == Value.Kind.INDEX) val.string("%.6g");
                 switch (val.kind) {
                     case NUMBER: return Value.str("number");
                     case STRING: return Value.str("string");

@@ -122,11 +122,14 @@ final class InputBuffer {
         return new Scan(rec, rt);
     }
 
+    /** Whether a record was taken already: ^ in a regex RS then no longer matches (gawk: only at the input's start). */
+    private boolean pastStart;
+
     private Scan byRegex(AwkRegex re) {
         if (start >= end) return eof ? END : NEED_MORE;
         int from = start;
         while (from <= end) {
-            int[] m = re.search(data, start, end, from, false);
+            int[] m = re.search(data, start, end, from, pastStart);
             if (m == null) break;
             if (m[1] == m[0]) {
                 from = m[0] + 1;
@@ -136,6 +139,7 @@ final class InputBuffer {
             String rec = Bytes.of(data, start, m[0] - start);
             String rt = Bytes.of(data, m[0], m[1] - m[0]);
             start = m[1];
+            pastStart = true;
             return new Scan(rec, rt);
         }
         return rest();

@@ -279,6 +279,10 @@ final class Io {
 
     // ---- close, fflush, system ----
 
+    boolean isOpen(String name) {
+        return find(name) != null;
+    }
+
     /** close(name): the result (0, an exit status, -1 when nothing is open by that name) or a request. */
     Object close(String name) {
         Stream s = find(name);

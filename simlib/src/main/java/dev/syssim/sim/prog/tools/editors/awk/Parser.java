@@ -182,11 +182,13 @@ final class Parser {
         advance();
         expect(Type.LPAREN);
         List<String> params = new ArrayList<>();
+        List<Integer> paramLines = new ArrayList<>();
         if (!tok.is(Type.RPAREN)) {
             for (;;) {
                 optNewlines();
                 if (!tok.is(Type.NAME)) throw error();
                 params.add(tok.text());
+                paramLines.add(tok.line());
                 advance();
                 if (tok.is(Type.COMMA)) {
                     advance();
@@ -203,13 +205,14 @@ final class Parser {
         }
         for (int i = 0; i < params.size(); i++) {
             String p = params.get(i);
-            if (p.equals(name)) diag.error(at.source(), at.line(), "function `" + name + "': cannot use function name as parameter name");
+            int line = paramLines.get(i);
+            if (p.equals(name)) diag.error(at.source(), line, "function `" + name + "': cannot use function name as parameter name");
             if (Specials.isSpecial(p)) {
-                diag.error(at.source(), at.line(), "function `" + name + "': cannot use special variable `" + p + "' as a function parameter");
+                diag.error(at.source(), line, "function `" + name + "': cannot use special variable `" + p + "' as a function parameter");
             }
             int first = params.indexOf(p);
             if (first < i) {
-                diag.error(at.source(), at.line(), "function `" + name + "': parameter #" + (i + 1) + ", `" + p
+                diag.error(at.source(), line, "function `" + name + "': parameter #" + (i + 1) + ", `" + p
                         + "', duplicates parameter #" + (first + 1));
             }
         }
@@ -600,6 +603,12 @@ final class Parser {
     Expr expr() {
         At at = at();
         Expr left = ternary();
+        if (left instanceof Ast.IncDec id && !id.prefix() && id.target() instanceof Ast.Field && isAssignOp()) {
+            assignOp();
+            advance();
+            expr();
+            throw diag.syntax(tok, "cannot assign a value to the result of a field post-increment expression");
+        }
         if (left instanceof LValue lv && isAssignOp()) {
             String op = assignOp();
             advance();
@@ -665,13 +674,31 @@ final class Parser {
         return e;
     }
 
+    /**
+     * The right operand of {@code || && ~ !~} and the comparisons is a whole expression in gawk's
+     * grammar, so it may be an assignment: {@code a && b = 1} is {@code a && (b = 1)} (while
+     * {@code x + y = 3} is a syntax error: arithmetic operands are not).
+     */
+    private Expr assignable(Expr e) {
+        if (e instanceof LValue lv && isAssignOp()) {
+            At at = e.at();
+            String op = assignOp();
+            advance();
+            enter();
+            Expr value = expr();
+            leave();
+            return new Ast.Assign(at, lv, op, value);
+        }
+        return e;
+    }
+
     private Expr or() {
         At at = at();
         Expr left = and();
         while (tok.is(Type.OR)) {
             advance();
             optNewlines();
-            left = new Ast.Or(at, left, and());
+            left = new Ast.Or(at, left, assignable(and()));
         }
         return left;
     }
@@ -682,7 +709,7 @@ final class Parser {
         while (tok.is(Type.AND)) {
             advance();
             optNewlines();
-            left = new Ast.And(at, left, in());
+            left = new Ast.And(at, left, assignable(in()));
         }
         return left;
     }
@@ -706,7 +733,7 @@ final class Parser {
         while (tok.is(Type.TILDE) || tok.is(Type.NOMATCH)) {
             boolean negated = tok.is(Type.NOMATCH);
             advance();
-            left = new Ast.Match(at, left, relational(), negated);
+            left = new Ast.Match(at, left, assignable(relational()), negated);
         }
         return left;
     }
@@ -718,13 +745,6 @@ final class Parser {
     private Expr relational() {
         At at = at();
         Expr left = concat();
-        while (tok.is(Type.PIPE) && !redirecting()) {
-            advance();
-            if (!tok.is(Type.GETLINE)) throw error();
-            advance();
-            LValue target = optionalTarget();
-            left = new Ast.Getline(at, Ast.GetlineKind.COMMAND, target, left);
-        }
         String op = null;
         switch (tok.type()) {
             case LT: op = "<"; break;
@@ -740,7 +760,7 @@ final class Parser {
         }
         if (op == null) return left;
         advance();
-        Expr right = concat();
+        Expr right = assignable(concat());
         return new Ast.Binary(at, op, left, right);
     }
 
@@ -758,10 +778,30 @@ final class Parser {
     Expr concat() {
         At at = at();
         Expr left = additive();
-        while (startsOperand()) {
-            left = new Ast.Concat(at, left, additive());
+        // after a concatenated operand "/=" can only start a regex (gawk: c /= d/ is c concatenated
+        // with /= d/); after a lone variable it is the division-assignment
+        for (;;) {
+            if (tok.is(Type.PIPE) && !redirecting()) {
+                // cmd | getline [var]: the command is the concatenation so far; more may follow
+                advance();
+                if (!tok.is(Type.GETLINE)) throw error();
+                advance();
+                LValue target = optionalTarget();
+                left = new Ast.Getline(at, Ast.GetlineKind.COMMAND, target, left);
+                if (tok.is(Type.PLUS) || tok.is(Type.MINUS) || tok.is(Type.STAR) || tok.is(Type.SLASH)
+                        || tok.is(Type.PERCENT) || tok.is(Type.CARET)) {
+                    // gawk's simp_exp_nc: (cmd | getline x) + 1
+                    pending = left;
+                    left = additive();
+                }
+                continue;
+            }
+            if (startsOperand() || (tok.is(Type.DIV_ASSIGN) && !(left instanceof LValue))) {
+                left = new Ast.Concat(at, left, additive());
+                continue;
+            }
+            return left;
         }
-        return left;
     }
 
     private Expr additive() {
@@ -847,7 +887,11 @@ final class Parser {
 
     private LValue optionalTarget() {
         if (tok.is(Type.NAME)) return variable();
-        if (tok.is(Type.DOLLAR)) return field();
+        if (tok.is(Type.DOLLAR)) {
+            Expr f = field();
+            if (f instanceof LValue lv) return lv;
+            throw error();
+        }
         return null;
     }
 
@@ -859,13 +903,23 @@ final class Parser {
         return n;
     }
 
-    private Ast.Field field() {
+    /**
+     * {@code $} and its operand, with the post-increment that follows (gawk's {@code '$'
+     * non_post_simp_exp opt_incdec}): so {@code $$a++++} is {@code $($a++)++}.
+     */
+    private Expr field() {
         At at = at();
         advance();
         enter();
         Expr index = fieldOperand();
         leave();
-        return new Ast.Field(at, index);
+        Ast.Field f = new Ast.Field(at, index);
+        if (tok.is(Type.INCR) || tok.is(Type.DECR)) {
+            boolean inc = tok.is(Type.INCR);
+            advance();
+            return new Ast.IncDec(at, f, false, inc);
+        }
+        return f;
     }
 
     /** What may follow {@code $}: a primary without postfix {@code ++}, or a signed one. */
@@ -875,7 +929,8 @@ final class Parser {
             String op = tok.is(Type.NOT) ? "!" : tok.is(Type.MINUS) ? "-" : "+";
             advance();
             enter();
-            Expr operand = fieldOperand();
+            // gawk: '$' '-' simp_exp — the sign takes a whole unary operand, i++ included ($-i++ is $(-(i++)))
+            Expr operand = unary();
             leave();
             return new Ast.Unary(at, op, operand);
         }
@@ -950,9 +1005,15 @@ final class Parser {
                 boolean inc = tok.is(Type.INCR);
                 advance();
                 LValue lv;
-                if (tok.is(Type.NAME)) lv = variable();
-                else if (tok.is(Type.DOLLAR)) lv = field();
-                else throw error();
+                if (tok.is(Type.NAME)) {
+                    lv = variable();
+                } else if (tok.is(Type.DOLLAR)) {
+                    Expr f = field();
+                    if (!(f instanceof LValue l)) throw error();
+                    lv = l;
+                } else {
+                    throw error();
+                }
                 return new Ast.IncDec(at, lv, true, inc);
             }
             case GETLINE: {

@@ -32,7 +32,7 @@ final class Record {
     }
 
     private String text = "";
-    private Value zero = Value.input("");
+    private Value zero = Value.NULL_FIELD;
     private final List<Value> fields = new ArrayList<>();
     private boolean split = true;
     private Splitter splitter;
@@ -40,10 +40,18 @@ final class Record {
     /** $0 must be rebuilt from the fields before it is read. */
     private boolean stale;
 
-    /** Sets $0 (a new record, or an assignment to $0); the fields are split when first needed. */
+    /** Sets $0 to a new record (user input); the fields are split when first needed. */
     void set(String record, Splitter with, boolean utf8) {
+        set(record, Value.input(record), with, utf8);
+    }
+
+    /**
+     * Sets $0 to a value: an assignment keeps the value's type ($0 = "00E0" is a string, not a
+     * number), while the fields split from it are user input, as in gawk.
+     */
+    void set(String record, Value value, Splitter with, boolean utf8) {
         text = record;
-        zero = Value.input(record);
+        zero = value;
         fields.clear();
         split = false;
         stale = false;
@@ -81,13 +89,13 @@ final class Record {
     /** $n for n >= 1 ($0 is {@link #zero}); beyond NF the empty string, not creating it. */
     Value field(int n) {
         ensureSplit();
-        if (n > fields.size()) return Value.NULL_STRING;
+        if (n > fields.size()) return Value.NULL_FIELD;
         return fields.get(n - 1);
     }
 
     void setField(int n, Value v, String ofs, String convfmt) {
         ensureSplit();
-        while (fields.size() < n) fields.add(Value.UNINITIALIZED);
+        while (fields.size() < n) fields.add(Value.NULL_FIELD);
         fields.set(n - 1, v);
         stale = true;
     }
@@ -96,7 +104,7 @@ final class Record {
     void setNf(int n) {
         ensureSplit();
         while (fields.size() > n) fields.remove(fields.size() - 1);
-        while (fields.size() < n) fields.add(Value.UNINITIALIZED);
+        while (fields.size() < n) fields.add(Value.NULL_FIELD);
         stale = true;
     }
 
@@ -107,7 +115,7 @@ final class Record {
             b.append(fields.get(i).string(convfmt));
         }
         text = b.toString();
-        zero = Value.input(text);
+        zero = Value.str(text);
         stale = false;
     }
 

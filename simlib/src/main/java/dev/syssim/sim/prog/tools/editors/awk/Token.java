@@ -24,7 +24,7 @@ record Token(Type type, String text, double number, Source source, int line, int
 
         /** How gawk names it in messages: {@code cmd. line} or the file name. */
         String label() {
-            return commandLine ? "cmd. line" : name;
+            return commandLine ? "cmd. line" : Bytes.fromJava(name);
         }
     }
 

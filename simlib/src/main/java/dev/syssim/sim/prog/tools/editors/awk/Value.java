@@ -11,8 +11,12 @@ package dev.syssim.sim.prog.tools.editors.awk;
  */
 final class Value {
 
-    /** What a value is. */
-    enum Kind { UNINIT, NUMBER, STRING, INPUT }
+    /**
+     * What a value is. INDEX is an integer subscript handed out by {@code for (k in a)} over
+     * integer keys: a number (it compares numerically) until its string is needed, when it becomes
+     * a string for good — gawk's INTIND, which turns into STRING in format_val.
+     */
+    enum Kind { UNINIT, NUMBER, STRING, INPUT, INDEX }
 
     static final Value UNINITIALIZED = new Value(Kind.UNINIT, 0, "");
     static final Value EMPTY = new Value(Kind.STRING, 0, "");
@@ -21,6 +25,8 @@ final class Value {
      * opposed to {@link #UNINITIALIZED}, an element made by a reference (typeof "untyped").
      */
     static final Value NULL_STRING = new Value(Kind.UNINIT, 0, "");
+    /** A field beyond NF: the empty string (not a number: $5 == 0 is false), typeof "unassigned". */
+    static final Value NULL_FIELD = new Value(Kind.STRING, 0, "");
 
     private static final Value[] SMALL = new Value[256];
 
@@ -28,7 +34,7 @@ final class Value {
         for (int i = 0; i < SMALL.length; i++) SMALL[i] = new Value(Kind.NUMBER, i, null);
     }
 
-    final Kind kind;
+    Kind kind;
     private double number;
     private String string;
     /** The number format the cached string of a non-integral number was made with. */
@@ -60,6 +66,12 @@ final class Value {
         return s.isEmpty() ? EMPTY : new Value(Kind.STRING, 0, s);
     }
 
+    /** An integer subscript from a for-in loop (see {@link Kind#INDEX}). */
+    static Value index(long k) {
+        Value v = new Value(Kind.INDEX, k, null);
+        return v;
+    }
+
     /** Input text: a strnum if it looks numeric, else a string. */
     static Value input(String s) {
         return new Value(Kind.INPUT, 0, s);
@@ -82,6 +94,7 @@ final class Value {
         switch (kind) {
             case NUMBER:
             case UNINIT:
+            case INDEX:
                 return true;
             case INPUT:
                 if (numberState == NUMBER_UNKNOWN) computeNumber();
@@ -98,6 +111,12 @@ final class Value {
 
     /** The string value, numbers converted with {@code format} (CONVFMT or OFMT) unless integral. */
     String string(String format) {
+        if (kind == Kind.INDEX) {
+            string = Numbers.integerText(number);
+            kind = Kind.STRING;
+            numberState = NUMBER_KNOWN;
+            return string;
+        }
         if (kind != Kind.NUMBER) return string;
         if (string != null && (stringFormat == null || stringFormat.equals(format))) return string;
         if (Numbers.isIntegral(number)) {
@@ -112,7 +131,7 @@ final class Value {
 
     /** Whether a string of this value exists without converting (strings, input, uninitialized). */
     boolean hasString() {
-        return kind != Kind.NUMBER;
+        return kind != Kind.NUMBER && kind != Kind.INDEX;
     }
 
     /** The text of a string-like value (not for numbers). */

@@ -22,30 +22,56 @@ final class Vm implements Io.Arguments {
 
     private enum Phase { BEGIN, MAIN, END }
 
-    /** A call of a user function: where to return, its locals, the stack below its arguments. */
+    /**
+     * A call of a user function: where to return, its locals, the stack below its arguments, and
+     * for each parameter that got an array, the names it was passed through ({@code a (from arr)}).
+     */
     private static final class Frame {
         final Code.Function function;
         final int returnPc;
         final Object[] locals;
         final int stackBase;
+        final List<String>[] origins;
 
-        Frame(Code.Function function, int returnPc, Object[] locals, int stackBase) {
+        Frame(Code.Function function, int returnPc, Object[] locals, int stackBase, List<String>[] origins) {
             this.function = function;
             this.returnPc = returnPc;
             this.locals = locals;
             this.stackBase = stackBase;
+            this.origins = origins;
         }
     }
 
-    /** A caller's untyped variable passed to a function: it becomes an array if the callee makes one. */
-    private static final class Ref {
+    /**
+     * A caller's untyped variable passed to a function: gawk decides its type by its first use —
+     * made an array in the callee, it is the caller's array; used as a scalar, the caller's
+     * variable becomes a scalar too (and an array use of it later is fatal).
+     */
+    static final class Ref {
         final Object[] slots;
         final int index;
+        final List<String> origin;
 
-        Ref(Object[] slots, int index) {
+        Ref(Object[] slots, int index, List<String> origin) {
             this.slots = slots;
             this.index = index;
+            this.origin = origin;
         }
+
+        Object target() {
+            Object t = slots[index];
+            return t instanceof Ref r ? r.target() : t;
+        }
+
+        /** The caller's variable is used as a scalar from now on. */
+        void scalar() {
+            if (slots[index] == null) slots[index] = Value.NULL_STRING;
+            else if (slots[index] instanceof Ref r) r.scalar();
+        }
+    }
+
+    /** An array passed by a bare name, with the names it came through. */
+    private record Passed(AwkArray array, List<String> origin) {
     }
 
     /** for (k in a): the subscripts as they were when the loop started. */
@@ -91,7 +117,10 @@ final class Vm implements Io.Arguments {
     private boolean halting;
     private boolean fatalExit;
 
-    Vm(Code code, Libc c, String program, boolean utf8, List<String> argv, Map<String, String> environment) {
+    private final AwkRegex.Warned warned;
+
+    Vm(Code code, Libc c, String program, boolean utf8, List<String> argv, Map<String, String> environment, AwkRegex.Warned warned) {
+        this.warned = warned;
         this.code = code;
         this.ins = code.code;
         this.c = c;
@@ -134,12 +163,19 @@ final class Vm implements Io.Arguments {
             env.lookup(AwkArray.Sub.ofString(Bytes.fromJava(e.getKey()))).value = Value.input(Bytes.fromJava(e.getValue()));
         }
         globals[Specials.ENVIRON] = env;
-        globals[Specials.PROCINFO] = new AwkArray();
+        AwkArray procinfo = new AwkArray();
+        globals[Specials.PROCINFO] = procinfo;
+        procinfo("version", Value.str("5.2.1"));
+        procinfo("platform", Value.str("posix"));
+        procinfo("api_major", Value.of(3));
+        procinfo("api_minor", Value.of(2));
+        procinfo("strftime", Value.str("%a %b %e %H:%M:%S %Z %Y"));
+        procinfo("FS", Value.str("FS"));
         globals[Specials.SYMTAB] = new AwkArray();
         globals[Specials.FUNCTAB] = new AwkArray();
         splitter = splitterFor(" ", false);
         separator = new InputBuffer.Separator(InputBuffer.Separator.CHAR, '\n', null);
-        record.set("", splitter, utf8);
+        record.set("", Value.NULL_FIELD, splitter, utf8);
     }
 
     private Long clockSeconds;
@@ -152,6 +188,17 @@ final class Vm implements Io.Arguments {
             return t;
         }
         return new Request.Time(o -> clockSeconds = o.value());
+    }
+
+    /** Sets PROCINFO[key]. */
+    void procinfo(String key, Value v) {
+        ((AwkArray) globals[Specials.PROCINFO]).lookup(AwkArray.Sub.ofString(key)).value = v;
+    }
+
+    /** ERRNO and PROCINFO["errno"] after a failed I/O operation (number 0: not the system's error). */
+    void setErrno(String text, int number) {
+        globals[Specials.ERRNO] = Value.str(text);
+        if (globals[Specials.PROCINFO] instanceof AwkArray) procinfo("errno", Value.of(number));
     }
 
     int exitStatus() {
@@ -176,12 +223,12 @@ final class Vm implements Io.Arguments {
     // ---- messages ----
 
     private String where(boolean withInput) {
-        StringBuilder b = new StringBuilder(program).append(": ");
+        StringBuilder b = new StringBuilder(Bytes.fromJava(program)).append(": ");
         if (lastAt != null) b.append(lastAt.source().label()).append(':').append(lastAt.line()).append(": ");
         if (withInput) {
             double fnr = value(Specials.FNR).number();
             if (fnr > 0) {
-                b.append("(FILENAME=").append(Bytes.toJava(value(Specials.FILENAME).string(convfmt)))
+                b.append("(FILENAME=").append(value(Specials.FILENAME).string(convfmt))
                         .append(" FNR=").append(Numbers.integerText(Math.floor(fnr))).append(") ");
             }
         }
@@ -191,7 +238,7 @@ final class Vm implements Io.Arguments {
     /** gawk's fatal(): the message, buffers written as C's exit writes them, status 2. */
     Request fatal(String message) {
         c.flushStdout();
-        c.eprint(where(true) + "fatal: " + Bytes.toJava(message) + "\n");
+        c.eprintBytes(Bytes.bytes(where(true) + "fatal: " + message + "\n"));
         exitStatus = 2;
         halting = true;
         fatalExit = true;
@@ -211,7 +258,7 @@ final class Vm implements Io.Arguments {
 
     void warning(String message) {
         c.flushStdout();
-        c.eprint(where(true) + "warning: " + Bytes.toJava(message) + "\n");
+        c.eprintBytes(Bytes.bytes(where(true) + "warning: " + message + "\n"));
     }
 
     /** What is left to do once the program is over. */
@@ -252,7 +299,11 @@ final class Vm implements Io.Arguments {
     private Object loadGlobal(int slot, Instr in) {
         if (slot == Specials.NF) return Value.of(record.nf());
         Object v = globals[slot];
-        if (v == null) return Value.NULL_STRING;
+        if (v == null) {
+            // read as a scalar, an untyped variable is a scalar from now on (an array use is fatal)
+            globals[slot] = Value.NULL_STRING;
+            return Value.NULL_STRING;
+        }
         if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
         return v;
     }
@@ -365,12 +416,12 @@ final class Vm implements Io.Arguments {
         if (r == null) {
             List<String> warnings = new ArrayList<>();
             r = AwkRegex.compile(source, utf8, icase, warnings);
-            for (String w : warnings) warning(w);
+            for (String w : warnings) if (warned.first(w)) warning(w);
             if (regexCache.size() > 500) regexCache.clear();
             regexCache.put(key, r);
         }
         if (r instanceof AwkRegex.Invalid bad) {
-            regexFailure = fatal("invalid regexp: " + bad.message() + ": /" + source + "/");
+            regexFailure = fatal("invalid regexp: " + bad.message() + ": /" + bad.source() + "/");
             return null;
         }
         return (AwkRegex) r;
@@ -398,9 +449,20 @@ final class Vm implements Io.Arguments {
             case Code.GLOBAL:
                 return loadGlobal(slot, in);
             case Code.LOCAL: {
-                Object v = locals()[slot];
+                Object[] l = locals();
+                Object v = l[slot];
                 if (v instanceof Value) return v;
-                if (v instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+                if (v instanceof AwkArray) return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
+                if (v instanceof Ref r) {
+                    Object target = r.slots[r.index];
+                    if (target instanceof AwkArray a) {
+                        l[slot] = a;
+                        frames[fp - 1].origins[slot] = r.origin;
+                        return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
+                    }
+                    r.scalar();
+                }
+                l[slot] = Value.NULL_STRING;
                 return Value.NULL_STRING;
             }
             case Code.FIELD:
@@ -426,7 +488,14 @@ final class Vm implements Io.Arguments {
                 return storeGlobal(slot, v, in);
             case Code.LOCAL: {
                 Object[] l = locals();
-                if (l[slot] instanceof AwkArray) return fatal("attempt to use array `" + nameOf(in) + "' in a scalar context");
+                if (l[slot] instanceof AwkArray) return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
+                if (l[slot] instanceof Ref r) {
+                    if (r.slots[r.index] instanceof AwkArray) {
+                        frames[fp - 1].origins[slot] = r.origin;
+                        return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
+                    }
+                    r.scalar();
+                }
                 l[slot] = v;
                 return null;
             }
@@ -446,7 +515,7 @@ final class Vm implements Io.Arguments {
     }
 
     private void setField(int n, Value v) {
-        if (n == 0) record.set(v.string(convfmt), splitter, utf8);
+        if (n == 0) record.set(v.string(convfmt), v, splitter, utf8);
         else record.setField(n, v, ofs, convfmt);
     }
 
@@ -461,13 +530,41 @@ final class Vm implements Io.Arguments {
             return a;
         }
         if (v instanceof Ref r) {
-            AwkArray a = new AwkArray();
-            r.slots[r.index] = a;
-            slots[slot] = a;
-            return a;
+            Object target = resolve(r);
+            if (target instanceof AwkArray a) {
+                slots[slot] = a;
+                frames[fp - 1].origins[slot] = r.origin;
+                return a;
+            }
+            return fatal("attempt to use scalar parameter `" + name + "' as an array");
         }
         if (scope == Code.LOCAL) return fatal("attempt to use scalar parameter `" + name + "' as an array");
         return fatal("attempt to use scalar `" + name + "' as an array");
+    }
+
+    /** The array an untyped reference stands for, made in the caller's variable; or the scalar it became. */
+    private static Object resolve(Ref r) {
+        Object target = r.slots[r.index];
+        if (target == null) {
+            AwkArray a = new AwkArray();
+            r.slots[r.index] = a;
+            return a;
+        }
+        if (target instanceof Ref inner) {
+            Object t = resolve(inner);
+            if (t instanceof AwkArray a) r.slots[r.index] = a;
+            return t;
+        }
+        return target;
+    }
+
+    /** A local's name in messages: an array parameter names where it came from ({@code c (from b, from a)}). */
+    private String localName(int slot, Instr in) {
+        Frame f = frames[fp - 1];
+        String name = f.function.params().get(slot);
+        List<String> origin = f.origins[slot];
+        if (origin == null || !(f.locals[slot] instanceof AwkArray)) return name;
+        return name + " (from " + String.join(", from ", origin) + ")";
     }
 
     // ---- the interpreter loop ----
@@ -564,7 +661,17 @@ final class Vm implements Io.Arguments {
                 case ARG: {
                     Object[] slots = in.a == Code.GLOBAL ? globals : locals();
                     Object v = slots[in.b];
-                    if (v == null) push(new Ref(slots, in.b));
+                    List<String> origin;
+                    if (in.a == Code.GLOBAL) {
+                        origin = List.of(nameOf(in));
+                    } else {
+                        List<String> mine = frames[fp - 1].origins[in.b];
+                        origin = new ArrayList<>();
+                        origin.add(nameOf(in));
+                        if (mine != null) origin.addAll(mine);
+                    }
+                    if (v == null) push(new Ref(slots, in.b, origin));
+                    else if (v instanceof AwkArray a) push(new Passed(a, origin));
                     else push(v);
                     pc++;
                     break;
@@ -690,6 +797,7 @@ final class Vm implements Io.Arguments {
                     int n = in.b;
                     Object[] args = new Object[n];
                     System.arraycopy(stack, sp - n, args, 0, n);
+                    for (int i = 0; i < n; i++) if (args[i] instanceof Passed p) args[i] = p.array();
                     Object result = Functions.call(this, Builtins.Id.values()[in.a], args);
                     if (result instanceof Request r) return r;
                     sp -= n;
@@ -857,10 +965,20 @@ final class Vm implements Io.Arguments {
         int argc = in.b;
         int base = sp - argc;
         Object[] locals = new Object[f.params().size()];
-        for (int i = 0; i < argc && i < locals.length; i++) locals[i] = stack[base + i];
+        @SuppressWarnings("unchecked")
+        List<String>[] origins = new List[locals.length];
+        for (int i = 0; i < argc && i < locals.length; i++) {
+            Object arg = stack[base + i];
+            if (arg instanceof Passed p) {
+                locals[i] = p.array();
+                origins[i] = p.origin();
+            } else {
+                locals[i] = arg;
+            }
+        }
         for (int i = base; i < sp; i++) stack[i] = null;
         if (fp == frames.length) frames = java.util.Arrays.copyOf(frames, fp * 2);
-        frames[fp++] = new Frame(f, pc + 1, locals, base);
+        frames[fp++] = new Frame(f, pc + 1, locals, base, origins);
         sp = base;
         pc = f.entry();
         return null;
@@ -961,15 +1079,15 @@ final class Vm implements Io.Arguments {
     Request formatFailure(String format, Format.Result f) {
         if (f.error() != null) {
             c.flushStdout();
-            c.eprint(where(true) + Bytes.toJava(f.error()) + "\n");
+            c.eprintBytes(Bytes.bytes(where(true) + f.error() + "\n"));
             exitStatus = 2;
             halting = true;
             fatalExit = true;
             return finishHalt();
         }
         c.flushStdout();
-        c.eprint(where(true) + "fatal: not enough arguments to satisfy format string\n\t`" + Bytes.toJava(format) + "'\n\t"
-                + " ".repeat(f.ranOutAt()) + "^ ran out for this one\n");
+        c.eprintBytes(Bytes.bytes(where(true) + "fatal: not enough arguments to satisfy format string\n\t`" + format + "'\n\t"
+                + " ".repeat(f.ranOutAt()) + "^ ran out for this one\n"));
         exitStatus = 2;
         halting = true;
         fatalExit = true;
@@ -1008,7 +1126,7 @@ final class Vm implements Io.Arguments {
         } else if (r == Io.FAILED) {
             status = -1;
             Errno e = io.readError(name);
-            globals[Specials.ERRNO] = Value.str(e == null ? "" : e.message());
+            setErrno(e == null ? "" : e.message(), e == null ? 0 : e.number());
         } else {
             status = 1;
             InputBuffer.Scan scan = (InputBuffer.Scan) r;
