@@ -105,7 +105,7 @@ public final class Libc {
         pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** fwrite to stderr: bytes as they are (a message quoting input that is not UTF-8). */
+    /** fwrite to stderr: bytes as they are (sed's w /dev/stderr), unbuffered like {@link #eprint}. */
     public void eprintBytes(byte[] bytes) {
         if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
         pending.add(new Chunk(2, bytes.clone()));

@@ -34,6 +34,12 @@ public final class Regex {
     public static final int DFA_CHECKS = 1 << 3;
     /** grep's warnings: {@code * at start of expression} and the like (meaningful with grep -E). */
     public static final int DFA_WARNINGS = 1 << 4;
+    /**
+     * Match as gnulib's dfa.c where it reads a pattern differently from glibc: grep selects lines
+     * with dfa.c but finds -o's matches with glibc, and the two disagree on an interval at the start
+     * of grep -E's expression ({@code {2}a}: dfa.c repeats nothing, glibc drops only the brace).
+     */
+    public static final int DFA_SEMANTICS = 1 << 5;
 
     /** Whose syntax a pattern is written in: the tools differ in a few of glibc's syntax bits. */
     public enum Dialect {
@@ -75,6 +81,15 @@ public final class Regex {
 
     /** A pattern glibc (or dfa.c) refuses, with its message ({@code Unmatched [, [^, [:, [., or [=}). */
     public record Invalid(String message, List<String> warnings) implements Result {
+
+        /**
+         * Whether glibc accepted the pattern and only gnulib's dfa.c refused it ({@code [:space:]}):
+         * grep reports such errors after glibc's for all its patterns, and sed without its
+         * "-e expression #1, char N:" prefix.
+         */
+        public boolean fromDfa() {
+            return message.equals(dev.syssim.sim.prog.regex.RegexError.CONFUSING_BRACKETS.message());
+        }
     }
 
     /** The spans of a match and its groups, as byte offsets into the subject array. */
@@ -128,7 +143,7 @@ public final class Regex {
     /** Compiles {@code pattern} (bytes as the program got them) in {@code dialect} with {@code flags}. */
     public static Result compile(byte[] pattern, Dialect dialect, int flags) {
         Compiler.Outcome outcome = Compiler.compile(pattern, dialect.syntax, (flags & UTF8) != 0, (flags & ICASE) != 0,
-                (flags & NEWLINE) != 0, (flags & DFA_CHECKS) != 0, (flags & DFA_WARNINGS) != 0);
+                (flags & NEWLINE) != 0, (flags & DFA_CHECKS) != 0, (flags & DFA_WARNINGS) != 0, (flags & DFA_SEMANTICS) != 0);
         if (outcome.error() != null) return new Invalid(outcome.error().message(), outcome.warnings());
         return new Valid(new Regex(outcome.compiled()), outcome.warnings());
     }

@@ -42,10 +42,10 @@ public final class Compiler {
     }
 
     public static Outcome compile(byte[] pattern, int syntax, boolean utf8, boolean icase, boolean newline,
-                                  boolean dfaChecks, boolean dfaWarnings) {
+                                  boolean dfaChecks, boolean dfaWarnings, boolean dfaSemantics) {
         if (newline) syntax |= Syntax.HAT_LISTS_NOT_NEWLINE;
         int[] chars = characters(pattern, utf8);
-        Parser.Result parsed = Parser.parse(chars, syntax, utf8, icase, dfaChecks, dfaWarnings);
+        Parser.Result parsed = Parser.parse(chars, syntax, utf8, icase, dfaChecks, dfaWarnings, dfaSemantics);
         if (parsed.error() != null) return new Outcome(null, parsed.error(), parsed.warnings());
         Program program = Program.compile(parsed.tree(), parsed.groups(), parsed.backrefs(), utf8, icase,
                 Syntax.has(syntax, Syntax.DOT_NOT_NULL), newline);

@@ -111,7 +111,7 @@ final class Matcher {
         } else {
             return 0x110000 + b0;
         }
-        if (pos + need >= end + 1) return 0x110000 + b0;
+        if (pos + need >= end) return 0x110000 + b0;
         for (int i = 1; i <= need; i++) {
             int bi = text[pos + i] & 0xff;
             if ((bi & 0xC0) != 0x80) return 0x110000 + b0;

@@ -75,6 +75,7 @@ final class Parser {
     private final boolean icase;
     private final boolean dfaChecks;
     private final boolean dfaWarnings;
+    private final boolean dfaSemantics;
     private final int baseSyntax;
     private int pos;
     private Token tok;
@@ -87,7 +88,8 @@ final class Parser {
     private int warningsBeforeDfaError;
     private final List<String> warnings = new ArrayList<>();
 
-    private Parser(int[] raw, int syntax, boolean utf8, boolean icase, boolean dfaChecks, boolean dfaWarnings) {
+    private Parser(int[] raw, int syntax, boolean utf8, boolean icase, boolean dfaChecks, boolean dfaWarnings, boolean dfaSemantics) {
+        this.dfaSemantics = dfaSemantics;
         this.raw = raw;
         this.utf8 = utf8;
         this.icase = icase;
@@ -102,8 +104,9 @@ final class Parser {
      * Parses {@code pattern} (characters: bytes, or code points under UTF-8 with an invalid byte b as
      * {@code 0x110000 + b}).
      */
-    static Result parse(int[] pattern, int syntax, boolean utf8, boolean icase, boolean dfaChecks, boolean dfaWarnings) {
-        Parser p = new Parser(pattern, syntax, utf8, icase, dfaChecks, dfaWarnings);
+    static Result parse(int[] pattern, int syntax, boolean utf8, boolean icase, boolean dfaChecks, boolean dfaWarnings,
+                        boolean dfaSemantics) {
+        Parser p = new Parser(pattern, syntax, utf8, icase, dfaChecks, dfaWarnings, dfaSemantics);
         p.tok = p.fetch(syntax | Syntax.CARET_ANCHORS_HERE);
         Node tree = p.parseRegExp(syntax, 0);
         if (p.error == null && p.tok.type != END) p.error = RegexError.ERPAREN;
@@ -297,6 +300,10 @@ final class Parser {
                 break;
             }
             if (dfaWarnings) warn(tok.type == OPEN_DUP ? "{...}" : String.valueOf((char) tok.c));
+            if (tok.type == OPEN_DUP && dfaSemantics) {
+                // dfa.c repeats an empty expression: the whole interval goes, where glibc drops only "{".
+                while (tok.type != CLOSE_DUP && tok.type != END) tok = fetch(syntax);
+            }
             tok = fetch(syntax);
         }
         Node tree;

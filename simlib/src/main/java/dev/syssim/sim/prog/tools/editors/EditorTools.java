@@ -1,6 +1,7 @@
 package dev.syssim.sim.prog.tools.editors;
 
 import static dev.syssim.sim.prog.tools.Installed.LIBC;
+import static dev.syssim.sim.prog.tools.Installed.SELINUX;
 
 import dev.syssim.sim.prog.Binaries;
 import dev.syssim.sim.prog.tools.Installed.Executable;
@@ -8,13 +9,14 @@ import dev.syssim.sim.prog.tools.editors.awk.Awk;
 import java.util.List;
 
 /**
- * Where the editors are installed, and their registration. Debian's awk is mawk until gawk is
- * installed; the simulated image has gawk, so {@code /usr/bin/awk} runs it (on Debian a symlink
- * through /etc/alternatives).
+ * Where the editors are installed (path, size, libraries), and their registration. Debian's awk
+ * is mawk until gawk is installed; the simulated image has gawk, so {@code /usr/bin/awk} runs it
+ * (on Debian a symlink through /etc/alternatives).
  */
 public final class EditorTools {
 
     public static final List<Executable> BINARIES = List.of(
+            Executable.of("/usr/bin/sed", "sed", 1_300, SELINUX, LIBC),
             Executable.of("/usr/bin/gawk", "gawk", 2_900, LIBC),
             Executable.of("/usr/bin/awk", "awk", 2_900, LIBC));
 
@@ -22,6 +24,7 @@ public final class EditorTools {
     }
 
     public static void register(Binaries binaries, long bootEpochSeconds) {
+        binaries.register("sed", new Sed());
         binaries.register("awk", new Awk());
         binaries.register("gawk", new Awk());
     }

@@ -25,6 +25,8 @@ public final class TextTools {
             Executable.of("/usr/bin/yes", "yes", 900, LIBC),
             Executable.of("/usr/bin/seq", "seq", 1_000, LIBC),
             Executable.of("/usr/bin/grep", "grep", 1_500, "libpcre2-8.so.0", LIBC),
+            Executable.of("/usr/bin/egrep", "egrep", 1_500, "libpcre2-8.so.0", LIBC),
+            Executable.of("/usr/bin/fgrep", "fgrep", 1_500, "libpcre2-8.so.0", LIBC),
             Executable.of("/usr/bin/less", "less", 1_700, "libtinfo.so.6", LIBC));
 
     private TextTools() {
@@ -46,6 +48,8 @@ public final class TextTools {
         binaries.register("yes", new Yes());
         binaries.register("seq", new Seq());
         binaries.register("grep", new Grep());
+        binaries.register("egrep", new Grep('E'));
+        binaries.register("fgrep", new Grep('F'));
         binaries.register("less", new Less());
     }
 }

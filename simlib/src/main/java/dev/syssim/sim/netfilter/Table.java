@@ -9,21 +9,29 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The filter table of one machine: the built-in chains INPUT, FORWARD and OUTPUT with their
- * policies, and the user chains. Changes answer like the kernel, with a {@link ChangeResult}, and
- * are all-or-nothing: a change the kernel would refuse leaves the table as it was.
+ * One table of one machine (filter, nat, mangle, raw or security): the built-in chains of the
+ * hooks it attaches to, with their policies, and the user chains. Changes answer like the kernel,
+ * with a {@link ChangeResult}, and are all-or-nothing: a change the kernel would refuse leaves the
+ * table as it was. The checks that depend on the table and chain (DNAT only in nat's PREROUTING
+ * and OUTPUT, owner only on the output path, ...) are the kernel's, made in {@link #validate}.
  */
-public final class FilterTable {
+public final class Table {
 
-    public static final String NAME = "filter";
-
+    private final TableKind kind;
     private final Map<Hook, Chain> builtins = new java.util.EnumMap<>(Hook.class);
     private final Map<String, Chain> chains = new HashMap<>();
     private final RuleEvaluator evaluator = new RuleEvaluator(this);
+    private boolean touched;
+
+    /** An empty filter table. */
+    public static Table filter() {
+        return new Table(TableKind.FILTER);
+    }
 
     /** An empty table: no rules, no user chains, every policy ACCEPT, every counter zero. */
-    public FilterTable() {
-        for (Hook hook : Hook.values()) {
+    public Table(TableKind kind) {
+        this.kind = kind;
+        for (Hook hook : kind.hooks()) {
             Chain chain = Chain.builtin(hook);
             builtins.put(hook, chain);
             chains.put(chain.name(), chain);
@@ -31,6 +39,23 @@ public final class FilterTable {
     }
 
     // ---- reading ----
+
+    public TableKind kind() {
+        return kind;
+    }
+
+    /** Whether a command has changed this table, so it exists in the kernel (iptables-save lists it). */
+    public boolean touched() {
+        return touched;
+    }
+
+    public void touch() {
+        touched = true;
+    }
+
+    public String name() {
+        return kind.tableName();
+    }
 
     /** The chain of that name (case matters: {@code forward} is not {@code FORWARD}), or null. */
     public Chain chain(String name) {
@@ -84,7 +109,12 @@ public final class FilterTable {
      * {@code out} in INPUT). {@code state} is the packet's conntrack state.
      */
     public HookResult evaluate(Hook hook, Packet packet, String in, String out, CtState state) {
-        return evaluator.evaluate(hook, packet, in, out, state);
+        return evaluator.evaluate(new Skb(packet, hook, in, out, 0, null, state));
+    }
+
+    /** Walks the packet of {@code skb} through this table's chain at its hook; targets may change {@code skb}. */
+    public HookResult evaluate(Skb skb) {
+        return evaluator.evaluate(skb);
     }
 
     // ---- chains ----
@@ -187,7 +217,7 @@ public final class FilterTable {
         Chain chain = chains.get(chainName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
         if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
-        ChangeResult valid = validate(entry.rule());
+        ChangeResult valid = validate(chainName, entry.rule());
         if (!valid.ok()) return valid;
         RuleEntry[] before = chain.entryArray();
         chain.replace(number, entry);
@@ -255,6 +285,12 @@ public final class FilterTable {
      * option-less tcp/udp match and an icmp match need their protocol; a jump needs an existing
      * user chain.
      */
+    public ChangeResult validate(String chainName, Rule rule) {
+        if (!KernelChecks.allowed(kind, chainName, rule)) return ChangeResult.INVALID_RULE;
+        return validate(rule);
+    }
+
+    /** The checks that do not depend on the table and chain. */
     public ChangeResult validate(Rule rule) {
         Target target = rule.target();
         if (target instanceof Target.Reject reject && reject.with() == RejectWith.TCP_RESET
@@ -285,8 +321,8 @@ public final class FilterTable {
     // ---- whole table ----
 
     /** A deep copy (counters included), for changes that must apply all at once or not at all. */
-    public FilterTable copy() {
-        FilterTable copy = new FilterTable();
+    public Table copy() {
+        Table copy = new Table(kind);
         copy.chains.clear();
         for (Chain chain : chains.values()) {
             Chain c = chain.copy();
@@ -297,7 +333,7 @@ public final class FilterTable {
     }
 
     /** Takes over the chains of {@code other}, as one atomic commit (iptables-restore). */
-    public void replaceWith(FilterTable other) {
+    public void replaceWith(Table other) {
         chains.clear();
         builtins.clear();
         for (Chain chain : other.chains.values()) {
@@ -310,7 +346,7 @@ public final class FilterTable {
 
     private ChangeResult insertChecked(Chain chain, int number, List<RuleEntry> entries) {
         for (RuleEntry entry : entries) {
-            ChangeResult valid = validate(entry.rule());
+            ChangeResult valid = validate(chain.name(), entry.rule());
             if (!valid.ok()) return valid;
         }
         RuleEntry[] before = chain.entryArray();
