@@ -20,6 +20,8 @@ public final class FileCalls {
 
     private final Kernel kernel;
     private final RegularFile regularFile;
+    /** The pipe behind each FIFO that has been opened (a FIFO's data lives in the kernel, not on disk). */
+    private final java.util.Map<Inode, Pipe> fifos = new java.util.IdentityHashMap<>();
     private final FileOps directory = new FileOps() {
         @Override
         public Outcome read(Kernel k, Process p, OpenFile f, int count) {
@@ -57,7 +59,8 @@ public final class FileCalls {
             Inode dir = parent.directory().inode();
             Inode file = fs.createFile(dir, parent.name(), call.mode() & ~p.umask(), p.credentials().euid(), groupForNew(p, dir), new byte[0]);
             file.setCached(true);
-            file.setMtime(kernel.now());
+            file.created(kernel.now());
+            dir.setMtime(kernel.now());
             location = new Location(parent.directory().mount(), file);
         } else {
             location = found.location();
@@ -73,10 +76,11 @@ public final class FileCalls {
             if (wantsWrite && !Access.WRITE.allowed(inode, p.credentials())) return Outcome.error(Errno.EACCES, Costs.SYSCALL);
             if (wantsWrite && isReadOnly(location)) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
             if ((flags & OpenFlags.O_TRUNC) != 0 && wantsWrite && inode.type() == FileType.REGULAR) {
-                inode.fs().writeContent(inode, new byte[0]);
+                inode.fs().truncate(inode, 0);
                 inode.setMtime(kernel.now());
             }
         }
+        if (location.inode().type() == FileType.FIFO) return openFifo(p, call, location);
         FileOps ops = opsFor(p, location.inode());
         if (ops == null) return Outcome.error(Errno.ENXIO, Costs.SYSCALL);
         if (ops instanceof Devices.Denied) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
@@ -84,6 +88,26 @@ public final class FileCalls {
         int fd = p.fds().install(file, (flags & OpenFlags.O_CLOEXEC) != 0);
         if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
         return Outcome.ok(fd, Costs.SYSCALL);
+    }
+
+    /** Opening a FIFO by name: its pipe's end, once the other end is open too (see {@link Pipe}). */
+    private Outcome openFifo(Process p, Syscall.OpenAt call, Location location) {
+        Inode inode = location.inode();
+        Pipe pipe = fifos.get(inode);
+        if (pipe == null || pipe.unused()) {
+            pipe = new Pipe(inode.number());
+            fifos.put(inode, pipe);
+        }
+        String path = PathWalker.absolute(p, call.path(), location);
+        return pipe.openFifo(kernel, call.flags(), ops -> {
+            OpenFile file = new OpenFile(ops, location, path, call.flags(), null);
+            int fd = p.fds().install(file, (call.flags() & OpenFlags.O_CLOEXEC) != 0);
+            if (fd < 0) {
+                ops.release(kernel, file);
+                return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+            }
+            return Outcome.ok(fd, Costs.SYSCALL);
+        });
     }
 
     private FileOps opsFor(Process p, Inode inode) {
@@ -155,9 +179,9 @@ public final class FileCalls {
     private Stat statOf(OpenFile f) {
         if (f.location() != null) return Stat.of(f.location().inode());
         if (f.ops() instanceof Terminal t) {
-            return new Stat(25, 3 + t.index(), FileType.CHAR_DEVICE, 0620, 1, 0, 5, 136, t.index(), 0, 0);
+            return Stat.special(25, 3 + t.index(), FileType.CHAR_DEVICE, 0620, 0, 5, 136, t.index(), 0);
         }
-        return new Stat(14, 0, FileType.FIFO, 0600, 1, 0, 0, 0, 0, 0, 0);
+        return Stat.special(14, 0, FileType.FIFO, 0600, 0, 0, 0, 0, 0);
     }
 
     Outcome getdents64(Process p, Syscall.Getdents64 call) {
@@ -204,7 +228,8 @@ public final class FileCalls {
         Inode dir = parent.directory().inode();
         Inode made = parent.directory().mount().fs().mkdir(dir, parent.name(), call.mode() & ~p.umask() & 07777,
                 p.credentials().euid(), groupForNew(p, dir));
-        made.setMtime(kernel.now());
+        made.created(kernel.now());
+        dir.setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -228,6 +253,7 @@ public final class FileCalls {
         }
         fs.unlink(dir, parent.name());
         dir.setMtime(kernel.now());
+        victim.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -254,6 +280,9 @@ public final class FileCalls {
         }
         fs.unlink(from.directory().inode(), from.name());
         fs.link(to.directory().inode(), to.name(), moving);
+        from.directory().inode().setMtime(kernel.now());
+        to.directory().inode().setMtime(kernel.now());
+        moving.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -271,7 +300,8 @@ public final class FileCalls {
         Errno denied = mayCreateIn(p, parent.directory());
         if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
         parent.directory().mount().fs().symlink(parent.directory().inode(), parent.name(), call.target(),
-                p.credentials().euid(), p.credentials().egid());
+                p.credentials().euid(), p.credentials().egid()).created(kernel.now());
+        parent.directory().inode().setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -299,7 +329,9 @@ public final class FileCalls {
         Errno denied = mayCreateIn(p, parent.directory());
         if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
         parent.directory().mount().fs().mknod(parent.directory().inode(), parent.name(), type,
-                call.mode() & 07777 & ~p.umask(), call.major(), call.minor(), p.credentials().euid(), p.credentials().egid());
+                call.mode() & 07777 & ~p.umask(), call.major(), call.minor(), p.credentials().euid(), p.credentials().egid())
+                .created(kernel.now());
+        parent.directory().inode().setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -312,6 +344,7 @@ public final class FileCalls {
         if (inode.uid() != p.credentials().euid() && !p.credentials().actsAsOwner()) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (isReadOnly(found.location())) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
         inode.setPermissions(call.mode());
+        inode.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -328,6 +361,7 @@ public final class FileCalls {
             return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         }
         inode.setOwner(newUid, newGid);
+        inode.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * A pipe: a 64 KiB kernel buffer between a writing and a reading end. A reader sleeps while it is
  * empty and writers exist; a writer sleeps while it is full; writing with no reader left raises
- * SIGPIPE and fails with EPIPE.
+ * SIGPIPE and fails with EPIPE. A FIFO ({@code mkfifo}) is the same buffer opened by name: opening
+ * it for reading sleeps until a writer opens it and the other way round (fifo(7)); O_RDWR never
+ * waits; O_NONBLOCK makes a reader go on at once and a writer without readers fail with ENXIO.
  */
 public final class Pipe {
 
@@ -19,6 +21,10 @@ public final class Pipe {
     private int writers;
     private final WaitQueue readWait = new WaitQueue("pipe_read");
     private final WaitQueue writeWait = new WaitQueue("pipe_write");
+    private final WaitQueue openWait = new WaitQueue("fifo_open");
+    /** Opens ever made of each end, so a sleeping opener notices a partner that came and went. */
+    private long readerOpens;
+    private long writerOpens;
     private final long inode;
 
     public Pipe(long inode) {
@@ -45,6 +51,69 @@ public final class Pipe {
     void openWriter() {
         writers++;
     }
+
+    /** True when no descriptor refers to either end (a FIFO's next open starts a new pipe). */
+    boolean unused() {
+        return readers == 0 && writers == 0;
+    }
+
+    /**
+     * Opens a FIFO's pipe with open(2)'s {@code flags}: the ends' operations once the open may
+     * complete, or a sleep until the other end is opened.
+     */
+    Outcome openFifo(Kernel kernel, int flags, java.util.function.Function<FileOps, Outcome> opened) {
+        boolean nonblock = (flags & OpenFlags.O_NONBLOCK) != 0;
+        switch (flags & OpenFlags.ACCMODE) {
+            case OpenFlags.O_RDWR -> {
+                readers++;
+                writers++;
+                readerOpens++;
+                writerOpens++;
+                kernel.scheduler().wakeAll(openWait);
+                return opened.apply(bothEnds);
+            }
+            case OpenFlags.O_WRONLY -> {
+                if (nonblock && readers == 0) return Outcome.error(Errno.ENXIO, Costs.SYSCALL);
+                writers++;
+                writerOpens++;
+                kernel.scheduler().wakeAll(openWait);
+                long seen = readerOpens;
+                return awaitPartner(() -> readers > 0 || readerOpens != seen, () -> opened.apply(writeEnd));
+            }
+            default -> {
+                readers++;
+                readerOpens++;
+                kernel.scheduler().wakeAll(openWait);
+                if (nonblock) return opened.apply(readEnd);
+                long seen = writerOpens;
+                return awaitPartner(() -> writers > 0 || writerOpens != seen, () -> opened.apply(readEnd));
+            }
+        }
+    }
+
+    private Outcome awaitPartner(java.util.function.BooleanSupplier partner, java.util.function.Supplier<Outcome> then) {
+        if (partner.getAsBoolean()) return then.get();
+        return new Outcome.Blocked(openWait, "fifo_open", () -> awaitPartner(partner, then));
+    }
+
+    /** A FIFO opened O_RDWR: one description that reads and writes. */
+    private final FileOps bothEnds = new FileOps() {
+        @Override
+        public Outcome read(Kernel kernel, Process process, OpenFile file, int count) {
+            return readEnd.read(kernel, process, file, count);
+        }
+
+        @Override
+        public Outcome write(Kernel kernel, Process process, OpenFile file, byte[] data) {
+            return writeEnd.write(kernel, process, file, data);
+        }
+
+        @Override
+        public void release(Kernel kernel, OpenFile file) {
+            readEnd.release(kernel, file);
+            writeEnd.release(kernel, file);
+        }
+    };
 
     private final FileOps readEnd = new FileOps() {
         @Override

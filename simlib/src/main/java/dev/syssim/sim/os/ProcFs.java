@@ -208,7 +208,26 @@ public final class ProcFs extends FileSystem {
     }
 
     @Override
-    public boolean writeContent(Inode file, byte[] content) {
+    public byte[] readContent(Inode file, long offset, int count) {
+        byte[] all = contentOf(file);
+        if (offset >= all.length) return new byte[0];
+        return java.util.Arrays.copyOfRange(all, (int) offset, (int) Math.min(all.length, offset + count));
+    }
+
+    @Override
+    public long sectorsOf(Inode file) {
+        return 0;
+    }
+
+    /** Opening a /proc/sys file with O_TRUNC changes nothing; the value comes with the write. */
+    @Override
+    public boolean truncate(Inode file, long size) {
+        return true;
+    }
+
+    /** A write to a /proc/sys file sets its value (the offset does not matter, as for sysctl files). */
+    @Override
+    public boolean writeContent(Inode file, long offset, byte[] content) {
         String key = keys.get(file);
         if (key == null || !key.startsWith("sys/")) return false;
         ProcSysFile f = sysFiles.get(key.substring(4));
