@@ -6,6 +6,7 @@ import static dev.syssim.sim.prog.tools.Installed.SELINUX;
 import dev.syssim.sim.prog.Binaries;
 import dev.syssim.sim.prog.tools.Installed.Executable;
 import dev.syssim.sim.prog.tools.editors.awk.Awk;
+import dev.syssim.sim.prog.tools.editors.diff.Diff;
 import java.util.List;
 
 /**
@@ -18,7 +19,9 @@ public final class EditorTools {
     public static final List<Executable> BINARIES = List.of(
             Executable.of("/usr/bin/sed", "sed", 1_300, SELINUX, LIBC),
             Executable.of("/usr/bin/gawk", "gawk", 2_900, LIBC),
-            Executable.of("/usr/bin/awk", "awk", 2_900, LIBC));
+            Executable.of("/usr/bin/awk", "awk", 2_900, LIBC),
+            Executable.of("/usr/bin/diff", "diff", 1_600, LIBC),
+            Executable.of("/usr/bin/cmp", "cmp", 1_100, LIBC));
 
     private EditorTools() {
     }
@@ -27,5 +30,7 @@ public final class EditorTools {
         binaries.register("sed", new Sed());
         binaries.register("awk", new Awk());
         binaries.register("gawk", new Awk());
+        binaries.register("diff", new Diff(bootEpochSeconds));
+        binaries.register("cmp", new Cmp());
     }
 }
