@@ -17,8 +17,12 @@ import java.util.Map;
  */
 final class Vm implements Io.Arguments {
 
-    /** gawk grows its stack until memory runs out; the simulation stops a runaway recursion here. */
-    static final int MAX_CALL_DEPTH = 1_000_000;
+    /**
+     * gawk grows its stack until memory runs out (ten million nested calls fit in a few hundred
+     * megabytes); the simulation gives a process less: beyond this depth a call fails with the
+     * message gawk prints when its stack cannot grow.
+     */
+    static final int MAX_CALL_DEPTH = 250_000;
 
     private enum Phase { BEGIN, MAIN, END }
 
