@@ -121,7 +121,9 @@ public final class Pipe {
             if (length > 0) {
                 int n = Math.min(count, length);
                 byte[] out = new byte[n];
-                for (int i = 0; i < n; i++) out[i] = buffer[(start + i) % buffer.length];
+                int first = Math.min(n, buffer.length - start);
+                System.arraycopy(buffer, start, out, 0, first);
+                System.arraycopy(buffer, 0, out, first, n - first);
                 start = (start + n) % buffer.length;
                 length -= n;
                 kernel.scheduler().wakeAll(writeWait);
@@ -161,7 +163,10 @@ public final class Pipe {
             }
             int n = Math.min(free, data.length);
             ensure(length + n);
-            for (int i = 0; i < n; i++) buffer[(start + length + i) % buffer.length] = data[i];
+            int end = (start + length) % buffer.length;
+            int first = Math.min(n, buffer.length - end);
+            System.arraycopy(data, 0, buffer, end, first);
+            System.arraycopy(data, first, buffer, 0, n - first);
             length += n;
             kernel.scheduler().wakeAll(readWait);
             if (n < data.length) {
@@ -191,7 +196,9 @@ public final class Pipe {
         int size = buffer.length;
         while (size < needed) size *= 2;
         byte[] bigger = new byte[Math.min(size, CAPACITY)];
-        for (int i = 0; i < length; i++) bigger[i] = buffer[(start + i) % buffer.length];
+        int first = Math.min(length, buffer.length - start);
+        System.arraycopy(buffer, start, bigger, 0, first);
+        System.arraycopy(buffer, 0, bigger, first, length - first);
         buffer = bigger;
         start = 0;
     }

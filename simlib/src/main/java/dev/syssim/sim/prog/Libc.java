@@ -311,18 +311,37 @@ public final class Libc {
         return sys(new Syscall.ClockNanosleep(nanos), r -> then.apply(r.failed() ? r.errno() : null));
     }
 
-    /** Reads one line from a descriptor (a terminal delivers a line per read); null at end of input. */
+    /**
+     * Reads one line from a descriptor (a terminal delivers a line per read); null at end of input.
+     * Like stdio's getline, what a read brought beyond the line stays buffered for the next call
+     * ({@code printf 'y\nn\n' | rm -i a b} answers both questions).
+     */
     public Step readLine(int fd, Function<String, Step> then) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] held = unread.remove(fd);
+        if (held != null) {
+            for (int i = 0; i < held.length; i++) {
+                if (held[i] == '\n') {
+                    if (i + 1 < held.length) unread.put(fd, java.util.Arrays.copyOfRange(held, i + 1, held.length));
+                    return then.apply(text(java.util.Arrays.copyOf(held, i)));
+                }
+            }
+            line.write(held, 0, held.length);
+        }
         return readLine(fd, line, then);
     }
+
+    private final java.util.Map<Integer, byte[]> unread = new java.util.HashMap<>();
 
     private Step readLine(int fd, ByteArrayOutputStream line, Function<String, Step> then) {
         return read(fd, 1024, r -> {
             if (r.failed() || r.value() == 0) return then.apply(line.size() == 0 ? null : text(line.toByteArray()));
             byte[] b = r.bytes();
             for (int i = 0; i < b.length; i++) {
-                if (b[i] == '\n') return then.apply(text(java.util.Arrays.copyOf(line.toByteArray(), line.size())) + text(java.util.Arrays.copyOf(b, i)));
+                if (b[i] == '\n') {
+                    if (i + 1 < b.length) unread.put(fd, java.util.Arrays.copyOfRange(b, i + 1, b.length));
+                    return then.apply(text(java.util.Arrays.copyOf(line.toByteArray(), line.size())) + text(java.util.Arrays.copyOf(b, i)));
+                }
             }
             line.write(b, 0, b.length);
             return readLine(fd, line, then);

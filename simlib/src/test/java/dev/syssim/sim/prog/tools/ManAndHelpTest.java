@@ -52,11 +52,14 @@ class ManAndHelpTest {
         }
     }
 
+    /** vim's xxd prints its usage for --help on standard error and exits 1 (it has no --help of its own). */
+    private static final java.util.Set<String> HELP_EXITS_ONE = java.util.Set.of("/usr/bin/xxd");
+
     @Test
     void everyInstalledToolAnswersHelpWithStatusZero() {
         for (Installed.Executable e : Installed.BINARIES) {
             String out = f.run(e.path() + " --help; echo $?");
-            assertTrue(out.endsWith("\n0\n"), e.path() + ": " + out);
+            assertTrue(out.endsWith(HELP_EXITS_ONE.contains(e.path()) ? "\n1\n" : "\n0\n"), e.path() + ": " + out);
             assertTrue(out.contains("Usage:") || out.contains("usage:"), e.path() + ": " + out);
         }
     }

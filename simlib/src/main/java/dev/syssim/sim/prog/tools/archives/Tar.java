@@ -279,7 +279,7 @@ public final class Tar extends Tool {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            byte[] archive = bytes.toByteArray();
+            byte[] archive = gnuHeaders(bytes.toByteArray());
             if (run.gzip) archive = GzipFormat.compress(archive, 6, null, 0);
             byte[] result = archive;
             if (run.archive.equals("-")) {
@@ -295,6 +295,45 @@ public final class Tar extends Tool {
                 }));
             });
         });
+    }
+
+    /**
+     * GNU tar writes its own header format ("ustar  \0" where POSIX has "ustar\0" "00"); Commons
+     * Compress writes POSIX ustar, which tar reads just as well. Marking each header GNU (and
+     * summing it again) makes the archive what GNU tar would write, so {@code file} says "POSIX tar
+     * archive (GNU)" of it too.
+     */
+    static byte[] gnuHeaders(byte[] archive) {
+        int at = 0;
+        while (at + 512 <= archive.length) {
+            boolean zero = true;
+            for (int i = at; i < at + 512 && zero; i++) zero = archive[i] == 0;
+            if (zero) break;
+            if (archive[at + 257] == 'u' && archive[at + 262] == 0) {
+                byte[] magic = "ustar  \0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(magic, 0, archive, at + 257, 8);
+                for (int i = 148; i < 156; i++) archive[at + i] = ' ';
+                long sum = 0;
+                for (int i = 0; i < 512; i++) sum += archive[at + i] & 0xff;
+                byte[] check = String.format("%06o", sum).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(check, 0, archive, at + 148, 6);
+                archive[at + 154] = 0;
+                archive[at + 155] = ' ';
+            }
+            long size = 0;
+            if ((archive[at + 124] & 0x80) != 0) {
+                for (int i = 125; i < 136; i++) size = size << 8 | (archive[at + i] & 0xff);
+            } else {
+                for (int i = 124; i < 136; i++) {
+                    int b = archive[at + i];
+                    if (b >= '0' && b <= '7') size = size * 8 + (b - '0');
+                }
+            }
+            byte type = archive[at + 156];
+            boolean hasData = type == '0' || type == 0 || type == '7' || type == 'L' || type == 'K';
+            at += 512 + (hasData ? (int) ((size + 511) / 512 * 512) : 0);
+        }
+        return archive;
     }
 
     private static String memberName(Libc c, Run run, String name) {
@@ -565,8 +604,10 @@ public final class Tar extends Tool {
                     if (r.failed()) {
                         c.eprint("tar: " + shown + ": Cannot create symlink to " + Libc.quote(e.getLinkName()) + ": " + r.errno().message() + "\n");
                         run.status = 2;
+                        return next.get();
                     }
-                    return next.get();
+                    if (run.touch) return next.get();
+                    return c.sys(new Utimensat(path, false, Utimensat.UTIME_NOW, mtime), t -> next.get());
                 }), next);
             }
             if (e.isLink()) {

@@ -70,7 +70,7 @@ public final class Du extends Tool {
                 case "B" -> {
                     Sizes.Parsed p = Sizes.parse(o.value(), 0, "eEgGkKmMpPtTyYzZ0");
                     if (!p.ok() || p.value() == 0) {
-                        c.error("invalid --block-size argument " + Quote.locale(o.value(), c.utf8()));
+                        c.error("invalid -B argument '" + o.value() + "'");
                         return c.exit(1);
                     }
                     run.blockSize = p.value();

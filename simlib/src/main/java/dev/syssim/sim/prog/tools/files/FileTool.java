@@ -97,6 +97,7 @@ public final class FileTool extends Tool {
                 default -> { }
             }
             if (st.size() == 0) return then.apply(mime ? "inode/x-empty; charset=binary" : "empty");
+            if (st.size() == 1) return then.apply(mime ? "application/octet-stream; charset=binary" : "very short file (no magic)");
             return c.open(file, OpenFlags.O_RDONLY, r -> {
                 if (r.failed()) return then.apply("cannot open `" + file + "' (" + r.errno().message() + ")");
                 int fd = r.intValue();
@@ -133,7 +134,6 @@ public final class FileTool extends Tool {
         Text text = Text.of(b);
         if (text == null) return mime ? "application/octet-stream; charset=binary" : "data";
         String script = script(b);
-        boolean executable = (st.permissions() & 0111) != 0;
         if (mime) {
             String type = script == null ? "text/plain" : script.startsWith("Python") ? "text/x-script.python" : "text/x-shellscript";
             return type + "; charset=" + (text.utf8 ? "utf-8" : "us-ascii");
@@ -141,7 +141,7 @@ public final class FileTool extends Tool {
         StringBuilder out = new StringBuilder();
         if (script != null) out.append(script).append(", ");
         out.append(text.utf8 ? "Unicode text, UTF-8 text" : "ASCII text");
-        if (script != null && executable) out.append(" executable");
+        if (script != null) out.append(" executable");
         if (text.longest > 300) out.append(", with very long lines (").append(text.longest).append(")");
         if (text.crlf) out.append(", with CRLF line terminators");
         if (!text.anyNewline) out.append(", with no line terminators");
