@@ -1,5 +1,6 @@
 package dev.syssim.sim.prog.tools.editors.awk;
 
+import dev.syssim.sim.fs.Stat;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.SysResult;
@@ -263,6 +264,12 @@ public final class Awk extends Tool {
                 return loop(c, vm);
             });
         }
+        if (r instanceof Request.Fstat st) {
+            return c.sys(Syscall.NewFstatAt.fstat(st.fd()), res -> {
+                st.done().accept(res.failed() ? Request.Outcome.failed(res.errno()) : Request.Outcome.of(res.dataAs(Stat.class).mode()));
+                return loop(c, vm);
+            });
+        }
         if (r instanceof Request.Close cl) {
             return c.close(cl.fd(), () -> {
                 cl.done().accept(Request.Outcome.of(0));
@@ -433,7 +440,8 @@ public final class Awk extends Tool {
                 + "  (line) of each file (or standard input), run the rules of the program whose pattern matches.\n"
                 + "  The simulation runs gawk 5.2: patterns and ranges, BEGIN and END, fields ($0, $1 ..., NF), the\n"
                 + "  built-in variables (FS OFS RS ORS NR FNR NF FILENAME SUBSEP RSTART RLENGTH CONVFMT OFMT RT ENVIRON\n"
-                + "  ARGC ARGV IGNORECASE PROCINFO[\"sorted_in\"]), arrays with (i,j) subscripts, in and delete,\n"
+                + "  ARGC ARGV ARGIND ERRNO IGNORECASE PROCINFO[\"sorted_in\"]), FIELDWIDTHS and FPAT, BEGINFILE and\n"
+                + "  ENDFILE, arrays with (i,j) subscripts, in and delete,\n"
                 + "  functions with recursion, getline in all its forms, output to files and pipes, close(), system(),\n"
                 + "  fflush(), printf and the string, arithmetic, bit and time functions, gensub, asort and asorti.\n"
                 + "  Not simulated: -M (MPFR), coprocesses (|&), /inet special files, extensions, the debugger.\n"

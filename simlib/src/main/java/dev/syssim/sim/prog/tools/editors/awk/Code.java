@@ -26,7 +26,10 @@ final class Code {
         OPASSIGN,
         /** [parts] → [result] of ++/-- (c: bit 1 prefix, bit 2 increment). */
         INCDEC,
-        /** [] → [array] the array variable (a scope, b slot); a scalar there is fatal. */
+        /**
+         * [] → [array] the array variable (a scope, b slot); a scalar there is fatal, or passed as
+         * itself when c = 1 (a built-in's argument: the built-in names it in its message).
+         */
         ARRAY,
         /** [] → [value | array | reference] a bare name passed to a user function. */
         ARG,
@@ -74,6 +77,8 @@ final class Code {
         NEXT_RECORD,
         /** From here on: the END rules. */
         ENTER_END,
+        /** The end of the BEGINFILE or ENDFILE rules: back to the input instruction that ran them. */
+        FILE_RULES_DONE,
         HALT
     }
 
@@ -117,10 +122,16 @@ final class Code {
     /** The main loop's first instruction, and the END rules' first. */
     final int mainStart;
     final int endStart;
-    /** Whether the program reads input at all (it has main rules or END rules). */
+    /** Where the BEGINFILE and ENDFILE rules start, -1 when the program has none. */
+    final int beginfileStart;
+    final int endfileStart;
+    /** Whether the program reads input at all (it has main, END, BEGINFILE or ENDFILE rules). */
     final boolean readsInput;
 
-    Code(Instr[] code, List<Function> functions, List<String> globals, int mainStart, int endStart, boolean readsInput) {
+    Code(Instr[] code, List<Function> functions, List<String> globals, int mainStart, int endStart,
+            int beginfileStart, int endfileStart, boolean readsInput) {
+        this.beginfileStart = beginfileStart;
+        this.endfileStart = endfileStart;
         this.code = code;
         this.functions = functions;
         this.globals = globals;

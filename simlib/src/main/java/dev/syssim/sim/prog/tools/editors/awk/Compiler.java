@@ -89,7 +89,7 @@ final class Compiler {
         }
         boolean readsInput = false;
         for (Ast.Rule r : p.rules()) {
-            if (r.kind() == Ast.RuleKind.MAIN || r.kind() == Ast.RuleKind.END) readsInput = true;
+            if (r.kind() != Ast.RuleKind.BEGIN) readsInput = true;
         }
         for (Ast.Rule r : p.rules()) if (r.kind() == Ast.RuleKind.BEGIN) block(r.action());
         // a program of BEGIN rules only never reads its input
@@ -103,6 +103,8 @@ final class Compiler {
         emit(Op.ENTER_END, 0, 0, 0, null, null);
         for (Ast.Rule r : p.rules()) if (r.kind() == Ast.RuleKind.END) block(r.action());
         emit(Op.HALT, 0, 0, 0, null, null);
+        int beginfileStart = fileRules(p, Ast.RuleKind.BEGINFILE);
+        int endfileStart = fileRules(p, Ast.RuleKind.ENDFILE);
         List<Code.Function> functions = new ArrayList<>();
         for (Ast.Function f : functionList) {
             locals = f.params();
@@ -116,7 +118,22 @@ final class Compiler {
             diag.error(e.getValue().source(), e.getValue().line(), "function `" + e.getKey()
                     + "' called with space between name and `(',\nor used as a variable or an array");
         }
-        return new Code(code.toArray(new Instr[0]), functions, new ArrayList<>(globals.keySet()), mainStart, endStart, readsInput);
+        return new Code(code.toArray(new Instr[0]), functions, new ArrayList<>(globals.keySet()), mainStart, endStart, beginfileStart, endfileStart, readsInput);
+    }
+
+    /** The BEGINFILE or ENDFILE rules, run like a function by the input instruction that meets a file's start or end. */
+    private int fileRules(Ast.Program p, Ast.RuleKind kind) {
+        int start = code.size();
+        boolean any = false;
+        for (Ast.Rule r : p.rules()) {
+            if (r.kind() == kind) {
+                block(r.action());
+                any = true;
+            }
+        }
+        if (!any) return -1;
+        emit(Op.FILE_RULES_DONE, 0, 0, 0, null, null);
+        return start;
     }
 
     private int emit(Op op, int a, int b, int c, Object o, At at) {
@@ -692,8 +709,13 @@ final class Compiler {
             Expr u = unwrap(a);
             switch (Builtins.pass(id, i)) {
                 case ARRAY:
-                    if (u instanceof Ast.Name n) array(n);
-                    else expr(a);
+                    if (u instanceof Ast.Name n) {
+                        // a scalar passes as itself: the built-in names the argument that is not an array
+                        int[] r = resolve(n.name(), n.at());
+                        emit(Op.ARRAY, r[0], r[1], 1, n.name(), n.at());
+                    } else {
+                        expr(a);
+                    }
                     break;
                 case REGEX:
                     regexArgument(a);

@@ -408,34 +408,36 @@ final class Functions {
     private static Object patsplit(Vm vm, Object[] a) {
         String cf = vm.convfmt();
         String s = v(a[0]).string(cf);
+        AwkArray seps = null;
+        if (a.length > 3) {
+            if (!(a[3] instanceof AwkArray sa)) return vm.fatal("patsplit: fourth argument is not an array");
+            seps = sa;
+        }
         if (!(a[1] instanceof AwkArray arr)) return vm.fatal("patsplit: second argument is not an array");
         AwkRegex re;
-        if (a.length < 3) re = vm.dynamicRegex(vm.value(Specials.FPAT).string(cf), vm.ignoreCase());
-        else if (a[2] instanceof Compiler.RegexLiteral lit) re = lit.get(vm.ignoreCase(), vm.utf8);
-        else re = vm.dynamicRegex(v(a[2]).string(cf), vm.ignoreCase());
+        if (a.length < 3) {
+            re = vm.dynamicRegex(vm.value(Specials.FPAT).string(cf), vm.ignoreCase());
+        } else if (a[2] instanceof Compiler.RegexLiteral lit) {
+            re = lit.get(vm.ignoreCase(), vm.utf8);
+        } else {
+            String pattern = v(a[2]).string(cf);
+            if (pattern.isEmpty()) return vm.fatal("patsplit: third argument must be non-null");
+            re = vm.dynamicRegex(pattern, vm.ignoreCase());
+        }
         if (re == null) return vm.fatal("invalid regexp");
-        AwkArray seps = a.length > 3 && a[3] instanceof AwkArray sa ? sa : null;
+        if (seps == arr) return vm.fatal("patsplit: cannot use the same array for second and fourth args");
         arr.clear();
         if (seps != null) seps.clear();
-        byte[] b = Bytes.bytes(s);
-        int from = 0;
-        int n = 0;
-        int last = 0;
-        while (from <= b.length) {
-            int[] m = re.search(b, from, from > 0);
-            if (m == null) break;
-            if (m[1] == m[0]) {
-                from = m[0] + 1;
-                continue;
+        List<Value> fields = new ArrayList<>();
+        Map<Integer, String> sepTexts = seps == null ? null : new LinkedHashMap<>();
+        Record.splitPattern(s, re, fields, sepTexts, vm.utf8);
+        for (int i = 0; i < fields.size(); i++) arr.lookup(AwkArray.Sub.of(Value.of(i + 1), cf)).value = fields.get(i);
+        if (seps != null) {
+            for (Map.Entry<Integer, String> e : sepTexts.entrySet()) {
+                seps.lookup(AwkArray.Sub.of(Value.of(e.getKey()), cf)).value = Value.input(e.getValue());
             }
-            if (seps != null) seps.lookup(AwkArray.Sub.of(Value.of(n), cf)).value = Value.input(s.substring(last, m[0]));
-            n++;
-            arr.lookup(AwkArray.Sub.of(Value.of(n), cf)).value = Value.input(s.substring(m[0], m[1]));
-            last = m[1];
-            from = m[1];
         }
-        if (seps != null && last < s.length()) seps.lookup(AwkArray.Sub.of(Value.of(n), cf)).value = Value.input(s.substring(last));
-        return Value.of(n);
+        return Value.of(fields.size());
     }
 
     private static Object match(Vm vm, Object[] a) {
@@ -654,10 +656,10 @@ final class Functions {
     private static Object asort(Vm vm, boolean byIndex, Object[] a) {
         String cf = vm.convfmt();
         String name = byIndex ? "asorti" : "asort";
-        if (!(a[0] instanceof AwkArray src)) return vm.fatal(name + ": first argument not an array");
+        if (!(a[0] instanceof AwkArray src)) return vm.fatal(name + ": first argument is not an array");
         AwkArray dest = src;
         if (a.length > 1) {
-            if (!(a[1] instanceof AwkArray d)) return vm.fatal(name + ": second argument not an array");
+            if (!(a[1] instanceof AwkArray d)) return vm.fatal(name + ": second argument is not an array");
             dest = d;
         }
         List<Value> keys = new ArrayList<>();

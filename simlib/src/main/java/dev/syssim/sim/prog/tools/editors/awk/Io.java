@@ -42,6 +42,8 @@ final class Io {
         boolean opening;
         Errno openError;
         boolean readPending;
+        /** The main input's files are looked at with fstat once opened (directories are errors). */
+        boolean statted;
         Errno readError;
         final InputBuffer in = new InputBuffer();
         final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -384,6 +386,20 @@ final class Io {
     private boolean anyFile;
     private boolean mainDone;
 
+    /** A new file of the main input: FILENAME, FNR and ERRNO are set; the BEGINFILE rules run now. */
+    static final Object BEGIN_FILE = new Object();
+    /** A file of the main input is done: the ENDFILE rules run now. */
+    static final Object END_FILE = new Object();
+
+    /** Set when the program has BEGINFILE or ENDFILE rules: {@link #mainRecord} reports file changes. */
+    boolean fileEvents;
+    /** With ENDFILE rules a read error is not fatal: ERRNO tells it. */
+    boolean hasEndfile;
+    /** The file whose BEGINFILE rules run (opened or not). */
+    private Stream beginning;
+    /** A file ended (or was skipped): report {@link #END_FILE} before going on. */
+    private boolean endPending;
+
     /** What the main input needs from the program: ARGV, ARGC, command-line assignments. */
     interface Arguments {
         int argc();
@@ -391,40 +407,77 @@ final class Io {
         /** ARGV[i], or null when there is no such element. */
         String argv(int i);
 
+        /** ARGV[i] is looked at as an operand: ARGIND. */
+        void argumentIndex(int i);
+
         /** Performs {@code var=value} if {@code arg} is one; whether it was. */
         boolean assign(String arg);
 
-        /** A new input file starts: FILENAME and FNR. */
-        void startFile(String name);
+        /** A new input file starts: FILENAME, FNR and ERRNO (the open's error, or none). */
+        void startFile(String name, Errno error);
 
         /** The file cannot be read: a directory warning, or a fatal error for a missing one. */
         Object unreadable(String name, Errno e);
+
+        /** A read of the main input failed while ENDFILE rules exist: ERRNO says why. */
+        void readFailed(Errno e);
     }
 
     private int argIndex = 1;
     private Stream opening;
 
-    /** The next record of the main input: a Scan, a Request, or {@link #END}. */
+    /**
+     * The next record of the main input: a Scan, a Request, {@link #END}, or (with
+     * {@link #fileEvents}) {@link #BEGIN_FILE} or {@link #END_FILE}. A file is opened and looked at
+     * with fstat before its BEGINFILE rules run (a directory is an error then, as in gawk's
+     * iop_finish); after them a file that failed to open is skipped or fatal (after_beginfile).
+     */
     Object mainRecord(InputBuffer.Separator sep, Arguments args) {
         for (;;) {
+            if (endPending) {
+                endPending = false;
+                return END_FILE;
+            }
             if (mainDone) return END;
-            if (opening != null) {
-                Stream s = opening;
-                if (s.opening) return openRequest(s);
-                opening = null;
+            if (beginning != null) {
+                Stream s = beginning;
+                beginning = null;
                 if (s.openError != null) {
                     Object r = args.unreadable(s.name, s.openError);
                     if (r != null) return r;
                     continue;
                 }
                 current = s;
-                args.startFile(s.name);
+            }
+            if (opening != null) {
+                Stream s = opening;
+                if (s.opening) return openRequest(s);
+                if (s.openError == null && !s.statted) return statRequest(s);
+                if (s.openError == Errno.EISDIR && s.fd >= 0 && !s.fdClosed) {
+                    s.fdClosed = true;
+                    return new Request.Close(s.fd, o -> { });
+                }
+                opening = null;
+                if (fileEvents) {
+                    args.startFile(s.name, s.openError);
+                    beginning = s;
+                    return BEGIN_FILE;
+                }
+                if (s.openError != null) {
+                    Object r = args.unreadable(s.name, s.openError);
+                    if (r != null) return r;
+                    continue;
+                }
+                current = s;
+                args.startFile(s.name, null);
             }
             if (current == null) {
                 String file = null;
                 while (argIndex < args.argc()) {
-                    String arg = args.argv(argIndex++);
+                    int i = argIndex++;
+                    String arg = args.argv(i);
                     if (arg == null || arg.isEmpty()) continue;
+                    args.argumentIndex(i);
                     if (args.assign(arg)) continue;
                     file = arg;
                     break;
@@ -438,8 +491,12 @@ final class Io {
                 }
                 anyFile = true;
                 if (file.equals("-") || file.equals("/dev/stdin")) {
+                    args.startFile(file, null);
+                    if (fileEvents) {
+                        beginning = stdin;
+                        return BEGIN_FILE;
+                    }
                     current = stdin;
-                    args.startFile(file);
                 } else {
                     Stream s = new Stream(file, IN_FILE);
                     s.opening = true;
@@ -453,9 +510,14 @@ final class Io {
                 current = null;
                 done.in.discard();
                 if (r == FAILED) {
-                    Object u = args.unreadable(done.name, done.readError);
-                    if (u != null) return u;
+                    if (hasEndfile) {
+                        args.readFailed(done.readError);
+                    } else {
+                        Object u = args.unreadable(done.name, done.readError);
+                        if (u != null) return u;
+                    }
                 }
+                if (fileEvents) endPending = true;
                 if (done.kind == IN_FILE && done.fd >= 0 && !done.fdClosed) {
                     done.fdClosed = true;
                     return new Request.Close(done.fd, o -> { });
@@ -466,16 +528,37 @@ final class Io {
         }
     }
 
-    /** nextfile: the rest of the current input file is skipped. */
+    private Request statRequest(Stream s) {
+        return new Request.Fstat(s.fd, o -> {
+            s.statted = true;
+            if (!o.failed() && (o.value() & 0170000) == 0040000) s.openError = Errno.EISDIR;
+        });
+    }
+
+    /** nextfile: the rest of the current input file is skipped (its ENDFILE rules run next). */
     Request skipFile() {
         Stream done = current;
         current = null;
-        if (done != null) done.in.discard();
-        if (done != null && done.kind == IN_FILE && done.fd >= 0 && !done.fdClosed) {
+        if (done == null) return null;
+        done.in.discard();
+        if (fileEvents) endPending = true;
+        if (done.kind == IN_FILE && done.fd >= 0 && !done.fdClosed) {
             done.fdClosed = true;
             return new Request.Close(done.fd, o -> { });
         }
         return null;
+    }
+
+    /**
+     * nextfile in BEGINFILE: the file is not read. Whether it had opened — then it is closed and
+     * its ENDFILE rules run, as gawk's nextfile(…, skipping) tells.
+     */
+    boolean skipBeginning() {
+        Stream s = beginning;
+        beginning = null;
+        if (s == null || s.openError != null) return false;
+        current = s;
+        return true;
     }
 
     /** Whether the main input has been opened at all (getline in BEGIN starts it). */

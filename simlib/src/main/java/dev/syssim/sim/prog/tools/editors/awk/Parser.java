@@ -347,9 +347,11 @@ final class Parser {
             case NEXTFILE: {
                 String word = tok.text();
                 advance();
-                if (ruleKind == Ast.RuleKind.BEGIN || ruleKind == Ast.RuleKind.END) {
-                    diag.error(at.source(), at.line(), "`" + word + "' used in " + ruleKind + " action");
-                }
+                // inside a function the rule is known only when it runs
+                boolean refused = word.equals("next")
+                        ? ruleKind != null && ruleKind != Ast.RuleKind.MAIN
+                        : ruleKind == Ast.RuleKind.BEGIN || ruleKind == Ast.RuleKind.END || ruleKind == Ast.RuleKind.ENDFILE;
+                if (refused) diag.error(at.source(), at.line(), "`" + word + "' used in " + ruleKind + " action");
                 terminator();
                 return word.equals("next") ? new Ast.Next(at) : new Ast.NextFile(at);
             }
@@ -1025,6 +1027,9 @@ final class Parser {
                     Expr file = additive();
                     leave();
                     return new Ast.Getline(at, Ast.GetlineKind.FILE, target, file);
+                }
+                if (ruleKind == Ast.RuleKind.BEGINFILE || ruleKind == Ast.RuleKind.ENDFILE) {
+                    diag.error(at.source(), at.line(), "non-redirected `getline' invalid inside `" + ruleKind + "' rule");
                 }
                 return new Ast.Getline(at, Ast.GetlineKind.MAIN, target, null);
             }

@@ -16,18 +16,40 @@ final class Record {
         static final int CHAR = 1;
         static final int REGEX = 2;
         static final int CHARS = 3;
+        /** FIELDWIDTHS: fixed widths, each after a number of characters skipped. */
+        static final int WIDTHS = 4;
+        /** FPAT: a field is what the regex matches. */
+        static final int PATTERN = 5;
 
         final int kind;
         final char ch;
         final AwkRegex regex;
         /** RS = "" with the default FS: leading blanks skipped, no empty last field. */
         final boolean paragraphBlanks;
+        /** For WIDTHS: the characters skipped before each field and each field's width ('*': the rest). */
+        final long[] skips;
+        final long[] widths;
 
         Splitter(int kind, char ch, AwkRegex regex, boolean paragraphBlanks) {
             this.kind = kind;
             this.ch = ch;
             this.regex = regex;
             this.paragraphBlanks = paragraphBlanks;
+            this.skips = null;
+            this.widths = null;
+        }
+
+        Splitter(long[] skips, long[] widths) {
+            this.kind = WIDTHS;
+            this.ch = '\0';
+            this.regex = null;
+            this.paragraphBlanks = false;
+            this.skips = skips;
+            this.widths = widths;
+        }
+
+        static Splitter pattern(AwkRegex regex) {
+            return new Splitter(PATTERN, '\0', regex, false);
         }
     }
 
@@ -160,9 +182,69 @@ final class Record {
                 }
                 return out.size();
             }
+            case Splitter.WIDTHS:
+                return splitWidths(s, sp, out, utf8);
+            case Splitter.PATTERN:
+                return splitPattern(s, sp.regex, out, seps, utf8);
             default:
                 return splitRegex(s, sp, out, seps, utf8);
         }
+    }
+
+    /**
+     * FIELDWIDTHS (fw_parse_field): fields end with the record; under UTF-8 widths count
+     * characters.
+     */
+    private static int splitWidths(String s, Splitter sp, List<Value> out, boolean utf8) {
+        int end = s.length();
+        int scan = 0;
+        for (int f = 0; f < sp.widths.length && scan < end; f++) {
+            scan = advance(s, scan, sp.skips[f], utf8);
+            int stop = advance(s, scan, sp.widths[f], utf8);
+            out.add(Value.input(s.substring(scan, stop)));
+            scan = stop;
+        }
+        return out.size();
+    }
+
+    private static int advance(String s, int from, long count, boolean utf8) {
+        int end = s.length();
+        if (!utf8) return (int) Math.min(end, from + Math.min(count, end));
+        int i = from;
+        for (long k = 0; k < count && i < end; k++) i += Bytes.charLength(s, i);
+        return Math.min(i, end);
+    }
+
+    /**
+     * FPAT and patsplit (fpat_parse_field): each field is the next match; an empty match right
+     * where the previous field ended does not count (the search moves one character on), and the
+     * text between matches is the separator.
+     */
+    static int splitPattern(String s, AwkRegex re, List<Value> out, java.util.Map<Integer, String> seps, boolean utf8) {
+        byte[] b = Bytes.bytes(s);
+        int end = b.length;
+        int scan = 0;
+        boolean found = false;
+        while (scan < end) {
+            int start = scan;
+            int[] m = re.search(b, scan, end, scan, false);
+            found = m != null;
+            if (!out.isEmpty() && found && m[1] == scan) {
+                scan += utf8 ? Bytes.charLength(s, scan) : 1;
+                m = re.search(b, scan, end, scan, false);
+                found = m != null;
+            }
+            if (found) {
+                if (seps != null) seps.put(out.size(), s.substring(start, m[0]));
+                out.add(Value.input(s.substring(m[0], m[1])));
+                scan = m[1];
+            } else {
+                if (seps != null) seps.put(out.size(), s.substring(start));
+                scan = end;
+            }
+        }
+        if (seps != null && found) seps.put(out.size(), "");
+        return out.size();
     }
 
     private static boolean isBlank(char c) {

@@ -52,6 +52,10 @@ sealed interface Request {
     record Write(int fd, byte[] data, Consumer<Outcome> done) implements Request {
     }
 
+    /** fstat(2) an open descriptor; the outcome's value is st_mode. */
+    record Fstat(int fd, Consumer<Outcome> done) implements Request {
+    }
+
     record Close(int fd, Consumer<Outcome> done) implements Request {
     }
 

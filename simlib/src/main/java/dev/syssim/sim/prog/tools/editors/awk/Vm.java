@@ -24,7 +24,7 @@ final class Vm implements Io.Arguments {
      */
     static final int MAX_CALL_DEPTH = 250_000;
 
-    private enum Phase { BEGIN, MAIN, END }
+    private enum Phase { BEGIN, MAIN, END, BEGINFILE, ENDFILE }
 
     /**
      * A call of a user function: where to return, its locals, the stack below its arguments, and
@@ -36,6 +36,8 @@ final class Vm implements Io.Arguments {
         final Object[] locals;
         final int stackBase;
         final List<String>[] origins;
+        /** For the BEGINFILE and ENDFILE rules (function null): the rule they interrupted. */
+        Phase interrupted;
 
         Frame(Code.Function function, int returnPc, Object[] locals, int stackBase, List<String>[] origins) {
             this.function = function;
@@ -101,9 +103,16 @@ final class Vm implements Io.Arguments {
     private int fp;
     private int pc;
     private Phase phase = Phase.BEGIN;
+    /** The END rules have started: exit ends the program (even from ENDFILE rules run by END's getline). */
+    private boolean inEnd;
     private int exitStatus;
     final Record record = new Record();
     private Record.Splitter splitter;
+    /** Which variable last chose how records split (PROCINFO["FS"]). */
+    private FieldMode fieldMode = FieldMode.FS;
+    private Record.Splitter widths;
+
+    private enum FieldMode { FS, FIELDWIDTHS, FPAT }
     private InputBuffer.Separator separator;
     private Ast.At lastAt;
     final Random random = new Random();
@@ -180,6 +189,8 @@ final class Vm implements Io.Arguments {
         splitter = splitterFor(" ", false);
         separator = new InputBuffer.Separator(InputBuffer.Separator.CHAR, '\n', null);
         record.set("", Value.NULL_FIELD, splitter, utf8);
+        io.fileEvents = code.beginfileStart >= 0 || code.endfileStart >= 0;
+        io.hasEndfile = code.endfileStart >= 0;
     }
 
     private Long clockSeconds;
@@ -330,14 +341,24 @@ final class Vm implements Io.Arguments {
             case Specials.FS:
                 record.splitNow();
                 globals[slot] = v;
-                splitter = splitterFor(v.string(convfmt), isParagraph());
-                return splitter == null ? regexFailure : null;
+                return useFieldMode(FieldMode.FS);
+            case Specials.FIELDWIDTHS: {
+                record.splitNow();
+                globals[slot] = v;
+                Object parsed = parseFieldWidths(v.string(convfmt));
+                if (parsed instanceof Request r) return r;
+                widths = (Record.Splitter) parsed;
+                return useFieldMode(FieldMode.FIELDWIDTHS);
+            }
+            case Specials.FPAT:
+                record.splitNow();
+                globals[slot] = v;
+                return useFieldMode(FieldMode.FPAT);
             case Specials.RS:
                 record.splitNow();
                 globals[slot] = v;
                 separator = separatorFor(v.string(convfmt));
-                splitter = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
-                return null;
+                return fieldMode == FieldMode.FS ? useFieldMode(FieldMode.FS) : null;
             case Specials.CONVFMT:
                 globals[slot] = v;
                 convfmt = v.string("%.6g");
@@ -362,9 +383,9 @@ final class Vm implements Io.Arguments {
             case Specials.IGNORECASE:
                 globals[slot] = v;
                 ignoreCase = v.truth();
-                splitter = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
                 separator = separatorFor(value(Specials.RS).string(convfmt));
-                return null;
+                // FPAT keeps the case rule it was set with (set_RS calls set_FS only under FS)
+                return fieldMode == FieldMode.FS ? useFieldMode(FieldMode.FS) : null;
             default:
                 if (Specials.isArray(slot)) return fatal("attempt to use array `" + Specials.NAMES.get(slot) + "' in a scalar context");
                 globals[slot] = v;
@@ -373,6 +394,111 @@ final class Vm implements Io.Arguments {
     }
 
     private Request regexFailure;
+
+    /** Splits records from now on as FS, FIELDWIDTHS or FPAT says (set_parser in gawk's field.c). */
+    private Request useFieldMode(FieldMode mode) {
+        Record.Splitter next;
+        switch (mode) {
+            case FIELDWIDTHS:
+                next = widths;
+                break;
+            case FPAT: {
+                AwkRegex re = dynamicRegex(value(Specials.FPAT).string(convfmt), ignoreCase);
+                next = re == null ? null : Record.Splitter.pattern(re);
+                break;
+            }
+            default:
+                next = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
+                break;
+        }
+        if (next == null) return regexFailure;
+        splitter = next;
+        if (mode != fieldMode) {
+            fieldMode = mode;
+            procinfo("FS", Value.str(mode.name()));
+        }
+        return null;
+    }
+
+    /**
+     * FIELDWIDTHS' "[SKIP:]WIDTH ..." list, the last width possibly '*' (set_FIELDWIDTHS): a
+     * splitter, or the fatal error gawk reports.
+     */
+    private Object parseFieldWidths(String text) {
+        List<Long> skips = new ArrayList<>();
+        List<Long> lens = new ArrayList<>();
+        int scan = 0;
+        int n = text.length();
+        boolean bad = false;
+        for (int i = 0; ; i++) {
+            while (scan < n && isFieldWidthBlank(text.charAt(scan))) scan++;
+            if (scan < n && text.charAt(scan) == '-') {
+                bad = true;
+                break;
+            }
+            if (scan >= n) break;
+            long[] parsed = parseUnsigned(text, scan);
+            long value = parsed[0];
+            int end = (int) parsed[1];
+            long skip = 0;
+            if (end < n && text.charAt(end) == ':' && value > 0 && value <= 0xFFFFFFFFL) {
+                skip = value;
+                scan = end + 1;
+                if (scan < n && (text.charAt(scan) == '-' || isFieldWidthBlank(text.charAt(scan)))) {
+                    bad = true;
+                    break;
+                }
+                parsed = parseUnsigned(text, scan);
+                value = parsed[0];
+                end = (int) parsed[1];
+            }
+            if ((end < n && !isFieldWidthBlank(text.charAt(end))) || !(value > 0 && value <= 0xFFFFFFFFL)) {
+                if (scan < n && text.charAt(scan) == '*') {
+                    for (scan++; scan < n && isFieldWidthBlank(text.charAt(scan)); scan++) {
+                        // blanks after the star
+                    }
+                    if (scan < n) return fatal("`*' must be the last designator in FIELDWIDTHS");
+                    skips.add(skip);
+                    lens.add(Long.MAX_VALUE);
+                } else {
+                    bad = true;
+                }
+                break;
+            }
+            skips.add(skip);
+            lens.add(value);
+            scan = end;
+            while (scan < n && isFieldWidthBlank(text.charAt(scan))) scan++;
+            if (scan >= n) break;
+        }
+        if (bad) return fatal("invalid FIELDWIDTHS value, for field " + (skips.size() + 1) + ", near `" + text.substring(scan) + "'");
+        long[] sk = new long[skips.size()];
+        long[] wd = new long[lens.size()];
+        for (int i = 0; i < sk.length; i++) {
+            sk[i] = skips.get(i);
+            wd[i] = lens.get(i);
+        }
+        return new Record.Splitter(sk, wd);
+    }
+
+    private static boolean isFieldWidthBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** strtoul(3) in base 10: the value (saturated; 0 when no digits) and where the digits end. */
+    private static long[] parseUnsigned(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
+        if (i < s.length() && s.charAt(i) == '+') i++;
+        int digits = i;
+        long v = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            v = v > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : v * 10 + (s.charAt(i) - '0');
+            i++;
+        }
+        if (i == digits) return new long[] {0, from};
+        return new long[] {v, i};
+    }
 
     private boolean isParagraph() {
         return value(Specials.RS).string(convfmt).isEmpty();
@@ -656,6 +782,14 @@ final class Vm implements Io.Arguments {
                     break;
                 }
                 case ARRAY: {
+                    if (in.c == 1) {
+                        Object held = (in.a == Code.GLOBAL ? globals : locals())[in.b];
+                        if (held instanceof Value v) {
+                            push(v);
+                            pc++;
+                            break;
+                        }
+                    }
                     Object a = array(in.a, in.b, nameOf(in));
                     if (a instanceof Request r) return r;
                     push(a);
@@ -827,9 +961,11 @@ final class Vm implements Io.Arguments {
                     break;
                 }
                 case GETLINE: {
+                    int at = pc;
                     Request r = getline(in);
                     if (r != null) return r;
-                    pc++;
+                    // unless it went off to run the BEGINFILE or ENDFILE rules
+                    if (pc == at) pc++;
                     break;
                 }
                 case FORIN_INIT: {
@@ -852,8 +988,23 @@ final class Vm implements Io.Arguments {
                 case NEXT:
                 case NEXTFILE: {
                     String word = in.op == Code.Op.NEXT ? "next" : "nextfile";
+                    if (in.op == Code.Op.NEXTFILE && phase == Phase.BEGINFILE) {
+                        // the file is not read; if it opened, its ENDFILE rules run (gawk's Op_K_nextfile)
+                        boolean opened = io.skipBeginning();
+                        while (frames[fp - 1].function != null) frames[--fp] = null;
+                        Frame f = frames[--fp];
+                        frames[fp] = null;
+                        sp = f.stackBase;
+                        phase = f.interrupted;
+                        pc = f.returnPc;
+                        if (opened) {
+                            Request r = io.skipFile();
+                            if (r != null) return r;
+                        }
+                        break;
+                    }
                     if (phase != Phase.MAIN) {
-                        return fatal("`" + word + "' cannot be called from a " + (phase == Phase.BEGIN ? "BEGIN" : "END") + " rule");
+                        return fatal("`" + word + "' cannot be called from a `" + phase + "' rule");
                     }
                     if (in.op == Code.Op.NEXTFILE) {
                         Request r = io.skipFile();
@@ -866,10 +1017,11 @@ final class Vm implements Io.Arguments {
                 case EXIT: {
                     if (in.a == 1) exitStatus = (int) (long) popValue().number() & 0xff;
                     unwind();
-                    if (phase == Phase.END) {
+                    if (inEnd) {
                         halting = true;
                         return finishHalt();
                     }
+                    inEnd = true;
                     phase = Phase.END;
                     pc = code.endStart;
                     break;
@@ -882,14 +1034,27 @@ final class Vm implements Io.Arguments {
                         pc = in.a;
                         break;
                     }
+                    if (r == Io.BEGIN_FILE || r == Io.END_FILE) {
+                        fileRules(r);
+                        break;
+                    }
                     newRecord((InputBuffer.Scan) r, true, true);
                     pc++;
                     break;
                 }
                 case ENTER_END:
                     phase = Phase.END;
+                    inEnd = true;
                     pc++;
                     break;
+                case FILE_RULES_DONE: {
+                    Frame f = frames[--fp];
+                    frames[fp] = null;
+                    sp = f.stackBase;
+                    phase = f.interrupted;
+                    pc = f.returnPc;
+                    break;
+                }
                 case HALT:
                     halting = true;
                     return finishHalt();
@@ -897,6 +1062,22 @@ final class Vm implements Io.Arguments {
                     throw new IllegalStateException("awk: unknown instruction " + in.op);
             }
         }
+    }
+
+    /**
+     * Runs the BEGINFILE or ENDFILE rules (if any) as a call: they return to the input
+     * instruction at pc, which then reads on.
+     */
+    private boolean fileRules(Object event) {
+        int start = event == Io.BEGIN_FILE ? code.beginfileStart : code.endfileStart;
+        if (start < 0) return false;
+        if (fp == frames.length) frames = java.util.Arrays.copyOf(frames, fp * 2);
+        Frame f = new Frame(null, pc, new Object[0], sp, null);
+        f.interrupted = phase;
+        frames[fp++] = f;
+        phase = event == Io.BEGIN_FILE ? Phase.BEGINFILE : Phase.ENDFILE;
+        pc = start;
+        return true;
     }
 
     private void unwind() {
@@ -1111,6 +1292,11 @@ final class Vm implements Io.Arguments {
         switch (kind) {
             case MAIN:
                 r = io.mainRecord(separator, this);
+                while (r == Io.BEGIN_FILE || r == Io.END_FILE) {
+                    // the file rules run, then this getline again
+                    if (fileRules(r)) return null;
+                    r = io.mainRecord(separator, this);
+                }
                 break;
             case FILE:
                 name = ((Value) stack[sp - 1]).string(convfmt);
@@ -1192,15 +1378,27 @@ final class Vm implements Io.Arguments {
     }
 
     @Override
-    public void startFile(String name) {
+    public void argumentIndex(int i) {
+        globals[Specials.ARGIND] = Value.of(i);
+    }
+
+    @Override
+    public void startFile(String name, Errno error) {
         globals[Specials.FILENAME] = Value.str(name);
         globals[Specials.FNR] = Value.of(0);
+        setErrno(error == null ? "" : error.message(), error == null ? 0 : error.number());
+    }
+
+    @Override
+    public void readFailed(Errno e) {
+        setErrno(e.message(), e.number());
     }
 
     @Override
     public Object unreadable(String name, Errno e) {
         if (e == Errno.EISDIR) {
-            lastAt = null;
+            // after BEGINFILE rules gawk names the line it was at; between files, none
+            if (!io.fileEvents) lastAt = null;
             warning("command line argument `" + name + "' is a directory: skipped");
             return null;
         }
