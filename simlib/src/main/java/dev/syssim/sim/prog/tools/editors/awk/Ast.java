@@ -19,12 +19,16 @@ final class Ast {
     // ---- expressions ----
 
     sealed interface Expr permits LValue, Num, Str, Regexp, Group, Assign, Cond, And, Or, In, Match,
-            Binary, Concat, Unary, IncDec, Call, Builtin, Getline {
+            Binary, Concat, Unary, IncDec, Call, Builtin, Getline, IndirectCall, TypedRegex {
         At at();
     }
 
     /** Something a value can be stored in: a variable, a field, an array element. */
-    sealed interface LValue extends Expr permits Name, Field, Index {
+    sealed interface LValue extends Expr permits ArrayRef, Field {
+    }
+
+    /** What names an array: a variable, or an element that is a subarray (gawk's arrays of arrays). */
+    sealed interface ArrayRef extends LValue permits Name, Index {
     }
 
     record Num(At at, double value) implements Expr {
@@ -38,13 +42,21 @@ final class Ast {
     }
 
     /** A variable (or, by context, an array) named by the program. */
-    record Name(At at, String name) implements LValue {
+    record Name(At at, String name) implements ArrayRef {
     }
 
     record Field(At at, Expr index) implements LValue {
     }
 
-    record Index(At at, Name array, List<Expr> subscripts) implements LValue {
+    /** {@code array[subscripts]}; {@code a[i][j]} is the element j of the subarray a[i]. */
+    record Index(At at, ArrayRef array, List<Expr> subscripts) implements ArrayRef {
+
+        /** The variable the chain of subscripts starts from. */
+        Name root() {
+            ArrayRef a = array;
+            while (a instanceof Index ix) a = ix.array();
+            return (Name) a;
+        }
     }
 
     /** A parenthesized expression (kept: {@code print (a)(b)} and {@code (x) > y} read differently). */
@@ -65,7 +77,7 @@ final class Ast {
     }
 
     /** {@code (subscripts) in array}. */
-    record In(At at, List<Expr> subscripts, Name array) implements Expr {
+    record In(At at, List<Expr> subscripts, ArrayRef array) implements Expr {
     }
 
     /** {@code subject ~ regex} or {@code subject !~ regex}. */
@@ -92,6 +104,14 @@ final class Ast {
 
     /** A call of a built-in function ({@code length} without parentheses has no arguments). */
     record Builtin(At at, String name, List<Expr> args) implements Expr {
+    }
+
+    /** gawk's {@code @f(args)}: calls the function (user-defined or built-in) that f's value names. */
+    record IndirectCall(At at, Name function, List<Expr> args) implements Expr {
+    }
+
+    /** gawk's typed regexp constant {@code @/re/}: a value of type "regexp", not a match against $0. */
+    record TypedRegex(At at, String source) implements Expr {
     }
 
     /** The three getline forms: plain, {@code < file}, {@code cmd |}. */
@@ -128,7 +148,7 @@ final class Ast {
     record For(At at, Stmt init, Expr test, Stmt update, Stmt body) implements Stmt {
     }
 
-    record ForIn(At at, Name var, Name array, Stmt body) implements Stmt {
+    record ForIn(At at, Name var, ArrayRef array, Stmt body) implements Stmt {
     }
 
     record Block(At at, List<Stmt> body) implements Stmt {
@@ -153,7 +173,7 @@ final class Ast {
     }
 
     /** {@code delete a[i]}, or {@code delete a} (subscripts null). */
-    record Delete(At at, Name array, List<Expr> subscripts) implements Stmt {
+    record Delete(At at, ArrayRef array, List<Expr> subscripts) implements Stmt {
     }
 
     /** One {@code case} (value null: {@code default}) and the statements up to the next. */

@@ -21,7 +21,12 @@ final class AwkArray {
     /** One element's storage: the value can change without another lookup. */
     static final class Cell {
         Value value = Value.UNINITIALIZED;
+        /** A subarray (gawk's arrays of arrays): then the element is no scalar. */
+        AwkArray array;
     }
+
+    /** A subarray's name in messages ({@code a["1"]["x"]}); null for an array variable. */
+    String name;
 
     /** A subscript as the tables see it: its string and, when it is one, its integer. */
     record Sub(String text, boolean integer, long k) {
@@ -106,6 +111,28 @@ final class AwkArray {
 
     void clear() {
         table = null;
+    }
+
+    /** A deep copy (subarrays copied too), named {@code name}, its elements made in this array's order. */
+    AwkArray copy(String name) {
+        AwkArray a = new AwkArray();
+        a.name = name;
+        List<Value> keys = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        entries(keys, cells);
+        for (int i = 0; i < keys.size(); i++) {
+            Value k = keys.get(i);
+            Cell from = cells.get(i);
+            Cell to = a.lookup(k.kind == Value.Kind.INDEX ? new Sub(Numbers.integerText(k.number()), true, (long) k.number())
+                    : Sub.ofString(k.rawString()));
+            if (from.array != null) to.array = from.array.copy(name + "[\"" + keysText(k) + "\"]");
+            else to.value = from.value;
+        }
+        return a;
+    }
+
+    private static String keysText(Value k) {
+        return k.kind == Value.Kind.INDEX ? Numbers.integerText(k.number()) : k.rawString();
     }
 
     /** The subscripts in gawk's unsorted order (integers of the integer tables as {@link Value.Kind#INDEX}). */

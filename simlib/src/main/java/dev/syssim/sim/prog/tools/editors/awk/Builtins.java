@@ -20,7 +20,8 @@ final class Builtins {
         SQRT("sqrt", 1, 1), SRAND("srand", 0, 1), STRFTIME("strftime", 0, 3), STRTONUM("strtonum", 1, 1),
         SUB("sub", 2, 3), SUBSTR("substr", 2, 3), SYSTEM("system", 1, 1), SYSTIME("systime", 0, 0),
         TOLOWER("tolower", 1, 1), TOUPPER("toupper", 1, 1), TYPEOF("typeof", 1, 2), XOR("xor", 2, 99),
-        PATSPLIT("patsplit", 2, 4);
+        PATSPLIT("patsplit", 2, 4), MKBOOL("mkbool", 1, 1), DCGETTEXT("dcgettext", 1, 3),
+        DCNGETTEXT("dcngettext", 3, 5), BINDTEXTDOMAIN("bindtextdomain", 1, 2);
 
         final String word;
         final int min;

@@ -33,6 +33,15 @@ final class Code {
         ARRAY,
         /** [] → [value | array | reference] a bare name passed to a user function. */
         ARG,
+        /**
+         * [array subscript] → [subarray] the element as an array, made if untyped; a scalar there
+         * is fatal or passed on as a says (SUB_*); o names the variable the chain starts from.
+         */
+        SUBARRAY,
+        /** [array subscript] → [array | reference | value] an element passed to a function. */
+        ELEM_ARG,
+        /** [name args(b)] → [result] gawk's @name(args): the function (or built-in) the value names. */
+        INDIRECT_CALL,
         /** [v1 .. vn] → [v1 SUBSEP .. vn] (a: n). */
         JOIN,
         /** [subscript array] → [0|1]. */
@@ -79,6 +88,8 @@ final class Code {
         ENTER_END,
         /** The end of the BEGINFILE or ENDFILE rules: back to the input instruction that ran them. */
         FILE_RULES_DONE,
+        /** A function called from a built-in (a sort comparison) has returned: back to the built-in. */
+        CALLBACK_DONE,
         HALT
     }
 
@@ -87,6 +98,11 @@ final class Code {
     static final int LOCAL = 1;
     static final int FIELD = 2;
     static final int ELEM = 3;
+
+    /** What a scalar element used as an array does: fatal naming it, fatal without a name, or passed to a built-in. */
+    static final int SUB_NAMED = 0;
+    static final int SUB_VALUE = 1;
+    static final int SUB_BUILTIN = 2;
 
     /** One instruction: its operation, operands, and the program line it came from. */
     static final class Instr {
@@ -125,11 +141,14 @@ final class Code {
     /** Where the BEGINFILE and ENDFILE rules start, -1 when the program has none. */
     final int beginfileStart;
     final int endfileStart;
+    /** Where a function called from a built-in returns to (a CALLBACK_DONE). */
+    final int callbackReturn;
     /** Whether the program reads input at all (it has main, END, BEGINFILE or ENDFILE rules). */
     final boolean readsInput;
 
     Code(Instr[] code, List<Function> functions, List<String> globals, int mainStart, int endStart,
-            int beginfileStart, int endfileStart, boolean readsInput) {
+            int beginfileStart, int endfileStart, int callbackReturn, boolean readsInput) {
+        this.callbackReturn = callbackReturn;
         this.beginfileStart = beginfileStart;
         this.endfileStart = endfileStart;
         this.code = code;

@@ -105,6 +105,7 @@ final class Compiler {
         emit(Op.HALT, 0, 0, 0, null, null);
         int beginfileStart = fileRules(p, Ast.RuleKind.BEGINFILE);
         int endfileStart = fileRules(p, Ast.RuleKind.ENDFILE);
+        int callbackReturn = emit(Op.CALLBACK_DONE, 0, 0, 0, null, null);
         List<Code.Function> functions = new ArrayList<>();
         for (Ast.Function f : functionList) {
             locals = f.params();
@@ -118,7 +119,7 @@ final class Compiler {
             diag.error(e.getValue().source(), e.getValue().line(), "function `" + e.getKey()
                     + "' called with space between name and `(',\nor used as a variable or an array");
         }
-        return new Code(code.toArray(new Instr[0]), functions, new ArrayList<>(globals.keySet()), mainStart, endStart, beginfileStart, endfileStart, readsInput);
+        return new Code(code.toArray(new Instr[0]), functions, new ArrayList<>(globals.keySet()), mainStart, endStart, beginfileStart, endfileStart, callbackReturn, readsInput);
     }
 
     /** The BEGINFILE or ENDFILE rules, run like a function by the input instruction that meets a file's start or end. */
@@ -248,7 +249,7 @@ final class Compiler {
             if (exit >= 0) patch(exit, code.size());
             finish(j, code.size(), update);
         } else if (s instanceof Ast.ForIn x) {
-            array(x.array());
+            arrayRef(x.array(), Code.SUB_VALUE);
             emit(Op.FORIN_INIT, at);
             int next = emit(Op.FORIN_NEXT, at);
             store(x.var());
@@ -287,7 +288,7 @@ final class Compiler {
                 emit(Op.RET, at);
             }
         } else if (s instanceof Ast.Delete x) {
-            array(x.array());
+            arrayRef(x.array(), Code.SUB_NAMED);
             if (x.subscripts() == null) {
                 emit(Op.DELETE_ALL, at);
             } else {
@@ -405,6 +406,29 @@ final class Compiler {
         emit(Op.ARRAY, r[0], r[1], 0, n.name(), n.at());
     }
 
+    /**
+     * Pushes the array a name or a subarray element names; {@code mode} (Code.SUB_*) says what a
+     * scalar found there does.
+     */
+    private void arrayRef(Ast.ArrayRef ref, int mode) {
+        if (ref instanceof Ast.Name n) {
+            int[] r = resolve(n.name(), n.at());
+            emit(Op.ARRAY, r[0], r[1], mode == Code.SUB_BUILTIN ? 1 : 0, n.name(), n.at());
+            return;
+        }
+        Ast.Index ix = (Ast.Index) ref;
+        arrayRef(ix.array(), Code.SUB_NAMED);
+        subscript(ix.subscripts(), ix.at());
+        emit(Op.SUBARRAY, mode, 0, 0, ix.root().name(), ix.at());
+    }
+
+    /** An element passed as an argument: a subarray as an array, an untyped element by reference, else its value. */
+    private void elementArgument(Ast.Index ix) {
+        arrayRef(ix.array(), Code.SUB_NAMED);
+        subscript(ix.subscripts(), ix.at());
+        emit(Op.ELEM_ARG, 0, 0, 0, ix.root().name(), ix.at());
+    }
+
     private void subscript(List<Expr> subs, At at) {
         for (Expr e : subs) expr(unwrap(e));
         if (subs.size() > 1) emit(Op.JOIN, subs.size(), 0, 0, null, at);
@@ -423,7 +447,7 @@ final class Compiler {
             return new int[] {Code.FIELD, 0};
         }
         Ast.Index ix = (Ast.Index) lv;
-        array(ix.array());
+        arrayRef(ix.array(), Code.SUB_NAMED);
         subscript(ix.subscripts(), ix.at());
         return new int[] {Code.ELEM, 0};
     }
@@ -435,7 +459,7 @@ final class Compiler {
 
     private static String name(Ast.LValue lv) {
         if (lv instanceof Ast.Name n) return n.name();
-        if (lv instanceof Ast.Index ix) return ix.array().name();
+        if (lv instanceof Ast.Index ix) return ix.root().name();
         return null;
     }
 
@@ -475,7 +499,7 @@ final class Compiler {
             logical(x.left(), x.right(), false, at);
         } else if (e instanceof Ast.In x) {
             subscript(x.subscripts(), at);
-            array(x.array());
+            arrayRef(x.array(), Code.SUB_VALUE);
             emit(Op.IN, at);
         } else if (e instanceof Ast.Match x) {
             expr(x.subject());
@@ -496,6 +520,12 @@ final class Compiler {
             builtin(x);
         } else if (e instanceof Ast.Getline x) {
             getline(x);
+        } else if (e instanceof Ast.TypedRegex x) {
+            emit(Op.CONST, 0, 0, 0, Value.regex(x.source()), at);
+        } else if (e instanceof Ast.IndirectCall x) {
+            expr(x.function());
+            userArguments(x.args());
+            emit(Op.INDIRECT_CALL, 0, x.args().size(), 0, x.function().name(), at);
         }
     }
 
@@ -514,6 +544,7 @@ final class Compiler {
     private void regexArgument(Expr e) {
         Expr u = unwrap(e);
         if (u instanceof Ast.Regexp r) emit(Op.REGEX, 0, 0, 0, regexLiteral(r), r.at());
+        else if (u instanceof Ast.TypedRegex r) emit(Op.REGEX, 0, 0, 0, regexLiteral(new Ast.Regexp(r.at(), r.source())), r.at());
         else expr(e);
     }
 
@@ -665,18 +696,25 @@ final class Compiler {
         if (index != null && x.args().size() > functionList.get(index).params().size()) {
             diag.warning(x.at().source(), x.at().line(), "function `" + x.name() + "' called with more arguments than declared");
         }
-        for (Expr a : x.args()) {
+        userArguments(x.args());
+        emit(Op.CALL, index == null ? -1 : index, x.args().size(), 0, x.name(), x.at());
+    }
+
+    /** Arguments of a user function: a bare name may be an array (or become one in the callee). */
+    private void userArguments(List<Expr> args) {
+        for (Expr a : args) {
             Expr u = unwrap(a);
             if (a instanceof Ast.Name n && !Specials.isSpecial(n.name())) {
                 int[] r = resolve(n.name(), n.at());
                 emit(Op.ARG, r[0], r[1], 0, n.name(), n.at());
             } else if (u instanceof Ast.Name n && Specials.isArray(Specials.slot(n.name()))) {
                 array(n);
+            } else if (a instanceof Ast.Index ix) {
+                elementArgument(ix);
             } else {
                 expr(a);
             }
         }
-        emit(Op.CALL, index == null ? -1 : index, x.args().size(), 0, x.name(), x.at());
     }
 
     private void builtin(Ast.Builtin x) {
@@ -709,13 +747,9 @@ final class Compiler {
             Expr u = unwrap(a);
             switch (Builtins.pass(id, i)) {
                 case ARRAY:
-                    if (u instanceof Ast.Name n) {
-                        // a scalar passes as itself: the built-in names the argument that is not an array
-                        int[] r = resolve(n.name(), n.at());
-                        emit(Op.ARRAY, r[0], r[1], 1, n.name(), n.at());
-                    } else {
-                        expr(a);
-                    }
+                    // a scalar passes as itself: the built-in names the argument that is not an array
+                    if (u instanceof Ast.ArrayRef ref) arrayRef(ref, Code.SUB_BUILTIN);
+                    else expr(a);
                     break;
                 case REGEX:
                     regexArgument(a);
@@ -724,6 +758,8 @@ final class Compiler {
                     if (u instanceof Ast.Name n) {
                         int[] r = resolve(n.name(), n.at());
                         emit(Op.ARG, r[0], r[1], 0, n.name(), n.at());
+                    } else if (u instanceof Ast.Index ix) {
+                        elementArgument(ix);
                     } else {
                         expr(a);
                     }

@@ -17,6 +17,10 @@ final class Functions {
     private Functions() {
     }
 
+    /** The categories glibc defines that dcgettext accepts (LC_RESPONSE is not one of them). */
+    private static final List<String> LOCALE_CATEGORIES = List.of("LC_ALL", "LC_COLLATE", "LC_CTYPE", "LC_MESSAGES",
+            "LC_MONETARY", "LC_NUMERIC", "LC_TIME");
+
     private static Value v(Object o) {
         return o instanceof Value val ? val : Value.UNINITIALIZED;
     }
@@ -151,19 +155,39 @@ final class Functions {
             }
             case TYPEOF: {
                 Object x = a[0];
+                if (x instanceof Vm.Ref r && r.target() != null) x = r.target();
                 if (x instanceof AwkArray) return Value.str("array");
                 if (!(x instanceof Value val)) return Value.str("untyped");
                 if (val == Value.NULL_FIELD) return Value.str("unassigned");
+                if (val == Value.TRUE || val == Value.FALSE) return Value.str("number|bool");
                 if (val.kind == Value.Kind.INDEX) val.string("%.6g");
                 switch (val.kind) {
                     case NUMBER: return Value.str("number");
                     case STRING: return Value.str("string");
                     case INPUT: return Value.str(val.isNumeric() ? "strnum" : "string");
+                    case REGEX: return Value.str("regexp");
                     default: return Value.str(val == Value.UNINITIALIZED ? "untyped" : "unassigned");
                 }
             }
+            case DCGETTEXT: {
+                // no message catalogs are installed: the text is its own translation
+                if (a.length > 2 && !LOCALE_CATEGORIES.contains(v(a[2]).string(cf))) {
+                    return vm.fatal("dcgettext: `" + v(a[2]).string(cf) + "' is not a valid locale category");
+                }
+                return Value.str(v(a[0]).string(cf));
+            }
+            case DCNGETTEXT: {
+                if (a.length > 4 && !LOCALE_CATEGORIES.contains(v(a[4]).string(cf))) {
+                    return vm.fatal("dcgettext: `" + v(a[4]).string(cf) + "' is not a valid locale category");
+                }
+                return Value.str((long) v(a[2]).number() == 1 ? v(a[0]).string(cf) : v(a[1]).string(cf));
+            }
+            case BINDTEXTDOMAIN:
+                return Value.str(v(a[0]).string(cf));
+            case MKBOOL:
+                return v(a[0]).truth() ? Value.TRUE : Value.FALSE;
             case ISARRAY:
-                return Value.of(a[0] instanceof AwkArray);
+                return Value.of(a[0] instanceof AwkArray || a[0] instanceof Vm.Ref r && r.target() instanceof AwkArray);
             case ASORT:
             case ASORTI:
                 return asort(vm, id == Builtins.Id.ASORTI, a);
@@ -373,6 +397,9 @@ final class Functions {
         } else if (a[2] instanceof Compiler.RegexLiteral lit) {
             AwkRegex re = lit.get(vm.ignoreCase(), vm.utf8);
             sp = new Record.Splitter(Record.Splitter.REGEX, '\0', re, false);
+        } else if (v(a[2]).kind == Value.Kind.REGEX && !v(a[2]).rawString().isEmpty()) {
+            AwkRegex re = vm.dynamicRegex(v(a[2]).rawString(), vm.ignoreCase());
+            sp = re == null ? null : new Record.Splitter(Record.Splitter.REGEX, '\0', re, false);
         } else {
             sp = splitterForSplit(vm, v(a[2]).string(cf), true);
         }
@@ -592,8 +619,12 @@ final class Functions {
 
     // ---- arrays ----
 
-    /** The subscripts for {@code for (k in a)}: gawk's table order, or PROCINFO["sorted_in"]'s. */
-    static List<Value> forInOrder(Vm vm, AwkArray a) {
+    /** One element of a sorted listing: its subscript and its value (a Value, or an AwkArray). */
+    private record Element(Value index, Object value) {
+    }
+
+    /** The subscripts for {@code for (k in a)}: gawk's table order, or PROCINFO["sorted_in"]'s; or a Request (fatal). */
+    static Object forInOrder(Vm vm, AwkArray a) {
         List<Value> keys = new ArrayList<>();
         List<AwkArray.Cell> cells = new ArrayList<>();
         a.entries(keys, cells);
@@ -603,98 +634,187 @@ final class Functions {
         if (how == null) return keys;
         String order = how.value.string(vm.convfmt());
         if (order.isEmpty() || order.equals("@unsorted")) return keys;
-        return sorted(vm, keys, cells, order);
+        Object sorted = sorted(vm, elements(keys, cells), order);
+        if (sorted instanceof Request) return sorted;
+        List<Value> out = new ArrayList<>();
+        for (Element e : castElements((List<?>) sorted)) out.add(Value.str(e.index().string(vm.convfmt())));
+        return out;
     }
 
-    private static List<Value> sorted(Vm vm, List<Value> keys, List<AwkArray.Cell> cells, String order) {
-        String cf = vm.convfmt();
-        List<Integer> idx = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) idx.add(i);
-        Comparator<Integer> byIndexString = (x, y) -> keys.get(x).string(cf).compareTo(keys.get(y).string(cf));
-        Comparator<Integer> byIndexNumber = (x, y) -> {
-            int c = Double.compare(keys.get(x).number(), keys.get(y).number());
-            return c != 0 ? c : byIndexString.compare(x, y);
-        };
-        Comparator<Integer> byValueString = (x, y) -> {
-            int c = cells.get(x).value.string(cf).compareTo(cells.get(y).value.string(cf));
-            return c != 0 ? c : byIndexString.compare(x, y);
-        };
-        Comparator<Integer> byValueNumber = (x, y) -> {
-            int c = Double.compare(cells.get(x).value.number(), cells.get(y).value.number());
-            return c != 0 ? c : byIndexString.compare(x, y);
-        };
-        Comparator<Integer> byValueType = (x, y) -> {
-            Value p = cells.get(x).value;
-            Value q = cells.get(y).value;
-            boolean pn = p.kind == Value.Kind.NUMBER || p.isStrnum();
-            boolean qn = q.kind == Value.Kind.NUMBER || q.isStrnum();
-            if (pn && qn) return byValueNumber.compare(x, y);
-            if (pn) return -1;
-            if (qn) return 1;
-            return byValueString.compare(x, y);
-        };
-        Comparator<Integer> cmp;
-        switch (order) {
-            case "@ind_str_asc": cmp = byIndexString; break;
-            case "@ind_str_desc": cmp = byIndexString.reversed(); break;
-            case "@ind_num_asc": cmp = byIndexNumber; break;
-            case "@ind_num_desc": cmp = byIndexNumber.reversed(); break;
-            case "@val_str_asc": cmp = byValueString; break;
-            case "@val_str_desc": cmp = byValueString.reversed(); break;
-            case "@val_num_asc": cmp = byValueNumber; break;
-            case "@val_num_desc": cmp = byValueNumber.reversed(); break;
-            case "@val_type_asc": cmp = byValueType; break;
-            case "@val_type_desc": cmp = byValueType.reversed(); break;
-            default: return keys;
+    @SuppressWarnings("unchecked")
+    private static List<Element> castElements(List<?> l) {
+        return (List<Element>) l;
+    }
+
+    private static List<Element> elements(List<Value> keys, List<AwkArray.Cell> cells) {
+        List<Element> list = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            AwkArray.Cell c = cells.get(i);
+            list.add(new Element(keys.get(i), c.array != null ? c.array : c.value));
         }
-        idx.sort(cmp);
-        List<Value> out = new ArrayList<>();
-        for (int i : idx) out.add(Value.str(keys.get(i).string(cf)));
+        return list;
+    }
+
+    /**
+     * The elements sorted as gawk's assoc_list sorts them: one of the "@ind_..." / "@val_..."
+     * orders with gawk's comparison functions and tie-breaks, or a user-defined comparison
+     * function called with (i1, v1, i2, v2). A Request when that was fatal. glibc's qsort is a
+     * merge sort for these sizes, stable as Java's.
+     */
+    private static Object sorted(Vm vm, List<Element> list, String order) {
+        Comparator<Element> cmp = comparator(vm, order);
+        if (cmp == null) {
+            int sp = 0;
+            while (sp < order.length() && !Character.isWhitespace(order.charAt(sp))) sp++;
+            if (sp == 0 || sp < order.length()) return vm.fatal("`" + order + "' is invalid as a function name");
+            Code.Function f = vm.function(order);
+            if (f == null) return vm.fatal("sort comparison function `" + order + "' is not defined");
+            Request[] failed = new Request[1];
+            cmp = (x, y) -> {
+                if (failed[0] != null) return 0;
+                Object r = vm.invoke(f, new Object[] {x.index(), x.value(), y.index(), y.value()});
+                if (r instanceof Request req) {
+                    failed[0] = req;
+                    return 0;
+                }
+                double d = r instanceof Value v ? v.number() : 0;
+                return d < 0 ? -1 : d > 0 ? 1 : 0;
+            };
+            List<Element> out = new ArrayList<>(list);
+            out.sort(cmp);
+            if (failed[0] != null) return failed[0];
+            return out;
+        }
+        List<Element> out = new ArrayList<>(list);
+        out.sort(cmp);
         return out;
+    }
+
+    /** gawk's built-in orders (array.c's sort_up_* and sort_down_*: descending negates ascending). */
+    private static Comparator<Element> comparator(Vm vm, String order) {
+        String cf = vm.convfmt();
+        boolean icase = vm.ignoreCase();
+        Comparator<Element> indexString = (x, y) -> compareStrings(x.index().string(cf), y.index().string(cf), icase);
+        Comparator<Element> indexNumber = (x, y) -> {
+            int c = compareNumbers(x.index().number(), y.index().number());
+            return c != 0 ? c : indexString.compare(x, y);
+        };
+        Comparator<Element> valueType = (x, y) -> {
+            int c = compareTypes(x.value(), y.value(), cf, icase);
+            return c != 0 ? c : indexString.compare(x, y);
+        };
+        Comparator<Element> valueString = (x, y) -> {
+            if (!isScalar(x.value()) || !isScalar(y.value())) return valueType.compare(x, y);
+            int c = compareStrings(((Value) x.value()).string(cf), ((Value) y.value()).string(cf), icase);
+            return c != 0 ? c : indexString.compare(x, y);
+        };
+        Comparator<Element> valueNumber = (x, y) -> {
+            if (!isScalar(x.value()) || !isScalar(y.value())) return valueType.compare(x, y);
+            Value p = (Value) x.value();
+            Value q = (Value) y.value();
+            int c = compareNumbers(p.number(), q.number());
+            if (c == 0) c = compareStrings(p.string(cf), q.string(cf), icase);
+            return c != 0 ? c : indexString.compare(x, y);
+        };
+        switch (order) {
+            case "@ind_str_asc": return indexString;
+            case "@ind_str_desc": return (x, y) -> -indexString.compare(x, y);
+            case "@ind_num_asc": return indexNumber;
+            case "@ind_num_desc": return (x, y) -> -indexNumber.compare(x, y);
+            case "@val_str_asc": return valueString;
+            case "@val_str_desc": return (x, y) -> -valueString.compare(x, y);
+            case "@val_num_asc": return valueNumber;
+            case "@val_num_desc": return (x, y) -> -valueNumber.compare(x, y);
+            case "@val_type_asc": return valueType;
+            case "@val_type_desc": return (x, y) -> -valueType.compare(x, y);
+            default: return null;
+        }
+    }
+
+    /** A value that is a scalar with a type (gawk's Node_val): not a subarray, not an element never assigned. */
+    private static boolean isScalar(Object v) {
+        return v instanceof Value val && val != Value.UNINITIALIZED;
+    }
+
+    /** do_sort_up_value_type: subarrays after everything, untyped elements before scalars, numbers before strings. */
+    private static int compareTypes(Object p, Object q, String cf, boolean icase) {
+        if (p instanceof AwkArray) return q instanceof AwkArray ? 0 : 1;
+        if (q instanceof AwkArray) return -1;
+        boolean ps = isScalar(p);
+        boolean qs = isScalar(q);
+        if (!ps || !qs) return (ps ? 1 : 0) - (qs ? 1 : 0);
+        Value a = (Value) p;
+        Value b = (Value) q;
+        boolean an = a.isNumeric();
+        boolean bn = b.isNumeric();
+        if (an && bn) return compareNumbers(a.number(), b.number());
+        if (an) return -1;
+        if (bn) return 1;
+        return compareStrings(a.string(cf), b.string(cf), icase);
+    }
+
+    /** cmp_numbers: NaN after every number. */
+    private static int compareNumbers(double a, double b) {
+        if (Double.isNaN(a)) return Double.isNaN(b) ? 0 : 1;
+        if (Double.isNaN(b)) return -1;
+        return a == b ? 0 : a < b ? -1 : 1;
+    }
+
+    /** cmp_strings: bytes, the empty string first; under IGNORECASE letters fold first and bytes break ties. */
+    private static int compareStrings(String a, String b, boolean icase) {
+        int la = a.length();
+        int lb = b.length();
+        if (la == 0) return lb == 0 ? 0 : -1;
+        if (lb == 0) return 1;
+        int min = Math.min(la, lb);
+        if (icase) {
+            for (int i = 0; i < min; i++) {
+                int d = fold(a.charAt(i)) - fold(b.charAt(i));
+                if (d != 0) return d;
+            }
+        }
+        for (int i = 0; i < min; i++) {
+            int d = a.charAt(i) - b.charAt(i);
+            if (d != 0) return d;
+        }
+        return la == lb ? 0 : la < lb ? -1 : 1;
+    }
+
+    private static int fold(char c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
     }
 
     private static Object asort(Vm vm, boolean byIndex, Object[] a) {
         String cf = vm.convfmt();
         String name = byIndex ? "asorti" : "asort";
-        if (!(a[0] instanceof AwkArray src)) return vm.fatal(name + ": first argument is not an array");
-        AwkArray dest = src;
+        String how = a.length > 2 ? v(a[2]).string(cf) : "";
+        if (how.isEmpty()) how = byIndex ? "@ind_str_asc" : "@val_type_asc";
+        AwkArray dest = null;
         if (a.length > 1) {
             if (!(a[1] instanceof AwkArray d)) return vm.fatal(name + ": second argument is not an array");
             dest = d;
         }
+        if (!(a[0] instanceof AwkArray src)) return vm.fatal(name + ": first argument is not an array");
         List<Value> keys = new ArrayList<>();
         List<AwkArray.Cell> cells = new ArrayList<>();
         src.entries(keys, cells);
-        String how = a.length > 2 ? v(a[2]).string(cf) : byIndex ? "@ind_str_asc" : "@val_type_asc";
-        List<Value> items = new ArrayList<>();
-        if (byIndex) {
-            List<Value> order = sorted(vm, keys, cells, how);
-            for (Value k : order) items.add(Value.str(k.string(cf)));
-        } else {
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) idx.add(i);
-            Comparator<Value> typeOrder = (p, q) -> {
-                boolean pn = p.kind == Value.Kind.NUMBER || p.isStrnum() || p.kind == Value.Kind.UNINIT;
-                boolean qn = q.kind == Value.Kind.NUMBER || q.isStrnum() || q.kind == Value.Kind.UNINIT;
-                if (pn && qn) return Double.compare(p.number(), q.number());
-                if (pn) return -1;
-                if (qn) return 1;
-                return p.string(cf).compareTo(q.string(cf));
-            };
-            Comparator<Value> c;
-            switch (how) {
-                case "@val_str_asc": c = Comparator.comparing(x -> x.string(cf)); break;
-                case "@val_str_desc": c = Comparator.<Value, String>comparing(x -> x.string(cf)).reversed(); break;
-                case "@val_num_asc": c = Comparator.comparingDouble(Value::number); break;
-                case "@val_num_desc": c = Comparator.comparingDouble(Value::number).reversed(); break;
-                case "@val_type_desc": c = typeOrder.reversed(); break;
-                default: c = typeOrder;
+        Object sorted = sorted(vm, elements(keys, cells), how);
+        if (sorted instanceof Request) return sorted;
+        List<Element> list = castElements((List<?>) sorted);
+        AwkArray result = dest != null ? dest : src;
+        result.clear();
+        for (int i = 0; i < list.size(); i++) {
+            AwkArray.Cell cell = result.lookup(AwkArray.Sub.of(Value.of(i + 1), cf));
+            Element e = list.get(i);
+            if (byIndex) {
+                cell.value = Value.str(e.index().string(cf));
+            } else if (e.value() instanceof AwkArray sub) {
+                // a subarray is copied, named by its new subscript (as gawk's assoc_copy)
+                cell.array = sub.copy(Integer.toString(i + 1));
+            } else {
+                cell.value = (Value) e.value();
             }
-            for (AwkArray.Cell cell : cells) items.add(cell.value);
-            items.sort(c);
         }
-        dest.clear();
-        for (int i = 0; i < items.size(); i++) dest.lookup(AwkArray.Sub.of(Value.of(i + 1), cf)).value = items.get(i);
-        return Value.of(items.size());
+        return Value.of(list.size());
     }
 }

@@ -24,7 +24,8 @@ final class Lexer {
     static final Set<String> BUILTINS = new HashSet<>(List.of("and", "asort", "asorti", "atan2", "close", "compl",
             "cos", "exp", "fflush", "gensub", "gsub", "index", "int", "isarray", "log", "lshift", "match", "mktime", "or",
             "rand", "rshift", "sin", "split", "sprintf", "sqrt", "srand", "strftime", "strtonum", "sub", "substr",
-            "system", "systime", "tolower", "toupper", "typeof", "xor", "patsplit"));
+            "system", "systime", "tolower", "toupper", "typeof", "xor", "patsplit", "mkbool",
+            "dcgettext", "dcngettext", "bindtextdomain"));
 
     static {
         KEYWORDS.put("BEGIN", Type.BEGIN);
@@ -259,6 +260,11 @@ final class Lexer {
                     return number(start);
                 default:
                     if (c >= '0' && c <= '9') return number(start);
+                    // _"text": a string marked for translation; with no message catalogs, the text itself
+                    if (c == '_' && peekChar(pos) == '"') {
+                        pos++;
+                        return string(start);
+                    }
                     if (c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return name(start);
                     throw diag.syntax(new Token(Type.EOF, null, 0, source, line, start), "invalid char '" + c + "' in expression");
             }

@@ -398,10 +398,15 @@ final class Parser {
                     return new Ast.Delete(at, n, null);
                 }
                 if (!tok.is(Type.NAME)) throw error();
-                Ast.Name n = new Ast.Name(at(), tok.text());
+                Ast.ArrayRef n = new Ast.Name(at(), tok.text());
                 advance();
                 if (!tok.is(Type.LBRACKET)) return new Ast.Delete(at, n, null);
-                return new Ast.Delete(at, n, subscripts());
+                List<Expr> subs = subscripts();
+                while (tok.is(Type.LBRACKET)) {
+                    n = new Ast.Index(n.at(), n, subs);
+                    subs = subscripts();
+                }
+                return new Ast.Delete(at, n, subs);
             }
             default:
                 return new Ast.Simple(at, expr());
@@ -411,13 +416,13 @@ final class Parser {
     private Stmt forStatement(At at) {
         advance();
         expect(Type.LPAREN);
-        if (tok.is(Type.NAME) && peek(1).is(Type.IN) && peek(2).is(Type.NAME) && peek(3).is(Type.RPAREN)) {
+        if (tok.is(Type.NAME) && peek(1).is(Type.IN) && peek(2).is(Type.NAME)
+                && (peek(3).is(Type.RPAREN) || peek(3).is(Type.LBRACKET))) {
             Ast.Name var = new Ast.Name(at(), tok.text());
             advance();
             advance();
-            Ast.Name array = new Ast.Name(at(), tok.text());
-            advance();
-            advance();
+            Ast.ArrayRef array = (Ast.ArrayRef) variable();
+            expect(Type.RPAREN);
             optNewlines();
             loops++;
             Stmt b = body();
@@ -503,8 +508,11 @@ final class Parser {
             advance();
             return new Ast.Str(at, s);
         }
+        // case @/re/: a typed regexp matches as a regexp constant does
+        if (tok.is(Type.AT) && (peek(1).is(Type.SLASH) || peek(1).is(Type.DIV_ASSIGN))) advance();
         if (tok.is(Type.SLASH) || tok.is(Type.DIV_ASSIGN)) {
             tok = lexer.regexAt(tok);
+            ahead.clear();
             String s = tok.text();
             advance();
             return new Ast.Regexp(at, s);
@@ -566,9 +574,7 @@ final class Parser {
         if (!tok.is(Type.IN)) throw error();
         advance();
         if (!tok.is(Type.NAME)) throw error();
-        Ast.Name n = new Ast.Name(at(), tok.text());
-        advance();
-        return new Ast.In(at, subscripts, n);
+        return new Ast.In(at, subscripts, (Ast.ArrayRef) variable());
     }
 
     private List<Expr> expressionList() {
@@ -722,9 +728,7 @@ final class Parser {
         while (tok.is(Type.IN)) {
             advance();
             if (!tok.is(Type.NAME)) throw error();
-            Ast.Name n = new Ast.Name(at(), tok.text());
-            advance();
-            left = new Ast.In(at, List.of(left), n);
+            left = new Ast.In(at, List.of(left), (Ast.ArrayRef) variable());
         }
         return left;
     }
@@ -901,8 +905,9 @@ final class Parser {
         At at = at();
         Ast.Name n = new Ast.Name(at, tok.text());
         advance();
-        if (tok.is(Type.LBRACKET)) return new Ast.Index(at, n, subscripts());
-        return n;
+        Ast.ArrayRef v = n;
+        while (tok.is(Type.LBRACKET)) v = new Ast.Index(at, v, subscripts());
+        return v;
     }
 
     /**
@@ -1037,10 +1042,22 @@ final class Parser {
             case MINUS:
             case PLUS:
                 return unary();
-            case AT:
-                // gawk's indirect calls (@f()) and typed regexps (@/re/) are not simulated
+            case AT: {
                 advance();
+                if ((tok.is(Type.NAME) || tok.is(Type.FUNC_NAME)) && peek(1).is(Type.LPAREN)) {
+                    Ast.Name f = new Ast.Name(at(), tok.text());
+                    advance();
+                    return new Ast.IndirectCall(at, f, arguments());
+                }
+                if (tok.is(Type.SLASH) || tok.is(Type.DIV_ASSIGN)) {
+                    tok = lexer.regexAt(tok);
+                    ahead.clear();
+                    String re = tok.text();
+                    advance();
+                    return new Ast.TypedRegex(at, re);
+                }
                 throw error();
+            }
             default:
                 throw error();
         }

@@ -177,6 +177,8 @@ final class Record {
             case Splitter.CHARS: {
                 for (int i = 0; i < n; ) {
                     int len = utf8 ? Bytes.charLength(s, i) : 1;
+                    // split() with "": an empty separator between characters
+                    if (seps != null && i > 0) seps.put(out.size(), "");
                     out.add(Value.input(s.substring(i, i + len)));
                     i += len;
                 }

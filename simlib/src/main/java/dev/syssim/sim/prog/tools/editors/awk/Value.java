@@ -16,7 +16,7 @@ final class Value {
      * integer keys: a number (it compares numerically) until its string is needed, when it becomes
      * a string for good — gawk's INTIND, which turns into STRING in format_val.
      */
-    enum Kind { UNINIT, NUMBER, STRING, INPUT, INDEX }
+    enum Kind { UNINIT, NUMBER, STRING, INPUT, INDEX, REGEX }
 
     static final Value UNINITIALIZED = new Value(Kind.UNINIT, 0, "");
     static final Value EMPTY = new Value(Kind.STRING, 0, "");
@@ -27,6 +27,10 @@ final class Value {
     static final Value NULL_STRING = new Value(Kind.UNINIT, 0, "");
     /** A field beyond NF: the empty string (not a number: $5 == 0 is false), typeof "unassigned". */
     static final Value NULL_FIELD = new Value(Kind.STRING, 0, "");
+
+    /** mkbool()'s results: numbers that typeof() calls "number|bool". */
+    static final Value TRUE = new Value(Kind.NUMBER, 1, null);
+    static final Value FALSE = new Value(Kind.NUMBER, 0, null);
 
     private static final Value[] SMALL = new Value[256];
 
@@ -70,6 +74,11 @@ final class Value {
     static Value index(long k) {
         Value v = new Value(Kind.INDEX, k, null);
         return v;
+    }
+
+    /** A typed regexp constant ({@code @/re/}): its text as a string, 0 as a number. */
+    static Value regex(String source) {
+        return new Value(Kind.REGEX, 0, source);
     }
 
     /** Input text: a strnum if it looks numeric, else a string. */

@@ -56,23 +56,56 @@ final class Vm implements Io.Arguments {
     static final class Ref {
         final Object[] slots;
         final int index;
+        /** Or an untyped array element (f(a[1])): it may become a subarray in the callee. */
+        final AwkArray.Cell cell;
+        final String cellName;
         final List<String> origin;
 
         Ref(Object[] slots, int index, List<String> origin) {
             this.slots = slots;
             this.index = index;
+            this.cell = null;
+            this.cellName = null;
             this.origin = origin;
         }
 
+        Ref(AwkArray.Cell cell, String name) {
+            this.slots = null;
+            this.index = 0;
+            this.cell = cell;
+            this.cellName = name;
+            this.origin = List.of(name);
+        }
+
+        /** What the variable or element holds: null while untyped, an array, a scalar or another reference. */
+        Object held() {
+            if (cell == null) return slots[index];
+            if (cell.array != null) return cell.array;
+            return cell.value == Value.UNINITIALIZED ? null : cell.value;
+        }
+
         Object target() {
-            Object t = slots[index];
+            Object t = held();
             return t instanceof Ref r ? r.target() : t;
         }
 
-        /** The caller's variable is used as a scalar from now on. */
+        /** The caller's variable is used as a scalar from now on (an element stays untyped, as in gawk). */
         void scalar() {
+            if (cell != null) return;
             if (slots[index] == null) slots[index] = Value.NULL_STRING;
             else if (slots[index] instanceof Ref r) r.scalar();
+        }
+
+        /** Makes the untyped variable or element an array. */
+        AwkArray makeArray() {
+            AwkArray a = new AwkArray();
+            if (cell != null) {
+                a.name = cellName;
+                cell.array = a;
+            } else {
+                slots[index] = a;
+            }
+            return a;
         }
     }
 
@@ -357,7 +390,7 @@ final class Vm implements Io.Arguments {
             case Specials.RS:
                 record.splitNow();
                 globals[slot] = v;
-                separator = separatorFor(v.string(convfmt));
+                separator = separatorFor(v);
                 return fieldMode == FieldMode.FS ? useFieldMode(FieldMode.FS) : null;
             case Specials.CONVFMT:
                 globals[slot] = v;
@@ -383,7 +416,7 @@ final class Vm implements Io.Arguments {
             case Specials.IGNORECASE:
                 globals[slot] = v;
                 ignoreCase = v.truth();
-                separator = separatorFor(value(Specials.RS).string(convfmt));
+                separator = separatorFor(value(Specials.RS));
                 // FPAT keeps the case rule it was set with (set_RS calls set_FS only under FS)
                 return fieldMode == FieldMode.FS ? useFieldMode(FieldMode.FS) : null;
             default:
@@ -407,9 +440,17 @@ final class Vm implements Io.Arguments {
                 next = re == null ? null : Record.Splitter.pattern(re);
                 break;
             }
-            default:
-                next = splitterFor(value(Specials.FS).string(convfmt), isParagraph());
+            default: {
+                Value fs = value(Specials.FS);
+                if (fs.kind == Value.Kind.REGEX && !fs.rawString().isEmpty()) {
+                    // a typed regexp is a regexp even when it is one character long
+                    AwkRegex re = dynamicRegex(fs.rawString(), ignoreCase);
+                    next = re == null ? null : new Record.Splitter(Record.Splitter.REGEX, '\0', re, false);
+                } else {
+                    next = splitterFor(fs.string(convfmt), isParagraph());
+                }
                 break;
+            }
         }
         if (next == null) return regexFailure;
         splitter = next;
@@ -525,7 +566,13 @@ final class Vm implements Io.Arguments {
     }
 
     /** How RS ends records. */
-    private InputBuffer.Separator separatorFor(String rs) {
+    private InputBuffer.Separator separatorFor(Value rsValue) {
+        String rs = rsValue.string(convfmt);
+        if (rsValue.kind == Value.Kind.REGEX && !rs.isEmpty()) {
+            // a typed regexp is a regexp even when it is one character long
+            AwkRegex re = dynamicRegex(rs, ignoreCase);
+            if (re != null) return new InputBuffer.Separator(InputBuffer.Separator.REGEX, '\0', re);
+        }
         if (rs.isEmpty()) return new InputBuffer.Separator(InputBuffer.Separator.PARAGRAPH, '\n', null);
         if (rs.length() == 1 && !ignoreCase) return new InputBuffer.Separator(InputBuffer.Separator.CHAR, rs.charAt(0), null);
         if (rs.length() == 1) {
@@ -584,7 +631,7 @@ final class Vm implements Io.Arguments {
                 if (v instanceof Value) return v;
                 if (v instanceof AwkArray) return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
                 if (v instanceof Ref r) {
-                    Object target = r.slots[r.index];
+                    Object target = r.held();
                     if (target instanceof AwkArray a) {
                         l[slot] = a;
                         frames[fp - 1].origins[slot] = r.origin;
@@ -599,7 +646,9 @@ final class Vm implements Io.Arguments {
                 return field(((Value) stack[base]).number());
             default: {
                 AwkArray a = (AwkArray) stack[base];
-                return a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt)).value;
+                AwkArray.Cell cell = a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt));
+                if (cell.array != null) return fatal("attempt to use array `" + cell.array.name + "' in a scalar context");
+                return cell.value;
             }
         }
     }
@@ -620,7 +669,7 @@ final class Vm implements Io.Arguments {
                 Object[] l = locals();
                 if (l[slot] instanceof AwkArray) return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
                 if (l[slot] instanceof Ref r) {
-                    if (r.slots[r.index] instanceof AwkArray) {
+                    if (r.held() instanceof AwkArray) {
                         frames[fp - 1].origins[slot] = r.origin;
                         return fatal("attempt to use array `" + localName(slot, in) + "' in a scalar context");
                     }
@@ -638,7 +687,9 @@ final class Vm implements Io.Arguments {
             }
             default: {
                 AwkArray a = (AwkArray) stack[base];
-                a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt)).value = v;
+                AwkArray.Cell cell = a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt));
+                if (cell.array != null) return fatal("attempt to use array `" + cell.array.name + "' in a scalar context");
+                cell.value = v;
                 return null;
             }
         }
@@ -674,18 +725,19 @@ final class Vm implements Io.Arguments {
 
     /** The array an untyped reference stands for, made in the caller's variable; or the scalar it became. */
     private static Object resolve(Ref r) {
-        Object target = r.slots[r.index];
-        if (target == null) {
-            AwkArray a = new AwkArray();
-            r.slots[r.index] = a;
-            return a;
-        }
+        Object target = r.held();
+        if (target == null) return r.makeArray();
         if (target instanceof Ref inner) {
             Object t = resolve(inner);
-            if (t instanceof AwkArray a) r.slots[r.index] = a;
+            if (t instanceof AwkArray a && r.cell == null) r.slots[r.index] = a;
             return t;
         }
         return target;
+    }
+
+    /** A subarray's name as gawk prints it: {@code a["1"]["x"]}. */
+    private static String elementName(AwkArray parent, AwkArray.Sub key, Instr in) {
+        return (parent.name != null ? parent.name : (String) in.o) + "[\"" + key.text() + "\"]";
     }
 
     /** A local's name in messages: an array parameter names where it came from ({@code c (from b, from a)}). */
@@ -793,6 +845,40 @@ final class Vm implements Io.Arguments {
                     Object a = array(in.a, in.b, nameOf(in));
                     if (a instanceof Request r) return r;
                     push(a);
+                    pc++;
+                    break;
+                }
+                case SUBARRAY: {
+                    Value sub = popValue();
+                    AwkArray parent = (AwkArray) stack[--sp];
+                    AwkArray.Sub key = AwkArray.Sub.of(sub, convfmt);
+                    AwkArray.Cell cell = parent.lookup(key);
+                    if (cell.array == null) {
+                        // an element never assigned can still become an array (gawk's Node_elem_new)
+                        if (cell.value != Value.UNINITIALIZED) {
+                            if (in.a == Code.SUB_BUILTIN) {
+                                push(cell.value);
+                                pc++;
+                                break;
+                            }
+                            if (in.a == Code.SUB_VALUE) return fatal("attempt to use a scalar value as array");
+                            return fatal("attempt to use scalar `" + elementName(parent, key, in) + "' as an array");
+                        }
+                        cell.array = new AwkArray();
+                        cell.array.name = elementName(parent, key, in);
+                    }
+                    push(cell.array);
+                    pc++;
+                    break;
+                }
+                case ELEM_ARG: {
+                    Value sub = popValue();
+                    AwkArray parent = (AwkArray) stack[--sp];
+                    AwkArray.Sub key = AwkArray.Sub.of(sub, convfmt);
+                    AwkArray.Cell cell = parent.lookup(key);
+                    if (cell.array != null) push(new Passed(cell.array, List.of(cell.array.name)));
+                    else if (cell.value == Value.UNINITIALIZED) push(new Ref(cell, elementName(parent, key, in)));
+                    else push(cell.value);
                     pc++;
                     break;
                 }
@@ -914,6 +1000,11 @@ final class Vm implements Io.Arguments {
                     if (r != null) return r;
                     break;
                 }
+                case INDIRECT_CALL: {
+                    Request r = indirectCall(in);
+                    if (r != null) return r;
+                    break;
+                }
                 case RET: {
                     Object v = stack[sp - 1];
                     Frame f = frames[--fp];
@@ -969,8 +1060,13 @@ final class Vm implements Io.Arguments {
                     break;
                 }
                 case FORIN_INIT: {
-                    AwkArray a = (AwkArray) stack[--sp];
-                    push(new Iteration(Functions.forInOrder(this, a)));
+                    AwkArray a = (AwkArray) stack[sp - 1];
+                    Object order = Functions.forInOrder(this, a);
+                    if (order instanceof Request r) return r;
+                    sp--;
+                    @SuppressWarnings("unchecked")
+                    List<Value> keys = (List<Value>) order;
+                    push(new Iteration(keys));
                     pc++;
                     break;
                 }
@@ -1015,6 +1111,8 @@ final class Vm implements Io.Arguments {
                     break;
                 }
                 case EXIT: {
+                    // a sort's comparison function may not end the program (gawk: currule is 0 there)
+                    if (callbacks > 0) return fatal("`exit' cannot be called in the current context");
                     if (in.a == 1) exitStatus = (int) (long) popValue().number() & 0xff;
                     unwind();
                     if (inEnd) {
@@ -1047,6 +1145,8 @@ final class Vm implements Io.Arguments {
                     inEnd = true;
                     pc++;
                     break;
+                case CALLBACK_DONE:
+                    return CALLBACK_RETURNED;
                 case FILE_RULES_DONE: {
                     Frame f = frames[--fp];
                     frames[fp] = null;
@@ -1143,11 +1243,112 @@ final class Vm implements Io.Arguments {
         }
     }
 
+    /**
+     * gawk's {@code @f(args)}: the value of f names a user function (called as usual) or a
+     * built-in (called with the values; sub and gsub only in their two-argument form, on $0).
+     */
+    private Request indirectCall(Instr in) {
+        int argc = in.b;
+        int base = sp - argc;
+        String name = ((Value) stack[base - 1]).string(convfmt);
+        Code.Function f = name.isEmpty() ? null : function(name);
+        if (f != null) {
+            System.arraycopy(stack, base, stack, base - 1, argc);
+            stack[--sp] = null;
+            return callUser(f, argc);
+        }
+        Builtins.Id id = Builtins.byName(name);
+        if (id == null) return fatal("`" + name + "' is not a function, so it cannot be called indirectly");
+        if (argc < id.min || argc > id.max) return fatal(name + ": called with " + argc + " arguments");
+        Object[] args = new Object[argc];
+        for (int i = 0; i < argc; i++) {
+            Object arg = stack[base + i];
+            boolean array = Builtins.pass(id, i) == Builtins.Pass.ARRAY;
+            if (arg instanceof Passed p) arg = p.array();
+            else if (arg instanceof Ref r) arg = array ? resolve(r) : r.target() instanceof AwkArray a ? a : Value.NULL_STRING;
+            args[i] = arg;
+        }
+        Object result;
+        if (id == Builtins.Id.SUB || id == Builtins.Id.GSUB) {
+            if (argc != 2) return fatal(name + ": can be called indirectly only with two arguments");
+            AwkRegex regex = regexOf(args[0]);
+            if (regex == null) return regexFailure;
+            Value target = record.zero(ofs, convfmt);
+            Functions.Substitution s = Functions.substitute(regex, ((Value) args[1]).string(convfmt), target.string(convfmt),
+                    id == Builtins.Id.GSUB ? -1 : 1, false);
+            if (s.count() > 0) setField(0, Value.str(s.text()));
+            result = Value.of(s.count());
+        } else {
+            result = Functions.call(this, id, args);
+            if (result instanceof Request r) return r;
+        }
+        for (int i = base - 1; i < sp; i++) stack[i] = null;
+        sp = base - 1;
+        push(result);
+        pc++;
+        Request w = io.pendingWrite();
+        return w;
+    }
+
+    /** The user function named {@code name}, or null. */
+    Code.Function function(String name) {
+        for (Code.Function f : code.functions) if (f.name().equals(name)) return f;
+        return null;
+    }
+
+    /** Signals that a function called by {@link #invoke} has returned. */
+    private static final Request CALLBACK_RETURNED = new Request.Yield(0);
+    private static final int CALLBACK_SLICE = 100_000;
+    private static final int CALLBACK_SLICES = 2_000;
+    private int callbacks;
+
+    /**
+     * Calls a user function from inside a built-in (a sort's comparison function) and runs it to
+     * its return: its value, or a Request when it ended the program. Input or output the
+     * function would have to wait for is refused with a fatal error (gawk can do it; the
+     * simulation cannot suspend in the middle of a sort).
+     */
+    Object invoke(Code.Function f, Object[] args) {
+        if (fp >= MAX_CALL_DEPTH) return fatal("eval.c:1284:setup_frame: sp: cannot allocate 8 bytes of memory: Cannot allocate memory");
+        int savedPc = pc;
+        int base = sp;
+        Object[] locals = new Object[f.params().size()];
+        @SuppressWarnings("unchecked")
+        List<String>[] origins = new List[locals.length];
+        for (int i = 0; i < args.length && i < locals.length; i++) locals[i] = args[i];
+        if (fp == frames.length) frames = java.util.Arrays.copyOf(frames, fp * 2);
+        frames[fp++] = new Frame(f, code.callbackReturn, locals, base, origins);
+        pc = f.entry();
+        callbacks++;
+        try {
+            for (int slices = 0; ; slices++) {
+                Request r = run(CALLBACK_SLICE);
+                if (r == CALLBACK_RETURNED) break;
+                if (halting) return r;
+                if (r instanceof Request.Yield) {
+                    // the Java thread runs the whole sort: a comparison that never returns is stopped
+                    if (slices < CALLBACK_SLICES) continue;
+                    return fatal("sort comparison function `" + f.name() + "' ran too long for the simulation");
+                }
+                return fatal("sort comparison function `" + f.name() + "' cannot wait for input or output here");
+            }
+        } finally {
+            callbacks--;
+        }
+        Object result = stack[--sp];
+        stack[sp] = null;
+        pc = savedPc;
+        return result;
+    }
+
     private Request call(Instr in) {
         if (in.a < 0) return fatal("function `" + nameOf(in) + "' not defined");
-        Code.Function f = code.functions.get(in.a);
+        return callUser(code.functions.get(in.a), in.b);
+    }
+
+    /** Calls a user function whose {@code argc} arguments are on the stack; it returns to pc + 1. */
+    private Request callUser(Code.Function f, int argc) {
         if (fp >= MAX_CALL_DEPTH) return fatal("eval.c:1284:setup_frame: sp: cannot allocate 8 bytes of memory: Cannot allocate memory");
-        int argc = in.b;
         int base = sp - argc;
         Object[] locals = new Object[f.params().size()];
         @SuppressWarnings("unchecked")
@@ -1191,7 +1392,8 @@ final class Vm implements Io.Arguments {
         if (regex == null) return regexFailure;
         Functions.Substitution s = Functions.substitute(regex, repl.string(convfmt), target.string(convfmt), in.a == 1 ? -1 : 1, false);
         if (s.count() > 0 && kind != -2) {
-            Value v = Value.str(s.text());
+            // a typed regexp stays one (gawk's sub_common keeps REGEX)
+            Value v = target.kind == Value.Kind.REGEX ? Value.regex(s.text()) : Value.str(s.text());
             if (kind == -1) {
                 setField(0, v);
             } else {
