@@ -1,6 +1,7 @@
 package dev.syssim.sim.prog.tools.editors.awk;
 
 import dev.syssim.sim.fs.Stat;
+import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.SysResult;
@@ -101,6 +102,13 @@ public final class Awk extends Tool {
             s.sources.add(new Source("cmd. line", Bytes.fromJava(args.get(i)), true));
             i++;
         }
+        // -i FILE: as @include "FILE" before the program (it is not the program text itself)
+        for (int k = s.includeOptions.size() - 1; k >= 0; k--) {
+            String inc = s.includeOptions.get(k);
+            String text = "@include \"" + inc.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+            s.sources.add(0, new Source("cmd. line", Bytes.fromJava(text), true));
+            for (int f = 0; f < s.files.size(); f++) s.files.set(f, s.files.get(f) + 1);
+        }
         List<String> operands = args.subList(i, args.size());
         return loadFiles(c, s, 0, () -> start(c, s, operands));
     }
@@ -111,6 +119,10 @@ public final class Awk extends Tool {
         /** -f files, by index into sources, still to be read. */
         final List<Integer> files = new ArrayList<>();
         final List<String> assignments = new ArrayList<>();
+        /** -i files: a missing one is fatal (a missing @include is an error). */
+        final List<String> includeOptions = new ArrayList<>();
+        /** The files @include named, as found (or not) in AWKPATH. */
+        final Map<String, Parser.Included> included = new java.util.HashMap<>();
         String fs;
         boolean bytes;
     }
@@ -144,6 +156,10 @@ public final class Awk extends Tool {
             case "exec":
                 s.files.add(s.sources.size());
                 s.sources.add(new Source(value, null, false));
+                return null;
+            case "i":
+            case "include":
+                s.includeOptions.add(value);
                 return null;
             case "e":
             case "source":
@@ -185,13 +201,48 @@ public final class Awk extends Tool {
         if (k >= s.files.size()) return then.get();
         int index = s.files.get(k);
         String file = s.sources.get(index).name();
-        return c.readFile(file, (err, bytes) -> {
+        return findSource(c, file, (path, bytes, err) -> {
             if (err != null) {
                 c.eprint(c.name() + ": fatal: cannot open source file `" + file + "' for reading: " + err.message() + "\n");
                 return c.exit(2);
             }
             s.sources.set(index, new Source(file, Bytes.of(bytes), false));
             return loadFiles(c, s, k + 1, then);
+        });
+    }
+
+    /** What finding a program file came to: the path read and its bytes, or the error. */
+    private interface Found {
+        Step apply(String path, byte[] bytes, Errno err);
+    }
+
+    /**
+     * Finds a program file as gawk's find_source does: a name with a slash as it is, else in each
+     * directory of AWKPATH (default ".:/usr/share/awk"); failing that, the same with ".awk"
+     * appended. (The simulated machines do not install gawk's library of awk functions.)
+     */
+    private Step findSource(Libc c, String name, Found then) {
+        List<String> candidates = new ArrayList<>();
+        String awkpath = c.args().env().getOrDefault("AWKPATH", ".:/usr/share/awk");
+        for (String suffix : List.of("", ".awk")) {
+            if (suffix.length() > 0 && name.endsWith(".awk")) break;
+            if (name.contains("/")) {
+                candidates.add(name + suffix);
+                continue;
+            }
+            for (String dir : awkpath.split(":", -1)) {
+                candidates.add((dir.isEmpty() ? "." : dir) + "/" + name + suffix);
+            }
+        }
+        return tryCandidates(c, candidates, 0, null, then);
+    }
+
+    private Step tryCandidates(Libc c, List<String> candidates, int i, Errno first, Found then) {
+        if (i >= candidates.size()) return then.apply(null, null, first == null ? Errno.ENOENT : first);
+        String path = candidates.get(i);
+        return c.readFile(path, (err, bytes) -> {
+            if (err == null) return then.apply(path, bytes, null);
+            return tryCandidates(c, candidates, i + 1, first == null || first == Errno.ENOENT ? err : first, then);
         });
     }
 
@@ -202,10 +253,21 @@ public final class Awk extends Tool {
         Code code = null;
         AwkRegex.Warned warned = new AwkRegex.Warned();
         try {
-            Ast.Program program = new Parser(s.sources, diag).parse();
+            Ast.Program program = new Parser(s.sources, diag, s.included).parse();
             code = new Compiler(diag, utf8, warned).compile(program);
         } catch (Diagnostics.SyntaxError e) {
             code = null;
+        } catch (Parser.NeedsFile need) {
+            // an @include names a file not read yet: read it, then parse everything again
+            return findSource(c, need.name, (path, bytes, err) -> {
+                if (err != null && s.includeOptions.contains(need.name)) {
+                    c.eprint(name + ": fatal: cannot open source file `" + need.name + "' for reading: " + err.message() + "\n");
+                    return c.exit(2);
+                }
+                s.included.put(need.name, err != null ? new Parser.Included(null, null, err.message())
+                        : new Parser.Included(path, new Source(need.name, Bytes.of(bytes), false), null));
+                return start(c, s, operands);
+            });
         }
         for (String line : diag.lines()) c.eprintBytes(Bytes.bytes(line + "\n"));
         if (code == null || diag.errors() > 0) return c.exit(1);
@@ -444,13 +506,14 @@ public final class Awk extends Tool {
                 + "  with (i,j) subscripts and arrays of arrays (a[i][j]), in and delete, functions with recursion,\n"
                 + "  indirect calls (@f()), typed regexps (@/re/), getline in all its forms, output to files and\n"
                 + "  pipes, close(), system(), fflush(), printf and the string, arithmetic, bit and time functions,\n"
-                + "  gensub, patsplit, asort and asorti, PROCINFO[\"sorted_in\"] with user comparison functions.\n"
-                + "  Not simulated: -M (MPFR), coprocesses (|&), /inet special files, @include, @load and\n"
-                + "  extensions, namespaces, SYMTAB and FUNCTAB, --lint, the profiler and the debugger.\n"
+                + "  gensub, patsplit, asort and asorti, PROCINFO[\"sorted_in\"] with user comparison functions,\n"
+                + "  @include and -i with AWKPATH. Not simulated: -M (MPFR), coprocesses (|&), /inet special files,\n"
+                + "  @load and extensions, namespaces, SYMTAB and FUNCTAB, --lint, the profiler and the debugger.\n"
                 + "  -F fs, --field-separator=fs   use fs for the input field separator (the value of FS)\n"
                 + "  -v var=val, --assign=var=val  assign val to var before the program starts\n"
                 + "  -f progfile, --file=progfile  read the program from progfile (may be repeated)\n"
                 + "  -e program-text, --source=program-text  use program-text as (part of) the program\n"
+                + "  -i includefile, --include=includefile  include the awk source file (found in AWKPATH)\n"
                 + "  -b, --characters-as-bytes     treat all input data as single-byte characters\n"
                 + "  -h, --help                    print the usage message\n"
                 + "  -V, --version                 print the version";

@@ -27,7 +27,7 @@ final class Parser {
     static final int MAX_NESTING = 400;
 
     private final Diagnostics diag;
-    private final Lexer lexer;
+    private Lexer lexer;
     private final List<Source> sources;
     private Token tok;
     private final List<Token> ahead = new ArrayList<>();
@@ -49,10 +49,36 @@ final class Parser {
     private int loops;
     private int switches;
 
+    /**
+     * A file named by {@code @include}, as the tool found it: where, and its text; or why it could
+     * not be read.
+     */
+    record Included(String path, Source source, String error) {
+    }
+
+    /** Thrown when an {@code @include} names a file the tool has not read yet: read it, then parse again. */
+    static final class NeedsFile extends RuntimeException {
+        final String name;
+
+        NeedsFile(String name) {
+            super(null, null, false, false);
+            this.name = name;
+        }
+    }
+
+    private final Map<String, Included> includes;
+    /** The files included so far: each only once (gawk's srcfiles list). */
+    private final java.util.Set<String> includedPaths = new java.util.HashSet<>();
+
     Parser(List<Source> sources, Diagnostics diag) {
+        this(sources, diag, Map.of());
+    }
+
+    Parser(List<Source> sources, Diagnostics diag, Map<String, Included> includes) {
         this.sources = sources;
         this.diag = diag;
         this.lexer = new Lexer(diag);
+        this.includes = includes;
     }
 
     Ast.Program parse() {
@@ -111,6 +137,13 @@ final class Parser {
             case FUNCTION:
                 function();
                 return;
+            case AT:
+                if (peek(1).is(Type.NAME) && (peek(1).text().equals("include") || peek(1).text().equals("load"))) {
+                    directive();
+                    return;
+                }
+                patternRule();
+                return;
             case BEGIN:
             case END:
             case BEGINFILE:
@@ -137,29 +170,70 @@ final class Parser {
                 diag.plain(tok.source().label() + ":" + tok.line() + ": each rule must have a pattern or an action part");
                 throw new Diagnostics.SyntaxError();
             }
-            default: {
-                At at = at();
-                ruleKind = Ast.RuleKind.MAIN;
-                Expr pattern = expr();
-                Expr rangeEnd = null;
-                if (tok.is(Type.COMMA)) {
-                    advance();
-                    optNewlines();
-                    rangeEnd = expr();
-                }
-                if (tok.is(Type.LBRACE)) {
-                    rules.add(new Ast.Rule(at, Ast.RuleKind.MAIN, pattern, rangeEnd, action(Ast.RuleKind.MAIN)));
-                    return;
-                }
-                if (tok.is(Type.NEWLINE) || tok.is(Type.SEMI) || tok.is(Type.EOF)) {
-                    if (!tok.is(Type.EOF)) advance();
-                    optNewlines();
-                    rules.add(new Ast.Rule(at, Ast.RuleKind.MAIN, pattern, rangeEnd, null));
-                    return;
-                }
-                throw error();
+            default:
+                patternRule();
+        }
+    }
+
+    private void patternRule() {
+        At at = at();
+        ruleKind = Ast.RuleKind.MAIN;
+        Expr pattern = expr();
+        Expr rangeEnd = null;
+        if (tok.is(Type.COMMA)) {
+            advance();
+            optNewlines();
+            rangeEnd = expr();
+        }
+        if (tok.is(Type.LBRACE)) {
+            rules.add(new Ast.Rule(at, Ast.RuleKind.MAIN, pattern, rangeEnd, action(Ast.RuleKind.MAIN)));
+            return;
+        }
+        if (tok.is(Type.NEWLINE) || tok.is(Type.SEMI) || tok.is(Type.EOF)) {
+            if (!tok.is(Type.EOF)) advance();
+            optNewlines();
+            rules.add(new Ast.Rule(at, Ast.RuleKind.MAIN, pattern, rangeEnd, null));
+            return;
+        }
+        throw error();
+    }
+
+    /**
+     * {@code @include "file"}: the file's rules and functions, parsed here, once; {@code @load
+     * "lib"}: gawk's dynamic extensions, which the simulation has none of.
+     */
+    private void directive() {
+        At at = at();
+        advance();
+        boolean load = tok.text().equals("load");
+        advance();
+        if (!tok.is(Type.STRING)) throw error();
+        String name = tok.text();
+        Token after = tok;
+        if (load) {
+            diag.error(at.source(), at.line(), "cannot open shared library `" + name + "' for reading: No such file or directory");
+        } else if (!name.isEmpty()) {
+            Included inc = includes.get(name);
+            if (inc == null) throw new NeedsFile(name);
+            if (inc.error() != null) {
+                diag.error(at.source(), at.line(), "cannot open source file `" + name + "' for reading: " + inc.error());
+            } else if (includedPaths.add(inc.path())) {
+                Lexer saved = lexer;
+                List<Token> savedAhead = new ArrayList<>(ahead);
+                lexer = new Lexer(diag);
+                lexer.start(inc.source());
+                ahead.clear();
+                advance();
+                while (!tok.is(Type.EOF)) item();
+                lexer = saved;
+                ahead.clear();
+                ahead.addAll(savedAhead);
+                tok = after;
             }
         }
+        advance();
+        if (tok.is(Type.SEMI)) advance();
+        else if (!tok.is(Type.NEWLINE) && !tok.is(Type.EOF)) throw error();
     }
 
     private Ast.Block action(Ast.RuleKind kind) {
