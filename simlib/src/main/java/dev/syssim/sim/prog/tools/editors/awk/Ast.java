@@ -115,7 +115,7 @@ final class Ast {
     }
 
     /** The three getline forms: plain, {@code < file}, {@code cmd |}. */
-    enum GetlineKind { MAIN, FILE, COMMAND }
+    enum GetlineKind { MAIN, FILE, COMMAND, COPROCESS }
 
     record Getline(At at, GetlineKind kind, LValue target, Expr source) implements Expr {
     }
@@ -131,7 +131,7 @@ final class Ast {
     }
 
     /** Where print output goes: {@code > file}, {@code >> file}, {@code | command}. */
-    enum Redirect { NONE, FILE, APPEND, PIPE }
+    enum Redirect { NONE, FILE, APPEND, PIPE, COPROCESS }
 
     record Print(At at, boolean printf, List<Expr> args, Redirect redirect, Expr target) implements Stmt {
     }

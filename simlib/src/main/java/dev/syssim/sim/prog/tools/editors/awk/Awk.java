@@ -378,6 +378,7 @@ public final class Awk extends Tool {
                 });
             });
         }
+        if (sp.direction() == Request.Spawn.BOTH) return coprocess(c, vm, sp, argv, env);
         return c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), p -> {
             if (p.failed()) {
                 sp.done().accept(Request.Outcome.failed(p.errno()));
@@ -404,6 +405,43 @@ public final class Awk extends Tool {
     }
 
     /** The child of popen/system: its end of the pipe on {@code target}, then the shell. */
+    /**
+     * Starts a coprocess as gawk's two_way_open does with pipes: one pipe to the child's standard
+     * input, one from its standard output; the parent keeps the other ends.
+     */
+    private Step coprocess(Libc c, Vm vm, Request.Spawn sp, List<String> argv, Map<String, String> env) {
+        return c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), p1 -> {
+            if (p1.failed()) {
+                sp.done().accept(Request.Outcome.failed(p1.errno()));
+                return loop(c, vm);
+            }
+            int[] toChild = Syscall.Pipe2.fds(p1);
+            return c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), p2 -> {
+                if (p2.failed()) {
+                    return c.close(toChild[0], () -> c.close(toChild[1], () -> {
+                        sp.done().accept(Request.Outcome.failed(p2.errno()));
+                        return loop(c, vm);
+                    }));
+                }
+                int[] fromChild = Syscall.Pipe2.fds(p2);
+                Step child = Step.call(new Syscall.Dup2(toChild[0], 0), d -> child(fromChild[1], 1, argv, env));
+                return c.sys(Syscall.Clone.fork(() -> child), f -> {
+                    if (f.failed()) {
+                        return c.close(toChild[0], () -> c.close(toChild[1], () -> c.close(fromChild[0], () -> c.close(fromChild[1], () -> {
+                            sp.done().accept(Request.Outcome.failed(f.errno()));
+                            return loop(c, vm);
+                        }))));
+                    }
+                    String ids = f.intValue() + " " + fromChild[0];
+                    return c.close(toChild[0], () -> c.close(fromChild[1], () -> {
+                        sp.done().accept(new Request.Outcome(toChild[1], ids.getBytes(StandardCharsets.US_ASCII), null));
+                        return loop(c, vm);
+                    }));
+                });
+            });
+        });
+    }
+
     private static Step child(int fd, int target, List<String> argv, Map<String, String> env) {
         Step exec = Step.call(new Syscall.Execve("/bin/sh", argv, env), r -> Step.exit(127));
         if (fd < 0) return exec;
@@ -507,8 +545,9 @@ public final class Awk extends Tool {
                 + "  indirect calls (@f()), typed regexps (@/re/), getline in all its forms, output to files and\n"
                 + "  pipes, close(), system(), fflush(), printf and the string, arithmetic, bit and time functions,\n"
                 + "  gensub, patsplit, asort and asorti, PROCINFO[\"sorted_in\"] with user comparison functions,\n"
-                + "  @include and -i with AWKPATH. Not simulated: -M (MPFR), coprocesses (|&), /inet special files,\n"
-                + "  @load and extensions, namespaces, SYMTAB and FUNCTAB, --lint, the profiler and the debugger.\n"
+                + "  @include and -i with AWKPATH, coprocesses (|&, close(cmd, \"to\")). Not simulated: -M (MPFR),\n"
+                + "  ptys for coprocesses, /inet special files, @load and extensions, namespaces, SYMTAB and\n"
+                + "  FUNCTAB, --lint, the profiler and the debugger.\n"
                 + "  -F fs, --field-separator=fs   use fs for the input field separator (the value of FS)\n"
                 + "  -v var=val, --assign=var=val  assign val to var before the program starts\n"
                 + "  -f progfile, --file=progfile  read the program from progfile (may be repeated)\n"

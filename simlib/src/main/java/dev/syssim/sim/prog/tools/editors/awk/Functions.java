@@ -133,8 +133,14 @@ final class Functions {
                 return Value.of(strtonum(v(a[0])));
             case CLOSE: {
                 String name = v(a[0]).string(cf);
+                boolean to = false;
+                if (a.length > 1) {
+                    String how = v(a[1]).string(cf).toLowerCase(java.util.Locale.ROOT);
+                    if (!how.equals("to") && !how.equals("from")) return vm.fatal("close: second argument must be `to' or `from'");
+                    to = how.equals("to");
+                }
                 boolean open = vm.io.isOpen(name);
-                Object r = vm.io.close(name);
+                Object r = a.length > 1 ? vm.io.close(name, to) : vm.io.close(name);
                 if (r instanceof Request) return r;
                 if (!open) vm.setErrno("close of redirection that was never opened", 0);
                 return Value.of((Integer) r);
@@ -143,10 +149,21 @@ final class Functions {
                 Object r = vm.io.fflush(a.length == 0 ? null : v(a[0]).string(cf));
                 if (r instanceof Request) return r;
                 int status = (Integer) r;
-                if (status < 0 && a.length > 0) {
-                    vm.warning("fflush: `" + v(a[0]).string(cf) + "' is not an open file, pipe or co-process");
+                String file = a.length > 0 ? v(a[0]).string(cf) : "";
+                switch (status) {
+                    case Io.FFLUSH_INPUT_PIPE:
+                        vm.warning("fflush: cannot flush: pipe `" + file + "' opened for reading, not writing");
+                        return Value.of(-1);
+                    case Io.FFLUSH_INPUT_FILE:
+                        vm.warning("fflush: cannot flush: file `" + file + "' opened for reading, not writing");
+                        return Value.of(-1);
+                    case Io.FFLUSH_CLOSED_WRITE_END:
+                        vm.warning("fflush: cannot flush: two-way pipe `" + file + "' has closed write end");
+                        return Value.of(-1);
+                    default:
+                        if (status < 0 && a.length > 0) vm.warning("fflush: `" + file + "' is not an open file, pipe or co-process");
+                        return Value.of(status);
                 }
-                return Value.of(status);
             }
             case SYSTEM: {
                 Object r = vm.io.system(v(a[0]).string(cf));

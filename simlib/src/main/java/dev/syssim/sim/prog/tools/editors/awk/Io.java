@@ -30,6 +30,8 @@ final class Io {
     static final int STDOUT = 5;
     static final int STDERR = 6;
     static final int STDIN = 7;
+    /** A coprocess ({@code |&}): a pipe to its standard input (fd) and one from its output (readFd). */
+    static final int COPROC = 8;
 
     private static final int FILE_BUFFER = 4096;
 
@@ -51,6 +53,10 @@ final class Io {
         boolean fdClosed;
         boolean waiting;
         int waitStatus = -1;
+        /** For a coprocess: the descriptor its output is read from, and which ends close() closed. */
+        int readFd = -1;
+        boolean toClosed;
+        boolean fromClosed;
 
         Stream(String name, int kind) {
             this.name = name;
@@ -58,7 +64,8 @@ final class Io {
         }
 
         boolean isOutput() {
-            return kind == OUT_FILE || kind == OUT_APPEND || kind == OUT_PIPE || kind == STDOUT || kind == STDERR;
+            return kind == OUT_FILE || kind == OUT_APPEND || kind == OUT_PIPE || kind == STDOUT || kind == STDERR
+                    || (kind == COPROC && !toClosed);
         }
     }
 
@@ -131,6 +138,8 @@ final class Io {
                 return;
             case STDERR:
             case OUT_PIPE:
+            case COPROC:
+                // gawk writes to commands and coprocesses at once (strace shows one write per print)
                 queue(s.fd, bytes);
                 return;
             default:
@@ -196,6 +205,21 @@ final class Io {
     }
 
     private Request openRequest(Stream s) {
+        if (s.kind == COPROC) {
+            Request w = pendingWrite();
+            if (w != null) return w;
+            return new Request.Spawn(Bytes.toJava(s.name), Request.Spawn.BOTH, o -> {
+                s.opening = false;
+                if (o.failed()) {
+                    s.openError = o.errno();
+                } else {
+                    s.fd = (int) o.value();
+                    String[] ids = new String(o.data(), java.nio.charset.StandardCharsets.US_ASCII).split(" ");
+                    s.pid = Integer.parseInt(ids[0]);
+                    s.readFd = Integer.parseInt(ids[1]);
+                }
+            });
+        }
         if (s.kind == OUT_PIPE || s.kind == IN_COMMAND) {
             Request w = pendingWrite();
             if (w != null) return w;
@@ -238,6 +262,24 @@ final class Io {
         return input(name, IN_FILE, sep);
     }
 
+    /** A coprocess whose reading end close(cmd, "from") closed: getline from it is fatal. */
+    static final Object CLOSED_READ_END = new Object();
+
+    /** The next record from {@code command |& getline}: the coprocess is started if it is not running. */
+    Object coprocessRecord(String command, InputBuffer.Separator sep) {
+        Stream s = find(command);
+        if (s == null) {
+            s = new Stream(command, COPROC);
+            streams.addFirst(s);
+            s.opening = true;
+            return openRequest(s);
+        }
+        if (s.opening) return openRequest(s);
+        if (s.openError != null || s.kind != COPROC) return FAILED;
+        if (s.fromClosed) return CLOSED_READ_END;
+        return read(s, sep);
+    }
+
     /** The next record from {@code command | getline}. */
     Object commandRecord(String command, InputBuffer.Separator sep) {
         return input(command, IN_COMMAND, sep);
@@ -262,7 +304,7 @@ final class Io {
         InputBuffer.Scan scan = s.in.next(sep);
         if (scan == InputBuffer.END) return END;
         if (scan != InputBuffer.NEED_MORE) return scan;
-        return new Request.Read(s.fd, o -> {
+        return new Request.Read(s.kind == COPROC ? s.readFd : s.fd, o -> {
             if (o.failed()) {
                 s.readError = o.errno();
                 s.in.endOfInput();
@@ -292,6 +334,40 @@ final class Io {
         return finish(s);
     }
 
+    /**
+     * close(name, "to" or "from") on a coprocess: "to" flushes and closes the pipe to it (0);
+     * "from" closes the pipe from it and waits for it (its status). Once both ends are closed it
+     * is forgotten. On any other redirection the whole of it is closed (gawk's close_rp).
+     */
+    Object close(String name, boolean to) {
+        Stream s = find(name);
+        if (s == null) return -1;
+        if (s.kind != COPROC || s.opening || s.openError != null) return finish(s);
+        if (to) {
+            if (!s.toClosed) {
+                flushStream(s);
+                Request w = pendingWrite();
+                if (w != null) return w;
+                if (!s.fdClosed) return new Request.Close(s.fd, o -> s.fdClosed = true);
+                s.toClosed = true;
+            }
+            if (s.fromClosed) streams.remove(s);
+            return 0;
+        }
+        if (!s.fromClosed) {
+            if (s.readFd >= 0) {
+                int fd = s.readFd;
+                s.readFd = -1;
+                s.in.discard();
+                return new Request.Close(fd, o -> { });
+            }
+            if (s.pid > 0 && s.waitStatus < 0) return new Request.Wait(s.pid, o -> s.waitStatus = (int) o.value());
+            s.fromClosed = true;
+        }
+        if (s.toClosed) streams.remove(s);
+        return s.pid > 0 ? exitStatus(s.waitStatus) : 0;
+    }
+
     /** Flushes, closes and waits for one stream; its result once done, else the next request. */
     private Object finish(Stream s) {
         s.closing = true;
@@ -308,6 +384,11 @@ final class Io {
         if (w != null) return w;
         if (s.fd >= 0 && !s.fdClosed) {
             return new Request.Close(s.fd, o -> s.fdClosed = true);
+        }
+        if (s.kind == COPROC && s.readFd >= 0) {
+            int fd = s.readFd;
+            s.readFd = -1;
+            return new Request.Close(fd, o -> { });
         }
         if (s.pid > 0 && s.waitStatus < 0) {
             return new Request.Wait(s.pid, o -> s.waitStatus = (int) o.value());
@@ -344,7 +425,12 @@ final class Io {
         return pendingWrite();
     }
 
-    /** fflush(name): 0, -1 when it is not open for output, or a request. Null name: everything. */
+    /** fflush(name) of something open for reading, or of a coprocess whose writing end is closed: -1 with a warning. */
+    static final int FFLUSH_INPUT_PIPE = -2;
+    static final int FFLUSH_INPUT_FILE = -3;
+    static final int FFLUSH_CLOSED_WRITE_END = -4;
+
+    /** fflush(name): 0, -1 when nothing is open by that name (or see FFLUSH_*), or a request. Null name: everything. */
     Object fflush(String name) {
         if (name == null) {
             flushAll();
@@ -353,7 +439,10 @@ final class Io {
         }
         Stream s = special(name);
         if (s == null) s = find(name);
-        if (s == null || !s.isOutput()) return -1;
+        if (s == null) return -1;
+        if (s.kind == IN_COMMAND) return FFLUSH_INPUT_PIPE;
+        if (s.kind == IN_FILE) return FFLUSH_INPUT_FILE;
+        if (s.kind == COPROC && s.toClosed) return FFLUSH_CLOSED_WRITE_END;
         flushStream(s);
         Request w = pendingWrite();
         return w != null ? w : (Object) 0;

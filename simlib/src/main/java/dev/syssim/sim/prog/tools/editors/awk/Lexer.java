@@ -261,7 +261,8 @@ final class Lexer {
                 default:
                     if (c >= '0' && c <= '9') return number(start);
                     // _"text": a string marked for translation; with no message catalogs, the text itself
-                    if (c == '_' && peekChar(pos) == '"') {
+                    // (not after $: gawk reads $_"x" as $_ "x")
+                    if (c == '_' && peekChar(pos) == '"' && last != Type.DOLLAR) {
                         pos++;
                         return string(start);
                     }

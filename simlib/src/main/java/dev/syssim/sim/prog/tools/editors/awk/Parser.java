@@ -631,8 +631,8 @@ final class Parser {
             Ast.Redirect redirect = Ast.Redirect.NONE;
             Expr target = null;
             if (tok.is(Type.GT) || tok.is(Type.APPEND) || tok.is(Type.PIPE) || tok.is(Type.PIPE_AMP)) {
-                redirect = tok.is(Type.GT) ? Ast.Redirect.FILE : tok.is(Type.APPEND) ? Ast.Redirect.APPEND : Ast.Redirect.PIPE;
-                if (tok.is(Type.PIPE_AMP)) throw error();
+                redirect = tok.is(Type.GT) ? Ast.Redirect.FILE : tok.is(Type.APPEND) ? Ast.Redirect.APPEND
+                        : tok.is(Type.PIPE) ? Ast.Redirect.PIPE : Ast.Redirect.COPROCESS;
                 advance();
                 inPrint = false;
                 target = concat();
@@ -861,13 +861,14 @@ final class Parser {
         // after a concatenated operand "/=" can only start a regex (gawk: c /= d/ is c concatenated
         // with /= d/); after a lone variable it is the division-assignment
         for (;;) {
-            if (tok.is(Type.PIPE) && !redirecting()) {
-                // cmd | getline [var]: the command is the concatenation so far; more may follow
+            if ((tok.is(Type.PIPE) || tok.is(Type.PIPE_AMP)) && !redirecting()) {
+                // cmd | getline [var] (|& a coprocess): the command is the concatenation so far; more may follow
+                boolean coprocess = tok.is(Type.PIPE_AMP);
                 advance();
                 if (!tok.is(Type.GETLINE)) throw error();
                 advance();
                 LValue target = optionalTarget();
-                left = new Ast.Getline(at, Ast.GetlineKind.COMMAND, target, left);
+                left = new Ast.Getline(at, coprocess ? Ast.GetlineKind.COPROCESS : Ast.GetlineKind.COMMAND, target, left);
                 if (tok.is(Type.PLUS) || tok.is(Type.MINUS) || tok.is(Type.STAR) || tok.is(Type.SLASH)
                         || tok.is(Type.PERCENT) || tok.is(Type.CARET)) {
                     // gawk's simp_exp_nc: (cmd | getline x) + 1

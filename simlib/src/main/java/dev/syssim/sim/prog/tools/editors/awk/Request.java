@@ -46,6 +46,8 @@ sealed interface Request {
         static final int NONE = 0;
         static final int READ = 1;
         static final int WRITE = 2;
+        /** A coprocess: the outcome is the descriptor to write to, the data "pid readfd". */
+        static final int BOTH = 3;
     }
 
     /** write(2) all of {@code data}. */

@@ -1418,16 +1418,22 @@ final class Vm implements Io.Arguments {
         if (hasTarget) {
             Value target = (Value) stack[sp - 1];
             String name = target.string(convfmt);
-            String symbol = redirect == Ast.Redirect.FILE.ordinal() ? ">" : redirect == Ast.Redirect.APPEND.ordinal() ? ">>" : "|";
+            Ast.Redirect how = Ast.Redirect.values()[redirect];
+            String symbol = how == Ast.Redirect.FILE ? ">" : how == Ast.Redirect.APPEND ? ">>" : how == Ast.Redirect.PIPE ? "|" : "|&";
             if (name.isEmpty()) return fatal("expression for `" + symbol + "' redirection has null string value");
-            int kind = redirect == Ast.Redirect.FILE.ordinal() ? Io.OUT_FILE : redirect == Ast.Redirect.APPEND.ordinal() ? Io.OUT_APPEND : Io.OUT_PIPE;
+            int kind = how == Ast.Redirect.FILE ? Io.OUT_FILE : how == Ast.Redirect.APPEND ? Io.OUT_APPEND
+                    : how == Ast.Redirect.PIPE ? Io.OUT_PIPE : Io.COPROC;
             Object o = io.output(name, kind);
             if (o instanceof Request r) return r;
             out = (Io.Stream) o;
             if (out.openError != null) {
                 Errno e = io.openFailure(out);
                 if (kind == Io.OUT_PIPE) return fatal("cannot open pipe `" + name + "' for output: " + e.message());
+                if (kind == Io.COPROC) return fatal("cannot open two way pipe `" + name + "' for input/output: " + e.message());
                 return fatal("cannot redirect to `" + name + "': " + e.message());
+            }
+            if (out.kind == Io.COPROC && out.toClosed) {
+                return fatal((in.op == Code.Op.PRINTF ? "printf" : "print") + ": attempt to write to closed write end of two-way pipe");
             }
             if (!out.isOutput()) return fatal("cannot redirect to `" + name + "': it is open for input");
         } else {
@@ -1504,6 +1510,12 @@ final class Vm implements Io.Arguments {
                 name = ((Value) stack[sp - 1]).string(convfmt);
                 if (name.isEmpty()) return fatal("expression for `<' redirection has null string value");
                 r = io.fileRecord(name, separator);
+                break;
+            case COPROCESS:
+                name = ((Value) stack[sp - 1]).string(convfmt);
+                if (name.isEmpty()) return fatal("expression for `|&' redirection has null string value");
+                r = io.coprocessRecord(name, separator);
+                if (r == Io.CLOSED_READ_END) return fatal("getline: attempt to read from closed read end of two-way pipe");
                 break;
             default:
                 name = ((Value) stack[sp - 1]).string(convfmt);
