@@ -28,6 +28,12 @@ final class AwkArray {
     /** A subarray's name in messages ({@code a["1"]["x"]}); null for an array variable. */
     String name;
 
+    /** gawk's arrays that stand for the program's own names: their elements are the Vm's business. */
+    enum View { SYMTAB, FUNCTAB }
+
+    /** Set on SYMTAB and FUNCTAB (null for ordinary arrays). */
+    View view;
+
     /** A subscript as the tables see it: its string and, when it is one, its integer. */
     record Sub(String text, boolean integer, long k) {
 

@@ -32,7 +32,10 @@ final class Functions {
             case LENGTH: {
                 if (a.length == 0) return Value.of(length(vm.chars(recordText(vm)), vm.utf8));
                 Object x = a[0];
-                if (x instanceof AwkArray arr) return Value.of(arr.size());
+                if (x instanceof AwkArray arr) {
+                    vm.refreshView(arr);
+                    return Value.of(arr.size());
+                }
                 if (x instanceof Vm.Ref r) {
                     // the caller's variable may have become an array since (f(a, split(s, a)));
                     // else length() makes it a scalar, as gawk does

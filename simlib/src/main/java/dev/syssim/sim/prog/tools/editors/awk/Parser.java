@@ -46,6 +46,12 @@ final class Parser {
     /** What the statements being parsed are inside of, for the checks of break, next, return. */
     private Ast.RuleKind ruleKind;
     private boolean inFunction;
+    private List<String> currentParams = List.of();
+
+    /** The built-ins gawk adds to POSIX awk: a function's parameters may take their names. */
+    private static final java.util.Set<String> GAWK_EXTENSIONS = java.util.Set.of("and", "asort", "asorti", "bindtextdomain",
+            "compl", "dcgettext", "dcngettext", "gensub", "isarray", "lshift", "mkbool", "mktime", "or", "patsplit", "rshift",
+            "strftime", "strtonum", "systime", "typeof", "xor");
     private int loops;
     private int switches;
 
@@ -260,7 +266,7 @@ final class Parser {
         if (!tok.is(Type.RPAREN)) {
             for (;;) {
                 optNewlines();
-                if (!tok.is(Type.NAME)) throw error();
+                if (!tok.is(Type.NAME) && !(tok.is(Type.BUILTIN) && GAWK_EXTENSIONS.contains(tok.text()))) throw error();
                 params.add(tok.text());
                 paramLines.add(tok.line());
                 advance();
@@ -292,7 +298,9 @@ final class Parser {
         }
         ruleKind = null;
         inFunction = true;
+        currentParams = params;
         Ast.Block body = block();
+        currentParams = List.of();
         inFunction = false;
         if (tok.is(Type.SEMI)) advance();
         optNewlines();
@@ -1069,6 +1077,8 @@ final class Parser {
             }
             case BUILTIN: {
                 String name = tok.text();
+                // a parameter may shadow a gawk extension's built-in (gawk's want_param_names)
+                if (currentParams.contains(name)) return variable();
                 advance();
                 if (!tok.is(Type.LPAREN)) throw error();
                 List<Expr> args = arguments();

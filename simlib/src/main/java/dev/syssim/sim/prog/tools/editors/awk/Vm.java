@@ -217,8 +217,18 @@ final class Vm implements Io.Arguments {
         procinfo("api_minor", Value.of(2));
         procinfo("strftime", Value.str("%a %b %e %H:%M:%S %Z %Y"));
         procinfo("FS", Value.str("FS"));
-        globals[Specials.SYMTAB] = new AwkArray();
-        globals[Specials.FUNCTAB] = new AwkArray();
+        AwkArray symtab = new AwkArray();
+        symtab.view = AwkArray.View.SYMTAB;
+        globals[Specials.SYMTAB] = symtab;
+        AwkArray functab = new AwkArray();
+        functab.view = AwkArray.View.FUNCTAB;
+        List<String> names = new ArrayList<>(Lexer.BUILTINS);
+        names.add("length");
+        for (Code.Function f : code.functions) names.add(f.name());
+        java.util.Collections.sort(names);
+        for (String n : names) functab.lookup(AwkArray.Sub.ofString(n)).value = Value.str(n);
+        globals[Specials.FUNCTAB] = functab;
+        identifiers(procinfo, names);
         splitter = splitterFor(" ", false);
         separator = new InputBuffer.Separator(InputBuffer.Separator.CHAR, '\n', null);
         record.set("", Value.NULL_FIELD, splitter, utf8);
@@ -236,6 +246,26 @@ final class Vm implements Io.Arguments {
             return t;
         }
         return new Request.Time(o -> clockSeconds = o.value());
+    }
+
+    /**
+     * PROCINFO["identifiers"]: every global name with its type when the program starts (user
+     * variables are untyped until they run), the functions "user", the built-ins "builtin".
+     */
+    private void identifiers(AwkArray procinfo, List<String> functionNames) {
+        AwkArray.Cell cell = procinfo.lookup(AwkArray.Sub.ofString("identifiers"));
+        AwkArray ids = new AwkArray();
+        ids.name = "PROCINFO[\"identifiers\"]";
+        cell.array = ids;
+        for (int i = 0; i < code.globals.size(); i++) {
+            Object v = globals[i];
+            String type = v instanceof AwkArray ? "array" : v == null && i >= Specials.COUNT ? "untyped" : "scalar";
+            ids.lookup(AwkArray.Sub.ofString(code.globals.get(i))).value = Value.str(type);
+        }
+        for (String f : functionNames) {
+            boolean user = function(f) != null;
+            ids.lookup(AwkArray.Sub.ofString(f)).value = Value.str(user ? "user" : "builtin");
+        }
     }
 
     /** Sets PROCINFO[key]. */
@@ -646,6 +676,7 @@ final class Vm implements Io.Arguments {
                 return field(((Value) stack[base]).number());
             default: {
                 AwkArray a = (AwkArray) stack[base];
+                if (a.view != null) return viewGet(a, ((Value) stack[base + 1]).string(convfmt), in);
                 AwkArray.Cell cell = a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt));
                 if (cell.array != null) return fatal("attempt to use array `" + cell.array.name + "' in a scalar context");
                 return cell.value;
@@ -687,11 +718,53 @@ final class Vm implements Io.Arguments {
             }
             default: {
                 AwkArray a = (AwkArray) stack[base];
+                if (a.view == AwkArray.View.FUNCTAB) return fatal("cannot assign to elements of FUNCTAB");
+                if (a.view == AwkArray.View.SYMTAB) {
+                    int global = symbol(((Value) stack[base + 1]).string(convfmt));
+                    if (global < 0) return fatal("cannot assign to arbitrary elements of SYMTAB");
+                    if (global >= Specials.COUNT) return storeGlobal(global, v, in);
+                    // gawk sets the variable's value without its side effects (FS does not change how
+                    // records split); NR, FNR and NF are reread from gawk's own counters
+                    if (globals[global] instanceof AwkArray) return fatal("attempt to use array `SYMTAB[\"" + code.globals.get(global) + "\"]' in a scalar context");
+                    if (global != Specials.NR && global != Specials.FNR && global != Specials.NF) globals[global] = v;
+                    return null;
+                }
                 AwkArray.Cell cell = a.lookup(AwkArray.Sub.of((Value) stack[base + 1], convfmt));
                 if (cell.array != null) return fatal("attempt to use array `" + cell.array.name + "' in a scalar context");
                 cell.value = v;
                 return null;
             }
+        }
+    }
+
+    /** A global's slot as SYMTAB names it (not SYMTAB and FUNCTAB themselves), or -1. */
+    private int symbol(String name) {
+        int slot = code.globals.indexOf(name);
+        return slot == Specials.SYMTAB || slot == Specials.FUNCTAB ? -1 : slot;
+    }
+
+    /** SYMTAB["x"] is the global x; FUNCTAB["f"] is "f" for each function; anything else is fatal. */
+    private Object viewGet(AwkArray a, String key, Instr in) {
+        if (a.view == AwkArray.View.SYMTAB) {
+            int slot = symbol(key);
+            if (slot >= 0) return loadGlobal(slot, in);
+        } else {
+            AwkArray.Cell cell = a.find(AwkArray.Sub.ofString(key));
+            if (cell != null) return cell.value;
+        }
+        return fatal("reference to uninitialized element `" + a.view + "[\"" + key + "\"] is not allowed'");
+    }
+
+    /** SYMTAB's elements as for-in and length() see them: the globals, each with its value now. */
+    void refreshView(AwkArray a) {
+        if (a.view != AwkArray.View.SYMTAB) return;
+        a.clear();
+        for (int i = 0; i < code.globals.size(); i++) {
+            if (i == Specials.SYMTAB || i == Specials.FUNCTAB) continue;
+            Object v = i == Specials.NF ? Value.of(record.nf()) : globals[i];
+            AwkArray.Cell cell = a.lookup(AwkArray.Sub.ofString(code.globals.get(i)));
+            if (v instanceof AwkArray arr) cell.array = arr;
+            else if (v instanceof Value val) cell.value = val;
         }
     }
 
@@ -851,6 +924,19 @@ final class Vm implements Io.Arguments {
                 case SUBARRAY: {
                     Value sub = popValue();
                     AwkArray parent = (AwkArray) stack[--sp];
+                    if (parent.view != null) {
+                        // SYMTAB["a"][i] is a[i] when a is a global array
+                        String key = sub.string(convfmt);
+                        int global = parent.view == AwkArray.View.SYMTAB ? symbol(key) : -1;
+                        Object held = global < 0 ? null : global == Specials.NF ? null : globals[global];
+                        if (!(held instanceof AwkArray arr)) {
+                            if (global >= 0) return fatal("attempt to use scalar `" + parent.view + "[\"" + key + "\"]' as an array");
+                            return fatal("reference to uninitialized element `" + parent.view + "[\"" + key + "\"] is not allowed'");
+                        }
+                        push(arr);
+                        pc++;
+                        break;
+                    }
                     AwkArray.Sub key = AwkArray.Sub.of(sub, convfmt);
                     AwkArray.Cell cell = parent.lookup(key);
                     if (cell.array == null) {
@@ -915,6 +1001,11 @@ final class Vm implements Io.Arguments {
                 case IN: {
                     AwkArray a = (AwkArray) stack[--sp];
                     Value sub = popValue();
+                    if (a.view == AwkArray.View.SYMTAB) {
+                        push(Value.of(symbol(sub.string(convfmt)) >= 0));
+                        pc++;
+                        break;
+                    }
                     push(Value.of(a.find(AwkArray.Sub.of(sub, convfmt)) != null));
                     pc++;
                     break;
@@ -922,12 +1013,14 @@ final class Vm implements Io.Arguments {
                 case DELETE: {
                     Value sub = popValue();
                     AwkArray a = (AwkArray) stack[--sp];
+                    if (a.view != null) return fatal("`delete' is not allowed with " + a.view);
                     a.remove(AwkArray.Sub.of(sub, convfmt));
                     pc++;
                     break;
                 }
                 case DELETE_ALL: {
                     AwkArray a = (AwkArray) stack[--sp];
+                    if (a.view != null) return fatal("`delete' is not allowed with " + a.view);
                     a.clear();
                     pc++;
                     break;
@@ -1061,6 +1154,7 @@ final class Vm implements Io.Arguments {
                 }
                 case FORIN_INIT: {
                     AwkArray a = (AwkArray) stack[sp - 1];
+                    refreshView(a);
                     Object order = Functions.forInOrder(this, a);
                     if (order instanceof Request r) return r;
                     sp--;
