@@ -177,12 +177,16 @@ final class Io {
     Object output(String name, int kind) {
         Stream special = special(name);
         if (special != null) return special;
-        Stream s = find(name);
-        if (s != null && s.isOutput()) {
+        Stream s = find(name, kind);
+        if (s != null) {
             if (s.opening) return openRequest(s);
+            if (s.kind == OUT_FILE || s.kind == OUT_APPEND) {
+                // gawk moves a file written again to the head of its list (close() finds it first)
+                streams.remove(s);
+                streams.addFirst(s);
+            }
             return s;
         }
-        if (s != null) return s;
         s = new Stream(name, kind);
         streams.addFirst(s);
         s.opening = true;
@@ -249,6 +253,19 @@ final class Io {
         return s.openError;
     }
 
+    /**
+     * The redirection of that name opened the same way: gawk keeps apart a file read and the same
+     * file written, a command read from and the same command written to (> and >> are one).
+     */
+    private Stream find(String name, int kind) {
+        for (Stream s : streams) {
+            if (!s.name.equals(name)) continue;
+            boolean file = kind == OUT_FILE || kind == OUT_APPEND;
+            if (s.kind == kind || (file && (s.kind == OUT_FILE || s.kind == OUT_APPEND))) return s;
+        }
+        return null;
+    }
+
     private Stream find(String name) {
         for (Stream s : streams) if (s.name.equals(name)) return s;
         return null;
@@ -267,7 +284,7 @@ final class Io {
 
     /** The next record from {@code command |& getline}: the coprocess is started if it is not running. */
     Object coprocessRecord(String command, InputBuffer.Separator sep) {
-        Stream s = find(command);
+        Stream s = find(command, COPROC);
         if (s == null) {
             s = new Stream(command, COPROC);
             streams.addFirst(s);
@@ -275,7 +292,7 @@ final class Io {
             return openRequest(s);
         }
         if (s.opening) return openRequest(s);
-        if (s.openError != null || s.kind != COPROC) return FAILED;
+        if (s.openError != null) return FAILED;
         if (s.fromClosed) return CLOSED_READ_END;
         return read(s, sep);
     }
@@ -286,7 +303,7 @@ final class Io {
     }
 
     private Object input(String name, int kind, InputBuffer.Separator sep) {
-        Stream s = find(name);
+        Stream s = find(name, kind);
         if (s == null) {
             s = new Stream(name, kind);
             streams.addFirst(s);
@@ -295,7 +312,7 @@ final class Io {
             return openRequest(s);
         }
         if (s.opening) return openRequest(s);
-        if (s.openError != null || s.isOutput()) return FAILED;
+        if (s.openError != null) return FAILED;
         return read(s, sep);
     }
 
@@ -316,8 +333,8 @@ final class Io {
         });
     }
 
-    Errno readError(String name) {
-        Stream s = find(name);
+    Errno readError(String name, int kind) {
+        Stream s = find(name, kind);
         return s == null ? null : s.readError != null ? s.readError : s.openError;
     }
 

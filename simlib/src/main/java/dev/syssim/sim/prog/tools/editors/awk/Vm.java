@@ -1529,7 +1529,6 @@ final class Vm implements Io.Arguments {
             if (out.kind == Io.COPROC && out.toClosed) {
                 return fatal((in.op == Code.Op.PRINTF ? "printf" : "print") + ": attempt to write to closed write end of two-way pipe");
             }
-            if (!out.isOutput()) return fatal("cannot redirect to `" + name + "': it is open for input");
         } else {
             out = null;
         }
@@ -1623,7 +1622,8 @@ final class Vm implements Io.Arguments {
             status = 0;
         } else if (r == Io.FAILED) {
             status = -1;
-            Errno e = io.readError(name);
+            Errno e = io.readError(name, kind == Ast.GetlineKind.FILE ? Io.IN_FILE
+                    : kind == Ast.GetlineKind.COPROCESS ? Io.COPROC : Io.IN_COMMAND);
             setErrno(e == null ? "" : e.message(), e == null ? 0 : e.number());
         } else {
             status = 1;
