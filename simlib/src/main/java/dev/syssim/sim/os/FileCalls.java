@@ -47,6 +47,14 @@ public final class FileCalls {
         int flags = call.flags();
         boolean create = (flags & OpenFlags.O_CREAT) != 0;
         boolean follow = (flags & OpenFlags.O_NOFOLLOW) == 0;
+        if (follow) {
+            OpenFile magic = magicLink(p, start, call.path());
+            if (magic != null) {
+                int fd = p.fds().install(magic, (flags & OpenFlags.O_CLOEXEC) != 0);
+                if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+                return Outcome.ok(fd, Costs.SYSCALL);
+            }
+        }
         PathWalker.Result found = PathWalker.resolveFrom(p, start, call.path(), follow);
         Location location;
         if (!found.ok()) {
@@ -416,6 +424,58 @@ public final class FileCalls {
             }
         }
         return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+    }
+
+    /**
+     * The open file a path reaches through a {@code /proc/PID/fd/N} link (following the symbolic
+     * links before it, as {@code /dev/stdout} -> {@code /proc/self/fd/1}), or null if it reaches none.
+     */
+    private OpenFile magicLink(Process p, Location start, String path) {
+        String current = path;
+        Location from = start;
+        for (int hops = 0; hops < 40; hops++) {
+            PathWalker.Result link = PathWalker.resolveFrom(p, from, current, false);
+            if (!link.ok() || link.inode().type() != FileType.SYMLINK) return null;
+            if (link.inode().fs() instanceof ProcFs proc) {
+                OpenFile target = proc.openFileOf(link.inode());
+                if (target != null) return target;
+            }
+            String target = link.inode().fs().readlink(p, link.inode());
+            if (target == null || target.isEmpty()) return null;
+            if (!target.startsWith("/")) {
+                int slash = current.lastIndexOf('/');
+                target = (slash >= 0 ? current.substring(0, slash + 1) : "") + target;
+            }
+            current = target;
+        }
+        return null;
+    }
+
+    Outcome fcntl(Process p, Syscall.Fcntl call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        switch (call.cmd()) {
+            case Syscall.Fcntl.F_DUPFD, Syscall.Fcntl.F_DUPFD_CLOEXEC -> {
+                if (call.arg() < 0 || call.arg() >= FdTable.MAX_FDS) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+                for (int fd = call.arg(); fd < FdTable.MAX_FDS; fd++) {
+                    if (p.fds().get(fd) == null) {
+                        p.fds().installAt(fd, f, call.cmd() == Syscall.Fcntl.F_DUPFD_CLOEXEC);
+                        return Outcome.ok(fd, Costs.SYSCALL);
+                    }
+                }
+                return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+            }
+            case Syscall.Fcntl.F_GETFD -> {
+                return Outcome.ok(p.fds().isCloseOnExec(call.fd()) ? Syscall.Fcntl.FD_CLOEXEC : 0, Costs.SYSCALL / 3);
+            }
+            case Syscall.Fcntl.F_SETFD -> {
+                p.fds().setCloseOnExec(call.fd(), (call.arg() & Syscall.Fcntl.FD_CLOEXEC) != 0);
+                return Outcome.ok(0, Costs.SYSCALL / 3);
+            }
+            default -> {
+                return Outcome.ok(f.flags(), Costs.SYSCALL / 3);
+            }
+        }
     }
 
     Outcome setEcho(Process p, Syscall.TcsetattrEcho call) {

@@ -1,6 +1,5 @@
 package dev.syssim.sim.os;
 
-import java.util.Arrays;
 
 /**
  * A pipe: a 64 KiB kernel buffer between a writing and a reading end. A reader sleeps while it is
@@ -153,35 +152,36 @@ public final class Pipe {
 
         @Override
         public Outcome write(Kernel kernel, Process process, OpenFile file, byte[] data) {
+            return writeFrom(kernel, process, data, 0);
+        }
+
+        /**
+         * Writes {@code data} from {@code done} on; a blocking pipe takes all of it before the call
+         * returns (Linux's pipe_write), so the result counts every byte, also across the sleeps.
+         */
+        private Outcome writeFrom(Kernel kernel, Process process, byte[] data, int done) {
             if (readers == 0) {
                 kernel.signals().send(process, Signal.SIGPIPE, null);
+                if (done > 0) return Outcome.done(SysResult.ok(done), Costs.copy(done));
                 return Outcome.error(Errno.EPIPE, Costs.SYSCALL);
             }
             int free = CAPACITY - length;
             if (free == 0) {
-                return new Outcome.Blocked(writeWait, "pipe_write", () -> write(kernel, process, file, data));
+                return new Outcome.Blocked(writeWait, "pipe_write", () -> writeFrom(kernel, process, data, done));
             }
-            int n = Math.min(free, data.length);
+            int n = Math.min(free, data.length - done);
             ensure(length + n);
             int end = (start + length) % buffer.length;
             int first = Math.min(n, buffer.length - end);
-            System.arraycopy(data, 0, buffer, end, first);
-            System.arraycopy(data, first, buffer, 0, n - first);
+            System.arraycopy(data, done, buffer, end, first);
+            System.arraycopy(data, done + first, buffer, 0, n - first);
             length += n;
             kernel.scheduler().wakeAll(readWait);
-            if (n < data.length) {
-                // A partial write of a blocking pipe: the rest waits for room (Linux writes it all before returning).
-                byte[] rest = Arrays.copyOfRange(data, n, data.length);
-                int written = n;
-                return new Outcome.Blocked(writeWait, "pipe_write", () -> {
-                    Outcome more = write(kernel, process, file, rest);
-                    if (more instanceof Outcome.Done done && !done.result().failed()) {
-                        return Outcome.ok(written + done.result().value(), done.cost());
-                    }
-                    return more;
-                });
+            int written = done + n;
+            if (written < data.length) {
+                return new Outcome.Blocked(writeWait, "pipe_write", () -> writeFrom(kernel, process, data, written));
             }
-            return Outcome.done(SysResult.ok(n), Costs.copy(n));
+            return Outcome.done(SysResult.ok(written), Costs.copy(n));
         }
 
         @Override

@@ -173,6 +173,20 @@ public final class ProcFs extends FileSystem {
         return 0444;
     }
 
+    /**
+     * The open file behind a {@code /proc/PID/fd/N} link, or null for any other inode: opening such a
+     * link opens the file itself, not the text the link shows (Linux's "magic links"; how
+     * {@code /dev/fd/63} reaches a process substitution's pipe).
+     */
+    public OpenFile openFileOf(Inode link) {
+        String key = keys.get(link);
+        if (key == null) return null;
+        String[] parts = key.split("/");
+        if (parts.length != 3 || !parts[1].equals("fd") || !isPid(parts[0]) || !isPid(parts[2])) return null;
+        Process p = process(parts[0]);
+        return p == null ? null : p.fds().get(Integer.parseInt(parts[2]));
+    }
+
     @Override
     public String readlink(PathContext caller, Inode link) {
         String key = keys.get(link);

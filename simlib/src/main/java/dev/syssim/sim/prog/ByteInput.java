@@ -28,6 +28,9 @@ public final class ByteInput {
     private boolean readErrorsUnnamed;
     private byte[] buffer = new byte[0];
     private int start;
+    private long served;
+    /** How many buffered blocks may be handed out in a row on Java's stack. */
+    private static final int TRAMPOLINE = 32;
 
     public ByteInput(Libc c, List<String> files) {
         this.c = c;
@@ -75,6 +78,9 @@ public final class ByteInput {
             int n = Math.min(count, have);
             byte[] out = Arrays.copyOfRange(buffer, start, start + n);
             start += n;
+            // Blocks served from the buffer need no syscall; every so often hand the next one back to
+            // the scheduler as user-mode work, so a tool's loop over 16-byte lines never meets Java's stack.
+            if (++served % TRAMPOLINE == 0) return c.compute(Inputs.scanCost(n), "", () -> then.apply(out));
             return then.apply(out);
         }
         if (fd < 0) return openNext(() -> read(count, then));

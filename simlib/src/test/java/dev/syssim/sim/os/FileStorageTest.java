@@ -146,4 +146,17 @@ class FileStorageTest {
         Terminal.Fixture f = Terminal.laptop();
         assertEquals("through the fifo\n", f.run("cd /tmp; mkfifo p; (echo through the fifo > p &); cat p"));
     }
+
+    @Test
+    void aWriteLargerThanThePipeArrivesWholeAndOnce() {
+        // xxd writes 128 KiB at a time into a 64 KiB pipe: the write sleeps until the reader makes room
+        Terminal.Fixture f = Terminal.laptop();
+        assertEquals("62500\n1000000\n", f.run("head -c 1000000 /dev/urandom > /tmp/r; xxd /tmp/r | wc -l; xxd -p /tmp/r | xxd -r -p | wc -c"));
+    }
+
+    @Test
+    void aLongDumpDoesNotExhaustJavasStack() {
+        Terminal.Fixture f = Terminal.laptop();
+        assertEquals("125000\n125001\n", f.run("head -c 2000000 /dev/zero > /tmp/z; od -An -v -tx1 /tmp/z | wc -l; hexdump -v -C /tmp/z | wc -l"));
+    }
 }

@@ -253,4 +253,27 @@ class RegexTest {
         Regex re = compile("\\(a*\\)*b\\1", Dialect.SED_BASIC, 0);
         assertFalse(re.find("a".repeat(60).getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void randomPatternsInEveryDialectNeverThrowAndAlwaysAnswer() {
+        java.util.Random random = new java.util.Random(19);
+        String alphabet = "ab.*+?|()[]{}^$\\,-:=123wWsSbB<>`'é\n";
+        byte[][] subjects = {"".getBytes(StandardCharsets.UTF_8), "aab{1}ba".getBytes(StandardCharsets.UTF_8),
+                "é|a(b)\n[x]".getBytes(StandardCharsets.UTF_8), new byte[] {'a', (byte) 0xff, 0, 'b'}};
+        for (int n = 0; n < 4000; n++) {
+            StringBuilder p = new StringBuilder();
+            int len = random.nextInt(12);
+            for (int i = 0; i < len; i++) p.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            for (Dialect d : Dialect.values()) {
+                int flags = random.nextInt(8) & (Regex.ICASE | Regex.UTF8 | Regex.NEWLINE);
+                Regex.Result r = Regex.compile(p.toString(), d, flags | Regex.DFA_CHECKS | Regex.DFA_WARNINGS);
+                if (!(r instanceof Regex.Valid v)) continue;
+                for (byte[] subject : subjects) {
+                    Regex.Match m = v.regex().search(subject);
+                    boolean found = v.regex().find(subject);
+                    assertEquals(m != null, found, p + " in " + d);
+                }
+            }
+        }
+    }
 }

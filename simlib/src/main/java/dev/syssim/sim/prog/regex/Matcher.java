@@ -278,6 +278,8 @@ final class Matcher {
 
     private int[] frames = new int[64];
     private int top;
+    /** The (instruction, position) pairs the group search has tried, reused from search to search. */
+    private java.util.BitSet visited;
 
     private void push(int kind, int x, int y) {
         if (top + 3 > frames.length) frames = Arrays.copyOf(frames, frames.length * 2);
@@ -290,7 +292,12 @@ final class Matcher {
     private void findGroups(int s, int e, int[] regs) {
         int n = prog.size();
         long cells = (long) n * (e - s + 1);
-        java.util.BitSet small = cells <= 1L << 26 ? new java.util.BitSet((int) cells) : null;
+        java.util.BitSet small = null;
+        if (cells <= 1L << 26) {
+            if (visited == null) visited = new java.util.BitSet();
+            visited.clear(0, (int) cells);
+            small = visited;
+        }
         java.util.Set<Long> large = small == null ? new java.util.HashSet<>() : null;
         top = 0;
         push(EXPLORE, 0, s);

@@ -11,6 +11,7 @@ import dev.syssim.sim.os.Utimensat;
 import dev.syssim.sim.prog.ByteInput;
 import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Loops;
 import dev.syssim.sim.prog.Tool;
 import dev.syssim.sim.prog.UserDb;
 import dev.syssim.sim.prog.tools.files.NamePattern;
@@ -524,7 +525,7 @@ public final class Tar extends Tool {
                          String dir, boolean extract) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) order.add(i);
-        return Libc.forEach(order, (i, next) -> {
+        return Loops.forEach(c, order, (i, next) -> {
             TarArchiveEntry e = entries.get(i);
             String name = e.getName();
             if (!selected(name, names, unmatched) || run.excluded(name)) return next.get();

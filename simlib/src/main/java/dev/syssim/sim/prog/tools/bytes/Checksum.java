@@ -5,6 +5,7 @@ import dev.syssim.sim.prog.ByteInput;
 import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Inputs;
 import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Loops;
 import dev.syssim.sim.prog.Quote;
 import dev.syssim.sim.prog.Tool;
 import java.security.MessageDigest;
@@ -144,7 +145,7 @@ public final class Checksum extends Tool {
                 long[] properly = {0};
                 long[] matched = {0};
                 int[] lineNumber = {0};
-                return Libc.forEach(lines, (line, more) -> {
+                return Loops.forEach(c, lines, (line, more) -> {
                     lineNumber[0]++;
                     String[] parsed = parse(line);
                     if (parsed != null && listFile.equals("-") && parsed[1].equals("-")) parsed = null;

@@ -269,16 +269,16 @@ public final class Xxd extends Tool {
                 line(block);
                 total += block.length;
                 address += block.length;
-                Step next = lines(in, left < 0 ? -1 : left - block.length);
-                return flushIfLarge(next);
+                return flushIfLarge(() -> lines(in, left < 0 ? -1 : left - block.length));
             });
         }
 
-        Step flushIfLarge(Step next) {
-            if (out.size() < Libc.IO_BLOCK) return next;
+        /** Writes what was formatted once it fills a block, then goes on. */
+        Step flushIfLarge(java.util.function.Supplier<Step> next) {
+            if (out.size() < Libc.IO_BLOCK) return next.get();
             byte[] bytes = out.toByteArray();
             out.reset();
-            return c.writeAll(outFd, bytes, e -> next);
+            return c.writeAll(outFd, bytes, e -> next.get());
         }
 
         void emit(String text) {
