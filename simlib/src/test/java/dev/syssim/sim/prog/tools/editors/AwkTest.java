@@ -74,8 +74,25 @@ class AwkTest {
 
     @Test
     void anEndlessLoopStopsAtTheStepBudgetWithoutAJavaError() {
-        CommandRun.Result r = run(20_000, "awk", "BEGIN { while (1) n++ }");
+        CommandRun.Result r = run(50, "awk", "BEGIN { while (1) n++ }");
         assertFalse(r.finished());
+    }
+
+    @Test
+    void aSortComparisonThatNeverReturnsIsStoppedWithAFatalError() {
+        // the whole sort runs on the Java thread: a comparison function is cut off, not waited for
+        CommandRun.Result r = run(5_000_000, "awk",
+                "function c(i1, v1, i2, v2) { while (1) n++ } BEGIN { PROCINFO[\"sorted_in\"] = \"c\"; a[1]; a[2]; for (k in a) print k }");
+        assertEquals("awk: cmd. line:1: fatal: sort comparison function `c' ran too long for the simulation\n", r.stderrText());
+        assertEquals(2, r.status());
+    }
+
+    @Test
+    void aCoprocessAnswersWhatItWasSentOnceItsInputIsClosed() {
+        CommandRun.Result r = run(5_000_000, "awk",
+                "BEGIN { cmd = \"tr a-z A-Z\"; print \"one\" |& cmd; close(cmd, \"to\"); cmd |& getline x; print x; print close(cmd) }");
+        assertEquals("ONE\n0\n", r.stdoutText());
+        assertEquals(0, r.status());
     }
 
     @Test

@@ -1393,7 +1393,7 @@ final class Vm implements Io.Arguments {
     /** Signals that a function called by {@link #invoke} has returned. */
     private static final Request CALLBACK_RETURNED = new Request.Yield(0);
     private static final int CALLBACK_SLICE = 100_000;
-    private static final int CALLBACK_SLICES = 2_000;
+    private static final int CALLBACK_SLICES = 100;
     private int callbacks;
 
     /**
