@@ -1522,6 +1522,12 @@ final class Vm implements Io.Arguments {
             out = (Io.Stream) o;
             if (out.openError != null) {
                 Errno e = io.openFailure(out);
+                if (nonFatal(name)) {
+                    // PROCINFO["NONFATAL"] or PROCINFO[name, "NONFATAL"]: ERRNO tells, nothing is written
+                    setErrno(e.message(), e.number());
+                    sp = base;
+                    return null;
+                }
                 if (kind == Io.OUT_PIPE) return fatal("cannot open pipe `" + name + "' for output: " + e.message());
                 if (kind == Io.COPROC) return fatal("cannot open two way pipe `" + name + "' for input/output: " + e.message());
                 return fatal("cannot redirect to `" + name + "': " + e.message());
@@ -1559,6 +1565,12 @@ final class Vm implements Io.Arguments {
         if (out == null) c.printBytes(Bytes.bytes(text));
         else io.write(out, text);
         return null;
+    }
+
+    /** gawk's is_non_fatal_redirect: PROCINFO["NONFATAL"] or PROCINFO[name, "NONFATAL"] exists. */
+    private boolean nonFatal(String name) {
+        if (!(globals[Specials.PROCINFO] instanceof AwkArray pi)) return false;
+        return pi.find(AwkArray.Sub.ofString("NONFATAL")) != null || pi.find(AwkArray.Sub.ofString(name + subsep + "NONFATAL")) != null;
     }
 
     /** printf's fatal errors: too few arguments (with the caret under the conversion), or a misuse of $. */
