@@ -41,12 +41,12 @@ class AwkTest {
     }
 
     @Test
-    void aMillionIterationLoopRunsInWellUnderASecondOfRealTime() {
-        long start = System.nanoTime();
-        CommandRun.Result r = run(50_000_000, "awk", "BEGIN { for (i = 0; i < 1000000; i++) s += i; print s }");
-        long millis = (System.nanoTime() - start) / 1_000_000;
+    void aMillionIterationLoopFinishesWithinTwoHundredSchedulerSteps() {
+        // about six instructions an iteration, 100,000 instructions a slice: no step per iteration
+        // (wall time is measured in the report, not asserted: the build machine is shared)
+        CommandRun.Result r = run(200, "awk", "BEGIN { for (i = 0; i < 1000000; i++) s += i; print s }");
+        assertTrue(r.finished());
         assertEquals("499999500000\n", r.stdoutText());
-        assertTrue(millis < 3000, "took " + millis + " ms");
     }
 
     @Test
