@@ -83,6 +83,7 @@ final class AssignmentFrame extends Frame {
             if (!error.isEmpty()) sh.error(error);
             sh.st.lastStatus = 1;
             markFailed(sh);
+            if (sh.st.dash) return sh.fatal(2);
             // a failed assignment abandons the command line, as bash's does outside a prompt
             if (!(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
         }

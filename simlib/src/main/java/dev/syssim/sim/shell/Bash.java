@@ -68,6 +68,7 @@ public final class Bash extends Tool {
         }
         ShellState st = new ShellState();
         st.dash = dash;
+        if (dash) st.options.setShopt("expand_aliases", true); // dash expands aliases in scripts too
         st.programName = program.startsWith("-") ? program.substring(1) : program;
         st.login = inv.login || program.startsWith("-");
         Shell sh = new Shell(c, st, new Arithmetic());

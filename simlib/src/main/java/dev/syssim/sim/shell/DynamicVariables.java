@@ -17,6 +17,7 @@ final class DynamicVariables implements Variables.Dynamic {
     @Override
     public String get(String name) {
         ShellState st = sh.st;
+        if (st.dash) return null; // dash computes none of these (not even LINENO or $_)
         switch (name) {
             case "RANDOM":
                 return Integer.toString(st.random());
@@ -58,6 +59,7 @@ final class DynamicVariables implements Variables.Dynamic {
     @Override
     public java.util.List<String> array(String name) {
         ShellState st = sh.st;
+        if (st.dash) return null;
         java.util.List<String> out = new java.util.ArrayList<>();
         switch (name) {
             case "PIPESTATUS" -> {

@@ -173,10 +173,43 @@ final class IoBuiltins {
 
     static final Builtin READ = IoBuiltins::read;
 
+    /** dash's read knows only -p PROMPT and -r, and wants a name: its refusals, or null. */
+    private static Step dashReadOptions(Shell sh, List<String> argv) {
+        int i = 1;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            for (int k = 1; k < a.length(); k++) {
+                char f = a.charAt(k);
+                if (f == 'p') {
+                    if (k + 1 == a.length()) i++; // its argument is the next word
+                    break;
+                }
+                if (f != 'r') {
+                    sh.builtinError("read", "Illegal option -" + f);
+                    return sh.done(2);
+                }
+            }
+        }
+        if (i >= argv.size()) {
+            sh.builtinError("read", "arg count");
+            return sh.done(2);
+        }
+        return null;
+    }
+
     private static final String READ_USAGE = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
             + "[-p prompt] [-t timeout] [-u fd] [name ...]\n";
 
     private static Step read(Shell sh, List<String> argv) {
+        if (sh.st.dash) {
+            Step refused = dashReadOptions(sh, argv);
+            if (refused != null) return refused;
+        }
         boolean raw = false;
         boolean silent = false;
         String array = null;

@@ -34,6 +34,10 @@ final class MiscBuiltins {
     static final Builtin GETOPTS = (sh, argv) -> {
         ShellState st = sh.st;
         if (argv.size() < 3) {
+            if (sh.st.dash) {
+                sh.builtinError("getopts", "Usage: getopts optstring var [arg...]");
+                return sh.done(2);
+            }
             sh.err("getopts: usage: getopts optstring name [arg ...]\n");
             return sh.done(2);
         }
@@ -68,7 +72,9 @@ final class MiscBuiltins {
         boolean endOfWord = charIndex >= arg.length();
         int pos = optstring.indexOf(opt);
         if (opt == ':' || pos < 0) {
-            if (!silent && !"0".equals(st.vars.get("OPTERR"))) sh.err(st.name + ": illegal option -- " + opt + "\n");
+            if (!silent && !"0".equals(st.vars.get("OPTERR"))) {
+                sh.err(st.dash ? "Illegal option -" + opt + "\n" : st.name + ": illegal option -- " + opt + "\n");
+            }
             Assign.scalar(sh, name, "?", false);
             if (silent) Assign.scalar(sh, "OPTARG", String.valueOf(opt), false);
             else st.vars.unset("OPTARG", false);
@@ -94,7 +100,9 @@ final class MiscBuiltins {
                 Assign.scalar(sh, name, ":", false);
                 Assign.scalar(sh, "OPTARG", String.valueOf(opt), false);
             } else {
-                if (!"0".equals(st.vars.get("OPTERR"))) sh.err(st.name + ": option requires an argument -- " + opt + "\n");
+                if (!"0".equals(st.vars.get("OPTERR"))) {
+                    sh.err(st.dash ? "No arg for -" + opt + " option\n" : st.name + ": option requires an argument -- " + opt + "\n");
+                }
                 Assign.scalar(sh, name, "?", false);
                 st.vars.unset("OPTARG", false);
             }

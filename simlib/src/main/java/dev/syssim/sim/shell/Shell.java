@@ -173,12 +173,12 @@ final class Shell {
 
     /** A message with the shell's prefix on standard error. */
     void error(String message) {
-        err(prefix() + message + "\n");
+        err(prefix() + (st.dash ? Dash.message(message) : message) + "\n");
     }
 
     /** A builtin's error: {@code bash: line 1: cd: /x: No such file or directory}. */
     void builtinError(String builtin, String message) {
-        err(prefix() + builtin + ": " + message + "\n");
+        err(prefix() + builtin + ": " + (st.dash ? Dash.builtinMessage(builtin, message) : message) + "\n");
     }
 
     // ---- exit and control flow ----
@@ -199,6 +199,7 @@ final class Shell {
 
     /** An error that ends a non-interactive shell (set -u, ${x:?}): exits, or abandons the line at a prompt. */
     Step fatal(int status) {
+        if (st.dash) status = 2; // dash's every shell error
         if (st.interactive && !st.subshell) return discard(status);
         return exit(status);
     }

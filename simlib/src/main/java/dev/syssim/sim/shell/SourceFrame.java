@@ -74,7 +74,7 @@ final class SourceFrame extends Frame {
         String where = switch (kind) {
             case INTERACTIVE -> sh.st.programName + ": ";
             case COMMAND_STRING -> sh.st.name + ": -c: line " + e.line() + ": ";
-            case EVAL -> sh.st.commandString && sh.st.sources.isEmpty() ? sh.st.programName + ": "
+            case EVAL -> sh.st.interactive && !sh.st.subshell ? sh.st.programName + ": "
                     : sh.st.name + ": eval: line " + e.line() + ": ";
             case TRAP -> sh.st.name + ": " + label + ": line " + e.line() + ": ";
             default -> label + ": line " + e.line() + ": ";

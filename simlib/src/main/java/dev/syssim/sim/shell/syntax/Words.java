@@ -501,7 +501,7 @@ final class Words {
             int save = s.pos;
             s.next();
             String name = parameterName();
-            if (name != null) {
+            if (name != null && !(parser.settings.dash() && s.peek() == '[')) {
                 Word subscript = subscript(close);
                 if (s.pos == close) return op(name, subscript, false, ParamOperator.LENGTH, whole);
             }
@@ -509,7 +509,7 @@ final class Words {
             // ${#:-x}, ${##} and the like: $# with an operator
         }
         boolean indirect = false;
-        if (c == '!' && s.pos + 1 < close) {
+        if (c == '!' && s.pos + 1 < close && !parser.settings.dash()) { // dash: no ${!name}
             int after = s.text.charAt(s.pos + 1);
             if (Lexical.isNameStart((char) after) || Lexical.isDigit((char) after) || "@*#?$!-".indexOf(after) >= 0) {
                 s.next();
@@ -526,6 +526,7 @@ final class Words {
         }
         String name = parameterName();
         if (name == null) return null;
+        if (parser.settings.dash() && s.peek() == '[') return null; // dash has no arrays
         Word subscript = subscript(close);
         if (s.pos == close) {
             if (indirect && subscript != null && (subscript.text().equals("@") || subscript.text().equals("*"))) {
