@@ -308,7 +308,7 @@ final class IoBuiltins {
         boolean exactly = exact;
         String arrayName = array;
         int inFd = fd;
-        Step body = readInput(sh, inFd, delim, max, exactly, rawFinal, (result) -> {
+        Step body = readInput(sh, inFd, delim, max, exactly, rawFinal, result -> {
             if (result.error() != null) {
                 sh.builtinError("read", "read error: " + inFd + ": " + result.error().message());
                 return sh.done(1);
@@ -316,14 +316,23 @@ final class IoBuiltins {
             assignRead(sh, result.text(), names, arrayName, rawFinal, exactly || max >= 0);
             return sh.done(result.eof() ? 1 : 0);
         });
-        if (prompt != null) {
-            String p = prompt;
+        String shownPrompt = prompt;
+        java.util.function.Supplier<Step> prompted = () -> {
+            if (shownPrompt == null) return body;
             return sh.c.isatty(inFd, tty -> {
-                if (tty) sh.err(p);
+                if (tty) sh.err(shownPrompt);
                 return body;
             });
-        }
-        return body;
+        };
+        if (inFd == 0) return prompted.get();
+        // read -u N checks the descriptor is open before anything else
+        return sh.c.sys(new Syscall.Fcntl(inFd, Syscall.Fcntl.F_GETFL, 0), r -> {
+            if (r.failed()) {
+                sh.builtinError("read", inFd + ": invalid file descriptor: " + r.errno().message());
+                return sh.done(1);
+            }
+            return prompted.get();
+        });
     }
 
     /** What read got: the text (the delimiter removed), whether input ended first, or a read error. */

@@ -128,8 +128,26 @@ final class JobBuiltins {
         boolean longForm = argv.contains("-l");
         boolean runningOnly = argv.contains("-r");
         boolean stoppedOnly = argv.contains("-s");
+        // jobs named by spec (%1, %sleep, a pid): only those, each unknown one an error
+        List<ShellState.Job> listed = new ArrayList<>(st.jobs.values());
+        int status = 0;
+        List<String> specs = new ArrayList<>();
+        for (String a : argv.subList(1, argv.size())) if (!a.startsWith("-") || !specs.isEmpty()) specs.add(a);
+        if (!specs.isEmpty()) {
+            listed.clear();
+            for (String spec : specs) {
+                StringBuilder error = new StringBuilder();
+                ShellState.Job job = Jobs.find(st, spec, error);
+                if (job == null) {
+                    sh.builtinError("jobs", error.toString());
+                    status = 1;
+                } else {
+                    listed.add(job);
+                }
+            }
+        }
         List<ShellState.Job> done = new ArrayList<>();
-        for (ShellState.Job job : st.jobs.values()) {
+        for (ShellState.Job job : listed) {
             if (runningOnly && job.done()) continue;
             if (stoppedOnly) continue;
             if (pidsOnly) {
@@ -143,7 +161,7 @@ final class JobBuiltins {
             if (job.done()) done.add(job);
         }
         for (ShellState.Job job : done) Jobs.forget(st, job.number);
-        return sh.done(0);
+        return sh.done(status);
     });
 
     static final Builtin FG = (sh, argv) -> {

@@ -130,6 +130,18 @@ final class Shell {
      */
     Step done(int status) {
         c.flushStdout();
+        if (c.hasPending(1) && stack.get(stack.size() - 1) instanceof BuiltinFrame builtin) {
+            // bash checks a builtin's output got out: echo hi >&- is "echo: write error: Bad file descriptor", status 1
+            return c.drainReporting(1, errno -> {
+                if (errno == null) return popped(status);
+                builtinError(builtin.name(), "write error: " + errno.message());
+                return popped(1);
+            });
+        }
+        return popped(status);
+    }
+
+    private Step popped(int status) {
         stack.remove(stack.size() - 1);
         if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
         return c.compute(BUILTIN_NANOS, "", this::proceed);

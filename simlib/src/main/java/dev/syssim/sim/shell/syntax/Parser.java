@@ -759,12 +759,9 @@ public final class Parser {
         if (append) i++;
         i++;
         if (i == text.length() && arrayFollows(t) && !settings.dash()) {
-            if (subscript != null) {
-                throw new SyntaxError(name + "[" + subscript.text() + "]: cannot assign list to array member", t.line,
-                        src.columnOf(t.start), false, "", false, 1);
-            }
+            // a[1]=(x y) parses; assigning it fails when it runs (AssignmentFrame)
             List<ArrayElement> elements = arrayElements();
-            return new Assignment(name, null, append, null, elements, text + "(...)");
+            return new Assignment(name, subscript, append, null, elements, text + "(...)");
         }
         Word value = valueWord(text.substring(i), t.line);
         return new Assignment(name, subscript, append, value, null, text);
