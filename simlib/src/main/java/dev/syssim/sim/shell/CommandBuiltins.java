@@ -253,7 +253,8 @@ final class CommandBuiltins {
                 }
                 return more.get();
             });
-        }, () -> sh.done(failures[0] == names.size() && !names.isEmpty() ? 1 : 0));
+        // type fails if any name is not found; command -v/-V only if none is
+        }, () -> sh.done(builtin.equals("type") ? (failures[0] > 0 ? 1 : 0) : failures[0] == names.size() && !names.isEmpty() ? 1 : 0));
     }
 
     private static Step describeTypes(Shell sh, List<String> names, boolean all, boolean noFunctions) {
