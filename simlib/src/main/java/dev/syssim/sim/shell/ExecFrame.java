@@ -84,7 +84,8 @@ final class ExecFrame extends Frame {
                 String first = Bytes.str(bytes).split("\n", 2)[0].substring(2).strip();
                 text = first.split("[ \t]", 2)[0] + ": bad interpreter: Permission denied";
             }
-            message(sh, shown, text);
+            // bash words this one with sys_error: the shell's name, no line number
+            sh.err((sh.st.interactive ? sh.st.programName : sh.currentSource()) + ": " + shown + ": " + text + "\n");
             return sh.exit(126);
         });
     }

@@ -44,8 +44,10 @@ final class Flow {
             }
             if (v < 1) {
                 sh.builtinError(name, v + ": loop count out of range");
-                n = 1;
-                status = 1; // bash leaves the loop anyway, with a failure
+                // bash then leaves every enclosing loop, for break and continue alike, with a failure
+                n = Integer.MAX_VALUE;
+                isBreak = true;
+                status = 1;
             } else {
                 n = v;
             }

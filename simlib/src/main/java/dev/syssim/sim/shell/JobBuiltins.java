@@ -307,7 +307,7 @@ final class JobBuiltins {
                     status[0] = 1;
                     return more.get();
                 }
-                pid = -job.pgid;
+                pid = job.pgid > 0 ? -job.pgid : job.leader();
             } else if (t.matches("-?[0-9]+")) {
                 pid = Integer.parseInt(t);
             } else {
@@ -403,7 +403,8 @@ final class JobBuiltins {
                     status[0] = 1;
                     return more.get();
                 }
-                pids.add(-job.pgid);
+                if (job.pgid > 0) pids.add(-job.pgid);
+                else pids.addAll(job.pids);
             } else if (t.matches("-?[0-9]+")) {
                 pids.add(Integer.parseInt(t));
             } else {

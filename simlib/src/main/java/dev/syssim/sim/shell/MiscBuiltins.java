@@ -342,26 +342,6 @@ final class MiscBuiltins {
         return sh.done(0);
     };
 
-    static final Builtin HELP = (sh, argv) -> {
-        if (argv.size() < 2) {
-            sh.out("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
-                    + "These shell commands are defined internally.  Type `help' to see this list.\n"
-                    + "Type `help name' to find out more about the function `name'.\n\n");
-            for (String name : sh.builtins.names()) sh.out(" " + name + "\n");
-            return sh.done(0);
-        }
-        int status = 0;
-        for (String name : argv.subList(1, argv.size())) {
-            if (sh.builtins.find(name, sh) == null && !CommandBuiltins.KEYWORDS.contains(name)) {
-                sh.builtinError("help", "no help topics match `" + name + "'.  Try `help help' or `man -k " + name + "' or `info " + name + "'.");
-                status = 1;
-                continue;
-            }
-            sh.out(name + ": " + name + " ...\n    A builtin of bash; see bash(1).\n");
-        }
-        return sh.done(status);
-    };
-
     static final Builtin ENABLE = (sh, argv) -> {
         boolean disable = false;
         boolean list = argv.size() == 1;
