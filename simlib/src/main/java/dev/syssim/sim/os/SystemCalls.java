@@ -26,7 +26,8 @@ public final class SystemCalls {
     }
 
     Outcome sethostname(Process p, Syscall.Sethostname call) {
-        if (!p.credentials().has(Capability.CAP_SYS_ADMIN)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        // CAP_SYS_ADMIN over the UTS namespace: root inside a user namespace may rename its own
+        if (!kernel.namespaceCalls().capable(p, Capability.CAP_SYS_ADMIN, p.namespaces().user())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (call.hostname().length() > 64) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         p.uts().setHostname(call.hostname());
         return Outcome.ok(0, Costs.SYSCALL);
@@ -44,7 +45,7 @@ public final class SystemCalls {
     }
 
     Outcome mount(Process p, Syscall.Mount call) {
-        if (!p.credentials().has(Capability.CAP_SYS_ADMIN)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        if (!kernel.namespaceCalls().capable(p, Capability.CAP_SYS_ADMIN, p.namespaces().user())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         PathWalker.Result target = PathWalker.resolve(p, call.target(), true);
         if (!target.ok()) return Outcome.error(target.error(), Costs.SYSCALL);
         if (!target.inode().isDirectory() && (call.flags() & Syscall.Mount.MS_BIND) == 0) {
@@ -117,9 +118,17 @@ public final class SystemCalls {
         return p.mounts().unmount(mount) ? Outcome.ok(0, Costs.SYSCALL) : Outcome.error(Errno.EBUSY, Costs.SYSCALL);
     }
 
+    /**
+     * mmap: an address; an anonymous mapping (a program's heap) is charged to the process's memory
+     * at once — Linux charges each page when it is first touched — so memory.max can end it.
+     */
     Outcome mmap(Process p, Syscall.Mmap call) {
         long address = nextMapping;
         nextMapping += (call.length() + 0xfff) & ~0xfffL;
+        if (call.fd() < 0) {
+            p.setMemoryKiB((int) Math.min(Integer.MAX_VALUE, p.memoryKiB() + (call.length() + 1023) / 1024));
+            if (kernel.cgroups().chargeMemory(p)) return Outcome.error(Errno.ENOMEM, Costs.SYSCALL);
+        }
         return Outcome.ok(address, Costs.SYSCALL);
     }
 
