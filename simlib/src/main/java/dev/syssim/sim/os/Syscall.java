@@ -330,7 +330,8 @@ public interface Syscall {
             StringBuilder a = new StringBuilder("[");
             for (int i = 0; i < argv.size(); i++) {
                 if (i > 0) a.append(", ");
-                a.append(q(argv.get(i)));
+                // arguments are strings of the -s size (32), the path is a path (printpath: whole)
+                a.append(StraceText.quote(argv.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
             return q(path) + ", " + a.append("]") + ", 0x7ffd5a0c2f48 /* " + env.size() + " vars */";
         }

@@ -65,7 +65,7 @@ public final class SystemCalls {
         FileSystem fs = newFileSystem(p, call.fsType(), call.source(), call.data());
         if (fs == null) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
         String options = switch (fs.type()) {
-            case "proc", "sysfs" -> ro + ",nosuid,nodev,noexec,relatime";
+            case "proc", "sysfs", "cgroup2" -> ro + ",nosuid,nodev,noexec,relatime";
             case "tmpfs" -> ro + ",nosuid,nodev,relatime";
             default -> ro + ",relatime";
         };
@@ -85,6 +85,7 @@ public final class SystemCalls {
                 yield tmp;
             }
             case "sysfs" -> new FileSystem("sysfs", "sysfs", kernel.nextAnonymousDevice(), false, 1);
+            case "cgroup2" -> new CgroupFs(kernel, kernel.rootCgroup(), kernel.nextAnonymousDevice());
             default -> null;
         };
     }
@@ -125,6 +126,13 @@ public final class SystemCalls {
     Outcome mmap(Process p, Syscall.Mmap call) {
         long address = nextMapping;
         nextMapping += (call.length() + 0xfff) & ~0xfffL;
+        if (call.fd() >= 0) {
+            // a file's mapping: the caller (the dynamic loader) can read the file's headers from it
+            OpenFile f = p.fds().get(call.fd());
+            if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+            byte[] mapped = f.location() == null ? new byte[0] : f.location().inode().fs().contentOf(f.location().inode());
+            return Outcome.done(SysResult.ok(address, mapped), Costs.SYSCALL);
+        }
         if (call.fd() < 0) {
             p.setMemoryKiB((int) Math.min(Integer.MAX_VALUE, p.memoryKiB() + (call.length() + 1023) / 1024));
             if (kernel.cgroups().chargeMemory(p)) return Outcome.error(Errno.ENOMEM, Costs.SYSCALL);
