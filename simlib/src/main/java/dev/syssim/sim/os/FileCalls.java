@@ -119,6 +119,7 @@ public final class FileCalls {
     }
 
     private FileOps opsFor(Process p, Inode inode) {
+        if (inode.fs() instanceof NsFs nsfs) return nsfs.file(); // a namespace bound on a file (ip netns)
         return switch (inode.type()) {
             case REGULAR -> inode.fs() instanceof CgroupFs cgroupFs ? cgroupFs.ops(inode) : regularFile;
             case DIRECTORY -> directory;

@@ -53,6 +53,13 @@ public final class SystemCalls {
         }
         String ro = (call.flags() & Syscall.Mount.MS_RDONLY) != 0 ? "ro" : "rw";
         if ((call.flags() & Syscall.Mount.MS_BIND) != 0) {
+            NamespaceFile ns = namespaceLink(p, call.source());
+            if (ns != null) {
+                // binding /proc/PID/ns/KIND: the target holds the namespace (nsfs), with no process in it
+                NsFs nsfs = new NsFs(ns, kernel.namespaceInodes().of(ns.namespace()));
+                p.mounts().mount(nsfs, nsfs.root(), target.location(), "rw");
+                return Outcome.ok(0, Costs.SYSCALL);
+            }
             PathWalker.Result source = PathWalker.resolve(p, call.source(), true);
             if (!source.ok()) return Outcome.error(source.error(), Costs.SYSCALL);
             Location src = source.location();
@@ -71,6 +78,23 @@ public final class SystemCalls {
         };
         p.mounts().mount(fs, fs.root(), target.location(), options);
         return Outcome.ok(0, Costs.SYSCALL);
+    }
+
+    /** The namespace a path names if it is a /proc/PID/ns/KIND link (followed through /proc/self), else null. */
+    private static NamespaceFile namespaceLink(Process p, String path) {
+        String current = path;
+        for (int hops = 0; hops < 8; hops++) {
+            PathWalker.Result link = PathWalker.resolve(p, current, false);
+            if (!link.ok() || link.inode().type() != dev.syssim.sim.fs.FileType.SYMLINK) return null;
+            if (link.inode().fs() instanceof ProcFs proc) {
+                OpenFile f = proc.openFileOf(link.inode());
+                if (f != null && f.ops() instanceof NamespaceFile ns) return ns;
+            }
+            String target = link.inode().fs().readlink(p, link.inode());
+            if (target == null || target.isEmpty() || target.contains(":[")) return null;
+            current = target.startsWith("/") ? target : current.substring(0, current.lastIndexOf('/') + 1) + target;
+        }
+        return null;
     }
 
     private FileSystem newFileSystem(Process p, String type, String source, String data) {
