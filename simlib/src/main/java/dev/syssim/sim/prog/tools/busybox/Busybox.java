@@ -4,6 +4,7 @@ import dev.syssim.sim.os.Program;
 import dev.syssim.sim.os.ProgramArgs;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
 import dev.syssim.sim.shell.Bash;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * 'x': No such file or directory}). Being static, it needs no loader and no libraries: a root
  * with only {@code /bin/busybox} and its links works after chroot.
  */
-public final class Busybox implements Program {
+public final class Busybox extends Tool {
 
     public static final String VERSION = "BusyBox v1.35.0 (Debian 1:1.35.0-4+deb12u1+b1)";
 
@@ -50,14 +51,15 @@ public final class Busybox implements Program {
         return new ArrayList<>(applets.keySet());
     }
 
+    /** The C runtime's start-up is busybox's own; then main() picks the applet, which runs as that program. */
     @Override
-    public Step start(ProgramArgs args) {
+    protected Step run(Libc c) {
+        ProgramArgs args = c.args();
         String name = args.name();
         if (name.equals("busybox")) {
             List<String> rest = args.operands();
             if (rest.isEmpty() || rest.get(0).equals("--help")) return usage(args, rest.isEmpty() ? 1 : 0);
             if (rest.get(0).equals("--list")) {
-                Libc c = new Libc(args);
                 for (String applet : applets.keySet()) c.println(applet);
                 return c.exitQuietly(0);
             }
@@ -75,6 +77,15 @@ public final class Busybox implements Program {
             return c.exitQuietly(127);
         }
         return applet.start(args);
+    }
+
+    @Override
+    public String manual() {
+        return "busybox [function [arguments]...]\n"
+                + "  BusyBox is a multi-call binary that combines many common Unix utilities into a single executable: "
+                + "it runs as the program it was called as (/bin/ls -> busybox), or as the function named first.\n"
+                + "  Functions here: " + String.join(", ", applets.keySet()) + ".\n"
+                + "  It is static: a root with only /bin/busybox and its links works after chroot.";
     }
 
     private Step usage(ProgramArgs args, int status) {
