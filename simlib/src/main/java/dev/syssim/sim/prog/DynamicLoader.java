@@ -41,12 +41,17 @@ public final class DynamicLoader implements Program {
                         })));
     }
 
+    /** The loader names the program as it was called, argv[0] ({@code hello}, {@code ./hello}), as glibc's rtld_progname. */
+    private static String progname(ProgramArgs args) {
+        return args.argv().isEmpty() ? args.path() : args.argv().get(0);
+    }
+
     private Step loadLibraries(Libc c, ProgramArgs args, int index) {
         if (index >= image.needed().size()) return main.start(args);
         String library = image.needed().get(index);
         return findLibrary(c, library, 0, fd -> {
             if (fd < 0) {
-                c.eprint(args.path() + ": error while loading shared libraries: " + library
+                c.eprint(progname(args) + ": error while loading shared libraries: " + library
                         + ": cannot open shared object file: " + Errno.ENOENT.message() + "\n");
                 return c.exitQuietly(127);
             }
@@ -54,8 +59,9 @@ public final class DynamicLoader implements Program {
                     c.sys(new Syscall.Mmap(2_000_000, "PROT_READ|PROT_EXEC", fd), m -> c.close(fd, () -> {
                         String missing = missingVersion(m, library);
                         if (missing != null) {
-                            c.eprint(args.path() + ": " + foundAt.get(library) + ": version `" + missing + "' not found (required by " + args.path() + ")\n");
-                            return c.exitQuietly(127);
+                            c.eprint(progname(args) + ": " + foundAt.get(library) + ": version `" + missing + "' not found (required by " + progname(args) + ")\n");
+                            // measured: a failed version check ends with status 1, a missing library with 127
+                            return c.exitQuietly(1);
                         }
                         return loadLibraries(c, args, index + 1);
                     }))));

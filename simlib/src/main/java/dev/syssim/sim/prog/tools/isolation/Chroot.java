@@ -32,7 +32,7 @@ public final class Chroot extends Tool {
             return c.exit(0);
         }
         List<String> rest = g.operands();
-        if (rest.isEmpty()) return c.usageError("chroot: missing operand", EXIT_CANCELED);
+        if (rest.isEmpty()) return c.usageError(me(c) + ": missing operand", EXIT_CANCELED);
         String newRoot = rest.get(0);
         boolean skipChdir = g.has("skip-chdir");
         String userspec = g.last("userspec");
@@ -40,7 +40,7 @@ public final class Chroot extends Tool {
         return c.stat(newRoot, st -> c.stat("/", rootSt -> {
             boolean oldRoot = !st.failed() && !rootSt.failed() && sameFile(st, rootSt);
             if (skipChdir && !oldRoot) {
-                return c.usageError("chroot: option --skip-chdir only permitted if NEWROOT is old '/'", EXIT_CANCELED);
+                return c.usageError(me(c) + ": option --skip-chdir only permitted if NEWROOT is old '/'", EXIT_CANCELED);
             }
             List<String> command = new ArrayList<>();
             if (rest.size() == 1) {
@@ -66,13 +66,13 @@ public final class Chroot extends Tool {
     private Step changeRoot(Libc c, String newRoot, boolean skipChdir, java.util.function.Supplier<Step> then) {
         return c.sys(new Syscall.Chroot(newRoot), r -> {
             if (r.failed()) {
-                c.eprint("chroot: cannot change root directory to " + Libc.quote(newRoot) + ": " + r.errno().message() + "\n");
+                c.eprint(me(c) + ": cannot change root directory to " + Libc.quote(newRoot) + ": " + r.errno().message() + "\n");
                 return c.exit(EXIT_CANCELED);
             }
             if (skipChdir) return then.get();
             return c.sys(new Syscall.Chdir("/"), d -> {
                 if (d.failed()) {
-                    c.eprint("chroot: cannot chdir to root directory: " + d.errno().message() + "\n");
+                    c.eprint(me(c) + ": cannot chdir to root directory: " + d.errno().message() + "\n");
                     return c.exit(EXIT_CANCELED);
                 }
                 return then.get();
@@ -99,7 +99,7 @@ public final class Chroot extends Tool {
                 } else if (isNumber(user)) {
                     uid = Integer.parseInt(user);
                 } else {
-                    c.eprint("chroot: invalid user\n");
+                    c.eprint(me(c) + ": invalid user\n");
                     return c.exit(EXIT_CANCELED);
                 }
             }
@@ -108,7 +108,7 @@ public final class Chroot extends Tool {
                 if (gr != null) gid = gr.gid();
                 else if (isNumber(group)) gid = Integer.parseInt(group);
                 else {
-                    c.eprint("chroot: invalid group\n");
+                    c.eprint(me(c) + ": invalid group\n");
                     return c.exit(EXIT_CANCELED);
                 }
             }
@@ -119,7 +119,7 @@ public final class Chroot extends Tool {
                 if (gid < 0) gid = u.gid();
                 username = u.name();
             } else if (gid < 0) {
-                c.eprint("chroot: no group specified for unknown uid: " + uid + "\n");
+                c.eprint(me(c) + ": no group specified for unknown uid: " + uid + "\n");
                 return c.exit(EXIT_CANCELED);
             }
         }
@@ -131,7 +131,7 @@ public final class Chroot extends Tool {
                 if (gr != null) gids.add(gr.gid());
                 else if (isNumber(name)) gids.add(Integer.parseInt(name));
                 else {
-                    c.eprint("chroot: invalid group " + c.quoteLocale(name) + "\n");
+                    c.eprint(me(c) + ": invalid group " + c.quoteLocale(name) + "\n");
                     return c.exit(EXIT_CANCELED);
                 }
             }
@@ -150,7 +150,7 @@ public final class Chroot extends Tool {
         if (!doIt) return then.get();
         return c.sys(new Syscall.Setgroups(groups), r -> {
             if (r.failed()) {
-                c.eprint("chroot: failed to set supplemental groups: " + r.errno().message() + "\n");
+                c.eprint(me(c) + ": failed to set supplemental groups: " + r.errno().message() + "\n");
                 return c.exit(EXIT_CANCELED);
             }
             return then.get();
@@ -161,7 +161,7 @@ public final class Chroot extends Tool {
         if (gid < 0) return then.get();
         return c.sys(new Syscall.Setgid(gid), r -> {
             if (r.failed()) {
-                c.eprint("chroot: failed to set group-ID: " + r.errno().message() + "\n");
+                c.eprint(me(c) + ": failed to set group-ID: " + r.errno().message() + "\n");
                 return c.exit(EXIT_CANCELED);
             }
             return then.get();
@@ -172,7 +172,7 @@ public final class Chroot extends Tool {
         if (uid < 0) return then.get();
         return c.sys(new Syscall.Setuid(uid), r -> {
             if (r.failed()) {
-                c.eprint("chroot: failed to set user-ID: " + r.errno().message() + "\n");
+                c.eprint(me(c) + ": failed to set user-ID: " + r.errno().message() + "\n");
                 return c.exit(EXIT_CANCELED);
             }
             return then.get();
@@ -182,9 +182,15 @@ public final class Chroot extends Tool {
     /** execvp; only a failure comes back: 127 for ENOENT, else 126, with coreutils' message. */
     private Step exec(Libc c, List<String> command) {
         return c.execvp(command, c.args().env(), e -> {
-            c.eprint("chroot: failed to run command " + c.quoteLocale(command.get(0)) + ": " + e.message() + "\n");
+            c.eprint(me(c) + ": failed to run command " + c.quoteLocale(command.get(0)) + ": " + e.message() + "\n");
             return c.exit(e == Errno.ENOENT ? 127 : 126);
         });
+    }
+
+    /** coreutils names itself by the whole argv[0] ({@code /usr/sbin/chroot: cannot change root ...}), not its last component. */
+    private static String me(Libc c) {
+        List<String> argv = c.args().argv();
+        return argv.isEmpty() || argv.get(0).isEmpty() ? c.name() : argv.get(0);
     }
 
     private static boolean isNumber(String s) {

@@ -20,7 +20,8 @@ public final class IsolationTools {
             Executable.of("/usr/bin/nsenter", "nsenter", 1_000, SELINUX, LIBC),
             Executable.of("/usr/bin/lsns", "lsns", 1_100, "libsmartcols.so.1", "libmount.so.1", LIBC),
             Executable.of("/usr/bin/ldd", "ldd", 900, LIBC),
-            Executable.of("/usr/bin/busybox", "busybox", 1_936));
+            Executable.of("/usr/bin/busybox", "busybox", 1_936),
+            Executable.of("/usr/sbin/debootstrap", "debootstrap", 300, LIBC));
 
     private IsolationTools() {
     }
@@ -32,6 +33,9 @@ public final class IsolationTools {
         binaries.register("nsenter", new Nsenter());
         binaries.register("lsns", new Lsns());
         binaries.register("ldd", new Ldd());
+        binaries.register("debootstrap", new Debootstrap());
+        // not installed on the host: debootstrap --include=hello puts it into a root
+        binaries.register("hello", new Hello());
         binaries.register("busybox", new dev.syssim.sim.prog.tools.busybox.Busybox(bootEpochSeconds));
     }
 }

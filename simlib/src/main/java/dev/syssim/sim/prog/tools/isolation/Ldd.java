@@ -10,7 +10,7 @@ import java.util.List;
  * ldd (glibc 2.36): the shared libraries a program needs and where the loader would find them —
  * looked up in the caller's root, as the loader would. For each: {@code NAME => PATH (ADDRESS)}
  * or {@code NAME => not found}, framed by the vDSO and the ELF interpreter; a C library too old
- * for the program shows the loader's {@code version `GLIBC_2.38' not found} first. A static
+ * for the program shows the loader's {@code version `GLIBC_2.38' not found} first, on standard output. A static
  * program or a script is {@code not a dynamic executable} (status 1). The load addresses come
  * from the machine's seeded random source (Linux randomises them at every run).
  */
@@ -65,8 +65,9 @@ public final class Ldd extends Tool {
                 return c.readFile(path, (e, libc) -> {
                     ExecImage parsed = libc == null ? null : ExecImage.parse(libc);
                     if (!ExecImage.satisfies(parsed == null ? null : parsed.glibc(), image.glibc())) {
-                        c.eprint(file + ": " + path + ": version `" + image.glibc() + "' not found (required by " + file + ")\n");
-                        status[0] = 1;
+                        // ldd runs the loader with its output on ldd's standard output, the version error first,
+                        // and ends with status 0 (measured)
+                        out.insert(0, file + ": " + path + ": version `" + image.glibc() + "' not found (required by " + file + ")\n");
                     }
                     return more.get();
                 });
