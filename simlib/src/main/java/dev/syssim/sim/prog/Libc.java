@@ -133,6 +133,22 @@ public final class Libc {
         if (stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
     }
 
+    /**
+     * fflush(stdout) and ferror: writes all pending output, then {@code then} gets the error of the
+     * first write to standard output that failed (null if none did) — what a shell's echo checks.
+     */
+    public Step flushChecked(Function<Errno, Step> then) {
+        flushStdout();
+        return drainChecked(null, then);
+    }
+
+    private Step drainChecked(Errno first, Function<Errno, Step> then) {
+        Chunk chunk = pending.poll();
+        if (chunk == null) return then.apply(first);
+        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()),
+                r -> drainChecked(first == null && chunk.fd() == 1 && r.failed() ? r.errno() : first, then));
+    }
+
     /** Writes whatever output is pending, then continues with {@code next}. */
     private Step drain(Supplier<Step> next) {
         Chunk chunk = pending.poll();

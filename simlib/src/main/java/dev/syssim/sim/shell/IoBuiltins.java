@@ -43,7 +43,7 @@ final class IoBuiltins {
                 out.append(escapes(argv.get(k), stop, sh.st.dash));
                 if (stop[0]) {
                     sh.out(out.toString());
-                    return sh.done(0);
+                    return sh.doneChecked("echo", 0);
                 }
             } else {
                 out.append(argv.get(k));
@@ -51,7 +51,7 @@ final class IoBuiltins {
         }
         if (newline) out.append('\n');
         sh.out(out.toString());
-        return sh.done(0);
+        return sh.doneChecked("echo", 0);
     };
 
     /** echo -e's escapes: {@code \a \b \c \e \E \f \n \r \t \v \\ \0nnn \xHH &#92;uHHHH &#92;UHHHHHHHH}; {@code \c} stops all output. */

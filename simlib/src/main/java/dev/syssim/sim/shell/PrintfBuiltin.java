@@ -30,6 +30,7 @@ final class PrintfBuiltin {
             }
         } else {
             sh.out(r.output());
+            return sh.doneChecked("printf", r.status());
         }
         return sh.done(r.status());
     };

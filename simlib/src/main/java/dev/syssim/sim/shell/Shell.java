@@ -135,6 +135,26 @@ final class Shell {
         return c.compute(BUILTIN_NANOS, "", this::proceed);
     }
 
+    /**
+     * How echo and printf end: like {@link #done}, but a failed write of their output is reported
+     * as the shells do (bash's sh_chkwrite: {@code bash: echo: write error: Invalid argument}; dash:
+     * {@code sh: 1: echo: echo: I/O error}) and makes the status 1. A cgroup file refusing a value
+     * shows up this way.
+     */
+    Step doneChecked(String builtin, int status) {
+        return c.flushChecked(error -> {
+            int result = status;
+            if (error != null) {
+                if (st.dash) error(builtin + ": " + builtin + ": I/O error");
+                else builtinError(builtin, "write error: " + error.message());
+                result = 1;
+            }
+            stack.remove(stack.size() - 1);
+            if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = result;
+            return c.compute(BUILTIN_NANOS, "", this::proceed);
+        });
+    }
+
     /** What the parser needs to know now: extglob, dash, the locale, and the aliases if they are expanded. */
     dev.syssim.sim.shell.syntax.Parser.Settings parserSettings() {
         java.util.function.Function<String, String> aliases = st.options.expandAliases ? st.aliases::get : null;

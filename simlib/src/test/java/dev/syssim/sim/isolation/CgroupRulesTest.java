@@ -46,6 +46,9 @@ class CgroupRulesTest {
         String bad = r.run("strace -e trace=write /bin/echo lots > /sys/fs/cgroup/demo/pids.max");
         assertTrue(bad.matches("(?s).*write\\(1, \"lots\\\\n\", 5\\) += -1 EINVAL \\(Invalid argument\\)\n.*"), bad);
         assertEquals("max\n", r.run("cat /sys/fs/cgroup/demo/pids.max"));
+        // bash's echo checks its write (sh_chkwrite) and reports the kernel's refusal; dash says I/O error
+        assertEquals("bash: echo: write error: Invalid argument\n1\n", r.run("echo lots > /sys/fs/cgroup/demo/pids.max; echo $?"));
+        assertEquals("sh: 1: echo: echo: I/O error\n1\n", r.run("sh -c 'echo 99999 > /sys/fs/cgroup/demo/cgroup.procs'; echo $?"));
         String gone = r.run("strace -e trace=write /bin/echo 99999 > /sys/fs/cgroup/demo/cgroup.procs");
         assertTrue(gone.matches("(?s).*write\\(1, \"99999\\\\n\", 6\\) += -1 ESRCH \\(No such process\\)\n.*"), gone);
     }
