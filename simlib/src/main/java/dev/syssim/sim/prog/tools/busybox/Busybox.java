@@ -63,10 +63,39 @@ public final class Busybox extends Tool {
                 for (String applet : applets.keySet()) c.println(applet);
                 return c.exitQuietly(0);
             }
+            if (rest.get(0).equals("--list-full")) {
+                for (String applet : applets.keySet()) c.println(defaultDir(applet) + "/" + applet);
+                return c.exitQuietly(0);
+            }
+            if (rest.get(0).equals("--install") && rest.size() > 1 && rest.get(1).equals("-s")) {
+                return install(c, args.path(), rest.size() > 2 ? rest.get(2) : null);
+            }
             ProgramArgs shifted = new ProgramArgs(args.path(), rest, args.env(), args.payload(), args.stdoutIsTerminal(), args::realtimeNanos);
             return dispatch(shifted, shifted.name());
         }
         return dispatch(args, name);
+    }
+
+    /**
+     * {@code busybox --install -s [DIR]}: a symbolic link to the running busybox for every applet, in
+     * DIR or in the applet's own directory; an existing name is left alone, any other failure is
+     * reported and the rest go on; the status is 0. Simplification: plain {@code --install} (hard
+     * links) is not there, as the simulation has no link(2).
+     */
+    private Step install(Libc c, String self, String dir) {
+        List<String> names = new ArrayList<>(applets.keySet());
+        return Libc.forEach(names, (applet, next) -> {
+            String path = (dir == null ? "/" + defaultDir(applet) : dir) + "/" + applet;
+            return c.sys(new dev.syssim.sim.os.Syscall.Symlink(self, path), r -> {
+                if (r.failed() && r.errno() != dev.syssim.sim.os.Errno.EEXIST) c.eprint("busybox: " + path + ": " + r.errno().message() + "\n");
+                return next.get();
+            });
+        }, () -> c.exitQuietly(0));
+    }
+
+    /** Where Debian's busybox-static puts each applet (busybox --list-full). */
+    private static String defaultDir(String applet) {
+        return applet.equals("env") || applet.equals("id") ? "usr/bin" : "bin";
     }
 
     private Step dispatch(ProgramArgs args, String name) {
