@@ -43,6 +43,16 @@ LECTURE_SHOWS = [
     "+++ exited with 0 +++",
     "IRQ 14 ata_piix",
     "timer interrupt (LOC, vector 236) on cpu0",
+    "I: Base system installed successfully.",
+    "/usr/sbin/chroot: cannot change root directory to '/srv/debian': Operation not permitted",
+    "error while loading shared libraries: libtinfo.so.6: cannot open shared object file",
+    "version `GLIBC_2.38' not found",
+    "    1 pts/0    00:00:00 ps",
+    "2 packets transmitted, 0 received, 100% packet loss",
+    "bash: fork: retry: Resource temporarily unavailable",
+    "Memory cgroup out of memory: Killed process",
+    "cat: /dev/sda: Operation not permitted",
+    "Entering /usr/local/chroots/bookworm...",
 ]
 
 

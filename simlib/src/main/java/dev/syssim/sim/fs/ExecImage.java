@@ -17,8 +17,13 @@ import java.util.List;
  * @param needed      DT_NEEDED library names, e.g. {@code libc.so.6}
  * @param memoryKiB   the resident size of a running copy
  * @param payload     the source of a user program ({@code %%program}), else empty
+ * @param glibc       for an executable the newest C library symbol version it needs ({@code GLIBC_2.38}),
+ *                    for the C library the newest it provides (Debian 12's: {@code GLIBC_2.36}); else null
  */
-public record ExecImage(String program, String interpreter, List<String> needed, int memoryKiB, String payload) {
+public record ExecImage(String program, String interpreter, List<String> needed, int memoryKiB, String payload, String glibc) {
+
+    /** Debian 12's C library (glibc 2.36): the newest symbol version it defines. */
+    public static final String BOOKWORM_GLIBC = "GLIBC_2.36";
 
     public static final String LD_LINUX = "/lib64/ld-linux-x86-64.so.2";
     /** The first 32 bytes of a 64-bit x86 ELF shared object, as strace shows ld.so reading libc. */
@@ -30,6 +35,34 @@ public record ExecImage(String program, String interpreter, List<String> needed,
     public ExecImage {
         needed = List.copyOf(needed);
         if (payload == null) payload = "";
+    }
+
+    public ExecImage(String program, String interpreter, List<String> needed, int memoryKiB, String payload) {
+        this(program, interpreter, needed, memoryKiB, payload, null);
+    }
+
+    /** The same image needing (or, for libc, providing) C library version {@code version}. */
+    public ExecImage withGlibc(String version) {
+        return new ExecImage(program, interpreter, needed, memoryKiB, payload, version);
+    }
+
+    /**
+     * Whether a C library providing {@code provided} satisfies {@code required} (both like
+     * {@code GLIBC_2.36}; null requires or provides nothing beyond the oldest).
+     */
+    public static boolean satisfies(String provided, String required) {
+        if (required == null) return true;
+        if (provided == null) return false;
+        return minor(provided) >= minor(required);
+    }
+
+    private static int minor(String version) {
+        int dot = version.lastIndexOf('.');
+        try {
+            return Integer.parseInt(version.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public static ExecImage dynamic(String program, int memoryKiB, String... needed) {
@@ -55,6 +88,7 @@ public record ExecImage(String program, String interpreter, List<String> needed,
         if (interpreter != null) facts.append("interp=").append(interpreter).append('\n');
         for (String lib : needed) facts.append("needed=").append(lib).append('\n');
         facts.append("memory=").append(memoryKiB).append('\n');
+        if (glibc != null) facts.append("glibc=").append(glibc).append('\n');
         facts.append("payload=").append(payload.length()).append('\n').append(payload);
         byte[] tail = facts.toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[832 + tail.length];
@@ -77,6 +111,7 @@ public record ExecImage(String program, String interpreter, List<String> needed,
         String interpreter = null;
         List<String> needed = new ArrayList<>();
         int memory = 0;
+        String glibc = null;
         int at = MARK.length();
         while (at < text.length()) {
             int eol = text.indexOf('\n', at);
@@ -92,10 +127,11 @@ public record ExecImage(String program, String interpreter, List<String> needed,
                 case "interp" -> interpreter = value;
                 case "needed" -> needed.add(value);
                 case "memory" -> memory = Integer.parseInt(value);
+                case "glibc" -> glibc = value;
                 case "payload" -> {
                     int length = Integer.parseInt(value);
                     if (at + length > text.length()) return null;
-                    return new ExecImage(program, interpreter, needed, memory, text.substring(at, at + length));
+                    return new ExecImage(program, interpreter, needed, memory, text.substring(at, at + length), glibc);
                 }
                 default -> {
                     return null;

@@ -183,6 +183,14 @@ public class FileSystem {
         return removed;
     }
 
+    /**
+     * Why rmdir of {@code dir} must fail, or null: here, ENOTEMPTY while it has entries; a cgroup
+     * directory (whose entries are interface files) says EBUSY while it has processes or children.
+     */
+    public dev.syssim.sim.os.Errno rmdirError(Inode dir) {
+        return list(dir).isEmpty() ? null : dev.syssim.sim.os.Errno.ENOTEMPTY;
+    }
+
     public Inode mkdir(Inode dir, String name, int permissions, int uid, int gid) {
         Inode child = newInode(FileType.DIRECTORY, permissions, uid, gid);
         link(dir, name, child);

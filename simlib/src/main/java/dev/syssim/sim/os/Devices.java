@@ -41,7 +41,7 @@ public final class Devices {
         FileType type = node.type();
         int major = node.deviceMajor();
         int minor = node.deviceMinor();
-        if (!p.cgroup().allowsDevice(type, major, minor)) return DENIED;
+        if (!kernel.cgroups().deviceAllowed(p, type, major, minor, "open")) return DENIED;
         if (type == FileType.BLOCK_DEVICE) return major == kernel.disk().major() ? rawDisk : null;
         return switch (major) {
             case 1 -> switch (minor) {

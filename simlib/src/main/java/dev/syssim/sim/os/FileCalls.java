@@ -119,8 +119,9 @@ public final class FileCalls {
     }
 
     private FileOps opsFor(Process p, Inode inode) {
+        if (inode.fs() instanceof NsFs nsfs) return nsfs.file(); // a namespace bound on a file (ip netns)
         return switch (inode.type()) {
-            case REGULAR -> regularFile;
+            case REGULAR -> inode.fs() instanceof CgroupFs cgroupFs ? cgroupFs.ops(inode) : regularFile;
             case DIRECTORY -> directory;
             case CHAR_DEVICE, BLOCK_DEVICE -> kernel.devices().open(p, inode);
             default -> null;
@@ -256,7 +257,8 @@ public final class FileCalls {
         Errno denied = mayRemoveFrom(p, parent.directory(), victim);
         if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
         if (rmdir) {
-            if (!fs.list(victim).isEmpty()) return Outcome.error(Errno.ENOTEMPTY, Costs.SYSCALL);
+            Errno busy = fs.rmdirError(victim);
+            if (busy != null) return Outcome.error(busy, Costs.SYSCALL);
             if (p.mounts().mountedOn(parent.directory().mount(), victim) != null) return Outcome.error(Errno.EBUSY, Costs.SYSCALL);
         }
         fs.unlink(dir, parent.name());
@@ -330,7 +332,7 @@ public final class FileCalls {
         };
         boolean device = type == FileType.CHAR_DEVICE || type == FileType.BLOCK_DEVICE;
         if (device && !p.credentials().has(Capability.CAP_MKNOD)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
-        if (device && !p.cgroup().allowsDevice(type, call.major(), call.minor())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        if (device && !kernel.cgroups().deviceAllowed(p, type, call.major(), call.minor(), "mknod")) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         PathWalker.ParentResult parent = PathWalker.resolveParent(p, call.path());
         if (!parent.ok()) return Outcome.error(parent.error(), Costs.SYSCALL);
         if (existsIn(p, parent)) return Outcome.error(Errno.EEXIST, Costs.SYSCALL);

@@ -14,6 +14,8 @@ public record Getgroups() implements Syscall {
     @Override
     public Outcome enter(Kernel k, Process p) {
         int[] groups = p.credentials().groups().clone();
+        UserNamespace ns = p.namespaces().user();
+        for (int i = 0; i < groups.length; i++) groups[i] = ns.gidInside(groups[i]); // unmapped: 65534
         java.util.Arrays.sort(groups); // Linux keeps the list sorted (groups_sort at setgroups)
         return Outcome.done(SysResult.ok(groups.length, groups), Costs.SYSCALL / 3);
     }

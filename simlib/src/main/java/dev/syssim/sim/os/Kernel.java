@@ -63,6 +63,12 @@ public final class Kernel {
     private final java.util.Map<String, ProcFs.ProcSysFile> procSysFiles = new java.util.LinkedHashMap<>();
     /** The machine's network stack (the net room's object); null until one is attached. */
     private Object network;
+    private final NamespaceInodes namespaceInodes = new NamespaceInodes();
+    private Namespaces rootNamespaces;
+    private java.util.function.Supplier<NetworkNamespace> newNetworkNamespace;
+    private final Cgroup rootCgroup = Cgroup.root();
+    private final NamespaceCalls namespaceCalls;
+    private final CgroupControllers cgroups;
 
     public Kernel(String machineName, Timeline timeline, Trace trace, int cores, FileSystem rootFs, Disk disk,
                   ProgramRegistry programs, Limits limits, long seed) {
@@ -86,6 +92,15 @@ public final class Kernel {
         this.signals = new Signals(this);
         this.traps = new Traps(this);
         this.devices = new Devices(this);
+        this.namespaceCalls = new NamespaceCalls(this);
+        this.cgroups = new CgroupControllers(this);
+        this.rootNamespaces = new Namespaces(rootPidNamespace, null, new IpcNamespace(), UserNamespace.initial());
+        namespaceInodes.fixed(rootPidNamespace, NamespaceInodes.INIT_PID);
+        namespaceInodes.fixed(rootUts, NamespaceInodes.INIT_UTS);
+        namespaceInodes.fixed(rootMounts, NamespaceInodes.INIT_MNT);
+        namespaceInodes.fixed(rootNamespaces.ipc(), NamespaceInodes.INIT_IPC);
+        namespaceInodes.fixed(rootNamespaces.user(), NamespaceInodes.INIT_USER);
+        namespaceInodes.fixed(rootCgroup, NamespaceInodes.INIT_CGROUP);
         this.kernelLane = Lane.kernel(machineName);
         this.timerLane = Lane.device(machineName, "timer");
         registerTunables();
@@ -281,6 +296,45 @@ public final class Kernel {
         this.network = stack;
     }
 
+    /**
+     * Attaches the machine's first network namespace (the network room's stack) and how to make a
+     * new one for {@code unshare --net} and {@code ip netns add}.
+     */
+    public void setNetworkNamespaces(NetworkNamespace initial, java.util.function.Supplier<NetworkNamespace> factory) {
+        this.rootNamespaces = rootNamespaces.withNet(initial);
+        this.newNetworkNamespace = factory;
+        namespaceInodes.fixed(initial, NamespaceInodes.INIT_NET);
+    }
+
+    /** A new, empty network namespace (only {@code lo}, down); null if the machine has no network. */
+    NetworkNamespace newNetworkNamespace() {
+        return newNetworkNamespace == null ? null : newNetworkNamespace.get();
+    }
+
+    /** The namespaces of processes the kernel starts itself (init, login sessions). */
+    public Namespaces rootNamespaces() {
+        return rootNamespaces;
+    }
+
+    /** The inode number of each namespace (/proc/PID/ns, lsns). */
+    public NamespaceInodes namespaceInodes() {
+        return namespaceInodes;
+    }
+
+    /** The root of the cgroup hierarchy (/sys/fs/cgroup). */
+    public Cgroup rootCgroup() {
+        return rootCgroup;
+    }
+
+    /** The cgroup controllers' checks on the kernel's paths. */
+    public CgroupControllers cgroups() {
+        return cgroups;
+    }
+
+    public NamespaceCalls namespaceCalls() {
+        return namespaceCalls;
+    }
+
     /** The tunables under /proc/sys; rooms add theirs (net/ipv4/ip_forward). */
     public java.util.Map<String, ProcFs.ProcSysFile> procSysFiles() {
         return procSysFiles;
@@ -393,7 +447,8 @@ public final class Kernel {
         p.setRoot(rootMounts.root());
         p.setCwd(cwd == null ? rootMounts.root() : cwd);
         p.setUts(parent == null ? rootUts : parent.uts());
-        p.setCgroup(parent == null ? Cgroup.root() : parent.cgroup());
+        p.setCgroup(parent == null ? rootCgroup : parent.cgroup());
+        p.setNamespaces(rootNamespaces);
         p.setComm(path.substring(path.lastIndexOf('/') + 1));
         p.setPgid(p.ownPid());
         p.setSid(p.ownPid());
@@ -422,7 +477,8 @@ public final class Kernel {
         p.setRoot(rootMounts.root());
         p.setCwd(rootMounts.root());
         p.setUts(rootUts);
-        p.setCgroup(Cgroup.root());
+        p.setCgroup(rootCgroup);
+        p.setNamespaces(rootNamespaces);
         p.setComm(name);
         p.markKernelThread();
         p.state = ProcessState.BLOCKED;

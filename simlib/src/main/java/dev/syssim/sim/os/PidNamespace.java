@@ -14,6 +14,8 @@ public final class PidNamespace {
     private final int level;
     private final TreeMap<Integer, Process> members = new TreeMap<>();
     private int lastPid;
+    /** False once the namespace's init has exited: no process can join it any more (Linux: ENOMEM on fork). */
+    private boolean adding = true;
     private final int pidMax;
 
     public PidNamespace(PidNamespace parent, int pidMax) {
@@ -68,6 +70,16 @@ public final class PidNamespace {
     /** The namespace's init (its PID 1), or null once it has exited. */
     public Process init() {
         return members.get(1);
+    }
+
+    /** Whether new processes may still be numbered here (not after its init has exited). */
+    public boolean acceptsNew() {
+        return adding;
+    }
+
+    /** Its init exited: the namespace is dying (Linux's disable_pid_allocation). */
+    void stopAdding() {
+        adding = false;
     }
 
     public boolean isAncestorOf(PidNamespace other) {

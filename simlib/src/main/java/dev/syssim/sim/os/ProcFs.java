@@ -28,7 +28,7 @@ public final class ProcFs extends FileSystem {
     private static final List<String> ROOT_FILES = List.of("cmdline", "cpuinfo", "filesystems", "interrupts",
             "loadavg", "meminfo", "mounts", "self", "stat", "sys", "uptime", "version");
     private static final List<String> PID_FILES = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "exe", "fd",
-            "mounts", "root", "stat", "status");
+            "gid_map", "mounts", "ns", "root", "setgroups", "stat", "status", "uid_map");
 
     private final Kernel kernel;
     private final PidNamespace namespace;
@@ -86,6 +86,11 @@ public final class ProcFs extends FileSystem {
         String[] parts = key.split("/");
         if (isPid(parts[0])) {
             if (parts.length == 1) return PID_FILES;
+            if (parts.length == 2 && parts[1].equals("ns")) {
+                List<String> kinds = new ArrayList<>();
+                for (NamespaceFile.Kind k : NamespaceFile.Kind.values()) kinds.add(k.file());
+                return kinds;
+            }
             if (parts.length == 2 && parts[1].equals("fd")) {
                 Process p = process(parts[0]);
                 List<String> fds = new ArrayList<>();
@@ -114,6 +119,7 @@ public final class ProcFs extends FileSystem {
             if (parts.length == 1) return true;
             if (!PID_FILES.contains(parts[1])) return false;
             if (parts.length == 2) return true;
+            if (parts.length == 3 && parts[1].equals("ns")) return NamespaceFile.Kind.byFile(parts[2]) != null;
             return parts.length == 3 && parts[1].equals("fd") && isPid(parts[2]) && p.fds().get(Integer.parseInt(parts[2])) != null;
         }
         if (parts.length == 1) return ROOT_FILES.contains(parts[0]);
@@ -154,7 +160,7 @@ public final class ProcFs extends FileSystem {
         if (isPid(parts[0])) {
             if (parts.length == 2) {
                 return switch (parts[1]) {
-                    case "fd" -> FileType.DIRECTORY;
+                    case "fd", "ns" -> FileType.DIRECTORY;
                     case "cwd", "root", "exe" -> FileType.SYMLINK;
                     default -> FileType.REGULAR;
                 };
@@ -168,6 +174,8 @@ public final class ProcFs extends FileSystem {
         if (type == FileType.SYMLINK) return 0777;
         if (key.endsWith("/environ")) return 0400;
         if (key.endsWith("/fd")) return 0500;
+        if (key.endsWith("/ns")) return 0511;
+        if (key.endsWith("/uid_map") || key.endsWith("/gid_map") || key.endsWith("/setgroups")) return 0644;
         if (type == FileType.DIRECTORY) return 0555;
         if (key.startsWith("sys/")) return key.equals("sys/vm/drop_caches") ? 0200 : 0644;
         return 0444;
@@ -182,6 +190,13 @@ public final class ProcFs extends FileSystem {
         String key = keys.get(link);
         if (key == null) return null;
         String[] parts = key.split("/");
+        if (parts.length == 3 && parts[1].equals("ns") && isPid(parts[0])) {
+            Process owner = process(parts[0]);
+            NamespaceFile.Kind kind = NamespaceFile.Kind.byFile(parts[2]);
+            if (owner == null || kind == null) return null;
+            return new OpenFile(new NamespaceFile(kind, NamespaceFile.of(owner, kind)), null, NamespaceFile.linkText(owner, kind),
+                    OpenFlags.O_RDONLY, null);
+        }
         if (parts.length != 3 || !parts[1].equals("fd") || !isPid(parts[0]) || !isPid(parts[2])) return null;
         Process p = process(parts[0]);
         return p == null ? null : p.fds().get(Integer.parseInt(parts[2]));
@@ -198,6 +213,7 @@ public final class ProcFs extends FileSystem {
         String[] parts = key.split("/");
         Process p = process(parts[0]);
         if (p == null) return "";
+        if (parts.length == 3 && parts[1].equals("ns")) return NamespaceFile.linkText(p, NamespaceFile.Kind.byFile(parts[2]));
         if (parts.length == 3) {
             OpenFile f = p.fds().get(Integer.parseInt(parts[2]));
             return f == null ? "" : f.path();
@@ -243,9 +259,48 @@ public final class ProcFs extends FileSystem {
     @Override
     public boolean writeContent(Inode file, long offset, byte[] content) {
         String key = keys.get(file);
+        if (key != null && (key.endsWith("/uid_map") || key.endsWith("/gid_map") || key.endsWith("/setgroups"))) {
+            return writeMap(key, new String(content, StandardCharsets.UTF_8).strip());
+        }
         if (key == null || !key.startsWith("sys/")) return false;
         ProcSysFile f = sysFiles.get(key.substring(4));
         return f != null && f.write(new String(content, StandardCharsets.UTF_8).strip());
+    }
+
+    /**
+     * /proc/PID/uid_map, gid_map (one line, once; an unprivileged creator may map only its own id,
+     * and gid_map only after "deny" went to setgroups) and setgroups.
+     */
+    private boolean writeMap(String key, String text) {
+        Process p = process(key.substring(0, key.indexOf('/')));
+        if (p == null) return false;
+        UserNamespace ns = p.namespaces().user();
+        if (ns.isInitial()) return false;
+        if (key.endsWith("/setgroups")) {
+            if (!text.equals("deny") && !text.equals("allow")) return false;
+            ns.setSetgroupsDenied(text.equals("deny"));
+            return true;
+        }
+        String[] f = text.split("\\s+");
+        if (f.length != 3) return false;
+        UserNamespace.Extent extent;
+        try {
+            extent = new UserNamespace.Extent(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        boolean uid = key.endsWith("/uid_map");
+        int own = uid ? ns.ownerUid() : p.credentials().egid();
+        if (ns.ownerUid() != 0 && (extent.outside() != own || extent.count() != 1)) return false;
+        if (!uid && ns.ownerUid() != 0 && !ns.setgroupsDenied()) return false;
+        return uid ? ns.setUidMap(extent) : ns.setGidMap(extent);
+    }
+
+    private static String map(List<UserNamespace.Extent> extents, boolean initial) {
+        if (initial) return String.format("%10d %10d %10d%n", 0, 0, 4294967295L);
+        StringBuilder out = new StringBuilder();
+        for (UserNamespace.Extent e : extents) out.append(e.line());
+        return out.toString();
     }
 
     // ---- contents ----
@@ -263,6 +318,9 @@ public final class ProcFs extends FileSystem {
                 case "environ" -> environ(p);
                 case "mounts" -> mounts(p);
                 case "cgroup" -> "0::" + p.cgroup().path() + "\n";
+                case "uid_map" -> map(p.namespaces().user().uidMap(), p.namespaces().user().isInitial());
+                case "gid_map" -> map(p.namespaces().user().gidMap(), p.namespaces().user().isInitial());
+                case "setgroups" -> p.namespaces().user().setgroupsDenied() ? "deny\n" : "allow\n";
                 default -> "";
             };
         }

@@ -38,6 +38,7 @@ public final class Process implements PathContext {
     private MountNamespace mounts;
     private UtsNamespace uts;
     private Cgroup cgroup;
+    private Namespaces namespaces;
     private int umask = 022;
     private FdTable fds = new FdTable();
     private int memoryKiB;
@@ -231,8 +232,20 @@ public final class Process implements PathContext {
         return cgroup;
     }
 
+    /** Moves the process into {@code cgroup} (writing its pid to cgroup.procs does this). */
     public void setCgroup(Cgroup cgroup) {
+        if (this.cgroup != null) this.cgroup.remove(this);
         this.cgroup = cgroup;
+        if (cgroup != null) cgroup.add(this);
+    }
+
+    /** The namespaces beyond pid, mount and UTS: where children are numbered, network, IPC, user. */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    public void setNamespaces(Namespaces namespaces) {
+        this.namespaces = namespaces;
     }
 
     public int umask() {

@@ -36,16 +36,19 @@ public final class ProcessCalls {
         if (kernel.processCount() >= kernel.limits().maxProcesses()) {
             return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
         }
-        PidNamespace ns = parent.pidNamespace();
-        if ((call.flags() & Syscall.Clone.CLONE_NEWPID) != 0) {
-            if (!parent.credentials().has(Capability.CAP_SYS_ADMIN)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
-            ns = new PidNamespace(ns, kernel.limits().pidMax());
-        }
+        NamespaceCalls namespaces = kernel.namespaceCalls();
+        Errno denied = namespaces.mayCreate(parent, call.flags());
+        if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
+        PidNamespace ns = parent.namespaces().pidForChildren();
+        if ((call.flags() & Syscall.Clone.CLONE_NEWPID) != 0) ns = namespaces.newPidNamespace(ns);
+        // the namespace's init has exited: nobody may join it (pid_namespaces(7): ENOMEM)
+        if (!ns.acceptsNew()) return Outcome.error(Errno.ENOMEM, Costs.SYSCALL);
+        if (kernel.cgroups().forkRefused(parent) != null) return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
         Process child = kernel.newProcess(ns, parent);
         if (child == null) return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
         copyInto(parent, child);
-        if ((call.flags() & Syscall.Clone.CLONE_NEWNS) != 0) child.setMounts(parent.mounts().copy());
-        if ((call.flags() & Syscall.Clone.CLONE_NEWUTS) != 0) child.setUts(parent.uts().copy());
+        child.setNamespaces(parent.namespaces().withPidForChildren(ns));
+        namespaces.applyNew(child, call.flags());
         if (parent.tracer != null && parent.tracer.followFork(parent, child)) child.tracer = parent.tracer;
         child.pendingCall = call;
         child.pendingResult = SysResult.ZERO;
@@ -69,6 +72,7 @@ public final class ProcessCalls {
         child.setMounts(parent.mounts());
         child.setUts(parent.uts());
         child.setCgroup(parent.cgroup());
+        child.setNamespaces(parent.namespaces());
         child.setUmask(parent.umask());
         child.setFds(parent.fds().copy());
         child.setMemoryKiB(parent.memoryKiB());
@@ -131,6 +135,7 @@ public final class ProcessCalls {
         p.setEnvironment(env);
         p.setExecutable(absolutePath);
         p.setMemoryKiB(image.memoryKiB());
+        kernel.cgroups().chargeMemory(p);
         if (kernel.trace().wants(EventKind.MEMORY)) {
             kernel.event(p.lane(), CpuMode.KERNEL, EventKind.MEMORY, "exec: load " + path + " (" + image.memoryKiB() + " KiB)",
                     "the old program's memory is replaced by the new one's", p.syscallEventSeq);
@@ -220,9 +225,13 @@ public final class ProcessCalls {
         p.pendingThen = null;
         p.state = ProcessState.ZOMBIE;
         p.setWaitStatus(status);
+        p.cgroup().remove(p); // a task leaves its cgroup (and pids.current) when it exits
         adoptOrphans(p);
         Process parent = p.parent();
-        if (p.ownPid() == 1 && p.pidNamespace().parent() != null) killNamespace(p.pidNamespace());
+        if (p.ownPid() == 1 && p.pidNamespace().parent() != null) {
+            p.pidNamespace().stopAdding();
+            killNamespace(p.pidNamespace());
+        }
         if (parent == null || parent.state == ProcessState.ZOMBIE || isAutoReaper(parent)) {
             reap(p);
         } else {
@@ -279,9 +288,19 @@ public final class ProcessCalls {
         for (Process t : targets) {
             if (!mayKill(p, t)) continue;
             permitted = true;
-            if (call.signal() != null) kernel.signals().send(t, call.signal(), p);
+            if (call.signal() != null && !unkillableInit(p, t, call.signal())) kernel.signals().send(t, call.signal(), p);
         }
         return permitted ? Outcome.ok(0, Costs.SYSCALL) : Outcome.error(Errno.EPERM, Costs.SYSCALL);
+    }
+
+    /**
+     * A namespace's init gets only the signals it has a handler for from inside its namespace —
+     * not even SIGKILL (pid_namespaces(7)); from an ancestor namespace SIGKILL and SIGSTOP do arrive.
+     */
+    private static boolean unkillableInit(Process sender, Process target, Signal signal) {
+        if (target.ownPid() != 1 || target.catches(signal)) return false;
+        if (sender.pidNamespace() == target.pidNamespace()) return true;
+        return !(signal == Signal.SIGKILL || signal == Signal.SIGSTOP) && target.pidNamespace().isAncestorOf(sender.pidNamespace());
     }
 
     private static boolean mayKill(Process sender, Process target) {
@@ -295,10 +314,11 @@ public final class ProcessCalls {
         long value = switch (call.name()) {
             case "getpid" -> p.ownPid();
             case "getppid" -> p.parent() == null ? 0 : Math.max(0, p.parent().pidIn(p.pidNamespace()));
-            case "getuid" -> c.uid();
-            case "geteuid" -> c.euid();
-            case "getgid" -> c.gid();
-            case "getegid" -> c.egid();
+            // the ids as the caller's user namespace maps them (nobody when unmapped)
+            case "getuid" -> p.namespaces().user().uidInside(c.uid());
+            case "geteuid" -> p.namespaces().user().uidInside(c.euid());
+            case "getgid" -> p.namespaces().user().gidInside(c.gid());
+            case "getegid" -> p.namespaces().user().gidInside(c.egid());
             case "getpgrp" -> p.pgid();
             default -> throw new IllegalArgumentException("no id call " + call.name());
         };

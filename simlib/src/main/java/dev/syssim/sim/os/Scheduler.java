@@ -200,21 +200,41 @@ public final class Scheduler {
 
     private void runUserCode(int c, Process p, Step.Compute compute) {
         long now = timeline.now();
+        // cpu.max: a group that has used its quota for this period is not run until the next one
+        long allowance = kernel.cgroups().cpuAllowance(p, now);
+        if (allowance == 0) {
+            throttle(c, p, now);
+            return;
+        }
         if (kernel.trace().wants(EventKind.COMPUTE) && !compute.label().isEmpty()) {
             kernel.event(p.lane(), CpuMode.USER, EventKind.COMPUTE, compute.label(), Durations.text(compute.nanos()), TraceEvent.NO_CAUSE);
         }
         long end = now + compute.nanos();
-        if (end > sliceEnd[c]) {
-            long done = Math.max(0, sliceEnd[c] - now);
+        long stop = allowance == Long.MAX_VALUE ? sliceEnd[c] : Math.min(sliceEnd[c], now + allowance);
+        if (end > stop) {
+            long done = Math.max(0, stop - now);
             p.userTime += done;
+            if (allowance != Long.MAX_VALUE) kernel.cgroups().chargeCpu(p, done, stop);
             p.next = new Step.Compute(compute.nanos() - done, compute.what(), compute.then());
             p.afterCompute = null;
-            schedule(c, sliceEnd[c]);
+            schedule(c, stop);
         } else {
             p.userTime += compute.nanos();
+            if (allowance != Long.MAX_VALUE) kernel.cgroups().chargeCpu(p, compute.nanos(), end);
             p.afterCompute = compute.then();
             schedule(c, end);
         }
+    }
+
+    /** Takes a throttled process off its core until its cgroup's period ends (it is on no run queue meanwhile). */
+    private void throttle(int c, Process p, long now) {
+        long until = kernel.cgroups().throttle(p, now);
+        p.state = ProcessState.READY;
+        current[c] = null;
+        dispatch(c);
+        timeline.at(until, () -> {
+            if (p.state == ProcessState.READY && !runQueue.contains(p) && !isRunning(p)) makeReady(p);
+        });
     }
 
     private void enterSyscall(int c, Process p, Step.Call step) {

@@ -305,17 +305,16 @@ public interface Syscall {
         public static final long CLONE_NEWUTS = 0x04000000;
         public static final long CLONE_NEWPID = 0x20000000;
         public static final long CLONE_NEWNET = 0x40000000;
+        public static final long CLONE_NEWIPC = 0x08000000;
+        public static final long CLONE_NEWUSER = 0x10000000;
         public static Clone fork(Supplier<Step> child) { return new Clone(0, pid -> child.get()); }
         /** fork whose child needs its own pid (bash's $BASHPID) without asking getpid. */
         public static Clone forkKnowingPid(java.util.function.IntFunction<Step> child) { return new Clone(0, child); }
         public String name() { return "clone"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().clone(p, this); }
         public String straceArgs(SysResult r) {
-            StringBuilder f = new StringBuilder();
-            if ((flags & CLONE_NEWNS) != 0) f.append("CLONE_NEWNS|");
-            if ((flags & CLONE_NEWUTS) != 0) f.append("CLONE_NEWUTS|");
-            if ((flags & CLONE_NEWPID) != 0) f.append("CLONE_NEWPID|");
-            if ((flags & CLONE_NEWNET) != 0) f.append("CLONE_NEWNET|");
+            long namespaces = flags & NamespaceCalls.KNOWN;
+            String f = namespaces == 0 ? "" : NamespaceCalls.flagNames(namespaces) + "|";
             return "child_stack=NULL, flags=" + f + "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f8e3c9a7a10";
         }
     }
@@ -331,7 +330,8 @@ public interface Syscall {
             StringBuilder a = new StringBuilder("[");
             for (int i = 0; i < argv.size(); i++) {
                 if (i > 0) a.append(", ");
-                a.append(q(argv.get(i)));
+                // arguments are strings of the -s size (32), the path is a path (printpath: whole)
+                a.append(StraceText.quote(argv.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
             return q(path) + ", " + a.append("]") + ", 0x7ffd5a0c2f48 /* " + env.size() + " vars */";
         }

@@ -26,7 +26,8 @@ public final class SystemCalls {
     }
 
     Outcome sethostname(Process p, Syscall.Sethostname call) {
-        if (!p.credentials().has(Capability.CAP_SYS_ADMIN)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        // CAP_SYS_ADMIN over the UTS namespace: root inside a user namespace may rename its own
+        if (!kernel.namespaceCalls().capable(p, Capability.CAP_SYS_ADMIN, p.namespaces().user())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (call.hostname().length() > 64) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         p.uts().setHostname(call.hostname());
         return Outcome.ok(0, Costs.SYSCALL);
@@ -44,7 +45,7 @@ public final class SystemCalls {
     }
 
     Outcome mount(Process p, Syscall.Mount call) {
-        if (!p.credentials().has(Capability.CAP_SYS_ADMIN)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        if (!kernel.namespaceCalls().capable(p, Capability.CAP_SYS_ADMIN, p.namespaces().user())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         PathWalker.Result target = PathWalker.resolve(p, call.target(), true);
         if (!target.ok()) return Outcome.error(target.error(), Costs.SYSCALL);
         if (!target.inode().isDirectory() && (call.flags() & Syscall.Mount.MS_BIND) == 0) {
@@ -52,6 +53,13 @@ public final class SystemCalls {
         }
         String ro = (call.flags() & Syscall.Mount.MS_RDONLY) != 0 ? "ro" : "rw";
         if ((call.flags() & Syscall.Mount.MS_BIND) != 0) {
+            NamespaceFile ns = namespaceLink(p, call.source());
+            if (ns != null) {
+                // binding /proc/PID/ns/KIND: the target holds the namespace (nsfs), with no process in it
+                NsFs nsfs = new NsFs(ns, kernel.namespaceInodes().of(ns.namespace()));
+                p.mounts().mount(nsfs, nsfs.root(), target.location(), "rw");
+                return Outcome.ok(0, Costs.SYSCALL);
+            }
             PathWalker.Result source = PathWalker.resolve(p, call.source(), true);
             if (!source.ok()) return Outcome.error(source.error(), Costs.SYSCALL);
             Location src = source.location();
@@ -64,12 +72,29 @@ public final class SystemCalls {
         FileSystem fs = newFileSystem(p, call.fsType(), call.source(), call.data());
         if (fs == null) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
         String options = switch (fs.type()) {
-            case "proc", "sysfs" -> ro + ",nosuid,nodev,noexec,relatime";
+            case "proc", "sysfs", "cgroup2" -> ro + ",nosuid,nodev,noexec,relatime";
             case "tmpfs" -> ro + ",nosuid,nodev,relatime";
             default -> ro + ",relatime";
         };
         p.mounts().mount(fs, fs.root(), target.location(), options);
         return Outcome.ok(0, Costs.SYSCALL);
+    }
+
+    /** The namespace a path names if it is a /proc/PID/ns/KIND link (followed through /proc/self), else null. */
+    private static NamespaceFile namespaceLink(Process p, String path) {
+        String current = path;
+        for (int hops = 0; hops < 8; hops++) {
+            PathWalker.Result link = PathWalker.resolve(p, current, false);
+            if (!link.ok() || link.inode().type() != dev.syssim.sim.fs.FileType.SYMLINK) return null;
+            if (link.inode().fs() instanceof ProcFs proc) {
+                OpenFile f = proc.openFileOf(link.inode());
+                if (f != null && f.ops() instanceof NamespaceFile ns) return ns;
+            }
+            String target = link.inode().fs().readlink(p, link.inode());
+            if (target == null || target.isEmpty() || target.contains(":[")) return null;
+            current = target.startsWith("/") ? target : current.substring(0, current.lastIndexOf('/') + 1) + target;
+        }
+        return null;
     }
 
     private FileSystem newFileSystem(Process p, String type, String source, String data) {
@@ -84,6 +109,7 @@ public final class SystemCalls {
                 yield tmp;
             }
             case "sysfs" -> new FileSystem("sysfs", "sysfs", kernel.nextAnonymousDevice(), false, 1);
+            case "cgroup2" -> new CgroupFs(kernel, kernel.rootCgroup(), kernel.nextAnonymousDevice());
             default -> null;
         };
     }
@@ -117,9 +143,24 @@ public final class SystemCalls {
         return p.mounts().unmount(mount) ? Outcome.ok(0, Costs.SYSCALL) : Outcome.error(Errno.EBUSY, Costs.SYSCALL);
     }
 
+    /**
+     * mmap: an address; an anonymous mapping (a program's heap) is charged to the process's memory
+     * at once — Linux charges each page when it is first touched — so memory.max can end it.
+     */
     Outcome mmap(Process p, Syscall.Mmap call) {
         long address = nextMapping;
         nextMapping += (call.length() + 0xfff) & ~0xfffL;
+        if (call.fd() >= 0) {
+            // a file's mapping: the caller (the dynamic loader) can read the file's headers from it
+            OpenFile f = p.fds().get(call.fd());
+            if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+            byte[] mapped = f.location() == null ? new byte[0] : f.location().inode().fs().contentOf(f.location().inode());
+            return Outcome.done(SysResult.ok(address, mapped), Costs.SYSCALL);
+        }
+        if (call.fd() < 0) {
+            p.setMemoryKiB((int) Math.min(Integer.MAX_VALUE, p.memoryKiB() + (call.length() + 1023) / 1024));
+            if (kernel.cgroups().chargeMemory(p)) return Outcome.error(Errno.ENOMEM, Costs.SYSCALL);
+        }
         return Outcome.ok(address, Costs.SYSCALL);
     }
 

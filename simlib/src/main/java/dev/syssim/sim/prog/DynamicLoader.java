@@ -41,23 +41,51 @@ public final class DynamicLoader implements Program {
                         })));
     }
 
+    /** The loader names the program as it was called, argv[0] ({@code hello}, {@code ./hello}), as glibc's rtld_progname. */
+    private static String progname(ProgramArgs args) {
+        return args.argv().isEmpty() ? args.path() : args.argv().get(0);
+    }
+
     private Step loadLibraries(Libc c, ProgramArgs args, int index) {
         if (index >= image.needed().size()) return main.start(args);
         String library = image.needed().get(index);
         return findLibrary(c, library, 0, fd -> {
             if (fd < 0) {
-                c.eprint(args.path() + ": error while loading shared libraries: " + library
+                c.eprint(progname(args) + ": error while loading shared libraries: " + library
                         + ": cannot open shared object file: " + Errno.ENOENT.message() + "\n");
                 return c.exitQuietly(127);
             }
             return c.read(fd, 832, header -> c.sys(Syscall.NewFstatAt.fstat(fd), st ->
-                    c.sys(new Syscall.Mmap(2_000_000, "PROT_READ|PROT_EXEC", fd), m -> c.close(fd, () -> loadLibraries(c, args, index + 1)))));
+                    c.sys(new Syscall.Mmap(2_000_000, "PROT_READ|PROT_EXEC", fd), m -> c.close(fd, () -> {
+                        String missing = missingVersion(m, library);
+                        if (missing != null) {
+                            c.eprint(progname(args) + ": " + foundAt.get(library) + ": version `" + missing + "' not found (required by " + progname(args) + ")\n");
+                            // measured: a failed version check ends with status 1, a missing library with 127
+                            return c.exitQuietly(1);
+                        }
+                        return loadLibraries(c, args, index + 1);
+                    }))));
         });
+    }
+
+    /** Where each library was found, for the version error's text. */
+    private final java.util.Map<String, String> foundAt = new java.util.HashMap<>();
+
+    /**
+     * The symbol version the program needs that the mapped C library does not define (glibc's
+     * "version `GLIBC_2.38' not found"), or null.
+     */
+    private String missingVersion(dev.syssim.sim.os.SysResult mapping, String library) {
+        if (!library.equals("libc.so.6") || image.glibc() == null || !(mapping.data() instanceof byte[] bytes)) return null;
+        ExecImage libc = ExecImage.parse(bytes);
+        String provided = libc == null ? null : libc.glibc();
+        return ExecImage.satisfies(provided, image.glibc()) ? null : image.glibc();
     }
 
     private Step findLibrary(Libc c, String library, int dir, java.util.function.IntFunction<Step> then) {
         if (dir >= LIBRARY_DIRS.size()) return then.apply(-1);
         return c.open(LIBRARY_DIRS.get(dir) + library, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, r -> {
+            if (!r.failed()) foundAt.put(library, LIBRARY_DIRS.get(dir) + library);
             if (!r.failed()) return then.apply(r.intValue());
             return findLibrary(c, library, dir + 1, then);
         });

@@ -22,9 +22,16 @@ import java.util.Map;
 public final class Bash extends Tool {
 
     private final boolean dash;
+    private final boolean ash;
 
     public Bash(boolean dash) {
-        this.dash = dash;
+        this(dash, false);
+    }
+
+    /** {@code ash}: busybox's ash (dash's language; its own messages, default PATH and prompt). */
+    public Bash(boolean dash, boolean ash) {
+        this.dash = dash || ash;
+        this.ash = ash;
     }
 
     /** How the shell was asked to run. */
@@ -49,7 +56,8 @@ public final class Bash extends Tool {
     protected Step run(Libc c) {
         List<String> argv = c.args().argv();
         Invocation inv = parse(argv);
-        String program = c.args().name();
+        // messages name the shell as it was called: "/bin/bash: line 1: ..." (bash's shell_name is argv[0])
+        String program = argv.isEmpty() ? c.args().name() : argv.get(0);
         if (inv.version && !dash) {
             c.print("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n"
                     + "License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\n"
@@ -71,6 +79,7 @@ public final class Bash extends Tool {
         ShellState st = new ShellState();
         st.dash = dash;
         if (dash) st.options.setShopt("expand_aliases", true); // dash expands aliases in scripts too
+        st.ash = ash;
         st.programName = program.startsWith("-") ? program.substring(1) : program;
         st.login = inv.login || program.startsWith("-");
         Shell sh = new Shell(c, st, new Arithmetic());
@@ -195,7 +204,11 @@ public final class Bash extends Tool {
             setDefault(vars, "PS4", "+ ");
             setDefault(vars, "IFS", " \t\n");
             setDefault(vars, "OPTIND", "1");
-            if (vars.get("PATH") == null) vars.global().table.put("PATH", new Variable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+            if (vars.get("PATH") == null) {
+                String path = ash ? "/sbin:/usr/sbin:/bin:/usr/bin" : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+                vars.global().table.put("PATH", new Variable("PATH", path));
+            }
+            if (ash) setDefault(vars, "PS1", st.euid == 0 ? "\\w # " : "\\w $ ");
             Variable ppid = new Variable("PPID", Integer.toString(st.ppid));
             vars.global().table.put("PPID", ppid);
         } else {
@@ -304,6 +317,7 @@ public final class Bash extends Tool {
             });
         }
         st.positional = inv.args;
+        if (ash && inv.interactive) return AshPrompt.run(sh);
         if (inv.interactive || !inv.stdin && c.stdoutIsTerminal()) return interactive(sh);
         st.stdinScript = true;
         ByteArrayOutputStream text = new ByteArrayOutputStream();

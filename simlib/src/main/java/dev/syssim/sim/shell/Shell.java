@@ -134,7 +134,9 @@ final class Shell {
             // bash checks a builtin's output got out: echo hi >&- is "echo: write error: Bad file descriptor", status 1
             return c.drainReporting(1, errno -> {
                 if (errno == null) return popped(status);
-                builtinError(builtin.name(), "write error: " + errno.message());
+                // dash words it as its flushall does: sh: 1: echo: echo: I/O error
+                if (st.dash) error(builtin.name() + ": " + builtin.name() + ": I/O error");
+                else builtinError(builtin.name(), "write error: " + errno.message());
                 return popped(1);
             });
         }
@@ -171,6 +173,7 @@ final class Shell {
     String prefix() {
         if (st.interactive && !st.subshell && st.sources.isEmpty()) return st.programName + ": ";
         if (st.interactive) return st.programName + ": ";
+        if (st.ash) return st.name + ": ";
         if (st.dash) return st.name + ": " + st.lineNumber + ": ";
         String source = currentSource();
         return source + ": line " + st.lineNumber + ": ";
@@ -225,6 +228,13 @@ final class Shell {
      * own group, -1: no job control for it).
      */
     Step fork(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent) {
+        return fork(body, jobLeader, parent, 1);
+    }
+
+    /** bash retries a fork that failed with EAGAIN after 1, 2, 4 and 8 seconds (jobs.c, FORKSLEEP_MAX 16). */
+    private static final int FORKSLEEP_MAX = 16;
+
+    private Step fork(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent, int forksleep) {
         c.flushStdout();
         boolean interactiveParent = st.interactive && !st.subshell;
         boolean jobControl = interactiveParent && jobLeader >= 0;
@@ -247,13 +257,33 @@ final class Shell {
             if (!jobControl) return restore.get();
             return child.c.sys(new Syscall.Setpgid(0, jobLeader), r -> restore.get());
         }), r -> {
-            if (r.failed()) {
-                err(st.programName + ": fork: retry: " + r.errno().message() + "\n");
-                err(st.programName + ": fork: " + r.errno().message() + "\n");
-                return parent.apply(-1);
-            }
+            if (r.failed()) return forkFailed(body, jobLeader, parent, forksleep, r.errno());
             return parent.apply(r.intValue());
         });
+    }
+
+    /**
+     * A failed fork, as each shell reports it: bash says {@code fork: retry: ...} and tries again
+     * after a pause (EAGAIN only), then {@code fork: ...} and gives up — a script ends with status
+     * 254 (126 with the top bit bash's throw_to_top_level adds); dash says {@code Cannot fork},
+     * busybox ash {@code can't fork: ...}, and both end a script with status 2.
+     */
+    private Step forkFailed(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent, int forksleep, dev.syssim.sim.os.Errno e) {
+        boolean script = !st.interactive || st.subshell;
+        if (st.ash) {
+            err(st.name + ": can't fork: " + e.message() + "\n");
+            return script ? exit(2) : parent.apply(-1);
+        }
+        if (st.dash) {
+            err(st.name + ": " + st.lineNumber + ": Cannot fork\n");
+            return script ? exit(2) : parent.apply(-1);
+        }
+        if (e == dev.syssim.sim.os.Errno.EAGAIN && forksleep < FORKSLEEP_MAX) {
+            err(st.programName + ": fork: retry: " + e.message() + "\n");
+            return c.sys(new Syscall.ClockNanosleep(forksleep * 1_000_000_000L), slept -> fork(body, jobLeader, parent, forksleep * 2));
+        }
+        err(st.programName + ": fork: " + e.message() + "\n");
+        return script ? exit(254) : parent.apply(-1);
     }
 
     /** Whether a child's first frame is the execve of a program (after its redirections). */
@@ -357,6 +387,13 @@ final class Shell {
             return;
         }
         String trap = st.traps.get(signal.shortName());
+        if (st.dash && !interactive) {
+            // dash (and busybox ash) name only the signal: "Killed" (jobs.c, sprint_status with sigonly)
+            if (signal != Signal.SIGPIPE && !signal.shellMessage().isEmpty()) {
+                err(signal.shellMessage() + (WaitStatus.coreDumped(decisive) ? " (core dumped)" : "") + "\n");
+            }
+            return;
+        }
         if (!interactive && signal != Signal.SIGTERM && signal != Signal.SIGPIPE && trap == null) {
             StringBuilder out = new StringBuilder(prefix().replace(": line 0: ", ": line 1: ")); // bash never says line 0 here
             List<String> texts = lazyTexts.get();

@@ -100,6 +100,8 @@ final class ShellState {
     int lineNumber;
     boolean interactive;
     boolean dash;
+    /** busybox ash: dash's language with ash's own messages ({@code sh: x: not found}, no line number). */
+    boolean ash;
     boolean commandString;
     boolean stdinScript;
     boolean login;
@@ -188,6 +190,7 @@ final class ShellState {
         c.lineNumber = lineNumber;
         c.interactive = interactive;
         c.dash = dash;
+        c.ash = ash;
         c.commandString = commandString;
         c.stdinScript = stdinScript;
         c.login = login;

@@ -51,7 +51,9 @@ final class SourceFrame extends Frame {
         ranAny = true;
         if (sh.st.options.verbose) sh.err(lineText(line));
         if (sh.st.options.noexec && !sh.st.interactive) return Shell.CONTINUE;
-        boolean last = kind == Kind.COMMAND_STRING && parser.atEnd();
+        // dash 0.5.12 forks even for the last command of -c (its ppid is the shell: recorded);
+        // bash and busybox ash let it replace the shell
+        boolean last = kind == Kind.COMMAND_STRING && parser.atEnd() && (!sh.st.dash || sh.st.ash);
         sh.push(new ListFrame(line, last ? ExecLast.CLEAN : ExecLast.NO));
         return Shell.CONTINUE;
     }

@@ -38,7 +38,7 @@ public final class DebianImage {
     /** The shared libraries the image carries. */
     static final List<String> LIBRARIES = List.of(LIBC, "libtinfo.so.6", "libselinux.so.1", "libpcre2-8.so.0",
             "libacl.so.1", "libattr.so.1", "libcap.so.2", "libaudit.so.1", "libpam.so.0", "libproc2.so.0",
-            "libsystemd.so.0", "libmount.so.1", "libblkid.so.1", "libsmartcols.so.1", "libz.so.1");
+            "libsystemd.so.0", "libmount.so.1", "libblkid.so.1", "libsmartcols.so.1", "libz.so.1", "libcap-ng.so.0");
 
     /** The shells and init; the tools come from {@link Toolbox}. */
     public static final List<Binary> BINARIES = List.of(
@@ -75,7 +75,10 @@ public final class DebianImage {
         link(fs, root, "lib64", "usr/lib64");
         link(fs, usrBin, "sh", "dash");
 
-        for (String lib : LIBRARIES) file(fs, multiarch, lib, 0644, ExecImage.library(lib).toBytes()).setCached(true);
+        for (String lib : LIBRARIES) {
+            ExecImage image = lib.equals(LIBC) ? ExecImage.library(lib).withGlibc(ExecImage.BOOKWORM_GLIBC) : ExecImage.library(lib);
+            file(fs, multiarch, lib, lib.equals(LIBC) ? 0755 : 0644, image.toBytes()).setCached(true);
+        }
         file(fs, multiarch, "ld-linux-x86-64.so.2", 0755, ExecImage.staticImage("ld.so", 240).toBytes()).setCached(true);
         link(fs, usrLib64, "ld-linux-x86-64.so.2", "../lib/x86_64-linux-gnu/ld-linux-x86-64.so.2");
 
@@ -117,7 +120,9 @@ public final class DebianImage {
             if (next.type() == FileType.SYMLINK) next = usr.entries().get(parts[i]);
             dir = next;
         }
-        ExecImage image = ExecImage.dynamic(b.program(), b.memoryKiB(), b.libraries().toArray(String[]::new));
+        // every dynamic program links at least libc: no libraries means a static executable (busybox)
+        ExecImage image = b.libraries().isEmpty() ? ExecImage.staticImage(b.program(), b.memoryKiB())
+                : ExecImage.dynamic(b.program(), b.memoryKiB(), b.libraries().toArray(String[]::new));
         Inode file = file(fs, dir, parts[parts.length - 1], b.mode(), image.toBytes());
         file.setCached(true);
     }

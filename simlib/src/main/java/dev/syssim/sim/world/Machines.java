@@ -82,6 +82,9 @@ public final class Machines {
         mounts.mount(proc, proc.root(), at(kernel, "/proc"), "rw,nosuid,nodev,noexec,relatime");
         FileSystem sys = new FileSystem("sysfs", "sysfs", kernel.nextAnonymousDevice(), false, 1);
         mounts.mount(sys, sys.root(), at(kernel, "/sys"), "rw,nosuid,nodev,noexec,relatime");
+        sys.mkdir(sys.mkdir(sys.root(), "fs", 0755, 0, 0), "cgroup", 0755, 0, 0);
+        dev.syssim.sim.os.CgroupFs cgroups = new dev.syssim.sim.os.CgroupFs(kernel, kernel.rootCgroup(), kernel.nextAnonymousDevice());
+        mounts.mount(cgroups, cgroups.root(), at(kernel, "/sys/fs/cgroup"), "rw,nosuid,nodev,noexec,relatime,nsdelegate,memory_recursiveprot");
         FileSystem dev = devices(kernel);
         mounts.mount(dev, dev.root(), at(kernel, "/dev"), "rw,nosuid,relatime,size=1990000k,nr_inodes=497500,mode=755");
         FileSystem pts = new FileSystem("devpts", "devpts", kernel.nextAnonymousDevice(), false, 1);

@@ -23,7 +23,7 @@ public final class Nic {
     private final String name;
     private final String mac;
     private final Irq irq;
-    private final Receiver receiver;
+    private Receiver receiver;
     private Segment segment;
     private long rxPackets;
     private long rxBytes;
@@ -58,6 +58,11 @@ public final class Nic {
     /** The machine's side of the NIC: its network stack. */
     public Receiver receiver() {
         return receiver;
+    }
+
+    /** Moves the NIC to another network stack (ip link set DEV netns NS). */
+    public void setReceiver(Receiver receiver) {
+        this.receiver = receiver;
     }
 
     public Segment segment() {

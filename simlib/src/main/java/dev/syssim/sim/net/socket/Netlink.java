@@ -130,7 +130,52 @@ public final class Netlink {
 
     /** One interface as RTM_GETLINK / RTM_GETADDR report it. */
     public record LinkInfo(int index, String name, boolean loopback, String flags, int mtu, String state, String mac,
-                           List<InterfaceAddress> addresses, long rxPackets, long rxBytes, long txPackets, long txBytes) {
+                           List<InterfaceAddress> addresses, long rxPackets, long rxBytes, long txPackets, long txBytes,
+                           List<String> inet6, String peer) {
+    }
+
+    /** RTM_NEWLINK making a veth pair ({@code ip link add NAME type veth peer name PEER}). */
+    public record AddVeth(String name, String peer) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, ...}, [{nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}, ...veth peer \"" + peer + "\"]";
+        }
+    }
+
+    /** RTM_DELLINK ({@code ip link del DEV}). */
+    public record DeleteLink(String name) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_DELLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, ...}, [{nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}]";
+        }
+    }
+
+    /** RTM_NEWLINK with IFLA_NET_NS_FD ({@code ip link set DEV netns NAME}): {@code fd} is an open network namespace file. */
+    public record MoveLink(String name, int fd) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, ...}, [{nla_type=IFLA_NET_NS_FD, nla_data=" + fd + "}, {nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}]";
+        }
+    }
+
+    /** RTM_NEWADDR ({@code ip addr add ADDRESS/LEN dev DEV}). */
+    public record AddAddress(String device, Ipv4Address address, int prefixLength) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWADDR, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, ...}, {ifa_family=AF_INET, ifa_prefixlen=" + prefixLength + ", ...}, [{nla_type=IFA_LOCAL, nla_data=" + address + "}]";
+        }
     }
 
     /** The routes of the main table, each as {@code ip route} prints it. */

@@ -78,6 +78,35 @@ public final class NetlinkSocket extends Socket {
         if (request instanceof Netlink.DumpRoutes) {
             return new Netlink.Routes(stack.routes().routes().stream().map(Route::ipRouteLine).toList());
         }
+        if (request instanceof Netlink.AddVeth veth) {
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            return stack.addVeth(veth.name(), veth.peer()) == null ? new Netlink.Failure(Errno.EEXIST) : new Netlink.ToolAnswer("", "", 0);
+        }
+        if (request instanceof Netlink.DeleteLink del) {
+            Interface iface = stack.interfaceNamed(del.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            return stack.delete(iface) ? new Netlink.ToolAnswer("", "", 0) : new Netlink.Failure(Errno.EOPNOTSUPP);
+        }
+        if (request instanceof Netlink.MoveLink move) {
+            Interface iface = stack.interfaceNamed(move.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            OpenFile f = p.fds().get(move.fd());
+            if (f == null || !(f.ops() instanceof dev.syssim.sim.os.NamespaceFile ns) || !(ns.namespace() instanceof NetStack target)) {
+                return new Netlink.Failure(Errno.EINVAL);
+            }
+            stack.moveTo(iface, target);
+            return new Netlink.ToolAnswer("", "", 0);
+        }
+        if (request instanceof Netlink.AddAddress add) {
+            Interface iface = stack.interfaceNamed(add.device());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            if (iface.has(add.address())) return new Netlink.Failure(Errno.EEXIST);
+            stack.addAddress(iface, add.address(), add.prefixLength());
+            return new Netlink.ToolAnswer("", "", 0);
+        }
         if (request instanceof Netlink.SetLink set) {
             Interface iface = stack.interfaceNamed(set.name());
             if (iface == null) return new Netlink.Failure(Errno.ENODEV);
@@ -106,8 +135,9 @@ public final class NetlinkSocket extends Socket {
     private List<Netlink.LinkInfo> links() {
         List<Netlink.LinkInfo> out = new ArrayList<>();
         for (Interface i : stack.interfaces()) {
+            String peer = i.peer() == null ? null : i.peer().owner() == stack ? i.peer().name() : "if" + i.peer().index();
             out.add(new Netlink.LinkInfo(i.index(), i.name(), i.isLoopback(), i.flags(), i.mtu(), i.operState(), i.mac(),
-                    i.addresses(), i.rxPackets(), i.rxBytes(), i.txPackets(), i.txBytes()));
+                    i.addresses(), i.rxPackets(), i.rxBytes(), i.txPackets(), i.txBytes(), i.inet6(), peer));
         }
         return out;
     }

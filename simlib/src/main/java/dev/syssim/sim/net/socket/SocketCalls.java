@@ -22,12 +22,13 @@ public final class SocketCalls {
     private SocketCalls() {
     }
 
-    private static NetStack stackOf(Kernel k) {
-        return NetStack.of(k);
+    /** The stack of the caller's network namespace: a socket belongs to the namespace it was made in. */
+    private static NetStack stackOf(Kernel k, Process p) {
+        return p.namespaces() != null && p.namespaces().net() instanceof NetStack s ? s : NetStack.of(k);
     }
 
     static Outcome socket(Kernel k, Process p, NetSyscalls.SocketCall call) {
-        NetStack stack = stackOf(k);
+        NetStack stack = stackOf(k, p);
         if (stack == null) return Outcome.error(Errno.EAFNOSUPPORT, Costs.SYSCALL);
         int type = call.type() & 0xF;
         Socket socket;

@@ -15,8 +15,13 @@ public final class Interface {
 
     public static final String LOOPBACK_MAC = "00:00:00:00:00:00";
 
-    private final int index;
+    private int index;
     private final String name;
+    /** A veth's other end, or null. */
+    private Interface peer;
+    private NetStack owner;
+    /** ::1/128 on a new namespace's lo once it is up (IPv6 is on there; see NetStack). */
+    private boolean ipv6Loopback;
     private final Nic nic;
     private final int mtu;
     private boolean up;
@@ -33,6 +38,37 @@ public final class Interface {
 
     public int index() {
         return index;
+    }
+
+    void setIndex(int index) {
+        this.index = index;
+    }
+
+    /** The other end of a veth pair, or null. */
+    public Interface peer() {
+        return peer;
+    }
+
+    void setPeer(Interface peer) {
+        this.peer = peer;
+    }
+
+    /** The network namespace (stack) the interface is in. */
+    public NetStack owner() {
+        return owner;
+    }
+
+    void setOwner(NetStack owner) {
+        this.owner = owner;
+    }
+
+    /** The IPv6 addresses ip shows: only a new namespace's lo has one. */
+    public List<String> inet6() {
+        return ipv6Loopback && up ? List.of("::1/128") : List.of();
+    }
+
+    void setIpv6Loopback(boolean on) {
+        this.ipv6Loopback = on;
     }
 
     public String name() {
@@ -85,12 +121,19 @@ public final class Interface {
     public String flags() {
         String base = isLoopback() ? "LOOPBACK" : "BROADCAST,MULTICAST";
         if (!up) return base;
+        if (!carrier()) return "NO-CARRIER," + base + ",UP";
         return base + ",UP,LOWER_UP";
+    }
+
+    /** A veth has a carrier only while its other end is up too. */
+    private boolean carrier() {
+        return peer == null || peer.up;
     }
 
     /** The operational state: {@code UNKNOWN} for an up loopback (it has no carrier to know), {@code UP}, {@code DOWN}. */
     public String operState() {
         if (!up) return "DOWN";
+        if (!carrier()) return "LOWERLAYERDOWN";
         return isLoopback() ? "UNKNOWN" : "UP";
     }
 

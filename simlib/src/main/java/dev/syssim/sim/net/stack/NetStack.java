@@ -61,7 +61,7 @@ import java.util.Map;
  * (no softirq, no NAPI) on cpu0 and costs no simulated time; ICMP errors are not rate limited
  * ({@code net.ipv4.icmp_ratelimit=0}, as on the recorded oracle machines).
  */
-public final class NetStack implements Nic.Receiver {
+public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNamespace {
 
     /** How long a packet takes to loop back through {@code lo}. */
     public static final long LOOPBACK_LATENCY = 2_000;
@@ -84,14 +84,23 @@ public final class NetStack implements Nic.Receiver {
     private final Map<dev.syssim.sim.os.Terminal, RemoteLogin> remoteLogins = new java.util.HashMap<>();
     private long nextInode = 30_000;
 
-    private NetStack(Kernel kernel) {
+    /** How a namespace's stack is named in trace lanes: empty for the machine's first, "netns N" for the others. */
+    private final String label;
+
+    private NetStack(Kernel kernel, String label) {
         this.kernel = kernel;
+        this.label = label;
         this.kernelLane = kernel.kernelLane();
-        for (Hook hook : Hook.values()) hookLanes.put(hook, new Lane(kernel.machineName(), LaneType.FIREWALL, hook.name()));
+        for (Hook hook : Hook.values()) {
+            hookLanes.put(hook, new Lane(kernel.machineName(), LaneType.FIREWALL, label.isEmpty() ? hook.name() : hook.name() + " (" + label + ")"));
+        }
         this.loopback = new Interface(1, "lo", null, 65536);
+        loopback.setOwner(this);
         interfaces.add(loopback);
-        loopback.setUp(true);
-        loopback.addAddress(new InterfaceAddress(Ipv4Address.LOOPBACK, 8));
+        if (label.isEmpty()) {
+            loopback.setUp(true);
+            loopback.addAddress(new InterfaceAddress(Ipv4Address.LOOPBACK, 8));
+        }
         this.tcp = new Tcp(this);
         this.udp = new Udp(this);
         this.pings = new Pings(this);
@@ -104,8 +113,10 @@ public final class NetStack implements Nic.Receiver {
 
     /** Gives a machine its network stack: {@code lo} up with 127.0.0.1/8, forwarding off, no rules. */
     public static NetStack attach(Kernel kernel) {
-        NetStack stack = new NetStack(kernel);
+        NetStack stack = new NetStack(kernel, "");
         kernel.setNetwork(stack);
+        int[] made = {0};
+        kernel.setNetworkNamespaces(stack, () -> new NetStack(kernel, "netns " + ++made[0]));
         kernel.procSysFiles().put("net/ipv4/ip_forward", Kernel.tunable(() -> stack.forwarding ? "1" : "0", value -> {
             if (!value.equals("0") && !value.equals("1")) return false;
             stack.forwarding = value.equals("1");
@@ -177,6 +188,7 @@ public final class NetStack implements Nic.Receiver {
     public Interface addEthernet(String name, String mac, Irq irq, Segment segment) {
         Nic nic = new Nic(kernel.machineName(), name, mac, irq, this);
         Interface iface = new Interface(interfaces.size() + 1, name, nic, 1500);
+        iface.setOwner(this);
         interfaces.add(iface);
         iface.setUp(true);
         kernel.addIrqLine(irq);
@@ -198,9 +210,93 @@ public final class NetStack implements Nic.Receiver {
         routes.add(new Route(dev.syssim.sim.net.Cidr.ANY, gateway, toGateway.device(), null, false));
     }
 
-    /** {@code ip link set IFACE up|down}. */
+    /**
+     * {@code ip link set IFACE up|down}. A new namespace's {@code lo} gets 127.0.0.1/8 (and ::1,
+     * since IPv6 is on in a new namespace even where the machine has it off) when it comes up, as
+     * Linux's inetdev does.
+     */
     public void setLinkUp(Interface iface, boolean up) {
         iface.setUp(up);
+        if (up && iface.isLoopback() && iface.addresses().isEmpty()) {
+            iface.addAddress(new InterfaceAddress(Ipv4Address.LOOPBACK, 8));
+            iface.setIpv6Loopback(!label.isEmpty());
+        }
+    }
+
+    /** A network namespace made by unshare --net or ip netns add: its name in trace lanes. */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * {@code ip link add NAME type veth peer name PEER}: two interfaces joined by a virtual cable,
+     * both in this namespace, down. A frame sent into one comes out of the other (no interrupt:
+     * veth is software). Null if a name is taken.
+     */
+    public Interface addVeth(String name, String peerName) {
+        if (interfaceNamed(name) != null || interfaceNamed(peerName) != null || name.equals(peerName)) return null;
+        Segment cable = new Segment("veth " + name + "-" + peerName, List.of(), VETH_LATENCY, kernel.timeline(), kernel.trace(),
+                kernel.random().nextLong());
+        cable.setAddressBook(nic -> nic.receiver() instanceof NetStack s ? s.addressesOn(nic) : List.of());
+        Interface a = plugVeth(name, cable);
+        Interface b = plugVeth(peerName, cable);
+        a.setPeer(b);
+        b.setPeer(a);
+        return a;
+    }
+
+    /** A veth frame crosses in a few microseconds: it is a copy inside the kernel. */
+    static final long VETH_LATENCY = 4_000;
+
+    private Interface plugVeth(String name, Segment cable) {
+        byte[] mac = new byte[5];
+        kernel.random().nextBytes(mac);
+        StringBuilder text = new StringBuilder("ae");
+        for (byte b : mac) text.append(String.format(":%02x", b & 0xff));
+        Nic nic = new Nic(kernel.machineName(), name, text.toString(), null, this);
+        Interface iface = new Interface(nextIndex(), name, nic, 1500);
+        iface.setOwner(this);
+        interfaces.add(iface);
+        cable.plug(nic);
+        return iface;
+    }
+
+    private int nextIndex() {
+        int max = 0;
+        for (Interface i : interfaces) max = Math.max(max, i.index());
+        return max + 1;
+    }
+
+    /**
+     * {@code ip link set DEV netns NS}: the interface leaves this namespace for {@code target} —
+     * down, without its addresses and routes, as Linux moves it — keeping its index if free there.
+     */
+    public void moveTo(Interface iface, NetStack target) {
+        if (iface.isLoopback() || target == this) return;
+        interfaces.remove(iface);
+        routes.removeIf(r -> r.device() == iface);
+        iface.setUp(false);
+        for (InterfaceAddress a : iface.addresses()) iface.removeAddress(a);
+        for (Interface other : target.interfaces) {
+            if (other.index() == iface.index()) {
+                iface.setIndex(target.nextIndex());
+                break;
+            }
+        }
+        iface.setOwner(target);
+        iface.nic().setReceiver(target);
+        target.interfaces.add(iface);
+    }
+
+    /** {@code ip link del DEV}: a veth takes its peer with it. */
+    public boolean delete(Interface iface) {
+        if (iface.isLoopback() || iface.peer() == null) return false;
+        for (Interface end : List.of(iface, iface.peer())) {
+            NetStack owner = end.owner();
+            owner.interfaces.remove(end);
+            owner.routes.removeIf(r -> r.device() == end);
+        }
+        return true;
     }
 
     /** The addresses this machine answers ARP for on a NIC. */
@@ -364,7 +460,7 @@ public final class NetStack implements Nic.Receiver {
         }
         long seq = cause;
         if (kernel.trace().wants(EventKind.DEVICE_REQUEST)) {
-            long s = kernel.event(kernel.deviceLane(nic.irq()), CpuMode.NONE, EventKind.DEVICE_REQUEST,
+            long s = kernel.event(nic.irq() == null ? kernelLane : kernel.deviceLane(nic.irq()), CpuMode.NONE, EventKind.DEVICE_REQUEST,
                     "send frame (" + (Nic.ETHERNET_HEADER + p.length()) + " bytes)", "to " + to.mac() + " (" + nextHop + ")", cause);
             if (s != TraceEvent.NO_CAUSE) seq = s;
         }
@@ -390,7 +486,8 @@ public final class NetStack implements Nic.Receiver {
         Interface in = null;
         for (Interface i : interfaces) if (i.nic() == nic) in = i;
         if (in == null || !in.isUp()) return;
-        kernel.traps().interrupt(0, nic.irq(), "frame received: " + PacketLabel.of(frame.packet()));
+        // a veth has no hardware and raises no interrupt: its frames arrive in software
+        if (nic.irq() != null) kernel.traps().interrupt(0, nic.irq(), "frame received: " + PacketLabel.of(frame.packet()));
         Packet p = frame.packet().withEthernet(nic.headerFrom(frame.from()));
         ipReceive(in, p, frame.payload(), frame.cause());
     }

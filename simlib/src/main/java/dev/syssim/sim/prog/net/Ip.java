@@ -1,5 +1,6 @@
 package dev.syssim.sim.prog.net;
 
+import dev.syssim.sim.net.Ipv4Address;
 import dev.syssim.sim.net.socket.NetSyscalls;
 import dev.syssim.sim.net.socket.Netlink;
 import dev.syssim.sim.net.stack.InterfaceAddress;
@@ -23,9 +24,11 @@ public final class Ip extends Tool {
     protected Step run(Libc c) {
         List<String> args = new ArrayList<>(c.args().operands());
         boolean brief = false;
+        String netns = null;
         while (!args.isEmpty() && args.get(0).startsWith("-")) {
             String opt = args.remove(0);
             if (opt.equals("-br") || opt.equals("-brief") || opt.equals("--brief")) brief = true;
+            else if ((opt.equals("-n") || opt.equals("-netns")) && !args.isEmpty()) netns = args.remove(0);
             else if (opt.equals("-4") || opt.equals("-s") || opt.equals("-c") || opt.equals("-color")) continue;
             else if (opt.equals("-V") || opt.equals("-Version")) {
                 c.println("ip utility, iproute2-6.1.0, libbpf 1.1.0");
@@ -36,11 +39,22 @@ public final class Ip extends Tool {
             }
         }
         if (args.isEmpty()) return usage(c);
-        String object = args.remove(0);
         boolean showBrief = brief;
-        if (matches(object, "address", 1) || object.equals("addr")) return show(c, args, true, showBrief);
+        if (netns != null) return IpNetns.enter(c, netns, () -> object(c, args, showBrief));
+        return object(c, args, showBrief);
+    }
+
+    private Step object(Libc c, List<String> args, boolean showBrief) {
+        String object = args.remove(0);
+        if (matches(object, "netns", 2)) return IpNetns.run(c, args);
+        if (matches(object, "address", 1) || object.equals("addr")) {
+            if (!args.isEmpty() && args.get(0).equals("add")) return addAddress(c, args.subList(1, args.size()));
+            return show(c, args, true, showBrief);
+        }
         if (matches(object, "link", 1)) {
             if (!args.isEmpty() && args.get(0).equals("set")) return set(c, args.subList(1, args.size()));
+            if (!args.isEmpty() && args.get(0).equals("add")) return addLink(c, args.subList(1, args.size()));
+            if (!args.isEmpty() && (args.get(0).equals("del") || args.get(0).equals("delete"))) return deleteLink(c, args.subList(1, args.size()));
             return show(c, args, false, showBrief);
         }
         if (matches(object, "route", 1)) return routes(c);
@@ -60,7 +74,7 @@ public final class Ip extends Tool {
         return c.exit(255);
     }
 
-    private static Step ask(Libc c, Netlink.Request request, Function<Object, Step> then) {
+    static Step ask(Libc c, Netlink.Request request, Function<Object, Step> then) {
         return c.sys(NetSyscalls.SocketCall.netlink(Netlink.Family.ROUTE), s -> {
             int fd = s.intValue();
             return c.sys(new NetSyscalls.NetlinkSend(fd, request), sent -> c.sys(new NetSyscalls.NetlinkReceive(fd),
@@ -94,10 +108,16 @@ public final class Ip extends Tool {
         });
     }
 
+    /** The name ip prints: {@code va@vb} for a veth whose peer is here, {@code va@if6} when it is elsewhere. */
+    static String shownName(Netlink.LinkInfo link) {
+        return link.peer() == null ? link.name() : link.name() + "@" + link.peer();
+    }
+
     static String briefLine(Netlink.LinkInfo link, boolean addresses) {
-        StringBuilder b = new StringBuilder(String.format("%-16s %-14s ", link.name(), link.state()));
+        StringBuilder b = new StringBuilder(String.format("%-16s %-14s ", shownName(link), link.state()));
         if (addresses) {
             for (InterfaceAddress a : link.addresses()) b.append(a).append(' ');
+            for (String a : link.inet6()) b.append(a).append(' ');
         } else {
             b.append(link.mac()).append(" <").append(link.flags()).append("> ");
         }
@@ -108,7 +128,7 @@ public final class Ip extends Tool {
         boolean up = link.flags().contains("UP");
         String qdisc = link.loopback() ? (up ? "noqueue" : "noop") : "fq_codel";
         StringBuilder b = new StringBuilder();
-        b.append(link.index()).append(": ").append(link.name()).append(": <").append(link.flags()).append("> mtu ").append(link.mtu())
+        b.append(link.index()).append(": ").append(shownName(link)).append(": <").append(link.flags()).append("> mtu ").append(link.mtu())
                 .append(" qdisc ").append(qdisc).append(" state ").append(link.state())
                 .append(addresses ? "" : " mode DEFAULT").append(" group default qlen 1000\n");
         if (link.loopback()) b.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
@@ -118,6 +138,10 @@ public final class Ip extends Tool {
             b.append("    inet ").append(a);
             if (!link.loopback()) b.append(" brd ").append(a.broadcast());
             b.append(" scope ").append(link.loopback() ? "host" : "global").append(' ').append(link.name()).append('\n');
+            b.append("       valid_lft forever preferred_lft forever\n");
+        }
+        for (String a : link.inet6()) {
+            b.append("    inet6 ").append(a).append(" scope host \n");
             b.append("       valid_lft forever preferred_lft forever\n");
         }
         return b.toString();
@@ -135,9 +159,11 @@ public final class Ip extends Tool {
     private Step set(Libc c, List<String> args) {
         String dev = null;
         Boolean up = null;
+        String netns = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("dev") && i + 1 < args.size()) dev = args.get(++i);
+            else if (a.equals("netns") && i + 1 < args.size()) netns = args.get(++i);
             else if (a.equals("up")) up = true;
             else if (a.equals("down")) up = false;
             else if (dev == null) dev = a;
@@ -146,8 +172,9 @@ public final class Ip extends Tool {
             c.eprint("Not enough of information: \"dev\" argument is required.\n");
             return c.exit(255);
         }
-        if (up == null) return c.exit(0);
         String name = dev;
+        if (netns != null) return IpNetns.moveLink(c, dev, netns);
+        if (up == null) return c.exit(0);
         return ask(c, new Netlink.SetLink(dev, up), answer -> {
             if (answer instanceof Netlink.Failure f) {
                 if (f.errno() == Errno.ENODEV) {
@@ -159,6 +186,87 @@ public final class Ip extends Tool {
             }
             return c.exit(0);
         });
+    }
+
+    /** {@code ip link add NAME type veth peer name PEER}. */
+    private Step addLink(Libc c, List<String> args) {
+        String name = null;
+        String type = null;
+        String peer = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("type") && i + 1 < args.size()) type = args.get(++i);
+            else if (a.equals("peer") && i + 1 < args.size()) {
+                peer = args.get(++i);
+                if (peer.equals("name") && i + 1 < args.size()) peer = args.get(++i);
+            } else if (a.equals("name") && i + 1 < args.size()) name = args.get(++i);
+            else if (name == null) name = a;
+        }
+        if (type == null) {
+            c.eprint("Not enough information: \"type\" argument is required\n");
+            return c.exit(255);
+        }
+        if (!type.equals("veth")) {
+            c.eprint("Error: Unknown device type.\n");
+            return c.exit(2);
+        }
+        String peerName = peer == null ? "veth0" : peer;
+        String device = name;
+        return ask(c, new Netlink.AddVeth(device, peerName), answer -> answered(c, answer, device));
+    }
+
+    private Step deleteLink(Libc c, List<String> args) {
+        String dev = null;
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("dev") && i + 1 < args.size()) dev = args.get(++i);
+            else if (dev == null) dev = args.get(i);
+        }
+        String name = dev;
+        return ask(c, new Netlink.DeleteLink(dev), answer -> answered(c, answer, name));
+    }
+
+    /** {@code ip addr add ADDRESS/LEN dev DEV}. */
+    private Step addAddress(Libc c, List<String> args) {
+        String dev = null;
+        String address = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("dev") && i + 1 < args.size()) dev = args.get(++i);
+            else if (a.equals("local") && i + 1 < args.size()) address = args.get(++i);
+            else if (address == null) address = a;
+        }
+        if (dev == null) {
+            c.eprint("Not enough information: \"dev\" argument is required.\n");
+            return c.exit(255);
+        }
+        String text = address == null ? "" : address;
+        int slash = text.indexOf('/');
+        java.util.Optional<Ipv4Address> ip = Ipv4Address.tryParse(slash < 0 ? text : text.substring(0, slash));
+        int length = 32;
+        try {
+            if (slash >= 0) length = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            length = -1;
+        }
+        if (ip.isEmpty() || length < 0 || length > 32) {
+            c.eprint("Error: any valid prefix is expected rather than \"" + text + "\".\n");
+            return c.exit(1);
+        }
+        String name = dev;
+        return ask(c, new Netlink.AddAddress(dev, ip.get(), length), answer -> answered(c, answer, name));
+    }
+
+    /** What a change request's answer means: nothing on success, iproute2's message otherwise. */
+    static Step answered(Libc c, Object answer, String device) {
+        if (answer instanceof Netlink.Failure f) {
+            if (f.errno() == Errno.ENODEV) {
+                c.eprint("Cannot find device \"" + device + "\"\n");
+                return c.exit(1);
+            }
+            c.eprint("RTNETLINK answers: " + f.errno().message() + "\n");
+            return c.exit(2);
+        }
+        return c.exit(0);
     }
 
     @Override
@@ -173,9 +281,11 @@ public final class Ip extends Tool {
 
     @Override
     public String manual() {
-        return "ip [-br] { addr | link | route } [show] [dev DEV] | ip link set DEV { up | down }\n"
+        return "ip [-br] [-n NETNS] { addr | link | route | netns } ...\n"
                 + "  Show / manipulate routing, network devices, interfaces and tunnels. Shows the machine's interfaces, their addresses and the main routing table (iproute2 6.1), or brings an interface up or down.\n"
                 + "  Only root may change an interface: others get \"RTNETLINK answers: Operation not permitted\".\n"
-                + "  -br  brief output: one line per interface";
+                + "  -br  brief output: one line per interface; -n NETNS  run in network namespace NETNS (ip netns exec NETNS ip ...)\n"
+                + "  ip link add NAME type veth peer name PEER | ip link set DEV netns NETNS | ip link del DEV | ip addr add ADDR/LEN dev DEV\n"
+                + "  ip netns add NAME | list | exec NAME CMD... | delete NAME: named network namespaces (/run/netns/NAME)";
     }
 }

@@ -5,6 +5,7 @@ import dev.syssim.sim.prog.tools.archives.ArchiveTools;
 import dev.syssim.sim.prog.tools.bytes.BytesTools;
 import dev.syssim.sim.prog.tools.editors.EditorTools;
 import dev.syssim.sim.prog.tools.files.FileTools;
+import dev.syssim.sim.prog.tools.isolation.IsolationTools;
 import dev.syssim.sim.prog.tools.processes.ProcessTools;
 import dev.syssim.sim.prog.tools.system.SystemTools;
 import dev.syssim.sim.prog.tools.text.TextTools;
@@ -52,6 +53,7 @@ public final class Installed {
         all.addAll(BytesTools.BINARIES);
         all.addAll(ArchiveTools.BINARIES);
         all.addAll(EditorTools.BINARIES);
+        all.addAll(IsolationTools.BINARIES);
         return List.copyOf(all);
     }
 
@@ -64,5 +66,6 @@ public final class Installed {
         BytesTools.register(binaries, bootEpochSeconds);
         ArchiveTools.register(binaries, bootEpochSeconds);
         EditorTools.register(binaries, bootEpochSeconds);
+        IsolationTools.register(binaries, bootEpochSeconds);
     }
 }

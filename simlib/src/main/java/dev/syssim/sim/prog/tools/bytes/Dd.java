@@ -90,7 +90,7 @@ public final class Dd extends Tool {
         }
         return c.clock(ClockGettime.CLOCK_MONOTONIC, now -> {
             job.start = now;
-            return openInput(c, job, () -> openOutput(c, job, () -> skip(c, job, () -> seek(c, job, () -> copy(c, job, job.count)))));
+            return openInput(c, job, () -> openOutput(c, job, () -> skip(c, job, () -> seek(c, job, () -> buffer(c, job, () -> copy(c, job, job.count))))));
         });
     }
 
@@ -161,6 +161,15 @@ public final class Dd extends Tool {
             product *= p.value();
         }
         return product;
+    }
+
+    /**
+     * dd's input buffer: bs bytes and a page, from malloc — which glibc takes from mmap when it is
+     * 128 KiB or more, so a big {@code bs} is memory the process's cgroup is charged for.
+     */
+    private static Step buffer(Libc c, Job job, Supplier<Step> then) {
+        if (job.ibs < 131072) return then.get();
+        return c.sys(new dev.syssim.sim.os.Syscall.Mmap(job.ibs + 4096, "PROT_READ|PROT_WRITE", -1), m -> then.get());
     }
 
     private static Step openInput(Libc c, Job job, Supplier<Step> then) {

@@ -33,10 +33,17 @@ public final class Su extends Tool {
         String shell = null;
         String user = null;
         List<String> extra = new ArrayList<>();
+        // getopt_long permutes: options may follow the user name (su nobody -s /bin/sh -c CMD)
+        boolean ended = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (user != null) {
-                extra.add(a);
+            if (ended || (user != null && !a.startsWith("-"))) {
+                if (user == null) user = a;
+                else extra.add(a);
+                continue;
+            }
+            if (a.equals("--")) {
+                ended = true;
                 continue;
             }
             switch (a) {

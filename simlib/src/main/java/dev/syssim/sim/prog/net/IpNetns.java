@@ -1,0 +1,140 @@
+package dev.syssim.sim.prog.net;
+
+import dev.syssim.sim.fs.Dirent;
+import dev.syssim.sim.net.socket.Netlink;
+import dev.syssim.sim.os.NamespaceCalls;
+import dev.syssim.sim.os.OpenFlags;
+import dev.syssim.sim.os.Setns;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.prog.Libc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code ip netns} (iproute2 6.1): named network namespaces. A name is a file
+ * {@code /run/netns/NAME} on which the namespace's {@code /proc/self/ns/net} is bind-mounted, so
+ * the namespace lives on with no process in it. {@code add} makes the file, unshares a new network
+ * namespace and binds it there; {@code exec NAME CMD} opens the file, joins the namespace with
+ * setns(2) and executes CMD; {@code delete} unmounts and removes the file; {@code list} lists the
+ * directory (newest first, tmpfs's order). Simplification: real {@code exec} also makes a mount
+ * namespace and mounts a fresh /sys for the namespace; here /sys is left as it is.
+ */
+final class IpNetns {
+
+    static final String DIR = "/run/netns";
+
+    private IpNetns() {
+    }
+
+    static Step run(Libc c, List<String> args) {
+        String cmd = args.isEmpty() ? "list" : args.get(0);
+        List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
+        return switch (cmd) {
+            case "list", "ls", "show" -> list(c);
+            case "add" -> rest.isEmpty() ? usage(c) : add(c, rest.get(0));
+            case "delete", "del" -> rest.isEmpty() ? usage(c) : delete(c, rest.get(0));
+            case "exec" -> rest.size() < 2 ? usage(c) : enter(c, rest.get(0), () -> exec(c, rest.subList(1, rest.size())));
+            default -> {
+                c.eprint("Command \"" + cmd + "\" is unknown, try \"ip netns help\".\n");
+                yield c.exit(255);
+            }
+        };
+    }
+
+    private static Step usage(Libc c) {
+        c.eprint("Usage:\tip netns list\n\tip netns add NAME\n\tip netns delete NAME\n\tip netns exec NAME cmd ...\n");
+        return c.exit(255);
+    }
+
+    private static Step list(Libc c) {
+        return c.listDirectory(DIR, false, (e, entries) -> {
+            if (entries != null) {
+                List<String> names = new ArrayList<>();
+                for (Dirent d : entries) names.add(0, d.name());
+                for (String n : names) c.println(n);
+            }
+            return c.exit(0);
+        });
+    }
+
+    private static Step add(Libc c, String name) {
+        String path = DIR + "/" + name;
+        return c.sys(new Syscall.Mkdir(DIR, 0755), m -> {
+            if (m.failed() && m.errno() != dev.syssim.sim.os.Errno.EEXIST) {
+                c.eprint("mkdir " + DIR + " failed: " + m.errno().message() + "\n");
+                return c.exit(1);
+            }
+            return c.create(path, OpenFlags.O_RDONLY | OpenFlags.O_EXCL, 0, f -> {
+                if (f.failed()) {
+                    c.eprint("Cannot create namespace file \"" + path + "\": " + f.errno().message() + "\n");
+                    return c.exit(1);
+                }
+                return c.close(f.intValue(), () -> c.sys(new dev.syssim.sim.os.Unshare(NamespaceCalls.CLONE_NEWNET), u -> {
+                    if (u.failed()) {
+                        c.eprint("Failed to create a new network namespace \"" + name + "\": " + u.errno().message() + "\n");
+                        return c.sys(Syscall.Unlinkat.unlink(path), x -> c.exit(1));
+                    }
+                    return c.sys(new Syscall.Mount("/proc/self/ns/net", path, "none", Syscall.Mount.MS_BIND, null), b -> {
+                        if (b.failed()) {
+                            c.eprint("Bind /proc/self/ns/net -> " + path + " failed: " + b.errno().message() + "\n");
+                            return c.sys(Syscall.Unlinkat.unlink(path), x -> c.exit(1));
+                        }
+                        return c.exit(0);
+                    });
+                }));
+            });
+        });
+    }
+
+    private static Step delete(Libc c, String name) {
+        String path = DIR + "/" + name;
+        return c.sys(new Syscall.Umount2(path, 2), u -> c.sys(Syscall.Unlinkat.unlink(path), r -> {
+            if (r.failed()) {
+                c.eprint("Cannot remove namespace file \"" + path + "\": " + r.errno().message() + "\n");
+                return c.exit(1);
+            }
+            return c.exit(0);
+        }));
+    }
+
+    /** Joins the named namespace ({@code ip -n NAME}, {@code ip netns exec NAME}), then {@code then}. */
+    static Step enter(Libc c, String name, Supplier<Step> then) {
+        String path = name.contains("/") ? name : DIR + "/" + name;
+        return c.open(path, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, o -> {
+            if (o.failed()) {
+                c.eprint("Cannot open network namespace \"" + name + "\": " + o.errno().message() + "\n");
+                return c.exit(255);
+            }
+            int fd = o.intValue();
+            return c.sys(new Setns(fd, NamespaceCalls.CLONE_NEWNET), s -> {
+                if (s.failed()) {
+                    c.eprint("setting the network namespace \"" + name + "\" failed: " + s.errno().message() + "\n");
+                    return c.exit(255);
+                }
+                return c.close(fd, then);
+            });
+        });
+    }
+
+    private static Step exec(Libc c, List<String> command) {
+        return c.execvp(command, c.args().env(), e -> {
+            c.eprint("exec of \"" + command.get(0) + "\" failed: " + e.message() + "\n");
+            return c.exit(255);
+        });
+    }
+
+    /** {@code ip link set DEV netns NAME|PID}: the interface moves to that namespace. */
+    static Step moveLink(Libc c, String dev, String netns) {
+        String path = netns.matches("[0-9]+") ? "/proc/" + netns + "/ns/net" : DIR + "/" + netns;
+        return c.open(path, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC, o -> {
+            if (o.failed()) {
+                c.eprint("Error: argument \"" + netns + "\" is wrong: Invalid \"netns\" value\n\n");
+                return c.exit(255);
+            }
+            int fd = o.intValue();
+            return Ip.ask(c, new Netlink.MoveLink(dev, fd), answer -> c.close(fd, () -> Ip.answered(c, answer, dev)));
+        });
+    }
+}
