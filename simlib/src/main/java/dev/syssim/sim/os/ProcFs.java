@@ -241,11 +241,11 @@ public final class ProcFs extends FileSystem {
 
     /** A write to a /proc/sys file sets its value (the offset does not matter, as for sysctl files). */
     @Override
-    public boolean writeContent(Inode file, long offset, byte[] content) {
+    public Written writeContent(Inode file, long offset, byte[] content, boolean mayUseReserve) {
         String key = keys.get(file);
-        if (key == null || !key.startsWith("sys/")) return false;
-        ProcSysFile f = sysFiles.get(key.substring(4));
-        return f != null && f.write(new String(content, StandardCharsets.UTF_8).strip());
+        ProcSysFile f = key == null || !key.startsWith("sys/") ? null : sysFiles.get(key.substring(4));
+        boolean taken = f != null && f.write(new String(content, StandardCharsets.UTF_8).strip());
+        return taken ? new Written(content.length, Shortfall.NONE) : new Written(0, Shortfall.REFUSED);
     }
 
     // ---- contents ----
