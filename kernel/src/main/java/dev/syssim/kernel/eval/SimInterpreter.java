@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The interpreter backed by the simulated world: a cell is typed into the shell of the session's
@@ -13,12 +14,35 @@ import java.util.List;
 public final class SimInterpreter implements Interpreter {
 
     private final CellFrontend frontend = new CellFrontend();
-    private final Workspace workspace = new Workspace(frontend);
+    private final Workspace workspace;
+    private final CellWatchdog watchdog = new CellWatchdog();
     /** Built at the first request, so the kernel answers kernel_info before loading any of it. */
     private Parts parts;
 
     /** The rooms that run, complete and explain cells. */
     private record Parts(CellRunner runner, Completer completer, Inspector inspector) {
+    }
+
+    /** An interpreter whose default limits come from the kernel's environment (kernel.json's env). */
+    public SimInterpreter() {
+        this(System.getenv());
+    }
+
+    /** An interpreter whose default limits come from {@code env}'s {@code SYSSIM_MAX_*} variables. */
+    public SimInterpreter(Map<String, String> env) {
+        List<String> problems = new ArrayList<>();
+        this.workspace = new Workspace(frontend, CellLimits.fromEnvironment(env, problems));
+        for (String problem : problems) System.err.println("[syssim] " + problem);
+    }
+
+    /** The limits a new cell gets (for tests and the kernel's log). */
+    CellLimits limits() {
+        return workspace.limits();
+    }
+
+    /** The notebook's world and session, for tests in this package. */
+    Workspace workspace() {
+        return workspace;
     }
 
     private Parts parts() {
@@ -37,13 +61,58 @@ public final class SimInterpreter implements Interpreter {
         frontend.bind(io);
         try {
             if (code.isBlank()) return ExecuteOutcome.OK;
-            return parts().runner().execute(code, io);
-        } catch (RuntimeException | StackOverflowError bug) {
-            return internalError(bug);
+            long limit = workspace.limits().cellBytes();
+            if (code.length() > limit || code.length() * 3L > limit && utf8Length(code) > limit) return tooLarge(code);
+            watchdog.arm(workspace.limits().seconds(), workspace::requestTimeLimit);
+            try {
+                return parts().runner().execute(code, io, watchdog);
+            } finally {
+                watchdog.disarm();
+            }
+        } catch (RuntimeException | VirtualMachineError | LinkageError bug) {
+            return afterJavaError(bug);
         } finally {
             frontend.bind(null);
             workspace.clearInterrupt();
         }
+    }
+
+    private static long utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * A cell whose text is longer than the limit is refused before anything parses it: its text
+     * would be copied several times over (parser, history, trace), and a kernel's heap, once grown,
+     * is not given back to the machine.
+     */
+    private ExecuteOutcome tooLarge(String code) {
+        long bytes = utf8Length(code);
+        String message = String.format(java.util.Locale.ROOT, "the cell is %,d bytes long; a cell may have at most %,d bytes",
+                bytes, workspace.limits().cellBytes());
+        return ExecuteOutcome.error("LimitExceeded", message, List.of("LimitExceeded: " + message,
+                "Put large data in a file of the simulated machine in smaller cells, or raise the limit with %limits cell=BYTES."));
+    }
+
+    /**
+     * A Java error escaped the cell: a bug in syssim, or the kernel's heap ran out. The cell gets one
+     * error reply; the session is brought back to its prompt on the world as it was, so the next
+     * cell works.
+     */
+    private ExecuteOutcome afterJavaError(Throwable bug) {
+        boolean memory = bug instanceof OutOfMemoryError;
+        ExecuteOutcome reply = memory ? outOfMemory(bug) : internalError(bug);
+        bug = null; // let what the failed cell held be collected before recovering
+        try {
+            if (workspace.started()) {
+                workspace.world().trace().clear();
+                workspace.world().setProgressListener(0, null);
+                workspace.session().recover();
+            }
+        } catch (RuntimeException | VirtualMachineError again) {
+            System.err.println("[syssim] the session could not be recovered after a Java error: " + again);
+        }
+        return reply;
     }
 
     /** A Java exception here is syssim's fault: say so, with the stack, and keep serving. */
@@ -52,6 +121,12 @@ public final class SimInterpreter implements Interpreter {
         bug.printStackTrace(new PrintWriter(stack));
         List<String> traceback = new ArrayList<>(List.of(stack.toString().split("\n")));
         return ExecuteOutcome.error("InternalError", "a bug in syssim (not in your cell): " + bug, traceback);
+    }
+
+    private static ExecuteOutcome outOfMemory(Throwable bug) {
+        String message = "the cell needed more memory than the kernel has (Java heap of "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB): it was stopped; the world is as the cell left it";
+        return ExecuteOutcome.error("MemoryError", message, List.of("MemoryError: " + message, String.valueOf(bug)));
     }
 
     @Override

@@ -20,15 +20,16 @@ final class Workspace {
     private final Session.Frontend frontend;
     private Scenario scenario = Scenarios.defaultScenario();
     private long seed = DEFAULT_SEED;
-    private RunLimits limits = RunLimits.DEFAULT;
+    private CellLimits limits;
     private TraceDisplayOptions traceOptions = TraceDisplayOptions.DEFAULT;
     private volatile World world;
     /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
     private volatile boolean interruptPending;
     private Session session;
 
-    Workspace(Session.Frontend frontend) {
+    Workspace(Session.Frontend frontend, CellLimits limits) {
         this.frontend = frontend;
+        this.limits = limits;
     }
 
     World world() {
@@ -53,14 +54,14 @@ final class Workspace {
         return seed;
     }
 
-    RunLimits limits() {
+    CellLimits limits() {
         return limits;
     }
 
     /** New limits apply from the next cell on; the world keeps running. */
-    void setLimits(RunLimits limits) {
+    void setLimits(CellLimits limits) {
         this.limits = limits;
-        if (world != null) world.setLimits(limits);
+        if (world != null) world.setLimits(limits.runLimits(world.limits()));
     }
 
     TraceDisplayOptions traceOptions() {
@@ -72,7 +73,7 @@ final class Workspace {
     }
 
     /** A fresh world from {@code scenario} and {@code seed}; everything before is gone. */
-    void rebuild(Scenario scenario, long seed, RunLimits limits) {
+    void rebuild(Scenario scenario, long seed, CellLimits limits) {
         this.scenario = scenario;
         this.seed = seed;
         this.limits = limits;
@@ -88,6 +89,12 @@ final class Workspace {
         if (w != null) w.requestInterrupt();
     }
 
+    /** The cell used its time: it stops at its next step, with the time limit's message. Thread-safe. */
+    void requestTimeLimit() {
+        World w = world;
+        if (w != null) w.requestTimeLimit();
+    }
+
     /** A cell is over: an interrupt it did not see is forgotten, so it cannot stop the next one. */
     void clearInterrupt() {
         interruptPending = false;
@@ -97,7 +104,7 @@ final class Workspace {
 
     private void ensure() {
         if (world != null) return;
-        World built = scenario.build(seed, limits);
+        World built = scenario.build(seed, limits.runLimits(RunLimits.DEFAULT));
         Session fresh = new Session(built, frontend);
         fresh.switchTo(built.machine(scenario.startMachine()), scenario.startUser());
         session = fresh;
