@@ -22,6 +22,12 @@ done
 install/setup-venv.sh
 VIRTUAL_ENV="$PWD/.venv" install/install.sh --sys-prefix
 
+# A live kernel's trace displays leave the PNG out (the HTML carries the diagram as an SVG image);
+# LaTeX cannot draw SVG, so PDF and Markdown handouts are executed with every format.
+case " ${formats[*]} " in
+    *" pdf "*|*" markdown "*) export SYSSIM_TRACE_FORMATS=all ;;
+esac
+
 nbconvert() {
     .venv/bin/jupyter nbconvert --log-level WARN "$@"
 }

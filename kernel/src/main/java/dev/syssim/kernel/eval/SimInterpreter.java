@@ -1,5 +1,6 @@
 package dev.syssim.kernel.eval;
 
+import dev.syssim.kernel.display.TraceDisplayOptions;
 import dev.syssim.sim.shell.syntax.Parser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,10 +29,14 @@ public final class SimInterpreter implements Interpreter {
         this(System.getenv());
     }
 
-    /** An interpreter whose default limits come from {@code env}'s {@code SYSSIM_MAX_*} variables. */
+    /**
+     * An interpreter whose default limits come from {@code env}'s {@code SYSSIM_MAX_*} variables and
+     * whose trace displays carry the formats of its {@code SYSSIM_TRACE_FORMATS}.
+     */
     public SimInterpreter(Map<String, String> env) {
         List<String> problems = new ArrayList<>();
-        this.workspace = new Workspace(frontend, CellLimits.fromEnvironment(env, problems));
+        this.workspace = new Workspace(frontend, CellLimits.fromEnvironment(env, problems),
+                TraceDisplayOptions.fromEnvironment(env, problems));
         for (String problem : problems) System.err.println("[syssim] " + problem);
     }
 

@@ -21,15 +21,16 @@ final class Workspace {
     private Scenario scenario = Scenarios.defaultScenario();
     private long seed = DEFAULT_SEED;
     private CellLimits limits;
-    private TraceDisplayOptions traceOptions = TraceDisplayOptions.DEFAULT;
+    private TraceDisplayOptions traceOptions;
     private volatile World world;
     /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
     private volatile boolean interruptPending;
     private Session session;
 
-    Workspace(Session.Frontend frontend, CellLimits limits) {
+    Workspace(Session.Frontend frontend, CellLimits limits, TraceDisplayOptions traceOptions) {
         this.frontend = frontend;
         this.limits = limits;
+        this.traceOptions = traceOptions;
     }
 
     World world() {
