@@ -42,6 +42,8 @@ final class CellRunner {
     /** The trace options in effect when this cell last ran shell text with tracing on, or null. */
     private TraceDisplayOptions cellTrace;
     private CellWatchdog watchdog;
+    /** False for a replay nobody watches (a homework check's copy): traces are not drawn. */
+    private boolean displays = true;
 
     CellRunner(Workspace workspace) {
         this.workspace = workspace;
@@ -54,6 +56,11 @@ final class CellRunner {
     ExecuteOutcome execute(String code, CellIO io, CellWatchdog watchdog) {
         this.watchdog = watchdog;
         return execute(code, io);
+    }
+
+    /** Whether cells draw their traces; drawing changes nothing in the world, so a replay may skip it. */
+    void showDisplays(boolean show) {
+        this.displays = show;
     }
 
     ExecuteOutcome execute(String code, CellIO io) {
@@ -211,6 +218,10 @@ final class CellRunner {
     private void finishDisplays(CellIO io) {
         if (!workspace.started()) return;
         World world = workspace.world();
+        if (!displays) {
+            world.trace().clear();
+            return;
+        }
         // a cell that turned tracing off at its end still shows the trace of what ran while it was on
         Optional<DisplayBundle> bundle = cellTrace != null ? TraceBundle.build(world.trace().snapshot(), cellTrace) : Optional.empty();
         Progress last = lastProgress == null ? new Progress("", 0, 0, 0, OptionalDouble.empty()) : lastProgress;

@@ -19,6 +19,15 @@ public final class SimInterpreter implements Interpreter {
     private final CellWatchdog watchdog = new CellWatchdog();
     /** Built at the first request, so the kernel answers kernel_info before loading any of it. */
     private Parts parts;
+    /** False for a grader's run: nobody looks at the traces, so they are not drawn. */
+    private boolean traceDisplays = true;
+
+    /** An interpreter that draws no trace displays (a batch grader's: only the cells' outcomes count). */
+    public static SimInterpreter withoutTraceDisplays() {
+        SimInterpreter interpreter = new SimInterpreter();
+        interpreter.traceDisplays = false;
+        return interpreter;
+    }
 
     /** The rooms that run, complete and explain cells. */
     private record Parts(CellRunner runner, Completer completer, Inspector inspector) {
@@ -55,6 +64,7 @@ public final class SimInterpreter implements Interpreter {
             CellRunner runner = new CellRunner(workspace);
             Magics magics = new Magics(workspace, runner);
             runner.setMagics(magics);
+            runner.showDisplays(traceDisplays);
             Lookups lookups = new Lookups(workspace);
             parts = new Parts(runner, new Completer(magics, lookups), new Inspector(magics, lookups));
         }
@@ -63,20 +73,27 @@ public final class SimInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        frontend.bind(io);
+        if (code.isBlank()) return ExecuteOutcome.OK;
+        // Refused before the journal sees it: a refused cell changes nothing, and keeping its text
+        // would hold the very memory the limit is there to spare.
+        long limit = workspace.limits().cellBytes();
+        if (code.length() > limit || code.length() * 3L > limit && utf8Length(code) > limit) {
+            workspace.clearInterrupt();
+            return tooLarge(code);
+        }
+        Journal.Recording recording = workspace.journal().start(code, io, workspace);
+        frontend.bind(recording.io());
         try {
-            if (code.isBlank()) return ExecuteOutcome.OK;
-            long limit = workspace.limits().cellBytes();
-            if (code.length() > limit || code.length() * 3L > limit && utf8Length(code) > limit) return tooLarge(code);
             watchdog.arm(workspace.limits().seconds(), workspace::requestTimeLimit);
             try {
-                return parts().runner().execute(code, io, watchdog);
+                return parts().runner().execute(code, recording.io(), watchdog);
             } finally {
                 watchdog.disarm();
             }
         } catch (RuntimeException | VirtualMachineError | LinkageError bug) {
             return afterJavaError(bug);
         } finally {
+            recording.finish(workspace);
             frontend.bind(null);
             workspace.clearInterrupt();
         }

@@ -26,11 +26,49 @@ final class Workspace {
     /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
     private volatile boolean interruptPending;
     private Session session;
+    /** How many times the world was rebuilt (%scenario, %reset, %seed N): a journal starts over then. */
+    private long generation;
+    /** The cells that built this state, for the copies homework checks run on. */
+    private final Journal journal;
+    /** The copy a check is running on, so an interrupt reaches it too; null when no check runs. */
+    private volatile Workspace checking;
 
     Workspace(Session.Frontend frontend, CellLimits limits, TraceDisplayOptions traceOptions) {
         this.frontend = frontend;
         this.limits = limits;
         this.traceOptions = traceOptions;
+        this.journal = new Journal(settings());
+    }
+
+    /** What a replay starts from: the scenario, seed, limits and trace options, with no world built yet. */
+    record Settings(Scenario scenario, long seed, CellLimits limits, TraceDisplayOptions traceOptions) {
+    }
+
+    /** A workspace that starts from {@code settings} (a copy's, before its cells are replayed). */
+    Workspace(Session.Frontend frontend, Settings settings) {
+        this.frontend = frontend;
+        this.scenario = settings.scenario();
+        this.seed = settings.seed();
+        this.limits = settings.limits();
+        this.traceOptions = settings.traceOptions();
+        this.journal = new Journal(settings);
+    }
+
+    Settings settings() {
+        return new Settings(scenario, seed, limits, traceOptions);
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    /** While a check runs on {@code copy}, interrupts go to it as well; null when the check is over. */
+    void setChecking(Workspace copy) {
+        this.checking = copy;
     }
 
     World world() {
@@ -80,6 +118,7 @@ final class Workspace {
         this.limits = limits;
         this.world = null;
         this.session = null;
+        generation++;
         ensure();
     }
 
@@ -88,6 +127,8 @@ final class Workspace {
         interruptPending = true;
         World w = world;
         if (w != null) w.requestInterrupt();
+        Workspace copy = checking;
+        if (copy != null) copy.interrupt();
     }
 
     /** The cell used its time: it stops at its next step, with the time limit's message. Thread-safe. */
@@ -101,6 +142,13 @@ final class Workspace {
         interruptPending = false;
         World w = world;
         if (w != null) w.clearInterrupt();
+        Workspace copy = checking;
+        if (copy != null) copy.clearInterrupt();
+    }
+
+    /** True when an interrupt was asked for and not yet cleared (a copy being replayed stops at once). */
+    boolean interruptPending() {
+        return interruptPending;
     }
 
     private void ensure() {

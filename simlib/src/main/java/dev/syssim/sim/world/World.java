@@ -31,6 +31,12 @@ public final class World {
     private final ContentBudget contentBudget = new ContentBudget(ContentBudget.DEFAULT_CAP);
     /** Requests from other threads to stop the run: {@link #INTERRUPT} and {@link #TIME} bits. */
     private final AtomicInteger stopRequests = new AtomicInteger();
+    /** A replay's interrupts: the steps at which the recorded run saw one, oldest first. */
+    private final java.util.ArrayDeque<Long> replayedInterrupts = new java.util.ArrayDeque<>();
+    /** The first of them, or Long.MAX_VALUE: one comparison per step on the hot path. */
+    private long nextReplayedInterrupt = Long.MAX_VALUE;
+    /** The steps at which runs stopped for an interrupt since the last {@link #takeInterruptSteps()}. */
+    private final java.util.List<Long> interruptSteps = new java.util.ArrayList<>();
     private long steps;
     private Runnable progressListener;
     private long progressEvery;
@@ -123,6 +129,24 @@ public final class World {
     }
 
     /**
+     * Makes runs stop for an interrupt when exactly these numbers of events have run, as a recorded
+     * run did: the world is deterministic, so a replay interrupted at the same steps reaches the
+     * same state. Replaces any steps still pending; an empty list cancels them.
+     */
+    public void replayInterruptsAt(java.util.List<Long> steps) {
+        replayedInterrupts.clear();
+        replayedInterrupts.addAll(steps);
+        nextReplayedInterrupt = replayedInterrupts.isEmpty() ? Long.MAX_VALUE : replayedInterrupts.peekFirst();
+    }
+
+    /** The steps at which runs stopped for an interrupt since the last call, oldest first (for replays). */
+    public java.util.List<Long> takeInterruptSteps() {
+        java.util.List<Long> taken = java.util.List.copyOf(interruptSteps);
+        interruptSteps.clear();
+        return taken;
+    }
+
+    /**
      * Runs events until {@code done} holds, an interrupt is requested, {@code maxSteps} more events
      * have run, or nothing is left that could ever happen.
      */
@@ -130,7 +154,18 @@ public final class World {
         long limit = steps + maxSteps;
         while (!done.getAsBoolean()) {
             int requests = stopRequests.get();
-            if (requests != 0) return (requests & INTERRUPT) != 0 ? Stop.INTERRUPTED : Stop.TIME_LIMIT;
+            if (requests != 0 || steps >= nextReplayedInterrupt) {
+                if ((requests & INTERRUPT) == 0 && steps >= nextReplayedInterrupt) {
+                    replayedInterrupts.removeFirst();
+                    nextReplayedInterrupt = replayedInterrupts.isEmpty() ? Long.MAX_VALUE : replayedInterrupts.peekFirst();
+                } else if ((requests & INTERRUPT) == 0) {
+                    // Simplification: a stop by the wall-clock watchdog is not journalled, so a
+                    // replay of such a cell runs to its step limit instead.
+                    return Stop.TIME_LIMIT;
+                }
+                interruptSteps.add(steps);
+                return Stop.INTERRUPTED;
+            }
             if (steps >= limit) return Stop.STEP_LIMIT;
             if (!timeline.runNext()) return Stop.STUCK;
             if (++steps >= nextProgress) {
