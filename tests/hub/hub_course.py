@@ -258,19 +258,30 @@ async def session_run(hub, url, kernel_name, cells):
     start = time.monotonic()
     kernel = await hub.call("POST", f"{url}api/kernels", {"name": kernel_name})
     ws_url = hub.base.replace("http", "ws", 1) + f"{url}api/kernels/{kernel['id']}/channels"
-    request = HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=600)
-    ws = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
     session = uuid.uuid4().hex
-    try:
+    reconnects = 0
+    while True:
+        # A server under load may close a kernel's first websocket before the kernel answers;
+        # JupyterLab then connects again, and so does this (counted in the report).
+        request = HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=600)
+        ws = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
         info = message("kernel_info_request", {}, session)
         ws.write_message(json.dumps(info))
-        while True:
+        answered = False
+        while not answered:
             reply = await asyncio.wait_for(ws.read_message(), 600)
             if reply is None:
-                raise RuntimeError("websocket closed before kernel_info_reply")
-            msg = json.loads(reply)
-            if msg.get("msg_type") == "kernel_info_reply" and msg["parent_header"].get("msg_id") == info["header"]["msg_id"]:
                 break
+            msg = json.loads(reply)
+            answered = (msg.get("msg_type") == "kernel_info_reply"
+                        and msg["parent_header"].get("msg_id") == info["header"]["msg_id"])
+        if answered:
+            break
+        reconnects += 1
+        if reconnects > 3:
+            raise RuntimeError("websocket closed before kernel_info_reply, 4 times")
+        await asyncio.sleep(1)
+    try:
         ready = time.monotonic() - start
         records = []
         for kind, source in cells:
@@ -299,7 +310,7 @@ async def session_run(hub, url, kernel_name, cells):
                     outputs += len(raw)
             records.append({"kind": kind, "seconds": time.monotonic() - sent, "status": status,
                             "error": error, "output_bytes": outputs, "source": source.splitlines()[0]})
-        return kernel["id"], ready, records
+        return kernel["id"], ready, records, reconnects
     finally:
         ws.close()
 
@@ -337,6 +348,7 @@ def summarize(kernel_name, users, results, measured, server_cpu, wall, load_befo
     good = [r for r in results if isinstance(r, tuple)]
     readies = [r[1] for r in good]
     cells = [c for r in good for c in r[2]]
+    reconnects = sum(r[3] for r in good)
     errors = [f"{c['source']}: {c['error']}" for c in cells if c["status"] != "ok"]
     kinds = {}
     for c in cells:
@@ -349,7 +361,7 @@ def summarize(kernel_name, users, results, measured, server_cpu, wall, load_befo
     kernel_cpu = sum(m[0] for m in measured)
     return {
         "kernel": kernel_name, "students": len(users), "sessions_failed": failures,
-        "wall_s": wall, "ready_p50_s": percentile(readies, 50), "ready_p95_s": percentile(readies, 95),
+        "websocket_reconnects": reconnects, "wall_s": wall, "ready_p50_s": percentile(readies, 50), "ready_p95_s": percentile(readies, 95),
         "cells": len(cells), "cell_errors": errors, "cell_p50_s": percentile(all_s, 50),
         "cell_p95_s": percentile(all_s, 95), "by_kind": by_kind,
         "kernels_measured": len(measured),
@@ -464,7 +476,8 @@ def text_report(report):
                          f"unshared {p['unshared_mb_total']:.0f} MB ({p['kernels_measured']} kernels)")
         lines.append(f"  load (1/5/15 min) before {tuple(round(x, 1) for x in p['load_before'])}, "
                      f"after {tuple(round(x, 1) for x in p['load_after'])}")
-        lines.append(f"  errors: {len(p['cell_errors'])} cells, {len(p['sessions_failed'])} sessions")
+        lines.append(f"  errors: {len(p['cell_errors'])} cells, {len(p['sessions_failed'])} sessions; "
+                     f"{p['websocket_reconnects']} websocket reconnects before a kernel answered")
         for e in (p["sessions_failed"] + p["cell_errors"])[:10]:
             lines.append(f"    {e}")
     lines.append("targets:")
