@@ -257,8 +257,9 @@ async def session_run(hub, url, kernel_name, cells):
     and shuts the kernel down. Returns the kernel's id, ready time and one record per cell."""
     start = time.monotonic()
     kernel = await hub.call("POST", f"{url}api/kernels", {"name": kernel_name})
-    ws_url = hub.base.replace("http", "ws", 1) + f"{url}api/kernels/{kernel['id']}/channels"
     session = uuid.uuid4().hex
+    # with the session id in the URL, as JupyterLab connects (the server keys the connection by it)
+    ws_url = hub.base.replace("http", "ws", 1) + f"{url}api/kernels/{kernel['id']}/channels?session_id={session}"
     reconnects = 0
     while True:
         # A server under load may close a kernel's first websocket before the kernel answers;
