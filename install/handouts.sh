@@ -24,6 +24,12 @@ done
 install/setup-venv.sh
 VIRTUAL_ENV="$PWD/.venv" install/install.sh --sys-prefix
 
+# A live kernel's trace displays leave the PNG out (the HTML carries the diagram as an SVG image);
+# LaTeX cannot draw SVG, so PDF and Markdown handouts are executed with every format.
+case " ${formats[*]} " in
+    *" pdf "*|*" markdown "*) export SYSSIM_TRACE_FORMATS=all ;;
+esac
+
 # The students' versions: solutions out, outputs cleared, checks locked.
 install/syssim assign notebooks/homework/source/*.ipynb build/homework/release
 

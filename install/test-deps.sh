@@ -6,11 +6,14 @@
 #  - python3-pytest, python3-jupyter-kernel-test: the conformance suite (Debian's own Python);
 #  - chromium: the browser tests (Playwright drives it; no browser is ever downloaded);
 #  - texlive-*, pandoc, poppler-utils: PDF handouts through nbconvert and reading them back;
-#  - fonts-dejavu-core: the kernel's PNG diagrams.
+#  - fonts-dejavu-core: the kernel's PNG diagrams;
+#  - jupyterhub, node-configurable-http-proxy, python3-matplotlib, python3-ipykernel: tests/hub
+#    (a course on a real hub, compared with ipykernel drawing matplotlib figures).
 set -euo pipefail
 
 packages=(python3-venv python3-pytest python3-jupyter-kernel-test chromium fonts-dejavu-core
-          texlive-xetex texlive-fonts-recommended texlive-plain-generic pandoc poppler-utils)
+          texlive-xetex texlive-fonts-recommended texlive-plain-generic pandoc poppler-utils
+          jupyterhub node-configurable-http-proxy python3-matplotlib python3-ipykernel)
 
 missing=()
 for p in "${packages[@]}"; do

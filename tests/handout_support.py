@@ -38,11 +38,17 @@ def notebook_id(path):
     return str(path.relative_to(NOTEBOOKS))
 
 
+# What install/handouts.sh sets for PDF and Markdown handouts: every trace display carries its PNG
+# too (a live kernel leaves it out; its notebook shows the SVG image inside the HTML).
+HANDOUT_ENV = {"SYSSIM_TRACE_FORMATS": "all"}
+
+
 def execute(path):
-    """Runs a notebook top to bottom in a new syssim kernel, as nbconvert --execute does."""
+    """Runs a notebook top to bottom in a new syssim kernel, as install/handouts.sh's nbconvert
+    --execute does (every trace format, for the PDF handout)."""
     nb = nbformat.read(path, as_version=4)
     NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="syssim", allow_errors=False,
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+                   resources={"metadata": {"path": str(path.parent)}}).execute(env={**os.environ, **HANDOUT_ENV})
     return nb
 
 

@@ -5,6 +5,9 @@ import dev.syssim.sim.trace.render.LaneSelector;
 import dev.syssim.sim.trace.render.TraceFilter;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +29,40 @@ public record TraceDisplayOptions(TraceLevel level, LaneSelector lanes, int maxE
     /** Tracing off; when turned on, every lane, {@link #DEFAULT_MAX_EVENTS}, every format. */
     public static final TraceDisplayOptions DEFAULT =
             new TraceDisplayOptions(TraceLevel.OFF, LaneSelector.ALL, DEFAULT_MAX_EVENTS, EnumSet.allOf(TraceFormat.class));
+
+    /**
+     * The variable (process environment, or kernel.json's env) that chooses the formats a kernel's
+     * trace displays carry until {@code %trace --formats} says otherwise: a list as {@code --formats}
+     * takes it. install/handouts.sh sets {@code all} when it makes PDF or Markdown handouts.
+     */
+    public static final String FORMATS_VARIABLE = "SYSSIM_TRACE_FORMATS";
+
+    /**
+     * The formats of a live kernel when {@link #FORMATS_VARIABLE} is not set: everything but the PNG.
+     * Only a PDF or Markdown handout needs the PNG (nbconvert's LaTeX cannot draw the SVG); a live
+     * notebook, trusted or not, shows the SVG image inside the HTML. Drawing and compressing the
+     * PNG was most of a traced cell's cost: a traced {@code cat /etc/motd} took about 90 ms and
+     * 120 KB with it, about 20 ms and 69 KB without, and the kernel's heap grew by the PNG's
+     * full-size raster (README, Performance).
+     */
+    public static final Set<TraceFormat> LIVE_FORMATS = Collections.unmodifiableSet(
+            EnumSet.of(TraceFormat.TEXT, TraceFormat.HTML, TraceFormat.JSON));
+
+    /**
+     * {@link #DEFAULT} with the formats {@code env} chooses ({@link #LIVE_FORMATS} unless
+     * {@link #FORMATS_VARIABLE} is set); a value that is not a list of formats is reported in
+     * {@code problems} and the live formats kept.
+     */
+    public static TraceDisplayOptions fromEnvironment(Map<String, String> env, List<String> problems) {
+        Set<TraceFormat> formats = LIVE_FORMATS;
+        String value = env.get(FORMATS_VARIABLE);
+        if (value != null && !value.isBlank()) {
+            Optional<Set<TraceFormat>> parsed = TraceFormat.parseList(value.strip());
+            if (parsed.isPresent()) formats = parsed.get();
+            else problems.add(FORMATS_VARIABLE + "=" + value + " ignored: expected a comma-separated list of text, html, png, json or all");
+        }
+        return new TraceDisplayOptions(DEFAULT.level(), DEFAULT.lanes(), DEFAULT.maxEvents(), formats);
+    }
 
     public TraceDisplayOptions {
         EnumSet<TraceFormat> copy = EnumSet.of(TraceFormat.TEXT);

@@ -2,7 +2,9 @@ package dev.syssim.kernel.display;
 
 import dev.syssim.sim.trace.render.JsonRenderer;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** One representation a trace display may include, by the word {@code %trace --formats} uses. */
 public enum TraceFormat {
@@ -23,6 +25,24 @@ public enum TraceFormat {
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The formats of a comma-separated list of words ({@code all} for every one), or empty if a word
+     * is none of them.
+     */
+    public static Optional<Set<TraceFormat>> parseList(String list) {
+        EnumSet<TraceFormat> chosen = EnumSet.noneOf(TraceFormat.class);
+        for (String word : list.split(",", -1)) {
+            if (word.equals("all")) {
+                chosen.addAll(EnumSet.allOf(TraceFormat.class));
+                continue;
+            }
+            Optional<TraceFormat> parsed = parse(word);
+            if (parsed.isEmpty()) return Optional.empty();
+            chosen.add(parsed.get());
+        }
+        return Optional.of(chosen);
     }
 
     public static Optional<TraceFormat> parse(String word) {

@@ -3,7 +3,7 @@ package dev.syssim.kernel.display;
 import dev.syssim.sim.trace.TraceLevel;
 import dev.syssim.sim.trace.render.LaneSelector;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +29,8 @@ public final class TraceMagic {
             "  --max N         events drawn one by one, 2 to " + TraceDisplayOptions.LIMIT_MAX_EVENTS
                     + " (default " + TraceDisplayOptions.DEFAULT_MAX_EVENTS + "); the rest are grouped and counted",
             "  --formats LIST  what the display carries, comma-separated: text, html, png, json, or 'all';",
-            "                  text is always included (e.g. --formats text,png for a PDF handout)",
+            "                  text is always included (e.g. --formats text,png for a PDF handout);",
+            "                  default text,html,json, or the kernel's SYSSIM_TRACE_FORMATS",
             "  %trace          without arguments: show the current settings",
             "");
 
@@ -120,17 +121,13 @@ public final class TraceMagic {
                     max = n;
                 }
                 default -> {
-                    EnumSet<TraceFormat> chosen = EnumSet.noneOf(TraceFormat.class);
-                    for (String format : value.split(",", -1)) {
-                        if (format.equals("all")) {
-                            chosen.addAll(EnumSet.allOf(TraceFormat.class));
-                            continue;
-                        }
-                        Optional<TraceFormat> parsed = TraceFormat.parse(format);
-                        if (parsed.isEmpty()) return error("--formats: unknown format '" + format + "' (expected text, html, png, json or all)");
-                        chosen.add(parsed.get());
+                    Optional<Set<TraceFormat>> chosen = TraceFormat.parseList(value);
+                    if (chosen.isEmpty()) {
+                        String unknown = Arrays.stream(value.split(",", -1))
+                                .filter(w -> !w.equals("all") && TraceFormat.parse(w).isEmpty()).findFirst().orElse(value);
+                        return error("--formats: unknown format '" + unknown + "' (expected text, html, png, json or all)");
                     }
-                    formats = chosen;
+                    formats = chosen.get();
                 }
             }
         }

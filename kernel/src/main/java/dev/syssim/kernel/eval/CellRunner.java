@@ -41,6 +41,7 @@ final class CellRunner {
     private Progress lastProgress;
     /** The trace options in effect when this cell last ran shell text with tracing on, or null. */
     private TraceDisplayOptions cellTrace;
+    private CellWatchdog watchdog;
     /** False for a replay nobody watches (a homework check's copy): traces are not drawn. */
     private boolean displays = true;
 
@@ -50,6 +51,11 @@ final class CellRunner {
 
     void setMagics(Magics magics) {
         this.magics = magics;
+    }
+
+    ExecuteOutcome execute(String code, CellIO io, CellWatchdog watchdog) {
+        this.watchdog = watchdog;
+        return execute(code, io);
     }
 
     /** Whether cells draw their traces; drawing changes nothing in the world, so a replay may skip it. */
@@ -197,7 +203,12 @@ final class CellRunner {
                     "Run the notebook where it can ask you (JupyterLab), or give the program its input another way (a pipe, a file)."));
         }
         if (result.limit() != null) {
-            return ExecuteOutcome.error("LimitExceeded", result.limit(), List.of("LimitExceeded: " + result.limit(),
+            String limit = result.limit();
+            if (limit.equals(Session.TIME_LIMIT)) {
+                limit = String.format(java.util.Locale.ROOT, "time limit: the cell ran for %s s of CPU time (%,d simulated steps); its jobs were killed",
+                        workspace.limits().secondsText(), result.steps());
+            }
+            return ExecuteOutcome.error("LimitExceeded", limit, List.of("LimitExceeded: " + limit,
                     "Raise it with %limits, or interrupt long jobs yourself."));
         }
         return ExecuteOutcome.OK;
@@ -234,6 +245,11 @@ final class CellRunner {
             bugs.addAll(k.takeBugs());
         }
         if (bugs.isEmpty()) return null;
+        for (String bug : bugs) {
+            if (!bug.startsWith(Kernel.OUT_OF_MEMORY)) continue;
+            String message = "the cell needed more memory than the kernel has: " + bug.substring(Kernel.OUT_OF_MEMORY.length());
+            return ExecuteOutcome.error("MemoryError", message, List.of("MemoryError: " + message));
+        }
         List<String> traceback = new ArrayList<>();
         for (String bug : bugs) traceback.addAll(List.of(bug.split("\n")));
         return ExecuteOutcome.error("InternalError", "a bug in syssim (not in your cell): " + bugs.get(0).lines().findFirst().orElse(""), traceback);

@@ -24,8 +24,13 @@ final class Journal {
         }
     }
 
-    private Workspace.Settings base = Workspace.freshSettings();
+    /** The settings a replay starts from: the kernel's own at start (its environment's limits and formats). */
+    private Workspace.Settings base;
     private final List<Entry> entries = new ArrayList<>();
+
+    Journal(Workspace.Settings base) {
+        this.base = base;
+    }
 
     /** The settings a replay starts from: a fresh kernel's, or those the last rebuilding cell found. */
     Workspace.Settings base() {

@@ -6,7 +6,6 @@ import dev.syssim.sim.os.Process;
 import dev.syssim.sim.prog.lang.Source;
 import dev.syssim.sim.world.Machine;
 import dev.syssim.sim.world.MachineAdmin;
-import dev.syssim.sim.world.RunLimits;
 import dev.syssim.sim.world.Scenario;
 import dev.syssim.sim.world.Scenarios;
 import dev.syssim.sim.world.Session;
@@ -42,8 +41,8 @@ final class Magics {
         add(new Magic("reset", false, "usage: %reset", "start over: a fresh copy of the current scenario, same seed", this::reset));
         add(new Magic("seed", false, "usage: %seed [N]", "show the seed, or rebuild the world from seed N (same seed, same outputs)", this::seed));
         add(new Magic("scenario", false, "usage: %scenario [NAME]", "replace the world with a preset; without NAME, list the presets", this::scenario));
-        add(new Magic("limits", false, "usage: %limits [steps=N] [output=BYTES]",
-                "show or change what one cell may use: simulated steps, output bytes", this::limits));
+        add(new Magic("limits", false, "usage: %limits [steps=N] [output=BYTES] [seconds=S] [cell=BYTES]",
+                "show or change what one cell may use: simulated steps, output bytes, CPU seconds, bytes of cell text", this::limits));
         add(new Magic("sudo", false, "usage: %sudo nopasswd|passwd",
                 "let the session's user run sudo without a password on this machine (for notebooks run headless), or ask again", this::sudo));
         add(new Magic("lsmagic", false, "usage: %lsmagic", "list the magics", this::lsmagic));
@@ -163,30 +162,22 @@ final class Magics {
     }
 
     private ExecuteOutcome limits(String args, String body, CellIO io) {
-        RunLimits current = workspace.limits();
+        CellLimits limits = workspace.limits();
         if (args.isBlank()) {
-            io.stream("stdout", "steps=" + current.stepsPerCell() + " output=" + current.outputBytesPerCell() + "\n");
+            io.stream("stdout", limits.describe() + "\n");
             return ExecuteOutcome.OK;
         }
-        long steps = current.stepsPerCell();
-        long output = current.outputBytesPerCell();
         for (String word : args.strip().split("\\s+")) {
             String[] kv = word.split("=", 2);
+            if (kv.length != 2) return usage(line.get("limits"), "write limits as name=number, e.g. steps=1000000");
             try {
-                long value = Long.parseLong(kv.length == 2 ? kv[1] : "");
-                if (value < 1) return usage(line.get("limits"), "limits must be positive");
-                switch (kv[0]) {
-                    case "steps" -> steps = value;
-                    case "output" -> output = value;
-                    default -> {
-                        return usage(line.get("limits"), "unknown limit '" + kv[0] + "'");
-                    }
-                }
-            } catch (NumberFormatException e) {
-                return usage(line.get("limits"), "write limits as name=number, e.g. steps=1000000");
+                limits = limits.with(kv[0], kv[1]);
+            } catch (IllegalArgumentException e) {
+                String why = e.getMessage().startsWith("not a number") ? "write limits as name=number, e.g. steps=1000000" : e.getMessage();
+                return usage(line.get("limits"), why);
             }
         }
-        workspace.setLimits(new RunLimits(steps, output, current.traceHead(), current.traceTail()));
+        workspace.setLimits(limits);
         return ExecuteOutcome.OK;
     }
 

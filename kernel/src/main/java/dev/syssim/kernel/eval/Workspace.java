@@ -20,8 +20,8 @@ final class Workspace {
     private final Session.Frontend frontend;
     private Scenario scenario = Scenarios.defaultScenario();
     private long seed = DEFAULT_SEED;
-    private RunLimits limits = RunLimits.DEFAULT;
-    private TraceDisplayOptions traceOptions = TraceDisplayOptions.DEFAULT;
+    private CellLimits limits;
+    private TraceDisplayOptions traceOptions;
     private volatile World world;
     /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
     private volatile boolean interruptPending;
@@ -29,16 +29,19 @@ final class Workspace {
     /** How many times the world was rebuilt (%scenario, %reset, %seed N): a journal starts over then. */
     private long generation;
     /** The cells that built this state, for the copies homework checks run on. */
-    private final Journal journal = new Journal();
+    private final Journal journal;
     /** The copy a check is running on, so an interrupt reaches it too; null when no check runs. */
     private volatile Workspace checking;
 
-    Workspace(Session.Frontend frontend) {
+    Workspace(Session.Frontend frontend, CellLimits limits, TraceDisplayOptions traceOptions) {
         this.frontend = frontend;
+        this.limits = limits;
+        this.traceOptions = traceOptions;
+        this.journal = new Journal(settings());
     }
 
     /** What a replay starts from: the scenario, seed, limits and trace options, with no world built yet. */
-    record Settings(Scenario scenario, long seed, RunLimits limits, TraceDisplayOptions traceOptions) {
+    record Settings(Scenario scenario, long seed, CellLimits limits, TraceDisplayOptions traceOptions) {
     }
 
     /** A workspace that starts from {@code settings} (a copy's, before its cells are replayed). */
@@ -48,11 +51,7 @@ final class Workspace {
         this.seed = settings.seed();
         this.limits = settings.limits();
         this.traceOptions = settings.traceOptions();
-    }
-
-    /** The settings of a fresh kernel: the default scenario and seed, default limits, tracing off. */
-    static Settings freshSettings() {
-        return new Settings(Scenarios.defaultScenario(), DEFAULT_SEED, RunLimits.DEFAULT, TraceDisplayOptions.DEFAULT);
+        this.journal = new Journal(settings);
     }
 
     Settings settings() {
@@ -94,14 +93,14 @@ final class Workspace {
         return seed;
     }
 
-    RunLimits limits() {
+    CellLimits limits() {
         return limits;
     }
 
     /** New limits apply from the next cell on; the world keeps running. */
-    void setLimits(RunLimits limits) {
+    void setLimits(CellLimits limits) {
         this.limits = limits;
-        if (world != null) world.setLimits(limits);
+        if (world != null) world.setLimits(limits.runLimits(world.limits()));
     }
 
     TraceDisplayOptions traceOptions() {
@@ -113,7 +112,7 @@ final class Workspace {
     }
 
     /** A fresh world from {@code scenario} and {@code seed}; everything before is gone. */
-    void rebuild(Scenario scenario, long seed, RunLimits limits) {
+    void rebuild(Scenario scenario, long seed, CellLimits limits) {
         this.scenario = scenario;
         this.seed = seed;
         this.limits = limits;
@@ -132,6 +131,12 @@ final class Workspace {
         if (copy != null) copy.interrupt();
     }
 
+    /** The cell used its time: it stops at its next step, with the time limit's message. Thread-safe. */
+    void requestTimeLimit() {
+        World w = world;
+        if (w != null) w.requestTimeLimit();
+    }
+
     /** A cell is over: an interrupt it did not see is forgotten, so it cannot stop the next one. */
     void clearInterrupt() {
         interruptPending = false;
@@ -148,7 +153,7 @@ final class Workspace {
 
     private void ensure() {
         if (world != null) return;
-        World built = scenario.build(seed, limits);
+        World built = scenario.build(seed, limits.runLimits(RunLimits.DEFAULT));
         Session fresh = new Session(built, frontend);
         fresh.switchTo(built.machine(scenario.startMachine()), scenario.startUser());
         session = fresh;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A CellIO that records what a cell sent, for tests of the interpreter without sockets. */
-final class RecordingIO implements CellIO {
+class RecordingIO implements CellIO {
 
     final StringBuilder stdout = new StringBuilder();
     final StringBuilder stderr = new StringBuilder();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,15 +51,30 @@ class SimInterpreterTest {
     }
 
     @Test
-    void traceOfACellIsOneDisplayWithEveryFormat() {
-        RecordingIO io = run("%trace syscalls\ncat /etc/hostname");
+    void traceOfACellIsOneDisplayWithTheLiveFormatsAndNoPng() {
+        RecordingIO io = RecordingIO.runOk(new SimInterpreter(Map.of()), "%trace syscalls\ncat /etc/hostname");
         assertEquals("laptop\n", io.stdout.toString());
         assertEquals(1, io.displays.size());
         var data = io.displays.get(0);
         assertTrue(((String) data.get("text/plain")).contains("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY)"), (String) data.get("text/plain"));
         assertTrue(data.containsKey("text/html"));
-        assertTrue(data.containsKey("image/png"));
+        assertFalse(data.containsKey("image/png"), "a live notebook shows the HTML's SVG image; only handouts need the PNG");
         assertTrue(data.containsKey("application/vnd.syssim.trace+json"));
+    }
+
+    @Test
+    void theKernelsEnvironmentCanAskForEveryFormatAsHandoutsDo() {
+        RecordingIO io = RecordingIO.runOk(new SimInterpreter(Map.of("SYSSIM_TRACE_FORMATS", "all")), "%trace syscalls\ncat /etc/hostname");
+        var data = io.displays.get(0);
+        assertTrue(data.containsKey("image/png"));
+        assertTrue(data.containsKey("text/html"));
+        assertTrue(data.containsKey("application/vnd.syssim.trace+json"));
+    }
+
+    @Test
+    void aBadFormatsVariableKeepsTheLiveFormats() {
+        RecordingIO io = RecordingIO.runOk(new SimInterpreter(Map.of("SYSSIM_TRACE_FORMATS", "gif")), "%trace");
+        assertEquals("trace: off, lanes all, max 100 events, formats text,html,json\n", io.stdout.toString());
     }
 
     @Test

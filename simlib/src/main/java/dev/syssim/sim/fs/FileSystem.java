@@ -19,7 +19,21 @@ public class FileSystem {
     private final Inode root;
     /** 512-byte sectors the files' data allocate (statfs: what df counts as used). */
     private long sectorsUsed;
-    private final FileData.Usage usage = delta -> sectorsUsed += delta;
+    /** Bytes of Java heap the files' data hold, also counted in {@link #budget}. */
+    private long heapUsed;
+    private ContentBudget budget = new ContentBudget(ContentBudget.DEFAULT_CAP);
+    private final FileData.Usage usage = new FileData.Usage() {
+        @Override
+        public void sectors(long delta) {
+            sectorsUsed += delta;
+        }
+
+        @Override
+        public void heapBytes(long delta) {
+            heapUsed += delta;
+            budget.add(delta);
+        }
+    };
     /** Pseudo file systems (proc, sysfs, devpts) have no size, as df shows them: 0 blocks. */
     private long capacityBytes;
     private long baseUsedBytes;
@@ -96,10 +110,68 @@ public class FileSystem {
         return file.data().sectors();
     }
 
-    /** Writes {@code data} at {@code offset}; false if the file refuses (EINVAL), as some /proc files do. */
-    public boolean writeContent(Inode file, long offset, byte[] data) {
-        file.data().write(offset, data);
-        return true;
+    /** Why a write stored fewer bytes than it was given. */
+    public enum Shortfall {
+        /** Everything was written. */
+        NONE,
+        /** The file refuses writes (EINVAL), as some /proc files do. */
+        REFUSED,
+        /** No free block is left (ENOSPC); for users other than root, the blocks ext4 keeps for root count as used. */
+        NO_SPACE,
+        /** The world keeps as much file content in memory as its {@link ContentBudget} allows (EDQUOT). */
+        BUDGET
+    }
+
+    /** What a write did: bytes stored, and why not all of them if so. */
+    public record Written(int bytes, Shortfall shortfall) {
+    }
+
+    /**
+     * Writes {@code data} at {@code offset}, as much of it as fits: a write that would need more
+     * blocks than are free stores the part that fits and says so (write(2) then returns the short
+     * count; the next write fails with ENOSPC). {@code mayUseReserve} is true for root, who may use the
+     * blocks ext4 reserves (5 %).
+     */
+    public Written writeContent(Inode file, long offset, byte[] data, boolean mayUseReserve) {
+        if (data.length == 0) return new Written(0, Shortfall.NONE);
+        if (!budget.hasRoom()) return new Written(0, Shortfall.BUDGET);
+        FileData d = file.data();
+        int n = data.length;
+        long free = freeSectors(mayUseReserve);
+        if (free != Long.MAX_VALUE && d.sectorsToWrite(offset, n) > free) n = fitting(d, offset, n, free);
+        d.write(offset, data, 0, n);
+        return new Written(n, n < data.length ? Shortfall.NO_SPACE : Shortfall.NONE);
+    }
+
+    /** 512-byte sectors a write may still allocate here; unlimited where the file system has no size. */
+    private long freeSectors(boolean mayUseReserve) {
+        if (capacityBytes <= 0) return Long.MAX_VALUE;
+        FsStats s = stats();
+        return (mayUseReserve ? s.freeBlocks() : s.availableBlocks()) * (s.blockSize() / 512);
+    }
+
+    /** The longest start of a write of {@code n} bytes that allocates at most {@code free} sectors. */
+    private static int fitting(FileData d, long offset, int n, long free) {
+        int low = 0;
+        int high = n;
+        while (low < high) {
+            int mid = (int) (((long) low + high + 1) / 2);
+            if (d.sectorsToWrite(offset, mid) <= free) low = mid;
+            else high = mid - 1;
+        }
+        return low;
+    }
+
+    /** The budget this file system's content counts against (its world's, once the machine is built). */
+    public ContentBudget budget() {
+        return budget;
+    }
+
+    /** Counts this file system's content against {@code shared} (a world's budget) from now on. */
+    public void setBudget(ContentBudget shared) {
+        budget.add(-heapUsed);
+        budget = shared;
+        budget.add(heapUsed);
     }
 
     /** Cuts or extends a regular file to {@code size} (extending leaves a hole); false if it refuses. */

@@ -54,7 +54,8 @@ public enum Errno {
     ECONNREFUSED(111, "Connection refused"),
     EHOSTUNREACH(113, "No route to host"),
     EALREADY(114, "Operation already in progress"),
-    EINPROGRESS(115, "Operation now in progress");
+    EINPROGRESS(115, "Operation now in progress"),
+    EDQUOT(122, "Disk quota exceeded");
 
     private final int number;
     private final String message;

@@ -42,6 +42,7 @@ public final class Kernel {
     private final Random random;
     private final List<Terminal> terminals = new ArrayList<>();
     private final List<String> bugs = new ArrayList<>();
+    private boolean contentBudgetReached;
 
     private final FileCalls files;
     private final ProcessCalls processes;
@@ -513,17 +514,50 @@ public final class Kernel {
 
     // ---- internal errors ----
 
-    /** A Java exception inside a handler or a program is a bug in syssim, not the student's fault. */
-    void reportBug(Process p, RuntimeException bug) {
+    /**
+     * A Java exception inside a handler or a program is a bug in syssim, not the student's fault; a
+     * Java heap that ran out is the kernel's memory, not the simulated machine's. Either way the
+     * process is killed and the front end is told ({@link #takeBugs}: an out-of-memory report starts
+     * with {@value #OUT_OF_MEMORY}).
+     */
+    void reportBug(Process p, Throwable bug) {
+        if (bug instanceof OutOfMemoryError) {
+            // Linux's own words for the OOM killer's victim, then why this one was chosen
+            String text = "Out of memory: Killed process " + p.pid() + " (" + p.comm() + "): the Jupyter kernel's Java heap is full";
+            log.log(KernelLog.KERN_ERR, now(), text);
+            bugs.add(OUT_OF_MEMORY + text);
+            return;
+        }
         String text = "BUG: syssim internal error in " + p + ": " + bug;
         log.log(KernelLog.KERN_ERR, now(), text);
         bugs.add(text + "\n" + stackOf(bug));
     }
 
+    /** How a report of {@link #takeBugs} about the Java heap running out begins. */
+    public static final String OUT_OF_MEMORY = "OOM: ";
+
     private static String stackOf(Throwable t) {
         java.io.StringWriter w = new java.io.StringWriter();
         t.printStackTrace(new java.io.PrintWriter(w));
         return w.toString();
+    }
+
+    /**
+     * A write was refused because the world keeps as much file content in memory as its budget
+     * allows: said once in the kernel log, and kept for the front end to explain.
+     */
+    void noteContentBudgetReached() {
+        if (contentBudgetReached) return;
+        contentBudgetReached = true;
+        log.log(KernelLog.KERN_WARNING, now(), "syssim: the world keeps at most " + (rootFs.budget().cap() >> 20)
+                + " MiB of file contents in memory; writes beyond fail with EDQUOT (Disk quota exceeded)");
+    }
+
+    /** Whether a write met the content budget since the last call (the front end says why once per cell). */
+    public boolean takeContentBudgetReached() {
+        boolean reached = contentBudgetReached;
+        contentBudgetReached = false;
+        return reached;
     }
 
     /** Internal errors since the last call, for the front end to report. */

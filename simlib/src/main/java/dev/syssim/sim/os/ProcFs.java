@@ -257,14 +257,17 @@ public final class ProcFs extends FileSystem {
 
     /** A write to a /proc/sys file sets its value (the offset does not matter, as for sysctl files). */
     @Override
-    public boolean writeContent(Inode file, long offset, byte[] content) {
+    public Written writeContent(Inode file, long offset, byte[] content, boolean mayUseReserve) {
         String key = keys.get(file);
+        String text = new String(content, StandardCharsets.UTF_8).strip();
+        boolean taken;
         if (key != null && (key.endsWith("/uid_map") || key.endsWith("/gid_map") || key.endsWith("/setgroups"))) {
-            return writeMap(key, new String(content, StandardCharsets.UTF_8).strip());
+            taken = writeMap(key, text);
+        } else {
+            ProcSysFile f = key == null || !key.startsWith("sys/") ? null : sysFiles.get(key.substring(4));
+            taken = f != null && f.write(text);
         }
-        if (key == null || !key.startsWith("sys/")) return false;
-        ProcSysFile f = sysFiles.get(key.substring(4));
-        return f != null && f.write(new String(content, StandardCharsets.UTF_8).strip());
+        return taken ? new Written(content.length, Shortfall.NONE) : new Written(0, Shortfall.REFUSED);
     }
 
     /**

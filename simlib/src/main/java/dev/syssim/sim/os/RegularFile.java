@@ -1,5 +1,6 @@
 package dev.syssim.sim.os;
 
+import dev.syssim.sim.fs.FileSystem;
 import dev.syssim.sim.fs.Inode;
 import dev.syssim.sim.hw.Disk;
 import dev.syssim.sim.hw.Irq;
@@ -71,10 +72,20 @@ final class RegularFile implements FileOps {
         long offset = (file.flags() & OpenFlags.O_APPEND) != 0 ? inode.size() : file.offset();
         long end = offset + data.length;
         if (end > MAX_FILE_SIZE) return Outcome.error(Errno.EFBIG, Costs.SYSCALL);
-        if (!inode.fs().writeContent(inode, offset, data)) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        FileSystem.Written written = inode.fs().writeContent(inode, offset, data, p.credentials().has(Capability.CAP_SYS_RESOURCE));
+        if (written.bytes() == 0 && data.length > 0) {
+            return switch (written.shortfall()) {
+                case NO_SPACE -> Outcome.error(Errno.ENOSPC, Costs.SYSCALL);
+                case BUDGET -> {
+                    kernel.noteContentBudgetReached();
+                    yield Outcome.error(Errno.EDQUOT, Costs.SYSCALL);
+                }
+                default -> Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+            };
+        }
         inode.setCached(true);
         inode.setMtime(kernel.now());
-        file.setOffset(end);
-        return Outcome.done(SysResult.ok(data.length), Costs.copy(data.length));
+        file.setOffset(offset + written.bytes());
+        return Outcome.done(SysResult.ok(written.bytes()), Costs.copy(written.bytes()));
     }
 }

@@ -133,7 +133,9 @@ public final class Scheduler {
         }
         try {
             continueProcess(c, p);
-        } catch (RuntimeException bug) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError bug) {
+            // Whatever a step throws ends that process (as the OOM killer or a crash would), never
+            // the scheduler: the core dispatches the next process and the world goes on.
             kernel.reportBug(p, bug);
             if (current[c] == p) {
                 kernel.processes().terminate(p, WaitStatus.killed(Signal.SIGKILL, false));

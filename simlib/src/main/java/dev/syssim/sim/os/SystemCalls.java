@@ -106,6 +106,7 @@ public final class SystemCalls {
                 tmp.root().setPermissions(01777);
                 long size = tmpfsSize(data, kernel.memoryKiB() * 1024 / 2);
                 tmp.setCapacity(size, 0, Math.max(1, kernel.memoryKiB() / 8));
+                tmp.setBudget(kernel.rootFs().budget());
                 yield tmp;
             }
             case "sysfs" -> new FileSystem("sysfs", "sysfs", kernel.nextAnonymousDevice(), false, 1);

@@ -38,6 +38,8 @@ public final class Libc {
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
     private boolean lineBuffered;
+    /** The first error of a buffered write to standard output, which exit reports as close_stdout does. */
+    private Errno stdoutError;
 
     public Libc(ProgramArgs args) {
         this.args = args;
@@ -137,7 +139,10 @@ public final class Libc {
     private Step drain(Supplier<Step> next) {
         Chunk chunk = pending.poll();
         if (chunk == null) return next.get();
-        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> drain(next));
+        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> {
+            if (r.failed() && chunk.fd() == 1 && stdoutError == null) stdoutError = r.errno();
+            return drain(next);
+        });
     }
 
     /** Whether output for {@code fd} waits to be written. */
@@ -204,11 +209,19 @@ public final class Libc {
 
     /**
      * Flushes stdio and calls exit_group: what returning from main does. Like coreutils' close_stdout,
-     * it closes standard output and error first, so a write error would still be noticed.
+     * it closes standard output and error first, and a buffered write to standard output that failed
+     * ({@code seq 3 > /dev/full}) ends the program with {@code NAME: write error: STRERROR} and status 1.
      */
     public Step exit(int status) {
         flushStdout();
-        return drain(() -> Step.call(new Syscall.Close(1), a -> Step.call(new Syscall.Close(2), b -> Step.exit(status))));
+        return drain(() -> {
+            if (stdoutError != null) {
+                error("write error", stdoutError);
+                stdoutError = null;
+                return drain(() -> Step.call(new Syscall.Close(1), a -> Step.call(new Syscall.Close(2), b -> Step.exit(1))));
+            }
+            return Step.call(new Syscall.Close(1), a -> Step.call(new Syscall.Close(2), b -> Step.exit(status)));
+        });
     }
 
     /** exit without closing stdio: what a shell or a program that never used stdio does. */
@@ -241,10 +254,20 @@ public final class Libc {
 
     /** Copies an open descriptor to another until end of input, as cat does. */
     public Step copy(int from, int to, Function<Errno, Step> then) {
+        return copy(from, to, (error, writing) -> then.apply(error));
+    }
+
+    /**
+     * As {@link #copy(int, int, Function)}, telling the continuation which side failed ({@code true}
+     * for a write error), since tools word the two differently ({@code cat: write error: ...}). A short
+     * write is retried with the rest, as coreutils' full_write does, so a disk that fills up
+     * mid-block ends in the next write's ENOSPC.
+     */
+    public Step copy(int from, int to, BiFunction<Errno, Boolean, Step> then) {
         return read(from, IO_BLOCK, r -> {
-            if (r.failed()) return then.apply(r.errno());
-            if (r.value() == 0) return then.apply(null);
-            return write(to, r.bytes(), w -> w.failed() ? then.apply(w.errno()) : copy(from, to, then));
+            if (r.failed()) return then.apply(r.errno(), false);
+            if (r.value() == 0) return then.apply(null, false);
+            return writeAll(to, r.bytes(), e -> e != null ? then.apply(e, true) : copy(from, to, then));
         });
     }
 

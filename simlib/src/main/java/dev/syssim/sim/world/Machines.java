@@ -41,6 +41,7 @@ public final class Machines {
     /** As {@link #debian(World, String, int, long)}, with other process limits. */
     public static Machine debian(World world, String name, int cores, long memoryKiB, Limits limits) {
         FileSystem rootFs = DebianImage.rootFileSystem(name, Toolbox.binaries());
+        rootFs.setBudget(world.contentBudget());
         Disk disk = new Disk("sda", 8, 0, DISK_LATENCY, Irq.DISK);
         Binaries programs = Toolbox.programs();
         long seed = world.seed() * 31 + name.hashCode();
@@ -95,7 +96,14 @@ public final class Machines {
         FileSystem run = new FileSystem("tmpfs", "tmpfs", kernel.nextAnonymousDevice(), false, 1);
         run.root().setPermissions(0755);
         run.setCapacity(402_000L * 1024, 0, 497_500);
+        run.setBudget(kernel.rootFs().budget());
         mounts.mount(run, run.root(), at(kernel, "/run"), "rw,nosuid,nodev,noexec,relatime,size=402000k,mode=755");
+        // POSIX shared memory, as systemd mounts it on Debian 12: a tmpfs of half the RAM, writable by all
+        FileSystem shm = new FileSystem("tmpfs", "tmpfs", kernel.nextAnonymousDevice(), false, 1);
+        shm.root().setPermissions(01777);
+        shm.setCapacity(kernel.memoryKiB() * 1024 / 2, 0, kernel.memoryKiB() / 4);
+        shm.setBudget(kernel.rootFs().budget());
+        mounts.mount(shm, shm.root(), at(kernel, "/dev/shm"), "rw,nosuid,nodev");
         if (root == null) throw new IllegalStateException("no root mount");
     }
 
@@ -108,6 +116,7 @@ public final class Machines {
     /** The /dev tree devtmpfs provides: memory devices, terminals, the disk. */
     private static FileSystem devices(Kernel kernel) {
         FileSystem dev = new FileSystem("devtmpfs", "udev", kernel.nextAnonymousDevice(), false, 1);
+        dev.setBudget(kernel.rootFs().budget());
         dev.setCapacity(1_990_000L * 1024, 0, 497_500);
         Inode root = dev.root();
         root.setPermissions(0755);
@@ -122,6 +131,7 @@ public final class Machines {
         dev.mknod(root, "sda", FileType.BLOCK_DEVICE, 0660, 8, 0, 0, 6);
         dev.mknod(root, "sda1", FileType.BLOCK_DEVICE, 0660, 8, 1, 0, 6);
         dev.mkdir(root, "pts", 0755, 0, 0);
+        dev.mkdir(root, "shm", 01777, 0, 0);
         dev.symlink(root, "ptmx", "pts/ptmx", 0, 0);
         dev.symlink(root, "fd", "/proc/self/fd", 0, 0);
         dev.symlink(root, "stdin", "/proc/self/fd/0", 0, 0);

@@ -220,6 +220,7 @@ public final class Session {
                 answerInput(kernel, terminal);
                 continue;
             }
+            boolean shellItself = terminal.foregroundGroup() == current.shell().pgid();
             if (stop == World.Stop.INTERRUPTED) {
                 world.clearInterrupt();
                 interrupted = true;
@@ -228,9 +229,22 @@ public final class Session {
             } else if (stop == World.Stop.STEP_LIMIT) {
                 if (limit == null) limit = "step limit: the cell ran " + limits.stepsPerCell() + " simulated steps; its jobs were killed";
                 killJobs(kernel, terminal);
+            } else if (stop == World.Stop.TIME_LIMIT) {
+                world.clearTimeLimit();
+                if (limit == null) limit = TIME_LIMIT;
+                killJobs(kernel, terminal);
             } else {
                 if (limit == null && !interrupted) limit = "nothing can happen any more: every process of the job is asleep and nothing will wake it; the job was interrupted";
                 kill(kernel, terminal, rescues == 0 ? Signal.SIGINT : Signal.SIGKILL);
+            }
+            if (shellItself && stop != World.Stop.STUCK) {
+                // The interactive shell itself runs the loop (while true; do :; done): no job holds the
+                // terminal, so signals to jobs cannot stop it, and this shell ignores SIGINT as an
+                // interactive bash does at its prompt. Simplification: real bash abandons the line and
+                // keeps its variables; here the shell is replaced by a fresh login, so the session
+                // always comes back.
+                restartShell(kernel);
+                break;
             }
             if (++rescues > 4) {
                 limit = limit == null ? "the job did not stop" : limit;
@@ -240,6 +254,40 @@ public final class Session {
         }
         leaveAltScreen();
         return new Result(interrupted, limit, world.steps() - firstStep, inputUnavailable);
+    }
+
+    /** How {@link Result#limit()} begins when the front end's watchdog stopped the cell ({@link World#requestTimeLimit}). */
+    public static final String TIME_LIMIT = "time limit: the cell ran out of time; its jobs were killed";
+
+    /** What the session says when it had to replace the shell of the terminal. */
+    static final String SHELL_RESTARTED = "syssim: the shell itself was running the loop, so it was stopped and a new login"
+            + " shell started: its variables, functions and jobs are gone; files and processes are as they were\n";
+
+    /** Kills the current login's shell and logs in again on the same terminal's machine, saying so. */
+    private void restartShell(Kernel kernel) {
+        Process shell = current.shell();
+        kernel.signals().send(shell, Signal.SIGKILL, null);
+        world.runUntil(() -> !alive(shell) || shell.state() == ProcessState.ZOMBIE || shell.state() == ProcessState.DEAD, RESCUE_STEPS);
+        emit("stderr", (lastLine.length() > 0 ? "\n" : "") + SHELL_RESTARTED);
+        relogin();
+    }
+
+    /**
+     * Brings the session back after a run that ended in a Java error in the middle of a step: the
+     * cell's jobs are killed, and if the shell does not come back to its prompt, it is replaced by a
+     * new login. The world itself (files, other processes) stays as it was.
+     */
+    public void recover() {
+        while (!outer.isEmpty() && !alive(current.shell())) current = outer.pop();
+        Kernel kernel = current.machine().kernel();
+        Terminal terminal = current.terminal();
+        killJobs(kernel, terminal);
+        world.runUntil(() -> terminal.hasWaitingShell() || !alive(current.shell()), RESCUE_STEPS);
+        if (!terminal.hasWaitingShell()) {
+            if (alive(current.shell())) restartShell(kernel);
+            else relogin();
+        }
+        leaveAltScreen();
     }
 
     // ---- ssh: logins on other machines ----

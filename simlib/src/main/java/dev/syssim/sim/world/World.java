@@ -1,10 +1,12 @@
 package dev.syssim.sim.world;
 
+import dev.syssim.sim.fs.ContentBudget;
 import dev.syssim.sim.hw.Timeline;
 import dev.syssim.sim.trace.Trace;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -15,14 +17,20 @@ import java.util.function.BooleanSupplier;
 public final class World {
 
     /** Why a run stopped. */
-    public enum Stop { DONE, INTERRUPTED, STEP_LIMIT, STUCK }
+    public enum Stop { DONE, INTERRUPTED, STEP_LIMIT, TIME_LIMIT, STUCK }
+
+    private static final int INTERRUPT = 1;
+    private static final int TIME = 2;
 
     private final Timeline timeline = new Timeline();
     private final Trace trace;
     private final long seed;
     private RunLimits limits;
     private final Map<String, Machine> machines = new LinkedHashMap<>();
-    private volatile boolean interruptRequested;
+    /** The file content all machines together may keep in the kernel's memory. */
+    private final ContentBudget contentBudget = new ContentBudget(ContentBudget.DEFAULT_CAP);
+    /** Requests from other threads to stop the run: {@link #INTERRUPT} and {@link #TIME} bits. */
+    private final AtomicInteger stopRequests = new AtomicInteger();
     /** A replay's interrupts: the steps at which the recorded run saw one, oldest first. */
     private final java.util.ArrayDeque<Long> replayedInterrupts = new java.util.ArrayDeque<>();
     /** The first of them, or Long.MAX_VALUE: one comparison per step on the hot path. */
@@ -42,6 +50,11 @@ public final class World {
 
     public Timeline timeline() {
         return timeline;
+    }
+
+    /** What the machines' files may keep in memory, together ({@link ContentBudget#DEFAULT_CAP}). */
+    public ContentBudget contentBudget() {
+        return contentBudget;
     }
 
     public Trace trace() {
@@ -90,15 +103,29 @@ public final class World {
 
     /** Asks the running cell to stop at the next step. Safe from any thread. */
     public void requestInterrupt() {
-        interruptRequested = true;
+        stopRequests.getAndUpdate(r -> r | INTERRUPT);
     }
 
     public boolean interruptRequested() {
-        return interruptRequested;
+        return (stopRequests.get() & INTERRUPT) != 0;
     }
 
+    /** Forgets both an interrupt and a time limit that were requested. */
     public void clearInterrupt() {
-        interruptRequested = false;
+        stopRequests.set(0);
+    }
+
+    /**
+     * Asks the running cell to stop at the next step because it used its time (the front end's
+     * watchdog, which owns the clock: the world has none). Safe from any thread.
+     */
+    public void requestTimeLimit() {
+        stopRequests.getAndUpdate(r -> r | TIME);
+    }
+
+    /** Forgets a time limit that was requested (a run stopped by it has been dealt with). */
+    public void clearTimeLimit() {
+        stopRequests.getAndUpdate(r -> r & ~TIME);
     }
 
     /**
@@ -126,10 +153,15 @@ public final class World {
     public Stop runUntil(BooleanSupplier done, long maxSteps) {
         long limit = steps + maxSteps;
         while (!done.getAsBoolean()) {
-            if (interruptRequested || steps >= nextReplayedInterrupt) {
-                if (!interruptRequested) {
+            int requests = stopRequests.get();
+            if (requests != 0 || steps >= nextReplayedInterrupt) {
+                if ((requests & INTERRUPT) == 0 && steps >= nextReplayedInterrupt) {
                     replayedInterrupts.removeFirst();
                     nextReplayedInterrupt = replayedInterrupts.isEmpty() ? Long.MAX_VALUE : replayedInterrupts.peekFirst();
+                } else if ((requests & INTERRUPT) == 0) {
+                    // Simplification: a stop by the wall-clock watchdog is not journalled, so a
+                    // replay of such a cell runs to its step limit instead.
+                    return Stop.TIME_LIMIT;
                 }
                 interruptSteps.add(steps);
                 return Stop.INTERRUPTED;

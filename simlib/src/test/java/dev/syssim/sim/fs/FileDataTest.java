@@ -109,4 +109,65 @@ class FileDataTest {
         assertEquals(3, d.read(3, 1)[0]);
         assertEquals(42, d.read(FileData.CHUNK + 3, 1)[0]);
     }
+
+    @Test
+    void aGigabyteOfZerosWrittenBlockByBlockIsOneRunOfOneEntry() {
+        FileData d = new FileData();
+        byte[] block = new byte[131072];
+        for (long at = 0; at < 1L << 30; at += block.length) d.write(at, block);
+        assertEquals(1L << 30, d.size());
+        assertEquals((1L << 30) / 512, d.sectors());
+        assertTrue(d.heapBytes() <= FileData.ENTRY_HEAP, "heap " + d.heapBytes());
+        assertEquals(0, d.read((1L << 30) - 3, 3)[2]);
+    }
+
+    @Test
+    void writingIntoARunOfZerosSplitsItAndKeepsEveryOtherByte() {
+        FileData d = new FileData();
+        byte[] block = new byte[FileData.CHUNK * 4];
+        d.write(0, block);
+        d.write(FileData.CHUNK * 2L + 7, new byte[] {9});
+        byte[] all = d.toBytes();
+        assertEquals(9, all[FileData.CHUNK * 2 + 7]);
+        assertEquals(1, java.util.stream.IntStream.range(0, all.length).filter(i -> all[i] != 0).count());
+        assertEquals(FileData.CHUNK * 4L / 512, d.sectors());
+    }
+
+    @Test
+    void truncatingToNothingGivesBackEveryByteOfHeapAndEverySector() {
+        Random random = new Random(11);
+        FileData d = new FileData();
+        long[] heapSeen = {0};
+        long[] sectorsSeen = {0};
+        d.setUsage(new FileData.Usage() {
+            public void sectors(long delta) {
+                sectorsSeen[0] += delta;
+            }
+
+            public void heapBytes(long delta) {
+                heapSeen[0] += delta;
+            }
+        });
+        for (int i = 0; i < 300; i++) {
+            byte[] data = new byte[random.nextInt(3 * FileData.CHUNK)];
+            if (random.nextInt(3) == 0) random.nextBytes(data);
+            else if (random.nextBoolean()) Arrays.fill(data, (byte) 'y');
+            d.write(random.nextInt(40) * (long) FileData.CHUNK / (1 + random.nextInt(3)), data);
+            assertEquals(d.heapBytes(), heapSeen[0], "the usage hears every change of heap");
+            assertEquals(d.sectors(), sectorsSeen[0], "and of sectors");
+        }
+        d.truncate(0);
+        assertEquals(0, d.heapBytes());
+        assertEquals(0, d.sectors());
+        assertEquals(0, heapSeen[0]);
+    }
+
+    @Test
+    void sectorsToWriteCountsOnlyBlocksNotAllocatedYet() {
+        FileData d = new FileData();
+        d.write(0, new byte[] {1});
+        assertEquals(0, d.sectorsToWrite(0, 4096));
+        assertEquals(8, d.sectorsToWrite(4096, 1));
+        assertEquals(16, d.sectorsToWrite(100, 8192));
+    }
 }

@@ -22,27 +22,16 @@ import java.awt.TexturePaint;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.awt.image.DataBufferInt;
 import java.util.EnumMap;
 import java.util.Map;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOInvalidTreeException;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * The same sequence diagram drawn with Java2D into a PNG, for LaTeX/PDF export and viewers that
  * show images only. Drawn at {@link #SCALE} times the CSS size (192 dpi, which the PNG's pHYs chunk
- * records) so print stays sharp, then stored with a palette ({@link IndexedImage}) at the highest
- * deflate level. Headless and deterministic: no text chunks, no creation time, the same fonts and
- * hints every time, written from memory without ImageIO's file cache.
+ * records) so print stays sharp, then stored as a 16-colour palette PNG by {@link PngEncoder}.
+ * Headless and deterministic: no text chunks, no creation time, the same fonts and
+ * hints every time.
  */
 public final class PngRenderer {
 
@@ -86,38 +75,8 @@ public final class PngRenderer {
         } finally {
             g.dispose();
         }
-        return new Image(encode(IndexedImage.of(image), 96 * scale), diagram.width(), diagram.height());
-    }
-
-    private static byte[] encode(BufferedImage image, int dpi) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0f); // deflate level 9
-            IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
-            resolution(metadata, dpi);
-            writer.write(null, new IIOImage(image, null, metadata), param);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a PNG to memory failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void resolution(IIOMetadata metadata, int dpi) throws IIOInvalidTreeException {
-        String format = "javax_imageio_png_1.0";
-        IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-        String perMetre = Long.toString(Math.round(dpi / 0.0254));
-        phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-        phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-        phys.setAttribute("unitSpecifier", "meter");
-        IIOMetadataNode root = new IIOMetadataNode(format);
-        root.appendChild(phys);
-        metadata.mergeTree(format, root);
+        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        return new Image(PngEncoder.encode(pixels, image.getWidth(), image.getHeight(), 96 * scale), diagram.width(), diagram.height());
     }
 
     /** Draws shapes with Java2D in CSS pixels (the graphics is already scaled). */

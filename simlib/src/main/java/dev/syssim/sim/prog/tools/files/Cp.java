@@ -284,9 +284,14 @@ public final class Cp extends Tool {
                         return c.close(from, next);
                     }
                     int to = out.intValue();
-                    return c.copy(from, to, e -> {
+                    return c.copy(from, to, (e, writing) -> {
                         if (e != null) {
-                            c.error("error writing " + Libc.quote(dest), e);
+                            // coreutils 9.1 copies between regular files with copy_file_range, whose
+                            // failure it reports for both; other destinations (/dev/full) get write(2)'s
+                            boolean regular = st.type() == dev.syssim.sim.fs.FileType.REGULAR && !dest.startsWith("/dev/");
+                            if (!writing) c.error("error reading " + Libc.quote(source), e);
+                            else if (regular) c.error("error copying " + Libc.quote(source) + " to " + Libc.quote(dest), e);
+                            else c.error("error writing " + Libc.quote(dest), e);
                             status = 1;
                         }
                         return c.close(to, () -> c.close(from, () -> {

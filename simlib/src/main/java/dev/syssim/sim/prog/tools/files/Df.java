@@ -78,17 +78,18 @@ public final class Df extends Tool {
             int[] status = {0};
             List<String> files = g.operands();
             if (files.isEmpty()) {
-                return Libc.forEach(mounts, (m, next) -> c.sys(Statfs.path(m.target()), r -> {
+                java.util.Set<Integer> devices = new java.util.HashSet<>();
+                return Libc.forEach(mounts, (m, next) -> c.sys(Statfs.path(m.target()), r -> c.statOf(m.target(), true, (se, st) -> {
                     if (!r.failed()) {
                         FsStats s = Statfs.stats(r);
                         boolean pseudo = s.blocks() == 0;
                         boolean wanted = (g.has("a") || !pseudo) && typeWanted(g, m.type());
-                        // a file system mounted twice is listed once, at its first mount
-                        boolean duplicate = rows.stream().anyMatch(x -> x.mount().source().equals(m.source()) && !pseudo && !g.has("a"));
+                        // a file system mounted twice (the same device) is listed once, at its first mount
+                        boolean duplicate = st != null && !pseudo && !g.has("a") && !devices.add(st.device());
                         if (wanted && !duplicate) rows.add(new Row(m, s));
                     }
                     return next.get();
-                }), () -> print(c, g, rows, unit, humanOpts, status[0]));
+                })), () -> print(c, g, rows, unit, humanOpts, status[0]));
             }
             return Libc.forEach(files, (file, next) -> Canonical.of(c, file, Canonical.Mode.EXISTING, true, (e, path) -> {
                 if (e != null) {

@@ -89,7 +89,7 @@ public final class Mount extends Tool {
                         c.error(target + ": special device " + source + " does not exist.");
                         return c.exit(32);
                     }
-                    return call(c, source, target, null, f);
+                    return call(c, source, target, null, f, null);
                 });
             }
             if (type == null) {
@@ -99,12 +99,21 @@ public final class Mount extends Tool {
                     return c.exit(32);
                 });
             }
-            return call(c, source, target, type, f);
+            return call(c, source, target, type, f, data(options));
         });
     }
 
-    private Step call(Libc c, String source, String target, String type, long flags) {
-        return c.sys(new Syscall.Mount(source, target, type, flags, null), r -> {
+    /** Mount flags mount(8) turns into MS_* bits; the other options go to the file system as data (tmpfs's size=1M). */
+    private static final java.util.Set<String> FLAG_WORDS = java.util.Set.of("ro", "rw", "bind", "rbind", "defaults",
+            "suid", "nosuid", "dev", "nodev", "exec", "noexec", "atime", "noatime", "relatime", "norelatime", "sync", "async");
+
+    private static String data(List<String> options) {
+        List<String> data = options.stream().filter(o -> !FLAG_WORDS.contains(o)).toList();
+        return data.isEmpty() ? null : String.join(",", data);
+    }
+
+    private Step call(Libc c, String source, String target, String type, long flags, String data) {
+        return c.sys(new Syscall.Mount(source, target, type, flags, data), r -> {
             if (!r.failed()) return c.exit(0);
             Errno e = r.errno();
             String message = switch (e) {

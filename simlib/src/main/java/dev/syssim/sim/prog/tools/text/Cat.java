@@ -74,7 +74,12 @@ public final class Cat extends Tool {
             }
             return next.get();
         };
-        if (!lineMode) return c.copy(fd, 1, done);
+        // GNU cat dies at a write error (cat: write error: No space left on device), whatever files remain
+        if (!lineMode) return c.copy(fd, 1, (err, writing) -> {
+            if (err == null || !writing) return done.apply(err);
+            c.error("write error", err);
+            return c.exitQuietly(1);
+        });
         return c.stream(fd, (chunk, more) -> {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(chunk.length + 64);
             for (byte x : chunk) {

@@ -98,8 +98,18 @@ public final class Head extends Tool {
                     if (byteMode || chunk[take] == delim) left[0]--;
                     take++;
                 }
-                c.printBytes(Arrays.copyOf(chunk, take));
-                return left[0] > 0 ? more.get() : done.apply(null);
+                if (take < Libc.BUFSIZ) {
+                    c.printBytes(Arrays.copyOf(chunk, take));
+                    return left[0] > 0 ? more.get() : done.apply(null);
+                }
+                // fwrite of a block at least as big as stdio's buffer writes it at once, so a failure
+                // is seen here (GNU head: error writing 'standard output'), not at exit
+                c.flushStdout();
+                return c.writeAll(1, Arrays.copyOf(chunk, take), e -> {
+                    if (e == null) return left[0] > 0 ? more.get() : done.apply(null);
+                    c.error("error writing " + Quote.af("standard output", c.utf8()), e);
+                    return c.exitQuietly(1);
+                });
             }, done);
         }), () -> c.exit(status[0]));
     }

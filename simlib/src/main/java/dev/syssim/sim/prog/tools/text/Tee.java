@@ -23,6 +23,7 @@ public final class Tee extends Tool {
         if (o.has("help")) return help(c);
         int mode = OpenFlags.O_WRONLY | (o.has("a") ? OpenFlags.O_APPEND : OpenFlags.O_TRUNC);
         List<Integer> fds = new ArrayList<>();
+        java.util.Map<Integer, String> names = new java.util.HashMap<>();
         fds.add(1);
         int[] status = {0};
         return Libc.forEach(o.operands(), (file, next) -> c.create(file, mode, 0666, r -> {
@@ -31,11 +32,12 @@ public final class Tee extends Tool {
                 status[0] = 1;
             } else {
                 fds.add(r.intValue());
+                names.put(r.intValue(), file);
             }
             return next.get();
         }), () -> c.stream(0, (chunk, more) -> Libc.forEach(List.copyOf(fds), (fd, next) -> c.writeAll(fd, chunk, e -> {
             if (e != null) {
-                c.error(fd == 1 ? "'standard output'" : "write error", e);
+                c.error(fd == 1 ? "'standard output'" : Quote.f(names.get(fd), c.utf8()), e);
                 status[0] = 1;
                 fds.remove(fd);
             }
