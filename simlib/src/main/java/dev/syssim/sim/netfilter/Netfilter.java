@@ -4,6 +4,7 @@ import dev.syssim.sim.net.Ipv4Address;
 import dev.syssim.sim.net.Packet;
 import dev.syssim.sim.netfilter.conntrack.Conntrack;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
+import dev.syssim.sim.netfilter.ipset.IpSets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,11 +34,14 @@ public final class Netfilter {
     private final Conntrack conntrack = new Conntrack();
     private final RecentLists recent = new RecentLists();
     private final Hashlimits hashlimits = new Hashlimits();
+    /** Seeded like everything in the simulation; the machine's network stack reseeds it from the kernel's generator. */
+    private final IpSets ipsets = new IpSets(new java.util.Random(0)::nextInt);
     private Predicate<Ipv4Address> localAddress = Ipv4Address::isLoopback;
     private Function<String, Ipv4Address> interfaceAddress = name -> name.equals("lo") ? Ipv4Address.LOOPBACK : null;
 
     public Netfilter() {
         for (TableKind kind : TableKind.values()) tables.put(kind, new Table(kind));
+        ipsets.countReferencesWith(this::setReferences);
     }
 
     public Table filter() {
@@ -64,6 +68,25 @@ public final class Netfilter {
 
     public Hashlimits hashlimits() {
         return hashlimits;
+    }
+
+    public IpSets ipsets() {
+        return ipsets;
+    }
+
+    /** How many rules of all tables test the ipset {@code name} ({@code References:} of {@code ipset list}). */
+    private int setReferences(String name) {
+        int count = 0;
+        for (Table table : tables.values()) {
+            for (Chain chain : table.chains()) {
+                for (RuleEntry entry : chain.entryArray()) {
+                    for (Match match : entry.rule().matches()) {
+                        if (match instanceof SetMatch set && set.setName().equals(name)) count++;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     /** How the machine tells its own addresses ({@code -m addrtype LOCAL}) and an interface's address (MASQUERADE, REDIRECT). */

@@ -9,6 +9,7 @@ import dev.syssim.sim.net.stack.TcpListener;
 import dev.syssim.sim.net.stack.UdpSocketState;
 import dev.syssim.sim.net.stack.Waiters;
 import dev.syssim.sim.netfilter.tools.ConntrackTool;
+import dev.syssim.sim.netfilter.tools.Ipset;
 import dev.syssim.sim.netfilter.tools.Iptables;
 import dev.syssim.sim.netfilter.tools.IptablesRestore;
 import dev.syssim.sim.netfilter.tools.IptablesSave;
@@ -98,6 +99,7 @@ public final class NetlinkSocket extends Socket {
             case "iptables-save" -> IptablesSave.run(request.args(), stack.netfilter(), context);
             case "iptables-restore" -> IptablesRestore.run(request.args(), stack.netfilter(), context);
             case "conntrack" -> ConntrackTool.run(request.args(), stack.netfilter(), context);
+            case "ipset" -> Ipset.run(request.args(), stack.netfilter(), context);
             default -> new ToolResult("", request.tool() + ": not a netfilter tool\n", 1);
         };
         return new Netlink.ToolAnswer(result.stdout(), result.stderr(), result.exitCode());

@@ -96,6 +96,7 @@ public final class NetStack implements Nic.Receiver {
         this.udp = new Udp(this);
         this.pings = new Pings(this);
         this.nextId = kernel.random().nextInt(65536);
+        netfilter.ipsets().seedWith(kernel.random()::nextInt);
         netfilter.setAddresses(this::isLocal, name -> {
             Interface iface = interfaceNamed(name);
             return iface == null || iface.addresses().isEmpty() ? null : iface.addresses().get(0).address();

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code iptables}, {@code iptables-save}, {@code iptables-restore} (1.8.9, nf_tables backend) and
- * {@code conntrack}: each resolves the host names on its command line in user space (through
+ * {@code iptables}, {@code iptables-save}, {@code iptables-restore} (1.8.9, nf_tables backend),
+ * {@code conntrack} and {@code ipset}: each resolves the host names on its command line in user space (through
  * {@code /etc/hosts}), reads standard input if it restores, then talks to the kernel over a
  * netfilter netlink socket — which answers with what the tool prints and its exit status (see
  * {@link dev.syssim.sim.net.socket.NetlinkSocket}). Without CAP_NET_ADMIN the kernel refuses,
@@ -70,15 +70,24 @@ public final class NetfilterTool extends Tool {
         });
     }
 
-    /** iptables-restore reads its rules from standard input (or the file named). */
+    /** iptables-restore and ipset restore read standard input (or the file named: {@code ipset restore -f FILE}). */
     private Step input(Libc c, List<String> args, Function<String, Step> then) {
-        if (!tool.equals("iptables-restore")) return then.apply("");
+        boolean ipsetRestore = tool.equals("ipset") && (args.contains("restore") || args.contains("-R"));
+        if (!tool.equals("iptables-restore") && !ipsetRestore) return then.apply("");
         String file = null;
-        for (String a : args) if (!a.startsWith("-")) file = a;
+        if (ipsetRestore) {
+            for (int i = 0; i + 1 < args.size(); i++) {
+                if (List.of("-f", "-file", "--file").contains(args.get(i))) file = args.get(i + 1);
+            }
+        } else {
+            for (String a : args) if (!a.startsWith("-")) file = a;
+        }
         if (file != null) {
             String path = file;
             return c.readFile(path, (error, bytes) -> {
                 if (bytes == null) {
+                    // ipset 7.17 says nothing about a file it cannot open, and exits 255 (measured).
+                    if (ipsetRestore) return c.exit(255);
                     c.eprint("iptables-restore: Can't open " + path + ": " + error.message() + "\n");
                     return c.exit(1);
                 }
@@ -96,7 +105,11 @@ public final class NetfilterTool extends Tool {
 
     @Override
     public String source() {
-        return tool.equals("conntrack") ? "conntrack-tools 1.4.7" : "iptables 1.8.9";
+        return switch (tool) {
+            case "conntrack" -> "conntrack-tools 1.4.7";
+            case "ipset" -> "ipset 7.17";
+            default -> "iptables 1.8.9";
+        };
     }
 
     @Override
@@ -109,6 +122,8 @@ public final class NetfilterTool extends Tool {
                     + "  Only root may change or list the rules.";
             case "iptables-save" -> "iptables-save [-c] [-t table]\n  Dump iptables rules, in the form iptables-restore reads back.";
             case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Restore IP Tables: replace the rules with those read from standard input (or file).";
+            case "ipset" -> "ipset create NAME hash:ip|hash:net|hash:ip,port|bitmap:port [timeout N] | add|del|test NAME ENTRY | list|save|flush|destroy [NAME] | restore | rename|swap A B\n"
+                    + "  Administration tool for IP sets: named sets of addresses, networks and ports that one rule (-m set --match-set NAME src) tests in constant time.";
             default -> "conntrack -L | -F | -C\n  Command line interface for netfilter connection tracking: list, flush or count the connections the kernel tracks.";
         };
     }
