@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -32,16 +34,55 @@ public final class Netfilter {
 
     private final Map<TableKind, Table> tables = new EnumMap<>(TableKind.class);
     private final Conntrack conntrack = new Conntrack();
-    private final RecentLists recent = new RecentLists();
-    private final Hashlimits hashlimits = new Hashlimits();
-    /** Seeded like everything in the simulation; the machine's network stack reseeds it from the kernel's generator. */
-    private final IpSets ipsets = new IpSets(new java.util.Random(0)::nextInt);
+    /** Seeded like everything in the simulation; the machine's network stack reseeds them from the kernel's generator. */
+    private final RecentLists recent = new RecentLists(new java.util.Random(0)::nextInt);
+    private final Hashlimits hashlimits = new Hashlimits(new java.util.Random(1)::nextInt);
+    private final IpSets ipsets = new IpSets(new java.util.Random(2)::nextInt);
+    private LongSupplier clock = () -> 0;
     private Predicate<Ipv4Address> localAddress = Ipv4Address::isLoopback;
     private Function<String, Ipv4Address> interfaceAddress = name -> name.equals("lo") ? Ipv4Address.LOOPBACK : null;
 
     public Netfilter() {
-        for (TableKind kind : TableKind.values()) tables.put(kind, new Table(kind));
+        for (TableKind kind : TableKind.values()) {
+            Table table = new Table(kind);
+            table.onRulesChanged(this::rulesChanged);
+            tables.put(kind, table);
+        }
         ipsets.countReferencesWith(this::setReferences);
+    }
+
+    /** Where the random seeds of the kernel's hash tables come from: the machine's seeded generator. */
+    public void seedWith(IntSupplier seeds) {
+        recent.seedWith(seeds);
+        hashlimits.seedWith(seeds);
+        ipsets.seedWith(seeds);
+    }
+
+    /** The machine's clock (simulated ns), for state that rules create when they are added. */
+    public void setClock(LongSupplier now) {
+        this.clock = now;
+    }
+
+    /**
+     * After a change of the rules: the recent lists and hashlimit tables the rules name exist (a
+     * new one made as the rule is added, with its /proc file), those no rule names any more go —
+     * as the kernel's checkentry and destroy functions do.
+     */
+    private void rulesChanged() {
+        Map<String, Integer> lists = new java.util.TreeMap<>();
+        Map<String, HashlimitMatch> limits = new java.util.TreeMap<>();
+        for (Table table : tables.values()) {
+            for (Chain chain : table.chains()) {
+                for (RuleEntry entry : chain.entryArray()) {
+                    for (Match match : entry.rule().matches()) {
+                        if (match instanceof RecentMatch m) lists.merge(m.listName(), m.hitCount(), Math::max);
+                        if (match instanceof HashlimitMatch m) limits.putIfAbsent(m.tableName(), m);
+                    }
+                }
+            }
+        }
+        recent.keep(lists);
+        hashlimits.keep(limits, clock.getAsLong());
     }
 
     public Table filter() {

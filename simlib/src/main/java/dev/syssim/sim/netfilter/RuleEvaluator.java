@@ -51,6 +51,11 @@ final class RuleEvaluator {
             CompiledRule rule = entries[index];
             Packet packet = skb.packet();
             if (!rule.matches(packet.src().bits(), packet.dst().bits(), packet.protocol(), skb.in(), skb.out(), skb)) {
+                if (skb.hotdropped()) {
+                    // A match ran out of room for the packet (a full hashlimit table): dropped on the spot.
+                    steps.add(step(tableName, chain, index + 1, "DROP"));
+                    return result(hook, Verdict.DROP, skb, steps, logs);
+                }
                 index++;
                 continue;
             }

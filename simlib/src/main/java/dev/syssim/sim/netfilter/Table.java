@@ -22,6 +22,8 @@ public final class Table {
     private final Map<String, Chain> chains = new HashMap<>();
     private final RuleEvaluator evaluator = new RuleEvaluator(this);
     private boolean touched;
+    /** Told after every change of the rules, so the machine can keep the state rules own (recent lists, hashlimit tables). */
+    private Runnable rulesChanged = () -> { };
 
     /** An empty filter table. */
     public static Table filter() {
@@ -51,6 +53,11 @@ public final class Table {
 
     public void touch() {
         touched = true;
+    }
+
+    /** Who to tell when the rules change (the machine's {@link Netfilter}). */
+    void onRulesChanged(Runnable listener) {
+        this.rulesChanged = listener;
     }
 
     public String name() {
@@ -230,6 +237,7 @@ public final class Table {
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
         if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
         chain.remove(number);
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
@@ -240,6 +248,7 @@ public final class Table {
         int index = indexOf(chain, rule);
         if (index < 0) return ChangeResult.NO_MATCHING_RULE;
         chain.remove(index + 1);
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
@@ -248,12 +257,14 @@ public final class Table {
         Chain chain = chains.get(chainName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
         chain.clear();
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
     /** {@code iptables -F}: every chain's rules. */
     public void flushAll() {
         for (Chain chain : chains.values()) chain.clear();
+        rulesChanged.run();
     }
 
     /** {@code iptables -Z CHAIN}: zeroes its rules' counters and, if built-in, its policy's. */
@@ -340,6 +351,7 @@ public final class Table {
             chains.put(chain.name(), chain);
             if (chain.isBuiltin()) builtins.put(Hook.valueOf(chain.name()), chain);
         }
+        rulesChanged.run();
     }
 
     // ---- helpers ----
@@ -358,6 +370,7 @@ public final class Table {
     private ChangeResult keepIfAcyclic(Chain changed, RuleEntry[] before) {
         ChangeResult shape = JumpGraph.check(this);
         if (!shape.ok()) changed.setEntries(before);
+        else rulesChanged.run();
         return shape;
     }
 

@@ -20,6 +20,7 @@ public final class FileCalls {
 
     private final Kernel kernel;
     private final RegularFile regularFile;
+    private final ProcFile procFile = new ProcFile();
     private final FileOps directory = new FileOps() {
         @Override
         public Outcome read(Kernel k, Process p, OpenFile f, int count) {
@@ -88,7 +89,7 @@ public final class FileCalls {
 
     private FileOps opsFor(Process p, Inode inode) {
         return switch (inode.type()) {
-            case REGULAR -> regularFile;
+            case REGULAR -> inode.fs() instanceof ProcFs ? procFile : regularFile;
             case DIRECTORY -> directory;
             case CHAR_DEVICE, BLOCK_DEVICE -> kernel.devices().open(p, inode);
             default -> null;

@@ -23,7 +23,9 @@ import dev.syssim.sim.netfilter.TraceStep;
 import dev.syssim.sim.netfilter.Verdict;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
 import dev.syssim.sim.netfilter.tools.RuleText;
+import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Kernel;
+import dev.syssim.sim.os.ProcFs;
 import dev.syssim.sim.trace.CpuMode;
 import dev.syssim.sim.trace.EventKind;
 import dev.syssim.sim.trace.Lane;
@@ -96,7 +98,8 @@ public final class NetStack implements Nic.Receiver {
         this.udp = new Udp(this);
         this.pings = new Pings(this);
         this.nextId = kernel.random().nextInt(65536);
-        netfilter.ipsets().seedWith(kernel.random()::nextInt);
+        netfilter.seedWith(kernel.random()::nextInt);
+        netfilter.setClock(kernel::now);
         netfilter.setAddresses(this::isLocal, name -> {
             Interface iface = interfaceNamed(name);
             return iface == null || iface.addresses().isEmpty() ? null : iface.addresses().get(0).address();
@@ -107,6 +110,8 @@ public final class NetStack implements Nic.Receiver {
     public static NetStack attach(Kernel kernel) {
         NetStack stack = new NetStack(kernel);
         kernel.setNetwork(stack);
+        kernel.procNet().put("xt_recent", stack.recentFiles());
+        kernel.procNet().put("ipt_hashlimit", stack.hashlimitFiles());
         kernel.procSysFiles().put("net/ipv4/ip_forward", Kernel.tunable(() -> stack.forwarding ? "1" : "0", value -> {
             if (!value.equals("0") && !value.equals("1")) return false;
             stack.forwarding = value.equals("1");
@@ -120,6 +125,57 @@ public final class NetStack implements Nic.Receiver {
         kernel.procSysFiles().put("net/ipv4/tcp_synack_retries", Kernel.tunable(
                 () -> Integer.toString(TcpConnection.SYNACK_RETRIES), value -> false));
         return stack;
+    }
+
+    /** {@code /proc/net/xt_recent}: a file per recent list, read and written as on Linux (root may write). */
+    private ProcFs.NetDirectory recentFiles() {
+        return new ProcFs.NetDirectory() {
+            @Override
+            public List<String> names() {
+                return netfilter.recent().names();
+            }
+
+            @Override
+            public String read(String name) {
+                return netfilter.recent().read(name);
+            }
+
+            @Override
+            public Errno write(String name, long offset, String data) {
+                if (offset != 0) return Errno.ESPIPE;
+                return netfilter.recent().write(name, data, kernel.now()) ? null : Errno.EINVAL;
+            }
+
+            @Override
+            public int mode() {
+                return 0644;
+            }
+        };
+    }
+
+    /** {@code /proc/net/ipt_hashlimit}: a read-only file per hashlimit table. */
+    private ProcFs.NetDirectory hashlimitFiles() {
+        return new ProcFs.NetDirectory() {
+            @Override
+            public List<String> names() {
+                return netfilter.hashlimits().names();
+            }
+
+            @Override
+            public String read(String name) {
+                return netfilter.hashlimits().read(name, kernel.now());
+            }
+
+            @Override
+            public Errno write(String name, long offset, String data) {
+                return Errno.EIO;
+            }
+
+            @Override
+            public int mode() {
+                return 0444;
+            }
+        };
     }
 
     /** The stack of a machine, or null if it has none. */
@@ -304,6 +360,11 @@ public final class NetStack implements Nic.Receiver {
 
     /** As {@link #send(Packet, byte[], Tracked, long)}, with the word the trace puts before the packet ({@code retransmit}). */
     public Sent send(Packet packet, byte[] payload, Tracked tracked, long cause, String what) {
+        return send(packet, payload, tracked, cause, what, Owner.NONE);
+    }
+
+    /** A packet a socket of {@code owner} sends: {@code -m owner} in OUTPUT and POSTROUTING sees who. */
+    public Sent send(Packet packet, byte[] payload, Tracked tracked, long cause, String what, Owner owner) {
         boolean local = isLocal(packet.dst());
         Route route = local ? null : routes.lookup(packet.dst());
         if (!local && route == null) {
@@ -313,7 +374,8 @@ public final class NetStack implements Nic.Receiver {
         Interface out = local ? loopback : route.device();
         Packet p = packet.withId(nextId++ & 0xFFFF);
         long seq = packetEvent(what + " " + PacketLabel.of(p), PacketLabel.detail(p) + ", out " + out.name(), cause);
-        Skb skb = new Skb(p, Hook.OUTPUT, "", out.name(), kernel.now(), tracked, tracked == null ? null : tracked.state());
+        Skb skb = new Skb(p, Hook.OUTPUT, "", out.name(), kernel.now(), tracked, tracked == null ? null : tracked.state())
+                .ownedBy(owner.uid(), owner.gid());
         HookResult result = netfilter.output(skb);
         seq = firewallEvent(result, seq);
         if (!result.verdict().accepted()) {

@@ -1,5 +1,6 @@
 package dev.syssim.sim.netfilter.ipset;
 
+import dev.syssim.sim.netfilter.Jhash;
 import java.util.ArrayList;
 import java.util.List;
 

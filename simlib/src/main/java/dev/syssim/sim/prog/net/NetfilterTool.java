@@ -33,8 +33,7 @@ public final class NetfilterTool extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        List<String> args = c.args().operands();
-        return hostNames(c, args, hosts -> input(c, args, stdin -> c.sys(NetSyscalls.SocketCall.netlink(Netlink.Family.NETFILTER), s -> {
+        return ownerNames(c, c.args().operands(), args -> hostNames(c, args, hosts -> input(c, args, stdin -> c.sys(NetSyscalls.SocketCall.netlink(Netlink.Family.NETFILTER), s -> {
             if (s.failed()) {
                 c.eprint(tool + ": socket: " + s.errno().message() + "\n");
                 return c.exit(1);
@@ -50,7 +49,35 @@ public final class NetfilterTool extends Tool {
                 if (!answer.stderr().isEmpty()) c.eprint(answer.stderr());
                 return c.close(fd, () -> c.exit(answer.exitCode()));
             }));
-        })));
+        }))));
+    }
+
+    /**
+     * {@code -m owner --uid-owner student}: iptables looks the name up in user space (getpwnam,
+     * getgrnam) and hands the kernel the number; a name it cannot find stays as typed, for the
+     * kernel side to refuse with iptables' message.
+     */
+    private Step ownerNames(Libc c, List<String> args, Function<List<String>, Step> then) {
+        boolean named = false;
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (isOwnerOption(args.get(i)) && !args.get(i + 1).isEmpty() && !Character.isDigit(args.get(i + 1).charAt(0))) named = true;
+        }
+        if (!named || !tool.equals("iptables")) return then.apply(args);
+        return c.users(db -> {
+            List<String> resolved = new java.util.ArrayList<>(args);
+            for (int i = 0; i + 1 < resolved.size(); i++) {
+                String option = resolved.get(i);
+                if (!isOwnerOption(option)) continue;
+                String name = resolved.get(i + 1);
+                if (option.equals("--uid-owner") && db.user(name) != null) resolved.set(i + 1, Integer.toString(db.user(name).uid()));
+                if (option.equals("--gid-owner") && db.group(name) != null) resolved.set(i + 1, Integer.toString(db.group(name).gid()));
+            }
+            return then.apply(resolved);
+        });
+    }
+
+    private static boolean isOwnerOption(String arg) {
+        return arg.equals("--uid-owner") || arg.equals("--gid-owner");
     }
 
     /** Names after -s / -d that are not addresses, looked up in /etc/hosts (getaddrinfo). */
