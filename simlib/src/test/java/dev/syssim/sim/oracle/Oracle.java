@@ -13,7 +13,9 @@ import java.util.List;
  * The behaviour recorded on real Linux, which tests replay: {@code -Dsyssim.oracle=DIR} if given;
  * else {@code shared/oracle} next to the repository (found walking up from the working
  * directory), the recordings as they are kept up to date; else the repository's copy in
- * {@code testdata/oracle}. Missing oracle data fails the test loudly, never skips it.
+ * {@code testdata/oracle}. A file missing from {@code shared/oracle} (recordings made in the
+ * repository, such as the engines' tables) is read from the repository's copy. Missing oracle data
+ * fails the test loudly, never skips it.
  */
 public final class Oracle {
 
