@@ -5,6 +5,7 @@ import dev.syssim.sim.net.Packet;
 import dev.syssim.sim.netfilter.conntrack.Conntrack;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
 import dev.syssim.sim.netfilter.ipset.IpSets;
+import dev.syssim.sim.netfilter.nft.Nftables;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,13 +33,27 @@ import java.util.function.Predicate;
  */
 public final class Netfilter {
 
+    /** The priorities at which the iptables tables and connection tracking register (the kernel's NF_IP_PRI_*). */
+    private static final int MIN = Integer.MIN_VALUE;
+    private static final int RAW = -300;
+    private static final int CONNTRACK = -200;
+    private static final int MANGLE = -150;
+    private static final int DSTNAT = -100;
+    private static final int FILTER = 0;
+    private static final int SECURITY = 50;
+    private static final int SRCNAT = 100;
+    private static final int MAX = Integer.MAX_VALUE;
+
     private final Map<TableKind, Table> tables = new EnumMap<>(TableKind.class);
+    private final Nftables nftables = new Nftables();
     private final Conntrack conntrack = new Conntrack();
     /** Seeded like everything in the simulation; the machine's network stack reseeds them from the kernel's generator. */
     private final RecentLists recent = new RecentLists(new java.util.Random(0)::nextInt);
     private final Hashlimits hashlimits = new Hashlimits(new java.util.Random(1)::nextInt);
     private final IpSets ipsets = new IpSets(new java.util.Random(2)::nextInt);
     private LongSupplier clock = () -> 0;
+    /** The handles of tables, iptables-nft's and nft's alike: the kernel numbers them in one sequence. */
+    private long tableHandles;
     private Predicate<Ipv4Address> localAddress = Ipv4Address::isLoopback;
     private Function<String, Ipv4Address> interfaceAddress = name -> name.equals("lo") ? Ipv4Address.LOOPBACK : null;
 
@@ -46,6 +61,7 @@ public final class Netfilter {
         for (TableKind kind : TableKind.values()) {
             Table table = new Table(kind);
             table.onRulesChanged(this::rulesChanged);
+            table.handlesFrom(this::nextTableHandle);
             tables.put(kind, table);
         }
         ipsets.countReferencesWith(this::setReferences);
@@ -115,6 +131,16 @@ public final class Netfilter {
         return ipsets;
     }
 
+    /** The next table handle (the kernel's per-namespace sequence). */
+    public long nextTableHandle() {
+        return ++tableHandles;
+    }
+
+    /** The native nftables tables ({@code nft add table ...}). */
+    public Nftables nftables() {
+        return nftables;
+    }
+
     /** How many rules of all tables test the ipset {@code name} ({@code References:} of {@code ipset list}). */
     private int setReferences(String name) {
         int count = 0;
@@ -150,9 +176,11 @@ public final class Netfilter {
     public HookResult prerouting(Skb skb) {
         skb.on(this);
         Walk walk = new Walk(skb);
-        if (!walk.table(TableKind.RAW)) return walk.result();
+        if (!walk.nft(MIN, RAW) || !walk.table(TableKind.RAW) || !walk.nft(RAW, CONNTRACK)) return walk.result();
         if (skb.tracked() == null) skb.setTracked(conntrack.track(skb.packet(), skb.now()));
-        if (walk.table(TableKind.MANGLE)) walk.nat();
+        if (walk.nft(CONNTRACK, MANGLE) && walk.table(TableKind.MANGLE) && walk.nft(MANGLE, DSTNAT) && walk.nat()) {
+            walk.nft(DSTNAT, MAX);
+        }
         return walk.result();
     }
 
@@ -160,8 +188,9 @@ public final class Netfilter {
     public HookResult input(Skb skb) {
         skb.on(this);
         Walk walk = new Walk(skb);
-        boolean accepted = walk.table(TableKind.MANGLE) && walk.table(TableKind.FILTER) && walk.table(TableKind.SECURITY)
-                && walk.nat();
+        boolean accepted = walk.nft(MIN, MANGLE) && walk.table(TableKind.MANGLE) && walk.nft(MANGLE, FILTER)
+                && walk.table(TableKind.FILTER) && walk.nft(FILTER, SECURITY) && walk.table(TableKind.SECURITY)
+                && walk.nft(SECURITY, SRCNAT) && walk.nat() && walk.nft(SRCNAT, MAX);
         if (accepted) conntrack.confirm(skb.tracked());
         return walk.result();
     }
@@ -170,7 +199,10 @@ public final class Netfilter {
     public HookResult forward(Skb skb) {
         skb.on(this);
         Walk walk = new Walk(skb);
-        if (walk.table(TableKind.MANGLE) && walk.table(TableKind.FILTER)) walk.table(TableKind.SECURITY);
+        if (walk.nft(MIN, MANGLE) && walk.table(TableKind.MANGLE) && walk.nft(MANGLE, FILTER) && walk.table(TableKind.FILTER)
+                && walk.nft(FILTER, SECURITY) && walk.table(TableKind.SECURITY)) {
+            walk.nft(SECURITY, MAX);
+        }
         return walk.result();
     }
 
@@ -178,9 +210,13 @@ public final class Netfilter {
     public HookResult output(Skb skb) {
         skb.on(this);
         Walk walk = new Walk(skb);
-        if (!walk.table(TableKind.RAW)) return walk.result();
+        if (!walk.nft(MIN, RAW) || !walk.table(TableKind.RAW) || !walk.nft(RAW, CONNTRACK)) return walk.result();
         if (skb.tracked() == null) skb.setTracked(conntrack.track(skb.packet(), skb.now()));
-        if (walk.table(TableKind.MANGLE) && walk.nat() && walk.table(TableKind.FILTER)) walk.table(TableKind.SECURITY);
+        if (walk.nft(CONNTRACK, MANGLE) && walk.table(TableKind.MANGLE) && walk.nft(MANGLE, DSTNAT) && walk.nat()
+                && walk.nft(DSTNAT, FILTER) && walk.table(TableKind.FILTER) && walk.nft(FILTER, SECURITY)
+                && walk.table(TableKind.SECURITY)) {
+            walk.nft(SECURITY, MAX);
+        }
         return walk.result();
     }
 
@@ -188,7 +224,10 @@ public final class Netfilter {
     public HookResult postrouting(Skb skb) {
         skb.on(this);
         Walk walk = new Walk(skb);
-        if (walk.table(TableKind.MANGLE) && walk.nat()) conntrack.confirm(skb.tracked());
+        if (walk.nft(MIN, MANGLE) && walk.table(TableKind.MANGLE) && walk.nft(MANGLE, SRCNAT) && walk.nat()
+                && walk.nft(SRCNAT, MAX)) {
+            conntrack.confirm(skb.tracked());
+        }
         return walk.result();
     }
 
@@ -243,6 +282,22 @@ public final class Netfilter {
 
         Walk(Skb skb) {
             this.skb = skb;
+        }
+
+        /**
+         * The native nftables base chains of this hook with a priority in [{@code low},
+         * {@code high}), each on its own; false if one dropped or rejected the packet.
+         */
+        boolean nft(int low, int high) {
+            if (!nftables.hooks(skb.hook())) return true;
+            for (Nftables.Base base : nftables.between(skb.hook(), low, high)) {
+                Nftables.Outcome outcome = nftables.evaluate(base, skb);
+                steps.addAll(outcome.steps());
+                logs.addAll(outcome.logs());
+                verdict = outcome.verdict();
+                if (!verdict.accepted()) return false;
+            }
+            return true;
         }
 
         /** Runs one table if it has this hook; false if it did not accept the packet. */

@@ -52,6 +52,16 @@ public final class TokenBucket {
         return new TokenBucket(avg * factor, avg * burst * factor, HASHLIMIT_PER_JIFFY, Jiffies.at(now));
     }
 
+    /**
+     * The bucket of an nftables {@code limit} statement ({@code nft_limit}), kept in nanoseconds as
+     * the kernel keeps it: a packet costs {@code costNanos}, the bucket holds {@code burst} of them.
+     * Modelled with one credit a nanosecond earned in whole jiffies, as the buckets above.
+     */
+    public static TokenBucket nanos(long costNanos, int burst, long now) {
+        long perJiffy = 1_000_000_000L / Jiffies.HZ;
+        return new TokenBucket(costNanos, costNanos * Math.max(1, burst), perJiffy, Jiffies.at(now));
+    }
+
     /** rateinfo_recalc: the credit earned since the last packet, up to the cap. */
     private void refill(long now) {
         long jiffies = Jiffies.at(now);

@@ -13,6 +13,8 @@ import dev.syssim.sim.netfilter.tools.Ipset;
 import dev.syssim.sim.netfilter.tools.Iptables;
 import dev.syssim.sim.netfilter.tools.IptablesRestore;
 import dev.syssim.sim.netfilter.tools.IptablesSave;
+import dev.syssim.sim.netfilter.tools.IptablesTranslate;
+import dev.syssim.sim.netfilter.tools.Nft;
 import dev.syssim.sim.netfilter.tools.ToolContext;
 import dev.syssim.sim.netfilter.tools.ToolResult;
 import dev.syssim.sim.os.Capability;
@@ -100,6 +102,8 @@ public final class NetlinkSocket extends Socket {
             case "iptables-restore" -> IptablesRestore.run(request.args(), stack.netfilter(), context);
             case "conntrack" -> ConntrackTool.run(request.args(), stack.netfilter(), context);
             case "ipset" -> Ipset.run(request.args(), stack.netfilter(), context);
+            case "nft" -> Nft.run(request.args(), stack.netfilter(), context, name -> stack.interfaceNamed(name) != null);
+            case "iptables-translate" -> IptablesTranslate.run(request.args(), stack.netfilter(), context);
             default -> new ToolResult("", request.tool() + ": not a netfilter tool\n", 1);
         };
         return new Netlink.ToolAnswer(result.stdout(), result.stderr(), result.exitCode());

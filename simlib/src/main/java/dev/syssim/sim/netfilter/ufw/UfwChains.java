@@ -42,6 +42,13 @@ public final class UfwChains {
             "ufw-before-logging-output", "ufw-before-output", "ufw-after-output", "ufw-after-logging-output",
             "ufw-reject-output", "ufw-track-output");
 
+    /** The chains ufw makes after the jumps, in its order (not that of {@link #CHAINS}). */
+    private static final List<String> LATER = List.of("ufw-logging-deny", "ufw-logging-allow",
+            "ufw-skip-to-policy-input", "ufw-skip-to-policy-output", "ufw-skip-to-policy-forward", "ufw-not-local",
+            "ufw-user-input", "ufw-user-output", "ufw-user-forward",
+            "ufw-user-logging-input", "ufw-user-logging-output", "ufw-user-logging-forward",
+            "ufw-user-limit", "ufw-user-limit-accept");
+
     private static final String LIMITED = " -m limit --limit 3/min --limit-burst 10";
     private static final String[] DIRECTIONS = {"input", "output", "forward"};
 
@@ -57,13 +64,19 @@ public final class UfwChains {
      */
     public static List<List<String>> start(UfwConfig c, Set<String> existing, Set<String> jumps) {
         List<List<String>> out = new ArrayList<>();
-        for (String chain : CHAINS) if (!existing.contains(chain)) out.add(List.of("-N", chain));
-        for (String chain : CHAINS) out.add(List.of("-F", chain));
-        for (int i = 0; i < KEPT.size(); i++) {
-            String builtin = new String[] {"INPUT", "FORWARD", "OUTPUT"}[i / 6];
-            String jump = "-A " + builtin + " -j " + KEPT.get(i);
-            if (!jumps.contains(jump)) out.add(List.of("-A", builtin, "-j", KEPT.get(i)));
+        // In the order the kernel gets them (nft list ruleset shows it): the 18 chains the built-in
+        // chains jump to, the jumps from INPUT, OUTPUT and FORWARD, then the other 14 chains.
+        for (String chain : CHAINS.subList(0, KEPT.size())) if (!existing.contains(chain)) out.add(List.of("-N", chain));
+        for (String builtin : List.of("INPUT", "OUTPUT", "FORWARD")) {
+            for (String chain : KEPT) {
+                String jump = "-A " + builtin + " -j " + chain;
+                if (chain.endsWith("-" + builtin.toLowerCase(java.util.Locale.ROOT)) && !jumps.contains(jump)) {
+                    out.add(List.of("-A", builtin, "-j", chain));
+                }
+            }
         }
+        for (String chain : LATER) if (!existing.contains(chain)) out.add(List.of("-N", chain));
+        for (String chain : CHAINS) out.add(List.of("-F", chain));
         for (String line : rules(c)) out.add(words(line));
         out.add(List.of("-P", "INPUT", c.input().equals("ACCEPT") ? "ACCEPT" : "DROP"));
         out.add(List.of("-P", "OUTPUT", c.output().equals("ACCEPT") ? "ACCEPT" : "DROP"));

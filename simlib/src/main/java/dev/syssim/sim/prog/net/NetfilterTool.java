@@ -90,15 +90,44 @@ public final class NetfilterTool extends Tool {
                 if (!host.isEmpty() && Ipv4Address.tryParse(host).isEmpty()) names.put(host, List.of());
             }
         }
-        if (names.isEmpty() || !tool.equals("iptables")) return then.apply(names);
+        if (tool.equals("nft")) nftNames(args, names);
+        if (names.isEmpty() || !tool.equals("iptables") && !tool.equals("nft")) return then.apply(names);
         return NetLib.hosts(c, hosts -> {
             names.replaceAll((name, none) -> hosts.lookup(name));
             return then.apply(names);
         });
     }
 
-    /** iptables-restore and ipset restore read standard input (or the file named: {@code ipset restore -f FILE}). */
+    /** {@code ip saddr NAME}: nft resolves host names with getaddrinfo, so the names after saddr/daddr that are not addresses. */
+    private static void nftNames(List<String> args, Map<String, List<Ipv4Address>> names) {
+        String[] words = String.join(" ", args).split("[\\s{},;]+");
+        for (int i = 0; i + 1 < words.length; i++) {
+            if (!words[i].equals("saddr") && !words[i].equals("daddr")) continue;
+            int j = words[i + 1].equals("!=") && i + 2 < words.length ? i + 2 : i + 1;
+            String host = words[j];
+            if (!host.isEmpty() && Character.isLetter(host.charAt(0)) && Ipv4Address.tryParse(host).isEmpty()) {
+                names.put(host, List.of());
+            }
+        }
+    }
+
+    /**
+     * iptables-restore and ipset restore read standard input (or the file named: {@code ipset
+     * restore -f FILE}); {@code nft -f FILE} reads its file, and says nft's error for one it
+     * cannot open.
+     */
     private Step input(Libc c, List<String> args, Function<String, Step> then) {
+        if (tool.equals("nft")) {
+            String file = nftFile(args);
+            if (file == null) return then.apply("");
+            return c.readFile(file, (error, bytes) -> {
+                if (bytes == null) {
+                    c.eprint("internal:0:0-0: Error: Could not open file \"" + file + "\": " + error.message() + "\n\n\n");
+                    return c.exit(1);
+                }
+                return then.apply(Libc.text(bytes));
+            });
+        }
         boolean ipsetRestore = tool.equals("ipset") && (args.contains("restore") || args.contains("-R"));
         if (!tool.equals("iptables-restore") && !ipsetRestore) return then.apply("");
         String file = null;
@@ -125,6 +154,14 @@ public final class NetfilterTool extends Tool {
         return c.readAll(0, in, err -> then.apply(in.toString(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** The file of {@code nft -f FILE} (options come before nft's commands), or null. */
+    private static String nftFile(List<String> args) {
+        for (int i = 0; i < args.size() && args.get(i).startsWith("-"); i++) {
+            if ((args.get(i).equals("-f") || args.get(i).equals("--file")) && i + 1 < args.size()) return args.get(i + 1);
+        }
+        return null;
+    }
+
     @Override
     public int section() {
         return 8;
@@ -135,6 +172,7 @@ public final class NetfilterTool extends Tool {
         return switch (tool) {
             case "conntrack" -> "conntrack-tools 1.4.7";
             case "ipset" -> "ipset 7.17";
+            case "nft" -> "nftables 1.0.6";
             default -> "iptables 1.8.9";
         };
     }
@@ -149,6 +187,10 @@ public final class NetfilterTool extends Tool {
                     + "  Only root may change or list the rules.";
             case "iptables-save" -> "iptables-save [-c] [-t table]\n  Dump iptables rules, in the form iptables-restore reads back.";
             case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Restore IP Tables: replace the rules with those read from standard input (or file).";
+            case "nft" -> "nft [-a] [-c] [-s] [-n] { -f FILE | COMMAND }\n"
+                    + "  Administration tool of nftables, the kernel's packet classification behind iptables on Debian 12: add|insert|replace|delete|list|flush table|chain|rule|set|element, list ruleset (iptables' tables included).";
+            case "iptables-translate" -> "iptables-translate [-t table] -A|-I CHAIN RULE | -N CHAIN\n"
+                    + "  Translate an iptables command line into the nft command that does the same.";
             case "ipset" -> "ipset create NAME hash:ip|hash:net|hash:ip,port|bitmap:port [timeout N] | add|del|test NAME ENTRY | list|save|flush|destroy [NAME] | restore | rename|swap A B\n"
                     + "  Administration tool for IP sets: named sets of addresses, networks and ports that one rule (-m set --match-set NAME src) tests in constant time.";
             default -> "conntrack -L | -F | -C\n  Command line interface for netfilter connection tracking: list, flush or count the connections the kernel tracks.";
