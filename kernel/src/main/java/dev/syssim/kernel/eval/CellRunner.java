@@ -9,8 +9,8 @@ import dev.syssim.kernel.display.TraceBundle;
 import dev.syssim.kernel.display.TraceDisplayOptions;
 import dev.syssim.kernel.display.UpdateThrottle;
 import dev.syssim.sim.os.Kernel;
-import dev.syssim.sim.shell.Parser;
-import dev.syssim.sim.shell.SyntaxError;
+import dev.syssim.sim.shell.syntax.Parser;
+import dev.syssim.sim.shell.syntax.SyntaxError;
 import dev.syssim.sim.world.Machine;
 import dev.syssim.sim.world.Session;
 import dev.syssim.sim.world.World;
@@ -111,7 +111,7 @@ final class CellRunner {
                 }
                 case SHELL -> {
                     try {
-                        Parser.parse(s.text());
+                        Parser.check(s.text());
                     } catch (SyntaxError e) {
                         return syntaxError(e, s, lineOffset);
                     }

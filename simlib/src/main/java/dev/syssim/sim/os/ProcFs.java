@@ -208,6 +208,20 @@ public final class ProcFs extends FileSystem {
         return 0444;
     }
 
+    /**
+     * The open file behind a {@code /proc/PID/fd/N} link, or null for any other inode: opening such a
+     * link opens the file itself, not the text the link shows (Linux's "magic links"; how
+     * {@code /dev/fd/63} reaches a process substitution's pipe).
+     */
+    public OpenFile openFileOf(Inode link) {
+        String key = keys.get(link);
+        if (key == null) return null;
+        String[] parts = key.split("/");
+        if (parts.length != 3 || !parts[1].equals("fd") || !isPid(parts[0]) || !isPid(parts[2])) return null;
+        Process p = process(parts[0]);
+        return p == null ? null : p.fds().get(Integer.parseInt(parts[2]));
+    }
+
     @Override
     public String readlink(PathContext caller, Inode link) {
         String key = keys.get(link);
@@ -242,10 +256,28 @@ public final class ProcFs extends FileSystem {
         return render(key).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Truncating a proc file (opening it with O_TRUNC) changes nothing: its handler sees only writes. */
     @Override
-    public boolean writeContent(Inode file, byte[] content) {
+    public byte[] readContent(Inode file, long offset, int count) {
+        byte[] all = contentOf(file);
+        if (offset >= all.length) return new byte[0];
+        return java.util.Arrays.copyOfRange(all, (int) offset, (int) Math.min(all.length, offset + count));
+    }
+
+    @Override
+    public long sectorsOf(Inode file) {
+        return 0;
+    }
+
+    /** Opening a proc file with O_TRUNC changes nothing: its handler sees only writes. */
+    @Override
+    public boolean truncate(Inode file, long size) {
         return true;
+    }
+
+    /** A write through the file system's generic path: as {@link #write}, refused if that refuses. */
+    @Override
+    public boolean writeContent(Inode file, long offset, byte[] content) {
+        return write(file, offset, content) == null;
     }
 
     /**

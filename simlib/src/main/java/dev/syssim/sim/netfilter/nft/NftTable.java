@@ -41,6 +41,10 @@ public final class NftTable {
         return nextHandle++;
     }
 
+    void keepCountingFrom(NftTable live) {
+        nextHandle = Math.max(nextHandle, live.nextHandle);
+    }
+
     /** A new chain at the end; a base chain if {@code hook} is non-null (the caller rehooks). */
     public NftChain addChain(String chainName, Hook hook, String type, int priority, boolean dropPolicy) {
         NftChain chain = new NftChain(chainName, nextHandle(), hook, type, priority, dropPolicy);

@@ -73,7 +73,17 @@ public final class Nftables {
         return copy;
     }
 
-    public void restore(List<NftTable> snapshot) {
+    /**
+     * Back to {@code snapshot}. {@code keepHandles}: the batch reached the kernel, which does not
+     * give back the handles it took before refusing, so each table keeps counting from where it is.
+     */
+    public void restore(List<NftTable> snapshot, boolean keepHandles) {
+        if (keepHandles) {
+            for (NftTable old : snapshot) {
+                NftTable live = table(old.family(), old.name());
+                if (live != null) old.keepCountingFrom(live);
+            }
+        }
         tables.clear();
         tables.addAll(snapshot);
         rehook();

@@ -180,11 +180,11 @@ public final class Nft {
             List<NftTable> snapshot = nftables.snapshot();
             for (NftParser.Command c : commands) command(c);
             if (!evalErrors.isEmpty() || !kernelErrors.isEmpty()) {
-                nftables.restore(snapshot);
+                nftables.restore(snapshot, evalErrors.isEmpty());
                 return failed(evalErrors.isEmpty() ? kernelErrors : evalErrors);
             }
             if (options.check()) {
-                nftables.restore(snapshot);
+                nftables.restore(snapshot, false);
                 return ToolResult.ok("");
             }
             nftables.rehook();
@@ -504,32 +504,34 @@ public final class Nft {
             }
             NftTable t = (NftTable) where[0];
             NftChain chain = t.chains().get(c.name().name());
-            int index;
             if (c.verb() == NftParser.Verb.REPLACE && c.position() == null) {
                 evalError("syntax error, replace needs a handle", c.name());
                 return;
             }
-            if (c.position() != null) {
-                int at = chain.indexOf(Long.parseLong(c.position().text()));
-                if (at < 0) {
-                    // The kernel points at the handle being replaced, or at the whole "position N".
-                    kernelErrors.add(NftError.at("Could not process rule: " + NOENT, c.verb() == NftParser.Verb.REPLACE
-                            ? NftError.Loc.of(c.position()) : NftError.Loc.span(c.positionWord(), c.position())));
-                    return;
-                }
-                index = c.verb() == NftParser.Verb.ADD || c.verb() == NftParser.Verb.CREATE ? at + 1 : at;
-            } else {
-                index = c.verb() == NftParser.Verb.INSERT ? 0 : chain.rules().size();
-            }
+            int at = c.position() == null ? -1 : chain.indexOf(Long.parseLong(c.position().text()));
+            int kernelBefore = kernelErrors.size();
             List<NftExpr> exprs = statements(c, t);
-            if (exprs == null) return;
+            if (exprs == null && kernelErrors.size() == kernelBefore) return;
+            // What reaches the kernel takes its handles there, refused or not: the anonymous sets
+            // first, then the rule (a replaced rule keeps its own).
             for (NftParser.Stmt s : c.rule()) {
                 if (s instanceof NftParser.MatchStmt m && m.braces()) t.nextHandle();
             }
+            long handle = c.verb() == NftParser.Verb.REPLACE ? 0 : t.nextHandle();
+            if (exprs == null) return;
+            if (c.position() != null && at < 0) {
+                // The kernel points at the handle being replaced, or at the whole "position N".
+                kernelErrors.add(NftError.at("Could not process rule: " + NOENT, c.verb() == NftParser.Verb.REPLACE
+                        ? NftError.Loc.of(c.position()) : NftError.Loc.span(c.positionWord(), c.position())));
+                return;
+            }
+            int index = c.position() != null
+                    ? (c.verb() == NftParser.Verb.ADD || c.verb() == NftParser.Verb.CREATE ? at + 1 : at)
+                    : c.verb() == NftParser.Verb.INSERT ? 0 : chain.rules().size();
             if (c.verb() == NftParser.Verb.REPLACE) {
                 chain.replace(index, new NftRule(chain.rules().get(index).handle(), exprs));
             } else {
-                chain.insert(index, new NftRule(t.nextHandle(), exprs));
+                chain.insert(index, new NftRule(handle, exprs));
             }
         }
 

@@ -865,6 +865,7 @@ final class NftParser {
      * verdict or the end of the rule.
      */
     private Stmt unsimulatedOrError(NftToken first) {
+        if (first != peek() && peek().kind() != NftToken.Kind.WORD) return fail(null);
         while (!atRuleEnd() && !Set.of("accept", "drop", "reject", "jump", "goto", "return", "counter", "log", "limit")
                 .contains(peek().text())) {
             next();
