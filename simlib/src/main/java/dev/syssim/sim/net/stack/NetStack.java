@@ -22,6 +22,9 @@ import dev.syssim.sim.netfilter.TableKind;
 import dev.syssim.sim.netfilter.TraceStep;
 import dev.syssim.sim.netfilter.Verdict;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
+import dev.syssim.sim.netfilter.nft.NftChain;
+import dev.syssim.sim.netfilter.nft.NftTable;
+import dev.syssim.sim.netfilter.nft.NftText;
 import dev.syssim.sim.netfilter.tools.RuleText;
 import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Kernel;
@@ -589,9 +592,16 @@ public final class NetStack implements Nic.Receiver {
         StringBuilder detail = new StringBuilder(decided.verdict()).append(": ");
         if (decided.kind() == TraceStep.Kind.POLICY) {
             detail.append("no rule matched, the chain's policy decides");
-        } else {
+        } else if (TableKind.named(decided.table()) != null) {
             Table table = netfilter.table(decided.table());
             detail.append(RuleText.of(table.chain(decided.chain()).entry(decided.number()).rule()));
+        } else {
+            // A native nftables table, named "inet fw" in the trace: its rule as nft prints it.
+            String[] name = decided.table().split(" ", 2);
+            NftTable table = netfilter.nftables().table(name[0], name[1]);
+            NftChain chain = table == null ? null : table.chains().get(decided.chain());
+            detail.append(chain == null || decided.number() > chain.rules().size() ? decided.chain()
+                    : NftText.rule(chain.rules().get(decided.number() - 1), true));
         }
         detail.append(" (ctstate ").append(result.state()).append(")");
         if (result.steps().size() > 1) {
@@ -606,6 +616,7 @@ public final class NetStack implements Nic.Receiver {
 
     /** Whether any table has rules, or a policy other than ACCEPT, at the hook: only then is the hook traced. */
     private boolean hasSay(Hook hook) {
+        if (netfilter.nftables().hooks(hook)) return true;
         for (TableKind kind : TableKind.values()) {
             Chain chain = netfilter.table(kind).builtin(hook);
             if (chain != null && (!chain.isEmpty() || chain.policy() != Policy.ACCEPT)) return true;

@@ -139,7 +139,8 @@ public final class Nftables {
             int number = index + 1;
             index++;
             if (verdict == null) continue;
-            String name = table.name();
+            // A native table is named with its family in a trace ("inet fw:input:rule:2"), never mistaken for iptables'.
+            String name = table.family() + " " + table.name();
             switch (verdict.kind()) {
                 case "accept" -> {
                     steps.add(new TraceStep(name, chain.name(), TraceStep.Kind.RULE, number, "ACCEPT"));
@@ -184,7 +185,7 @@ public final class Nftables {
         }
         NftChain b = base.chain();
         String policy = b.dropPolicy ? "DROP" : "ACCEPT";
-        steps.add(new TraceStep(table.name(), b.name(), TraceStep.Kind.POLICY, b.rules.size() + 1, policy));
+        steps.add(new TraceStep(table.family() + " " + table.name(), b.name(), TraceStep.Kind.POLICY, b.rules.size() + 1, policy));
         return new Outcome(b.dropPolicy ? Verdict.DROP : Verdict.ACCEPT, steps, logs);
     }
 
