@@ -276,8 +276,9 @@ public final class Netfilter {
     /** One packet's way through the tables of one hook: their steps and logs, until one does not accept. */
     private final class Walk {
         private final Skb skb;
-        private final List<TraceStep> steps = new ArrayList<>(4);
-        private final List<LogRecord> logs = new ArrayList<>(0);
+        /** The steps so far: a table's own (immutable) list while only one table had a say, copied when a second adds. */
+        private List<TraceStep> steps = List.of();
+        private List<LogRecord> logs = List.of();
         private Verdict verdict = Verdict.ACCEPT;
 
         Walk(Skb skb) {
@@ -292,8 +293,8 @@ public final class Netfilter {
             if (!nftables.hooks(skb.hook())) return true;
             for (Nftables.Base base : nftables.between(skb.hook(), low, high)) {
                 Nftables.Outcome outcome = nftables.evaluate(base, skb);
-                steps.addAll(outcome.steps());
-                logs.addAll(outcome.logs());
+                steps = joined(steps, outcome.steps());
+                logs = joined(logs, outcome.logs());
                 verdict = outcome.verdict();
                 if (!verdict.accepted()) return false;
             }
@@ -310,8 +311,8 @@ public final class Netfilter {
                 return true;
             }
             HookResult result = table.evaluate(skb);
-            steps.addAll(result.steps());
-            logs.addAll(result.logs());
+            steps = joined(steps, result.steps());
+            logs = joined(logs, result.logs());
             verdict = result.verdict();
             return verdict.accepted();
         }
@@ -327,12 +328,21 @@ public final class Netfilter {
             return true;
         }
 
+        private static <T> List<T> joined(List<T> so, List<T> more) {
+            if (more.isEmpty()) return so;
+            if (so.isEmpty()) return more;
+            List<T> all = new ArrayList<>(so.size() + more.size());
+            all.addAll(so);
+            all.addAll(more);
+            return all;
+        }
+
         HookResult result() {
             if (steps.isEmpty()) {
                 // No table had a say: the filter table's empty chain (or none at this hook) passes it.
                 Chain chain = tables.get(TableKind.FILTER).builtin(skb.hook());
                 String chainName = chain != null ? chain.name() : skb.hook().chainName();
-                steps.add(new TraceStep(chain != null ? "filter" : "mangle", chainName, TraceStep.Kind.POLICY,
+                steps = List.of(new TraceStep(chain != null ? "filter" : "mangle", chainName, TraceStep.Kind.POLICY,
                         chain != null ? chain.size() + 1 : 1, "ACCEPT"));
             }
             return new HookResult(skb.hook(), verdict, skb.state(), steps, logs, skb.tracked());

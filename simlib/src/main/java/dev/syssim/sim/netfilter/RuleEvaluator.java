@@ -27,8 +27,9 @@ final class RuleEvaluator {
         Hook hook = skb.hook();
         String tableName = table.name();
         Chain base = table.builtin(hook);
-        Chain[] returnChains = new Chain[MAX_DEPTH + 1];
-        int[] returnIndexes = new int[MAX_DEPTH + 1];
+        // The return stack, made at the first jump (most packets never jump).
+        Chain[] returnChains = null;
+        int[] returnIndexes = null;
         int depth = 0;
         List<TraceStep> steps = new ArrayList<>(4);
         List<LogRecord> logs = List.of();
@@ -110,6 +111,10 @@ final class RuleEvaluator {
                 index = returnIndexes[depth];
             } else if (target instanceof Target.Jump jump) {
                 steps.add(step(tableName, chain, number, "JUMP:" + jump.chain()));
+                if (returnChains == null) {
+                    returnChains = new Chain[MAX_DEPTH + 1];
+                    returnIndexes = new int[MAX_DEPTH + 1];
+                }
                 returnChains[depth] = chain;
                 returnIndexes[depth] = index + 1;
                 depth++;
