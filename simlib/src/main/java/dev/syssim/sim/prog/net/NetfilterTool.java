@@ -188,7 +188,7 @@ public final class NetfilterTool extends Tool {
             case "iptables-save" -> "iptables-save [-c] [-t table]\n  Dump iptables rules, in the form iptables-restore reads back.";
             case "iptables-restore" -> "iptables-restore [-n] [-c] [file]\n  Restore IP Tables: replace the rules with those read from standard input (or file).";
             case "nft" -> "nft [-a] [-c] [-s] [-n] { -f FILE | COMMAND }\n"
-                    + "  Administration tool of nftables, the kernel's packet classification behind iptables on Debian 12: add|insert|replace|delete|list|flush table|chain|rule|set|element, list ruleset (iptables' tables included).";
+                    + "  Administration tool of the nftables framework. On Debian 12 iptables is a front end to it: add|insert|replace|delete|list|flush table|chain|rule|set|element, list ruleset (iptables' tables included).";
             case "iptables-translate" -> "iptables-translate [-t table] -A|-I CHAIN RULE | -N CHAIN\n"
                     + "  Translate an iptables command line into the nft command that does the same.";
             case "ipset" -> "ipset create NAME hash:ip|hash:net|hash:ip,port|bitmap:port [timeout N] | add|del|test NAME ENTRY | list|save|flush|destroy [NAME] | restore | rename|swap A B\n"
