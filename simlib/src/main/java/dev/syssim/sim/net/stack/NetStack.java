@@ -280,10 +280,13 @@ public final class NetStack implements Nic.Receiver {
 
     /**
      * The source address the kernel gives a packet to {@code destination}: the destination itself
-     * if it is local, else the preferred source of the route (the interface's address on that
-     * subnet). Null without a route.
+     * if it is one of the machine's addresses, 127.0.0.1 for the rest of 127.0.0.0/8 (the
+     * preferred source of the local route {@code local 127.0.0.0/8 dev lo src 127.0.0.1}), else
+     * the preferred source of the route (the interface's address on that subnet). Null without a
+     * route.
      */
     public Ipv4Address sourceFor(Ipv4Address destination) {
+        if (destination.isLoopback() && loopback.isUp()) return Ipv4Address.LOOPBACK;
         if (isLocal(destination)) return destination;
         Route route = routes.lookup(destination);
         if (route == null) return null;

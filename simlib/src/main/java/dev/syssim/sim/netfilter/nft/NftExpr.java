@@ -118,6 +118,31 @@ public sealed interface NftExpr {
     }
 
     /**
+     * {@code FIELD vmap { KEY : VERDICT, … }}: an anonymous verdict map, its keys as [low, high]
+     * sorted, each with its verdict; a value in no key decides nothing.
+     */
+    record Vmap(Field field, List<long[]> keys, List<Verdict> verdicts) implements NftExpr {
+
+        public Vmap {
+            keys = List.copyOf(keys);
+            verdicts = List.copyOf(verdicts);
+        }
+
+        /** The verdict for {@code value}, or null. */
+        public Verdict lookup(long value) {
+            for (int i = 0; i < keys.size(); i++) {
+                long[] k = keys.get(i);
+                if (field == Field.CT_STATE ? (k[0] & value) != 0 : value >= k[0] && value <= k[1]) return verdicts.get(i);
+            }
+            return null;
+        }
+    }
+
+    /** {@code comment "TEXT"}: the rule's note, printed last, doing nothing to packets. */
+    record Comment(String text) implements NftExpr {
+    }
+
+    /**
      * The verdict: accept, drop, continue, return, jump/goto {@code argument} (the chain), reject
      * with {@code argument} null (port unreachable), {@code "tcp reset"}, {@code "icmp CODE"} or
      * {@code "icmpx CODE"}.

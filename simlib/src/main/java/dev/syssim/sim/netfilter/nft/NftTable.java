@@ -57,8 +57,8 @@ public final class NftTable {
     }
 
     /** A new named set. */
-    public NftSet addSet(String setName, String setType, boolean timeout) {
-        NftSet set = new NftSet(setName, setType, timeout, nextHandle());
+    public NftSet addSet(String setName, String setType, boolean timeout, boolean interval) {
+        NftSet set = new NftSet(setName, setType, timeout, interval, nextHandle());
         sets.put(setName, set);
         return set;
     }
@@ -76,6 +76,9 @@ public final class NftTable {
                     if (chainName != null && e instanceof NftExpr.Verdict v && chainName.equals(v.argument())
                             && (v.kind().equals("jump") || v.kind().equals("goto"))) n++;
                     if (setName != null && e instanceof NftExpr.Match m && setName.equals(m.setName())) n++;
+                    if (chainName != null && e instanceof NftExpr.Vmap map) {
+                        for (NftExpr.Verdict v : map.verdicts()) if (chainName.equals(v.argument())) n++;
+                    }
                 }
             }
         }

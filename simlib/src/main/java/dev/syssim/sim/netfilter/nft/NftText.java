@@ -90,20 +90,29 @@ public final class NftText {
         out.append("\tset ").append(set.name()).append(" {");
         if (style.handles()) out.append(" # handle ").append(set.handle);
         out.append("\n\t\ttype ").append(set.type()).append('\n');
-        if (set.hasTimeout()) out.append("\t\tflags timeout\n");
+        List<String> flags = new ArrayList<>();
+        if (set.hasInterval()) flags.add("interval");
+        if (set.hasTimeout()) flags.add("timeout");
+        if (!flags.isEmpty()) out.append("\t\tflags ").append(String.join(",", flags)).append('\n');
         set.expire(now);
         if (!set.elements.isEmpty()) {
-            List<String> members = new ArrayList<>();
+            boolean address = set.type().equals("ipv4_addr");
+            // nft breaks a named set's members onto new lines: two addresses, or five ports, a line.
+            int perLine = address ? 2 : 5;
+            out.append("\t\telements = { ");
+            int count = 0;
             for (Map.Entry<Long, NftSet.Element> e : set.elements.entrySet()) {
-                String v = set.type().equals("ipv4_addr") ? new Ipv4Address((int) (long) e.getKey()).toString()
-                        : Long.toString(e.getKey());
                 NftSet.Element el = e.getValue();
+                if (count > 0) out.append(count % perLine == 0 ? ",\n\t\t\t     " : ", ");
+                count++;
+                long[] range = {e.getKey(), el.high()};
+                out.append(address ? value(NftExpr.Field.IP_SADDR, range) : value(NftExpr.Field.TCP_DPORT, range));
                 if (el.timeoutMillis() > 0) {
-                    v += " timeout " + duration(el.timeoutMillis()) + " expires " + duration(Math.max(0, (el.expires() - now) / 1_000_000L));
+                    out.append(" timeout ").append(duration(el.timeoutMillis())).append(" expires ")
+                            .append(duration(Math.max(0, (el.expires() - now) / 1_000_000L)));
                 }
-                members.add(v);
             }
-            out.append("\t\telements = { ").append(String.join(", ", members)).append(" }\n");
+            out.append(" }\n");
         }
         out.append("\t}\n");
     }
@@ -165,6 +174,16 @@ public final class NftText {
         if (e instanceof NftExpr.Log log) {
             return "log" + (log.prefix() == null ? "" : " prefix \"" + log.prefix() + "\"") + (log.level() == null ? "" : " level " + log.level());
         }
+        if (e instanceof NftExpr.Comment c) return "comment \"" + c.text() + "\"";
+        if (e instanceof NftExpr.Vmap map) {
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < map.keys().size(); i++) {
+                long[] k = map.keys().get(i);
+                String key = map.field() == NftExpr.Field.CT_STATE ? stateName(k[0]) : value(map.field(), k);
+                pairs.add(key + " : " + expr(map.verdicts().get(i), stateless));
+            }
+            return map.field().text() + " vmap { " + String.join(", ", pairs) + " }";
+        }
         NftExpr.Verdict v = (NftExpr.Verdict) e;
         return switch (v.kind()) {
             case "jump", "goto" -> v.kind() + " " + v.argument();
@@ -222,6 +241,11 @@ public final class NftText {
     public static int icmpTypeNamed(String name) {
         Integer type = ICMP_TYPES.get(name);
         return type == null ? -1 : type;
+    }
+
+    private static String stateName(long bit) {
+        for (int i = 0; i < STATES.length; i++) if (STATE_BITS[i] == bit) return STATES[i];
+        return Long.toString(bit);
     }
 
     /** The kernel's bit for the ct state {@code name}, or 0. */

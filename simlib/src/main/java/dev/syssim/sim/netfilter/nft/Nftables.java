@@ -221,6 +221,9 @@ public final class Nftables {
                         skb.in(), skb.out(), skb.packet())));
             } else if (e instanceof NftExpr.Verdict v) {
                 return v;
+            } else if (e instanceof NftExpr.Vmap map) {
+                long value = fieldValue(map.field(), skb);
+                return value < 0 ? null : map.lookup(value);
             }
         }
         return null;
@@ -238,21 +241,9 @@ public final class Nftables {
                 if (n.endsWith("*") ? name.startsWith(n.substring(0, n.length() - 1)) : n.equals(name)) result = true;
             }
         } else {
-            long value;
-            switch (f) {
-                case IP_SADDR -> value = Integer.toUnsignedLong(p.src().bits());
-                case IP_DADDR -> value = Integer.toUnsignedLong(p.dst().bits());
-                case IP_PROTOCOL, L4PROTO -> value = p.protocol();
-                case CT_STATE -> value = stateBit(skb.state());
-                case ICMP_TYPE -> {
-                    if (!(p.transport() instanceof Transport.Icmp icmp)) return false;
-                    value = icmp.type();
-                }
-                default -> {
-                    if (p.protocol() != f.protocol()) return false;
-                    value = f == NftExpr.Field.TCP_SPORT || f == NftExpr.Field.UDP_SPORT ? p.srcPort() : p.dstPort();
-                }
-            }
+            long value = fieldValue(f, skb);
+            // A port of another protocol, an ICMP type of no ICMP packet: nft's hidden dependency fails.
+            if (value < 0) return false;
             if (m.setName() != null) {
                 NftSet set = table.sets.get(m.setName());
                 result = set != null && set.contains(value, skb.now());
@@ -271,6 +262,21 @@ public final class Nftables {
             }
         }
         return result != m.negated();
+    }
+
+    /** The value of {@code f} (not an interface) in the packet; -1 where the packet has no such field. */
+    static long fieldValue(NftExpr.Field f, Skb skb) {
+        var p = skb.packet();
+        return switch (f) {
+            case IP_SADDR -> Integer.toUnsignedLong(p.src().bits());
+            case IP_DADDR -> Integer.toUnsignedLong(p.dst().bits());
+            case IP_PROTOCOL, L4PROTO -> p.protocol();
+            case CT_STATE -> stateBit(skb.state());
+            case ICMP_TYPE -> p.transport() instanceof Transport.Icmp icmp ? icmp.type() : -1;
+            case IIF, OIF, IIFNAME, OIFNAME -> -1;
+            default -> p.protocol() != f.protocol() ? -1
+                    : f == NftExpr.Field.TCP_SPORT || f == NftExpr.Field.UDP_SPORT ? p.srcPort() : p.dstPort();
+        };
     }
 
     /** The kernel's ct state bits: invalid 1, established 2, related 4, new 8, untracked 64. */

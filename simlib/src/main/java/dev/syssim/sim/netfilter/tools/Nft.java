@@ -406,9 +406,12 @@ public final class Nft {
                 return;
             }
             boolean timeout = false;
+            boolean interval = false;
             for (NftToken flag : c.set().flags()) {
                 if (flag.is("timeout")) {
                     timeout = true;
+                } else if (flag.is("interval")) {
+                    interval = true;
                 } else {
                     unsimulated("the set flag " + flag.text(), flag);
                     return;
@@ -418,7 +421,7 @@ public final class Nft {
                 if (c.verb() == NftParser.Verb.CREATE) kernelError("File exists", c.name());
                 return;
             }
-            t.addSet(c.name().name(), type, timeout);
+            t.addSet(c.name().name(), type, timeout, interval);
         }
 
         /** add/create/delete element: the members checked as the set's type, then added or removed. */
@@ -444,8 +447,9 @@ public final class Nft {
             for (NftParser.Element e : c.elements()) {
                 long[] r = value(field, e.value());
                 if (r == null) return;
-                if (r[0] != r[1]) {
-                    unsimulated("an interval in a set without flags interval", e.value());
+                if (r[0] != r[1] && !set.hasInterval()) {
+                    evalError("You must add 'flags interval' to your set declaration if you want to add "
+                            + (e.value().name().contains("/") ? "prefix" : "range") + " elements", e.value());
                     return;
                 }
                 long timeout = 0;
@@ -459,19 +463,54 @@ public final class Nft {
                 values.add(r);
                 timeouts.add(timeout);
             }
+            long now = context.now();
+            if (set.hasInterval() && !checkIntervals(c, set, values, add, now)) return;
             for (int k = 0; k < values.size(); k++) {
-                long v = values.get(k)[0];
+                long low = values.get(k)[0];
+                long high = values.get(k)[1];
                 if (add) {
-                    if (c.verb() == NftParser.Verb.CREATE && set.contains(v, context.now())) {
+                    if (c.verb() == NftParser.Verb.CREATE && set.hasExactly(low, high, now)) {
                         kernelError("File exists", c.elements().get(k).value());
                         return;
                     }
-                    set.add(v, timeouts.get(k), context.now());
-                } else if (!set.contains(v, context.now()) || !set.remove(v)) {
+                    set.add(low, high, timeouts.get(k), now);
+                } else if (!set.hasExactly(low, high, now) || !set.remove(low)) {
                     kernelError(NOENT, c.elements().get(k).value());
                     return;
                 }
             }
+        }
+
+        /**
+         * What nft checks in user space before it sends members of an interval set: the new ones
+         * must not overlap each other or a member already there (the same member again is fine),
+         * and only a member that is there can be deleted.
+         */
+        private boolean checkIntervals(NftParser.Command c, NftSet set, List<long[]> values, boolean add, long now) {
+            for (int k = 0; k < values.size(); k++) {
+                long[] r = values.get(k);
+                NftToken at = c.elements().get(k).value();
+                if (!add) {
+                    if (!set.hasExactly(r[0], r[1], now)) {
+                        evalError("element does not exist", at);
+                        return false;
+                    }
+                    continue;
+                }
+                for (int j = 0; j < k; j++) {
+                    long[] earlier = values.get(j);
+                    if (earlier[0] <= r[1] && r[0] <= earlier[1]) {
+                        evalErrors.add(new NftError("conflicting intervals specified", NftError.Loc.of(at),
+                                NftError.Loc.of(c.elements().get(j).value())));
+                        return false;
+                    }
+                }
+                if (set.overlaps(r[0], r[1], now)) {
+                    evalError("interval overlaps with an existing one", at);
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Where a rule goes: its table and chain, or null after the error. */
@@ -515,7 +554,11 @@ public final class Nft {
             // What reaches the kernel takes its handles there, refused or not: the anonymous sets
             // first, then the rule (a replaced rule keeps its own).
             for (NftParser.Stmt s : c.rule()) {
-                if (s instanceof NftParser.MatchStmt m && m.braces()) t.nextHandle();
+                // "{ 22 }" written with one member is no set: nft makes it a plain comparison.
+                if (s instanceof NftParser.MatchStmt m && m.braces() && m.values().size() > 1
+                        || s instanceof NftParser.VmapStmt) {
+                    t.nextHandle();
+                }
             }
             long handle = c.verb() == NftParser.Verb.REPLACE ? 0 : t.nextHandle();
             if (exprs == null) return;
@@ -543,6 +586,10 @@ public final class Nft {
             int protocol = 0;
             NftParser.MatchStmt protocolFrom = null;
             for (NftParser.Stmt s : c.rule()) {
+                if (s instanceof NftParser.CommentStmt comment) {
+                    out.add(new NftExpr.Comment(comment.text()));
+                    continue;
+                }
                 if (terminal != null) {
                     evalErrors.add(new NftError("Statement after terminal statement has no effect",
                             NftError.Loc.span(s.first(), s.last()), NftError.Loc.span(terminal.first(), terminal.last())));
@@ -571,12 +618,18 @@ public final class Nft {
                     }
                     out.add(NftExpr.limit(l.rate(), l.unit(), l.unitSeconds(), l.burst(), l.over()));
                 } else if (s instanceof NftParser.LogStmt l) {
-                    out.add(new NftExpr.Log(l.prefix(), l.level()));
+                    // warn is the default level, and nft does not print it.
+                    out.add(new NftExpr.Log(l.prefix(), "warn".equals(l.level()) ? null : l.level()));
                 } else if (s instanceof NftParser.VerdictStmt v) {
                     NftExpr.Verdict verdict = verdict(v, table, protocol, protocolFrom, out);
                     if (verdict == null) return null;
                     out.add(verdict);
                     terminal = v;
+                } else if (s instanceof NftParser.VmapStmt map) {
+                    NftExpr.Vmap vmap = vmap(map, table, out);
+                    if (vmap == null) return null;
+                    out.add(vmap);
+                    terminal = map;
                 } else if (s instanceof NftParser.SymbolStmt sym) {
                     evalError("No symbol type information", sym.first());
                     return null;
@@ -628,12 +681,43 @@ public final class Nft {
                         evalError("Could not parse " + v.with() + " code", v.target());
                         return null;
                     }
-                    return new NftExpr.Verdict("reject", v.with() + " " + code);
+                    // The family's default (port unreachable, as ICMP in ip, ICMPx in inet) is printed as plain "reject".
+                    boolean asDefault = code.equals("port-unreachable")
+                            && v.with().equals(table.family().equals("inet") ? "icmpx" : "icmp");
+                    return new NftExpr.Verdict("reject", asDefault ? null : v.with() + " " + code);
                 }
                 default -> {
                     return new NftExpr.Verdict(v.kind(), null);
                 }
             }
+        }
+
+        /** An anonymous verdict map: its keys typed as its field's values, sorted, each verdict checked as a rule's. */
+        private NftExpr.Vmap vmap(NftParser.VmapStmt m, NftTable table, List<NftExpr> out) {
+            if (m.field().isInterface()) {
+                unsimulated("a verdict map on " + m.field().text(), m.first());
+                return null;
+            }
+            TreeMap<Long, Integer> order = new TreeMap<>();
+            List<long[]> keys = new ArrayList<>();
+            List<NftExpr.Verdict> verdicts = new ArrayList<>();
+            for (int i = 0; i < m.keys().size(); i++) {
+                long[] k = value(m.field(), m.keys().get(i));
+                if (k == null) return null;
+                NftExpr.Verdict v = verdict(m.verdicts().get(i), table, 0, null, out);
+                if (v == null) return null;
+                if (order.containsKey(k[0])) continue;
+                order.put(k[0], keys.size());
+                keys.add(k);
+                verdicts.add(v);
+            }
+            List<long[]> sortedKeys = new ArrayList<>();
+            List<NftExpr.Verdict> sortedVerdicts = new ArrayList<>();
+            for (int i : order.values()) {
+                sortedKeys.add(keys.get(i));
+                sortedVerdicts.add(verdicts.get(i));
+            }
+            return new NftExpr.Vmap(m.field(), sortedKeys, sortedVerdicts);
         }
 
         private NftExpr.Match match(NftParser.MatchStmt m, NftTable table) {
@@ -657,7 +741,7 @@ public final class Nft {
                     if (!names.contains(t.name())) names.add(t.name());
                 }
                 if (m.braces()) names.sort(null);
-                return new NftExpr.Match(m.field(), m.negated(), List.of(), names, null, m.braces());
+                return new NftExpr.Match(m.field(), m.negated(), List.of(), names, null, m.braces() && m.values().size() > 1);
             }
             TreeMap<Long, long[]> values = new TreeMap<>();
             List<long[]> inOrder = new ArrayList<>();
@@ -668,7 +752,7 @@ public final class Nft {
                 inOrder.add(r);
             }
             List<long[]> ranges = m.braces() ? new ArrayList<>(values.values()) : inOrder;
-            return new NftExpr.Match(m.field(), m.negated(), ranges, List.of(), null, m.braces());
+            return new NftExpr.Match(m.field(), m.negated(), ranges, List.of(), null, m.braces() && m.values().size() > 1);
         }
 
         /** A value of {@code field} as [low, high]; null after its error. */

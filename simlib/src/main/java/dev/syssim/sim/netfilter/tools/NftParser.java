@@ -75,6 +75,15 @@ final class NftParser {
     record VerdictStmt(String kind, NftToken target, String with, NftToken first, NftToken last) implements Stmt {
     }
 
+    /** {@code FIELD vmap { KEY : VERDICT, … }}: the verdict of the member the field's value is, if any. */
+    record VmapStmt(NftExpr.Field field, List<NftToken> keys, List<VerdictStmt> verdicts, NftToken first, NftToken last)
+            implements Stmt {
+    }
+
+    /** {@code comment "TEXT"}, the rule's last words. */
+    record CommentStmt(String text, NftToken first, NftToken last) implements Stmt {
+    }
+
     /** A word nft takes for a symbol it cannot type ({@code foo bar}: "No symbol type information"). */
     record SymbolStmt(NftToken first, NftToken last) implements Stmt {
     }
@@ -604,8 +613,9 @@ final class NftParser {
                 next();
                 ok = true;
                 while (ok) {
-                    if (peek().kind() != NftToken.Kind.WORD) {
-                        ok = unexpected("string");
+                    NftToken flag = peek();
+                    if (!(flag.is("constant") || flag.is("interval") || flag.is("dynamic") || flag.is("timeout"))) {
+                        ok = unexpected("constant or interval or dynamic or timeout");
                         break;
                     }
                     flags.add(next());
@@ -696,6 +706,18 @@ final class NftParser {
             return null;
         }
         while (!atRuleEnd()) {
+            if (peek().is("comment") && !out.isEmpty()) {
+                // A rule's comment comes last: whatever follows it is the caller's syntax error.
+                NftToken first = next();
+                NftToken text = peek();
+                if (text.kind() != NftToken.Kind.QUOTED && !text.isName()) {
+                    unexpected("string");
+                    return null;
+                }
+                next();
+                out.add(new CommentStmt(text.name(), first, text));
+                return out;
+            }
             Stmt s = statement();
             if (s == null) return null;
             out.add(s);
@@ -813,6 +835,9 @@ final class NftParser {
                 next();
                 return new VerdictStmt(word, null, null, first, first);
             }
+            case "comment" -> {
+                return fail(null);
+            }
             case "jump", "goto" -> {
                 next();
                 NftToken target = name(true);
@@ -883,6 +908,7 @@ final class NftParser {
 
     private Stmt relational(NftExpr.Field field, NftToken first) {
         NftToken fieldLast = previous();
+        if (peek().is("vmap")) return vmap(field, first);
         boolean negated = false;
         if (peek().is("!=") || peek().is("ne")) {
             negated = true;
@@ -926,6 +952,56 @@ final class NftParser {
             }
         }
         return new MatchStmt(field, negated, values, false, null, first, fieldLast, previous());
+    }
+
+    /** {@code vmap { KEY : VERDICT, … }} after a field; "established:" may carry its colon. */
+    private Stmt vmap(NftExpr.Field field, NftToken first) {
+        next();
+        if (!peek().is(NftToken.Kind.LBRACE)) return fail("'{'");
+        next();
+        List<NftToken> keys = new ArrayList<>();
+        List<VerdictStmt> verdicts = new ArrayList<>();
+        while (true) {
+            while (peek().is(NftToken.Kind.NEWLINE)) next();
+            NftToken key = peek();
+            if (!isValue(key)) return fail(null);
+            next();
+            if (key.kind() == NftToken.Kind.WORD && key.text().endsWith(":") && key.text().length() > 1) {
+                key = new NftToken(key.kind(), key.text().substring(0, key.text().length() - 1), key.line(), key.column(),
+                        key.end() - 1);
+            } else if (peek().is(":")) {
+                next();
+            } else {
+                return fail("colon");
+            }
+            NftToken v = peek();
+            VerdictStmt verdict;
+            if (v.is("accept") || v.is("drop") || v.is("continue") || v.is("return")) {
+                next();
+                verdict = new VerdictStmt(v.text(), null, null, v, v);
+            } else if (v.is("jump") || v.is("goto")) {
+                next();
+                NftToken target = name(true);
+                if (target == null) return null;
+                verdict = new VerdictStmt(v.text(), target, null, v, target);
+            } else {
+                return fail(null);
+            }
+            keys.add(key);
+            verdicts.add(verdict);
+            while (peek().is(NftToken.Kind.NEWLINE)) next();
+            if (peek().is(NftToken.Kind.COMMA)) {
+                next();
+                while (peek().is(NftToken.Kind.NEWLINE)) next();
+                if (peek().is(NftToken.Kind.RBRACE)) break;
+            } else if (peek().is(NftToken.Kind.RBRACE)) {
+                break;
+            } else {
+                return fail(null);
+            }
+        }
+        next();
+        return new VmapStmt(field, keys, verdicts, first, previous());
     }
 
     /** {@code limit rate [over] N/UNIT [burst N packets]}: "3/minute" is one word here, three tokens to nft. */
