@@ -48,6 +48,15 @@ RAW = [
     ("active_no_rules", ENABLED + ["ufw status", "ufw status numbered", "ufw status verbose"]),
     ("lecture_laptop", ["ufw default deny incoming", "ufw allow from 10.84.0.0/16 to any port 22 proto tcp",
                         "ufw limit ssh", "ufw enable", "ufw status verbose"]),
+    ("comments", ENABLED + ["ufw allow 22/tcp comment 'ssh from anywhere'", "ufw limit 2222/tcp comment 'alt ssh'",
+                            "ufw allow from 10.0.0.0/8 to any port 80 proto tcp comment 'web'", "ufw status",
+                            "ufw status numbered", "ufw status verbose", "ufw show added",
+                            "ufw allow 22/tcp comment 'ssh'", "ufw allow 22/tcp", "ufw deny out 25 comment 'no mail'",
+                            "ufw status", "ufw delete allow 22/tcp", "ufw show added", "ufw disable", "ufw show added"]),
+    ("show_added", ENABLED + ["ufw show added", "ufw allow http", "ufw allow https", "ufw deny smtp", "ufw allow 22",
+                              "ufw allow in 8080/tcp", "ufw deny proto tcp from any to any port 81",
+                              "ufw allow in on eth0 from 10.0.0.0/8", "ufw status", "ufw show added",
+                              "ufw delete allow http", "ufw delete allow 22", "ufw status numbered", "ufw show foo"]),
 ]
 
 CASES = [{"id": i, "steps": [s if isinstance(s, tuple) else (s, None) for s in steps]} for i, steps in RAW]

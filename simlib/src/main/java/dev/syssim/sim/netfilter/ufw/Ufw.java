@@ -75,7 +75,7 @@ public final class Ufw {
             String option = args.remove(0);
             switch (option) {
                 case "--force" -> force = true;
-                case "--dry-run" -> { }
+                case "--dry-run" -> throw new Failure("--dry-run is not simulated by syssim", false);
                 case "--version" -> {
                     out.append(VERSION);
                     return 0;
@@ -115,6 +115,10 @@ public final class Ufw {
                 }
             }
             case "status" -> out.append(UfwText.status(config, args.size() > 1 ? args.get(1) : "", forwarding));
+            case "show" -> {
+                if (!args.get(1).equals("added")) throw error("'ufw show " + args.get(1) + "' is not simulated by syssim");
+                out.append(UfwText.added(config));
+            }
             case "default" -> defaultPolicy(args);
             case "logging" -> logging(args.get(1));
             case "app" -> {
@@ -141,6 +145,8 @@ public final class Ufw {
             case "logging" -> args.size() == 2 && List.of("on", "off", "low", "medium", "high", "full").contains(args.get(1));
             case "app" -> args.size() == 2 && args.get(1).equals("list");
             case "delete" -> args.size() >= 2;
+            case "show" -> args.size() == 2 && List.of("raw", "builtins", "before-rules", "user-rules", "after-rules",
+                    "logging-rules", "listening", "added").contains(args.get(1));
             case "insert" -> args.size() >= 3;
             default -> ACTIONS.contains(verb) && args.size() >= 2;
         };
@@ -250,15 +256,26 @@ public final class Ufw {
             out.append(active ? "Rule deleted" : "Rules updated").append(rule.v6() ? " (v6)" : "").append('\n');
         } else {
             UfwRule rule = UfwRuleParser.parse(args);
-            out.append(four.remove(rule) ? (active ? "Rule deleted" : "Rules updated") : "Could not delete non-existent rule").append('\n');
+            out.append(removeLike(four, rule) ? (active ? "Rule deleted" : "Rules updated") : "Could not delete non-existent rule").append('\n');
             if (rule.hasV6Twin()) {
-                out.append(six.remove(rule.asV6()) ? (active ? "Rule deleted" : "Rules updated") : "Could not delete non-existent rule")
+                out.append(removeLike(six, rule.asV6()) ? (active ? "Rule deleted" : "Rules updated") : "Could not delete non-existent rule")
                         .append(" (v6)\n");
             }
         }
         config = config.withRules(four, six);
         if (active) apply = Apply.USER_RULES;
         return 0;
+    }
+
+    /** Removes the rule that is {@code rule} whatever its comment (a delete names a rule without it). */
+    private static boolean removeLike(List<UfwRule> rules, UfwRule rule) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).withComment("").equals(rule.withComment(""))) {
+                rules.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     static Failure error(String message) {

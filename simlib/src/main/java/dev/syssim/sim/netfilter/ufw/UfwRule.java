@@ -9,10 +9,11 @@ import java.util.List;
  * {@code udp} or {@code any}), destination port and address, source port and address ({@code any}
  * and {@code 0.0.0.0/0} where not given), the direction ({@code in} or {@code out}), the interface
  * ("" for any), the application profiles named instead of ports ("" for none), and whether it is
- * the IPv6 twin ufw keeps of a rule without addresses. Immutable.
+ * the IPv6 twin ufw keeps of a rule without addresses, and its {@code comment} ("" for none).
+ * Immutable.
  */
 public record UfwRule(String action, String protocol, String dport, String dst, String sport, String src,
-                      String direction, String iface, String dapp, String sapp, boolean v6) {
+                      String direction, String iface, String dapp, String sapp, boolean v6, String comment) {
 
     static final String ANY4 = "0.0.0.0/0";
     static final String ANY6 = "::/0";
@@ -23,16 +24,20 @@ public record UfwRule(String action, String protocol, String dport, String dst, 
     }
 
     UfwRule asV6() {
-        return new UfwRule(action, protocol, dport, ANY6, sport, ANY6, direction, iface, dapp, sapp, true);
+        return new UfwRule(action, protocol, dport, ANY6, sport, ANY6, direction, iface, dapp, sapp, true, comment);
     }
 
     UfwRule withAction(String newAction) {
-        return new UfwRule(newAction, protocol, dport, dst, sport, src, direction, iface, dapp, sapp, v6);
+        return new UfwRule(newAction, protocol, dport, dst, sport, src, direction, iface, dapp, sapp, v6, comment);
     }
 
-    /** The same rule apart from the action (ufw then updates the rule in place). */
+    UfwRule withComment(String newComment) {
+        return new UfwRule(action, protocol, dport, dst, sport, src, direction, iface, dapp, sapp, v6, newComment);
+    }
+
+    /** The same rule apart from the action or the comment (ufw then updates the rule in place). */
     boolean sameExceptAction(UfwRule other) {
-        return withAction(other.action).equals(other);
+        return withAction(other.action).withComment(other.comment).equals(other);
     }
 
     // ---- /etc/ufw/user.rules ----
@@ -46,20 +51,32 @@ public record UfwRule(String action, String protocol, String dport, String dst, 
             out.append(' ').append(dapp.isEmpty() ? "-" : dapp.replace(" ", "%20")).append(' ')
                     .append(sapp.isEmpty() ? "-" : sapp.replace(" ", "%20"));
         }
-        return out.append(' ').append(dir).toString();
+        out.append(' ').append(dir);
+        // ufw keeps the comment hex-encoded (UTF-8), so that the tuple stays one line of words.
+        if (!comment.isEmpty()) out.append(" comment=").append(java.util.HexFormat.of().formatHex(comment.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return out.toString();
     }
 
     /** Reads a tuple line back; null if it is not one. */
     static UfwRule parseTuple(String line, boolean v6) {
         if (!line.startsWith("### tuple ### ")) return null;
         String[] w = line.substring(14).trim().split(" ");
+        String comment = "";
+        if (w.length > 0 && w[w.length - 1].startsWith("comment=")) {
+            try {
+                comment = new String(java.util.HexFormat.of().parseHex(w[w.length - 1].substring(8)), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+            w = java.util.Arrays.copyOf(w, w.length - 1);
+        }
         if (w.length != 7 && w.length != 9) return null;
         String dapp = w.length == 9 && !w[6].equals("-") ? w[6].replace("%20", " ") : "";
         String sapp = w.length == 9 && !w[7].equals("-") ? w[7].replace("%20", " ") : "";
         String dir = w[w.length - 1];
         int underscore = dir.indexOf('_');
         return new UfwRule(w[0], w[1], w[2], w[3], w[4], w[5], underscore < 0 ? dir : dir.substring(0, underscore),
-                underscore < 0 ? "" : dir.substring(underscore + 1), dapp, sapp, v6);
+                underscore < 0 ? "" : dir.substring(underscore + 1), dapp, sapp, v6, comment);
     }
 
     /**

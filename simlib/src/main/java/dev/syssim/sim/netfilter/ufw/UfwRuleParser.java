@@ -37,6 +37,16 @@ final class UfwRuleParser {
 
     /** {@code args}: the action word and what follows it. */
     static UfwRule parse(List<String> args) {
+        // "comment TEXT" ends a rule (TEXT one word, as the shell handed it over).
+        String comment = "";
+        if (args.size() >= 3 && args.get(args.size() - 2).equals("comment")) {
+            comment = args.get(args.size() - 1);
+            args = args.subList(0, args.size() - 2);
+        }
+        return parseRule(args).withComment(comment);
+    }
+
+    private static UfwRule parseRule(List<String> args) {
         String action = args.get(0);
         int i = 1;
         String direction = "in";
@@ -48,7 +58,10 @@ final class UfwRuleParser {
                 i += 2;
             }
         }
-        if (i < args.size() && (args.get(i).equals("log") || args.get(i).equals("log-all"))) i++;
+        if (i < args.size() && (args.get(i).equals("log") || args.get(i).equals("log-all"))) {
+            // ufw's per-rule logging (its ufw-user-logging-* rules) is not simulated; refused, never ignored.
+            throw Ufw.error("'" + args.get(i) + "' on a rule is not simulated by syssim");
+        }
         List<String> rest = args.subList(i, args.size());
         if (rest.isEmpty()) throw Ufw.syntax();
         if (rest.size() == 1) return simple(action, direction, iface, rest.get(0));
@@ -123,7 +136,7 @@ final class UfwRuleParser {
         }
         if (!sport.equals("any")) checkPorts(sport, protocol);
         if (!dport.equals("any")) checkPorts(dport, protocol);
-        return new UfwRule(action, protocol, dport, dst, sport, src, direction, iface, "", "", false);
+        return new UfwRule(action, protocol, dport, dst, sport, src, direction, iface, "", "", false, "");
     }
 
     private static String address(String text, String message) {
@@ -149,6 +162,6 @@ final class UfwRuleParser {
 
     private static UfwRule rule(String action, String protocol, String dport, String sport, String direction,
                                 String iface, String dapp, String sapp) {
-        return new UfwRule(action, protocol, dport, UfwRule.ANY4, sport, UfwRule.ANY4, direction, iface, dapp, sapp, false);
+        return new UfwRule(action, protocol, dport, UfwRule.ANY4, sport, UfwRule.ANY4, direction, iface, dapp, sapp, false, "");
     }
 }

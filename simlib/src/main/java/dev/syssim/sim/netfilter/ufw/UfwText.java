@@ -70,12 +70,14 @@ final class UfwText {
             for (int i = 0; i < all.size(); i++) {
                 UfwRule r = all.get(i);
                 out.append(String.format("[%2d] ", i + 1)).append(line(r, false, true))
-                        .append(r.direction().equals("out") ? " (out)" : "").append('\n');
+                        .append(r.direction().equals("out") ? " (out)" : "").append(comment(r)).append('\n');
             }
         } else {
             StringBuilder in = new StringBuilder();
             StringBuilder outgoing = new StringBuilder();
-            for (UfwRule r : all) (r.direction().equals("out") ? outgoing : in).append(line(r, verbose, verbose)).append('\n');
+            for (UfwRule r : all) {
+                (r.direction().equals("out") ? outgoing : in).append(line(r, verbose, verbose)).append(comment(r)).append('\n');
+            }
             out.append(in);
             if (in.length() > 0 && outgoing.length() > 0) out.append('\n');
             out.append(outgoing);
@@ -87,6 +89,29 @@ final class UfwText {
         String action = r.action().toUpperCase(java.util.Locale.ROOT);
         if (direction || r.direction().equals("out")) action += r.direction().equals("out") ? " OUT" : " IN";
         return row(r.column(true, verbose), action, r.column(false, verbose)) + " ".repeat(Math.max(0, 26 - r.column(false, verbose).length()));
+    }
+
+    /** A rule's comment at the end of its status line: " # TEXT". */
+    private static String comment(UfwRule r) {
+        return r.comment().isEmpty() ? "" : " # " + r.comment();
+    }
+
+    /** {@code ufw show added}: every rule of user.rules as the ufw command that adds it. */
+    static String added(UfwConfig c) {
+        StringBuilder out = new StringBuilder("Added user rules (see 'ufw status' for running firewall):\n");
+        if (c.rules().isEmpty() && c.rules6().isEmpty()) return out.append("(None)\n").toString();
+        List<String> seen = new ArrayList<>();
+        List<UfwRule> all = new ArrayList<>(c.rules());
+        all.addAll(c.rules6());
+        for (UfwRule r : all) {
+            // An IPv6 twin is the same command as its IPv4 rule.
+            String line = "ufw " + r.command() + (r.comment().isEmpty() ? "" : " comment '" + r.comment() + "'");
+            if (!seen.contains(line)) {
+                seen.add(line);
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static String row(String to, String action, String from) {
