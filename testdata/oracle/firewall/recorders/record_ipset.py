@@ -50,11 +50,12 @@ def record(case):
             if stdin is not None:
                 step["stdin"] = stdin
             steps.append(step)
-            if "create" in words or "restore" in words:
+            # The commands by their names or ipset 4's letters (-N, -R, -X, -E, -W).
+            if {"create", "-N", "restore", "-R"} & set(words):
                 now = dict(SEED.findall(run(["ipset", "save"])["stdout"]))
                 seeds += [seed for name, seed in now.items() if known.get(name) != seed]
                 known = now
-            elif "destroy" in words or "rename" in words or "swap" in words:
+            elif {"destroy", "-X", "rename", "-E", "swap", "-W"} & set(words):
                 known = dict(SEED.findall(run(["ipset", "save"])["stdout"]))
         return {"id": case["id"], "steps": steps, "initvals": seeds}
     finally:

@@ -53,8 +53,15 @@ public enum SetType {
         return this != BITMAP_PORT;
     }
 
+    /** The type {@code name} names, by its name or by the alias of ipset 4 ({@code iphash}, {@code nethash} …); null if none. */
     public static SetType named(String name) {
         for (SetType type : values()) if (type.typeName.equals(name)) return type;
-        return null;
+        return switch (name) {
+            case "iphash" -> HASH_IP;
+            case "nethash" -> HASH_NET;
+            case "ipporthash" -> HASH_IP_PORT;
+            case "portmap" -> BITMAP_PORT;
+            default -> null;
+        };
     }
 }

@@ -208,7 +208,11 @@ public final class Ipset {
             String option = words.get(i);
             boolean known = type.isHash()
                     ? List.of("family", "hashsize", "maxelem", "timeout", "bucketsize", "initval").contains(option)
-                    : List.of("range", "timeout").contains(option);
+                    : List.of("range", "timeout", "--from", "--to").contains(option);
+            if (!known && List.of("counters", "comment", "skbinfo", "forceadd", "netmask", "bitmask").contains(option)) {
+                // Real options of ipset 7.17 the simulated sets do not have: refused as such, not as unknown.
+                throw Exit.other("the create option " + option + " is not simulated by syssim");
+            }
             if (!known) throw Exit.parameter("Unknown argument: `" + option + "'");
             if (i + 1 >= words.size()) throw Exit.parameter("Missing mandatory argument of option `" + option + "'");
             String value = words.get(++i);
@@ -221,6 +225,15 @@ public final class Ipset {
                 case "timeout" -> timeout = (int) number(value, 2_147_483L);
                 case "bucketsize" -> bucketsize = (int) number(value, 255);
                 case "initval" -> initval = (int) number(value, 0xFFFFFFFFL);
+                // ipset 4's "--from A --to B", still read as the two ends of the range.
+                case "--from" -> {
+                    int from = IpsetEntries.port(value, "tcp");
+                    range = new int[] {from, range == null ? from : range[1]};
+                }
+                case "--to" -> {
+                    int to = IpsetEntries.port(value, "tcp");
+                    range = new int[] {range == null ? to : range[0], to};
+                }
                 default -> range = portRange(value);
             }
         }

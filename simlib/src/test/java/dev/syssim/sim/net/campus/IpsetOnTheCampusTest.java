@@ -76,4 +76,14 @@ class IpsetOnTheCampusTest {
         String out = campus.on("laptop", "student").run("/usr/sbin/ipset list; echo $?");
         assertEquals("ipset v7.17: Kernel error received: Operation not permitted\n1\n", out);
     }
+
+    @Test
+    void theCreateOptionsTheSimulationLacksAreRefusedAsSuchNotAsUnknown() {
+        Campus campus = Campus.asRecorded();
+        for (String option : new String[] {"counters", "comment", "skbinfo", "forceadd"}) {
+            assertEquals("ipset v7.17: the create option " + option + " is not simulated by syssim\n1\n",
+                    campus.on("wash").run("ipset create s hash:ip " + option + "; echo $?"));
+        }
+        assertEquals("", campus.on("wash").run("ipset list -n"));
+    }
 }
