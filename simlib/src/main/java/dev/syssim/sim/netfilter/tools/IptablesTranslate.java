@@ -35,6 +35,10 @@ public final class IptablesTranslate {
                         for (String a : args) out.append(a).append(' ');
                         out.append('\n');
                     } else {
+                        // A connlimit's counting set is made first, as the real translation writes it.
+                        if (rule.matches().stream().anyMatch(m -> m instanceof dev.syssim.sim.netfilter.ConnlimitMatch)) {
+                            out.append("nft 'add set ip ").append(s.table).append(" connlimit0 { type ipv4_addr; flags dynamic; }'\n");
+                        }
                         out.append("nft '").append(verb).append(" rule ").append(where).append(' ').append(text).append("'\n");
                     }
                 }

@@ -3,7 +3,9 @@ package dev.syssim.sim.netfilter.tools;
 import dev.syssim.sim.net.Ipv4Address;
 import dev.syssim.sim.netfilter.AddrtypeMatch;
 import dev.syssim.sim.netfilter.CommentMatch;
+import dev.syssim.sim.netfilter.ConnlimitMatch;
 import dev.syssim.sim.netfilter.ConntrackMatch;
+import dev.syssim.sim.netfilter.HashlimitMatch;
 import dev.syssim.sim.netfilter.IcmpMatch;
 import dev.syssim.sim.netfilter.InterfaceMatch;
 import dev.syssim.sim.netfilter.IprangeMatch;
@@ -149,7 +151,16 @@ final class NftXlate {
             String value = ports.size() == 1 ? ports.get(0) : "{ " + String.join(", ", ports) + " }";
             return proto + " " + field + (mp.inverted() ? " != " : " ") + value;
         }
-        if (m instanceof ConntrackMatch c) return c.fields() == null ? "ct state " + (c.inverted() ? "!= " : "") + states(c.stateMask()) : null;
+        if (m instanceof ConntrackMatch c) {
+            if (translate) return conntrack(c);
+            return c.fields() == null ? "ct state " + (c.inverted() ? "!= " : "") + states(c.stateMask()) : null;
+        }
+        if (translate && m instanceof ConnlimitMatch c) {
+            // The set it counts in is made by the line before the rule (see connlimitSets).
+            return "add @connlimit0 { " + (c.destination() ? "ip daddr" : "ip saddr") + (c.maskBits() < 32 ? " and " + mask(c.maskBits()) : "")
+                    + " ct count " + (c.upto() ? "" : "over ") + c.limit() + " }";
+        }
+        if (translate && m instanceof HashlimitMatch h) return hashlimit(h);
         if (m instanceof LimitMatch l) {
             String rate = Rates.print(l.avg(), LimitMatch.SCALE).replace("/sec", "/second").replace("/min", "/minute");
             return "limit rate " + rate + (translate || l.burst() != 5 ? " burst " + l.burst() + " packets" : "");
@@ -166,6 +177,13 @@ final class NftXlate {
         if (m instanceof IprangeMatch r) {
             return r.srcFrom() != null ? "ip saddr " + (r.srcInverted() ? "!= " : "") + r.srcFrom() + "-" + r.srcTo()
                     : "ip daddr " + (r.dstInverted() ? "!= " : "") + r.dstFrom() + "-" + r.dstTo();
+        }
+        if (translate && m instanceof MarkMatch mk) {
+            // libxt_mark's and libxt_connmark's own words: "mark 0x5", "ct mark and 0xff == 0x10".
+            String what = mk.connection() ? "ct mark" : "mark";
+            String value = "0x" + Integer.toHexString(mk.mark());
+            if (mk.mask() != -1) return what + " and 0x" + Integer.toHexString(mk.mask()) + (mk.inverted() ? " != " : " == ") + value;
+            return what + (mk.inverted() ? " != " : " ") + value;
         }
         if (m instanceof MarkMatch mk) {
             String what = mk.connection() ? "ct mark" : "meta mark";
@@ -191,6 +209,87 @@ final class NftXlate {
         }
         if (m instanceof CommentMatch) return "";
         return translate ? null : "xt match " + m.name();
+    }
+
+    /**
+     * {@code (old & ~mask) ^ value} in the words of libxt_MARK's translation, or of libxt_CONNMARK's
+     * ({@code xorFirst}: "xor V and M" where MARK writes "and M xor V").
+     */
+    private static String xmark(String old, int value, int mask, boolean xorFirst) {
+        if (mask == -1) return "0x" + Integer.toHexString(value);
+        if (value == 0) return old + " and 0x" + Integer.toHexString(~mask);
+        if (value == mask) return old + " or 0x" + Integer.toHexString(value);
+        if (mask == 0) return old + " xor 0x" + Integer.toHexString(value);
+        if (xorFirst) return old + " xor 0x" + Integer.toHexString(value) + " and 0x" + Integer.toHexString(~mask);
+        return old + " and 0x" + Integer.toHexString(~mask) + " xor 0x" + Integer.toHexString(value);
+    }
+
+    /** The dotted mask of a prefix length. */
+    private static String mask(int bits) {
+        return new Ipv4Address(bits == 0 ? 0 : -1 << (32 - bits)).toString();
+    }
+
+    /**
+     * libxt_conntrack's translation, in its order: direction, protocol, state, status, expiration,
+     * then the tuples' addresses and ports.
+     */
+    private static String conntrack(ConntrackMatch c) {
+        List<String> parts = new ArrayList<>();
+        ConntrackMatch.CtFields f = c.fields();
+        if (f != null && f.direction() != null) parts.add("ct direction " + f.direction().name().toLowerCase(Locale.ROOT));
+        if (f != null && f.protocol() != 0) {
+            boolean reply = f.direction() == dev.syssim.sim.netfilter.conntrack.Direction.REPLY;
+            parts.add("ct " + (reply ? "reply" : "original") + " protocol " + (f.protocolInverted() ? "!= " : "") + f.protocol());
+        }
+        if (c.stateMask() != 0) parts.add("ct state " + (c.inverted() ? "! " : "") + states(c.stateMask()));
+        if (f != null) {
+            if (f.status() >= 0) {
+                String[] names = {"expected", "seen-reply", "assured", "confirmed"};
+                List<String> set = new ArrayList<>();
+                for (int i = 0; i < names.length; i++) if ((f.status() & (1 << i)) != 0) set.add(names[i]);
+                parts.add("ct status " + (f.statusInverted() ? "! " : "") + String.join(",", set));
+            }
+            if (f.expire() != null) parts.add("ct expiration " + portTest(f.expire()));
+            addressTest(parts, "ct original saddr ", f.origSrc());
+            addressTest(parts, "ct original daddr ", f.origDst());
+            addressTest(parts, "ct reply saddr ", f.replSrc());
+            addressTest(parts, "ct reply daddr ", f.replDst());
+            if (f.origSrcPort() != null) parts.add("ct original proto-src " + portTest(f.origSrcPort()));
+            if (f.origDstPort() != null) parts.add("ct original proto-dst " + portTest(f.origDstPort()));
+            if (f.replSrcPort() != null) parts.add("ct reply proto-src " + portTest(f.replSrcPort()));
+            if (f.replDstPort() != null) parts.add("ct reply proto-dst " + portTest(f.replDstPort()));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static void addressTest(List<String> parts, String field, ConntrackMatch.AddressTest a) {
+        if (a == null) return;
+        parts.add(field + (a.inverted() ? "!= " : "") + new Ipv4Address(a.network()) + (a.prefixLength() == 32 ? "" : "/" + a.prefixLength()));
+    }
+
+    private static String portTest(ConntrackMatch.PortTest p) {
+        return (p.inverted() ? "!= " : "") + (p.min() == p.max() ? Integer.toString(p.min()) : p.min() + "-" + p.max());
+    }
+
+    /**
+     * libxt_hashlimit's translation, a meter keyed by the mode's fields (destination address,
+     * destination port, source address, source port; ports as tcp's whatever the protocol, as
+     * iptables 1.8.9 writes them), with the entry's timeout when it is not a second; null without
+     * a mode (nothing to key by).
+     */
+    private static String hashlimit(HashlimitMatch h) {
+        if (h.mode() == 0) return null;
+        List<String> key = new ArrayList<>();
+        int srcMask = h.srcMask() < 0 ? 32 : h.srcMask();
+        int dstMask = h.dstMask() < 0 ? 32 : h.dstMask();
+        if ((h.mode() & HashlimitMatch.DST_IP) != 0) key.add("ip daddr" + (dstMask < 32 ? " and " + mask(dstMask) : ""));
+        if ((h.mode() & HashlimitMatch.DST_PORT) != 0) key.add("tcp dport");
+        if ((h.mode() & HashlimitMatch.SRC_IP) != 0) key.add("ip saddr" + (srcMask < 32 ? " and " + mask(srcMask) : ""));
+        if ((h.mode() & HashlimitMatch.SRC_PORT) != 0) key.add("tcp sport");
+        String rate = Rates.print(h.avg(), HashlimitMatch.SCALE).replace("/sec", "/second").replace("/min", "/minute");
+        long expiry = h.expiry();
+        return "meter " + h.tableName() + " { " + String.join(" . ", key) + (expiry != 1000 ? " timeout " + expiry / 1000 + "s" : "")
+                + " limit rate " + (h.above() ? "over " : "") + rate + (h.burst() != 5 ? " burst " + h.burst() + " packets" : "") + " }";
     }
 
     private static String tcp(TcpMatch t) {
@@ -254,7 +353,15 @@ final class NftXlate {
         if (t instanceof Target.Snat s) return "snat to " + natTo(s.range());
         if (t instanceof Target.Masquerade m) return m.range().hasPorts() ? "masquerade to :" + ports(m.range()) : "masquerade";
         if (t instanceof Target.Redirect r) return r.range().hasPorts() ? "redirect to :" + ports(r.range()) : "redirect";
+        if (t instanceof Target.Mark mk && translate) return "meta mark set " + xmark("mark", mk.value(), mk.mask(), false);
         if (t instanceof Target.Mark mk) return "meta mark set 0x" + Integer.toHexString(mk.value());
+        if (t instanceof Target.Connmark cm && translate) {
+            return switch (cm.mode()) {
+                case SET -> "ct mark set " + xmark("ct mark", cm.value(), cm.ctMask(), true);
+                case SAVE -> "ct mark set mark" + (cm.nfMask() == -1 ? "" : " and 0x" + Integer.toHexString(cm.nfMask()));
+                case RESTORE -> "meta mark set ct mark" + (cm.ctMask() == -1 ? "" : " and 0x" + Integer.toHexString(cm.ctMask()));
+            };
+        }
         if (t instanceof Target.Ct ct && ct.notrack()) return "notrack";
         return translate ? null : "xt target " + t.name();
     }
