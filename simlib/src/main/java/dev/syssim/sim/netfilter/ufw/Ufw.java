@@ -21,7 +21,12 @@ public final class Ufw {
         /** Stop it: {@link UfwChains#stop}. */
         STOP,
         /** Change only the user rules: {@link UfwChains#userChange}. */
-        USER_RULES
+        USER_RULES,
+        /**
+         * {@code ufw reset}: back up the rules files (named with the time), put the installed ones
+         * in their place, and stop the firewall if it ran: the program's part, it has the clock.
+         */
+        RESET
     }
 
     /** The outcome of one run. */
@@ -129,6 +134,18 @@ public final class Ufw {
                 return delete(args.subList(1, args.size()), force, stdin);
             }
             case "insert" -> insert(args);
+            case "reset" -> {
+                if (!force) {
+                    out.append("Resetting all rules to installed defaults. Proceed with operation (y|n)? ");
+                    String answer = stdin.lines().findFirst().orElse("").strip().toLowerCase(Locale.ROOT);
+                    if (!answer.equals("y") && !answer.equals("yes")) {
+                        out.append("Aborted\n");
+                        return 0;
+                    }
+                }
+                config = config.withEnabled(false).withRules(List.of(), List.of());
+                apply = Apply.RESET;
+            }
             default -> add(args, -1);
         }
         return 0;
@@ -138,7 +155,7 @@ public final class Ufw {
     private static void checkSyntax(List<String> args) {
         String verb = args.get(0);
         boolean ok = switch (verb) {
-            case "enable", "disable", "reload" -> args.size() == 1;
+            case "enable", "disable", "reload", "reset" -> args.size() == 1;
             case "status" -> args.size() == 1 || (args.size() == 2 && List.of("verbose", "numbered").contains(args.get(1)));
             case "default" -> args.size() >= 2 && args.size() <= 3 && List.of("allow", "deny", "reject").contains(args.get(1))
                     && (args.size() == 2 || List.of("incoming", "outgoing", "routed", "input", "output").contains(args.get(2)));

@@ -46,9 +46,51 @@ public final class UfwTool extends Tool {
                         return c.exit(result.status());
                     }
                     UfwConfig after = result.config();
+                    if (result.apply() == Ufw.Apply.RESET) {
+                        return reset(c, before, after, conf, () -> c.exit(result.status()));
+                    }
                     return save(c, before, after, result.apply(), conf, defaults, () -> apply(c, before, after, result.apply(),
                             () -> c.exit(result.status())));
                 })))))));
+    }
+
+    /** The rules files ufw reset backs up, in its order. */
+    private static final List<String> RULES_FILES = List.of("user.rules", "before.rules", "after.rules", "user6.rules",
+            "before6.rules", "after6.rules");
+    /** The user rules as ufw installs them (/usr/share/ufw/iptables/user.rules and user6.rules of ufw 0.36.2). */
+    private static final String INSTALLED_USER = "*filter\n:ufw-user-input - [0:0]\n:ufw-user-output - [0:0]\n"
+            + ":ufw-user-forward - [0:0]\n:ufw-user-limit - [0:0]\n:ufw-user-limit-accept - [0:0]\n### RULES ###\n"
+            + "-A ufw-user-limit -m limit --limit 3/minute -j LOG --log-prefix \"[UFW LIMIT BLOCK] \"\n"
+            + "-A ufw-user-limit -j REJECT\n-A ufw-user-limit-accept -j ACCEPT\nCOMMIT\n";
+    private static final String INSTALLED_USER6 = "*filter\n:ufw6-user-input - [0:0]\n:ufw6-user-output - [0:0]\n"
+            + ":ufw6-user-forward - [0:0]\n### RULES ###\nCOMMIT\n";
+
+    /**
+     * {@code ufw reset}, once answered: each rules file is backed up as {@code FILE.YYYYMMDD_HHMMSS}
+     * (the machine's clock; ufw refuses if that backup exists already), the installed user rules
+     * take their place, ufw.conf says disabled, and a running firewall is stopped. The simulation
+     * has no before.rules or after.rules files of its own (they are built in): their backups are
+     * announced as ufw announces them, and made of what is there.
+     */
+    private static Step reset(Libc c, UfwConfig before, UfwConfig after, String conf, java.util.function.Supplier<Step> then) {
+        return c.clock(dev.syssim.sim.os.ClockGettime.CLOCK_REALTIME, nanos -> {
+            String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss", java.util.Locale.ROOT).format(
+                    java.time.Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L)).atZone(java.time.ZoneOffset.UTC));
+            String first = "/etc/ufw/" + RULES_FILES.get(0) + "." + stamp;
+            return c.stat(first, st -> {
+                if (!st.failed()) {
+                    c.eprint("ERROR: '" + first + "' already exists. Aborting\n");
+                    return c.exit(1);
+                }
+                StringBuilder out = new StringBuilder();
+                for (String f : RULES_FILES) out.append("Backing up '").append(f).append("' to '/etc/ufw/").append(f).append('.').append(stamp).append("'\n");
+                c.print(out.append('\n').toString());
+                return Libc.forEach(RULES_FILES, (f, next) -> c.sys(new Syscall.Rename("/etc/ufw/" + f, "/etc/ufw/" + f + "." + stamp),
+                        r -> next.get()), () -> write(c, CONF, after.ufwConf(conf), () -> write(c, USER, INSTALLED_USER,
+                        () -> write(c, USER6, INSTALLED_USER6, () -> before.enabled()
+                                ? apply(c, before, after, Ufw.Apply.STOP, then) : then.get()))));
+            });
+        });
     }
 
     /** A file's text, or null if it cannot be read. */
@@ -58,8 +100,8 @@ public final class UfwTool extends Tool {
 
     /** Standard input's first line, read only for {@code ufw delete N} that will ask. */
     private static Step answer(Libc c, List<String> args, Function<String, Step> then) {
-        boolean asks = !args.contains("--force") && args.contains("delete") && args.size() >= 2
-                && args.get(args.size() - 1).chars().allMatch(Character::isDigit);
+        boolean asks = !args.contains("--force") && (args.contains("delete") && args.size() >= 2
+                && args.get(args.size() - 1).chars().allMatch(Character::isDigit) || args.contains("reset"));
         if (!asks) return then.apply("");
         return c.readLine(0, line -> then.apply(line == null ? "" : line));
     }
@@ -145,7 +187,8 @@ public final class UfwTool extends Tool {
     @Override
     public String manual() {
         return "ufw enable|disable|reload | status [verbose|numbered] | default allow|deny|reject [incoming|outgoing|routed]"
-                + " | allow|deny|reject|limit RULE | delete RULE|NUM | insert NUM RULE | logging LEVEL | app list\n"
+                + " | allow|deny|reject|limit RULE [comment TEXT] | delete RULE|NUM | insert NUM RULE | logging LEVEL | app list"
+                + " | show added | reset\n"
                 + "  Uncomplicated firewall: keeps simple rules (ufw allow 22/tcp, ufw limit ssh) and writes them into iptables' "
                 + "filter table as its own chains (ufw-before-input, ufw-user-input, ufw-user-limit, ...). Only root may use it.";
     }

@@ -1,6 +1,7 @@
 package dev.syssim.sim.net.campus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +9,9 @@ import org.junit.jupiter.api.Test;
  * What of ufw the simulation does not have is refused with status 1 and says so, never quietly
  * done otherwise: per-rule logging ({@code ufw allow log 22/tcp} writes ufw-user-logging-input
  * rules on Linux), {@code --dry-run} (which on Linux prints the rules and changes nothing), the
- * {@code show} reports other than {@code added}. Nothing of it touches the firewall.
+ * {@code show} reports other than {@code added}. Nothing of it touches the firewall. Also what the
+ * recorded cases cannot pin down for timing reasons: {@code ufw reset} refuses when a backup of the
+ * same second exists.
  */
 class UfwNotSimulatedTest {
 
@@ -36,5 +39,14 @@ class UfwNotSimulatedTest {
     void onlyTheAddedReportIsShown() {
         Campus campus = Campus.asRecorded();
         assertEquals("ERROR: 'ufw show raw' is not simulated by syssim\n1\n", campus.on("laptop").run("ufw show raw; echo $?"));
+    }
+
+    @Test
+    void aResetRefusesToOverwriteABackupOfTheSameSecond() {
+        Campus campus = Campus.asRecorded();
+        campus.on("laptop").run("ufw allow 22/tcp");
+        String out = campus.on("laptop").run("b=/etc/ufw/user.rules.$(date +%Y%m%d_%H%M%S); touch $b; ufw --force reset; echo $?");
+        assertTrue(out.matches("ERROR: '/etc/ufw/user\\.rules\\.\\d{8}_\\d{6}' already exists\\. Aborting\n1\n"), out);
+        assertEquals("Added user rules (see 'ufw status' for running firewall):\nufw allow 22/tcp\n", campus.on("laptop").run("ufw show added"));
     }
 }
