@@ -152,15 +152,16 @@ final class NftXlate {
             return proto + " " + field + (mp.inverted() ? " != " : " ") + value;
         }
         if (m instanceof ConntrackMatch c) {
-            if (translate) return conntrack(c);
-            return c.fields() == null ? "ct state " + (c.inverted() ? "!= " : "") + states(c.stateMask()) : null;
+            // iptables-nft puts the tuple tests into native ct expressions too; nft lists them as translated.
+            if (translate || c.fields() != null) return conntrack(c, translate);
+            return "ct state " + (c.inverted() ? "!= " : "") + states(c.stateMask());
         }
         if (translate && m instanceof ConnlimitMatch c) {
             // The set it counts in is made by the line before the rule (see connlimitSets).
             return "add @connlimit0 { " + (c.destination() ? "ip daddr" : "ip saddr") + (c.maskBits() < 32 ? " and " + mask(c.maskBits()) : "")
                     + " ct count " + (c.upto() ? "" : "over ") + c.limit() + " }";
         }
-        if (translate && m instanceof HashlimitMatch h) return hashlimit(h);
+        if (m instanceof HashlimitMatch h && (translate || h.mode() != 0)) return hashlimit(h);
         if (m instanceof LimitMatch l) {
             String rate = Rates.print(l.avg(), LimitMatch.SCALE).replace("/sec", "/second").replace("/min", "/minute");
             return "limit rate " + rate + (translate || l.burst() != 5 ? " burst " + l.burst() + " packets" : "");
@@ -233,7 +234,7 @@ final class NftXlate {
      * libxt_conntrack's translation, in its order: direction, protocol, state, status, expiration,
      * then the tuples' addresses and ports.
      */
-    private static String conntrack(ConntrackMatch c) {
+    private static String conntrack(ConntrackMatch c, boolean translate) {
         List<String> parts = new ArrayList<>();
         ConntrackMatch.CtFields f = c.fields();
         if (f != null && f.direction() != null) parts.add("ct direction " + f.direction().name().toLowerCase(Locale.ROOT));
@@ -241,7 +242,7 @@ final class NftXlate {
             boolean reply = f.direction() == dev.syssim.sim.netfilter.conntrack.Direction.REPLY;
             parts.add("ct " + (reply ? "reply" : "original") + " protocol " + (f.protocolInverted() ? "!= " : "") + f.protocol());
         }
-        if (c.stateMask() != 0) parts.add("ct state " + (c.inverted() ? "! " : "") + states(c.stateMask()));
+        if (c.stateMask() != 0) parts.add("ct state " + (c.inverted() ? translate ? "! " : "!= " : "") + states(c.stateMask()));
         if (f != null) {
             if (f.status() >= 0) {
                 String[] names = {"expected", "seen-reply", "assured", "confirmed"};
@@ -353,9 +354,8 @@ final class NftXlate {
         if (t instanceof Target.Snat s) return "snat to " + natTo(s.range());
         if (t instanceof Target.Masquerade m) return m.range().hasPorts() ? "masquerade to :" + ports(m.range()) : "masquerade";
         if (t instanceof Target.Redirect r) return r.range().hasPorts() ? "redirect to :" + ports(r.range()) : "redirect";
-        if (t instanceof Target.Mark mk && translate) return "meta mark set " + xmark("mark", mk.value(), mk.mask(), false);
-        if (t instanceof Target.Mark mk) return "meta mark set 0x" + Integer.toHexString(mk.value());
-        if (t instanceof Target.Connmark cm && translate) {
+        if (t instanceof Target.Mark mk) return "meta mark set " + xmark("mark", mk.value(), mk.mask(), false);
+        if (t instanceof Target.Connmark cm && (translate || cm.mode() != Target.Connmark.Mode.SET)) {
             return switch (cm.mode()) {
                 case SET -> "ct mark set " + xmark("ct mark", cm.value(), cm.ctMask(), true);
                 case SAVE -> "ct mark set mark" + (cm.nfMask() == -1 ? "" : " and 0x" + Integer.toHexString(cm.nfMask()));
