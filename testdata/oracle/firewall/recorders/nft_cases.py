@@ -291,6 +291,16 @@ RAW = [
         'iptables -A INPUT -p tcp -m recent --update --seconds 60 --hitcount 4 --name scan --rsource -j DROP',
         'iptables -A INPUT -m set --match-set blocked src -j DROP',
         "nft list ruleset", "iptables -t mangle -S"]),
+    ("defines", [("file:/tmp/orc-def.nft", "define LAN = 10.84.0.0/16\ndefine SSH = 22\ntable inet fw {\n\tchain input {\n"
+                                          "\t\ttype filter hook input priority 0; policy drop;\n"
+                                          "\t\tip saddr $LAN tcp dport $SSH accept\n\t\tip saddr $NOPE drop\n\t}\n}\n"),
+                 "nft -f /tmp/orc-def.nft", "nft list ruleset",
+                 ("file:/tmp/orc-def2.nft", "define LAN = 10.84.0.0/16\ndefine WEB = { 80, 443 }\n\ntable inet fw {\n"
+                                           "\tchain input {\n\t\ttype filter hook input priority 0; policy drop;\n"
+                                           "\t\tip saddr $LAN tcp dport $WEB accept\n\t\tip saddr $LAN tcp dport 22 accept\n\t}\n}\n"),
+                 "nft -f /tmp/orc-def2.nft", "nft list ruleset",
+                 "nft 'define P = 8080; add rule inet fw input tcp dport $P accept'",
+                 "nft 'add rule inet fw input tcp dport $Q accept'", "nft list ruleset"]),
     # ---- comments, verdict maps, interval sets, one-member sets, reject's defaults, members a line ----
     ("rule_forms", FW_BASE + [
         "nft add rule inet fw input tcp dport 22 accept comment '\"ssh\"'",

@@ -56,7 +56,7 @@ def record(case):
         return {"id": case["id"], "steps": steps}
     finally:
         subprocess.run(["ip", "netns", "del", NS], check=True)
-        for f in glob.glob("/tmp/orc-nft-*") + glob.glob("/tmp/orc-fw.nft") + glob.glob("/tmp/orc-bad.nft"):
+        for f in glob.glob("/tmp/orc-nft-*") + glob.glob("/tmp/orc-fw.nft") + glob.glob("/tmp/orc-bad.nft") + glob.glob("/tmp/orc-def*.nft"):
             if os.path.isdir(f):
                 shutil.rmtree(f)
             else:

@@ -108,9 +108,75 @@ final class NftParser {
     }
 
     static Parsed parse(String source) {
-        NftParser p = new NftParser(NftToken.scan(source));
+        List<NftError> defineErrors = new ArrayList<>();
+        List<NftToken> tokens = expandDefines(NftToken.scan(source), defineErrors);
+        if (!defineErrors.isEmpty()) return new Parsed(List.of(), defineErrors);
+        NftParser p = new NftParser(tokens);
         p.input();
         return new Parsed(p.commands, p.errors);
+    }
+
+    /**
+     * nft's variables: {@code define NAME = VALUE} (up to the end of the line or a semicolon; the
+     * value may be a braced set) is taken out of the input, and each later {@code $NAME} becomes
+     * the value's tokens, placed where {@code $NAME} stands. A {@code $NAME} never defined is
+     * nft's "unknown identifier", pointing at the name.
+     */
+    static List<NftToken> expandDefines(List<NftToken> tokens, List<NftError> errors) {
+        java.util.Map<String, List<NftToken>> defined = new java.util.HashMap<>();
+        List<NftToken> out = new ArrayList<>();
+        boolean commandStart = true;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            NftToken t = tokens.get(i);
+            if (commandStart && depth == 0 && t.is("define") && i + 2 < tokens.size() && tokens.get(i + 1).isName()
+                    && tokens.get(i + 2).is("=")) {
+                String name = tokens.get(i + 1).text();
+                List<NftToken> value = new ArrayList<>();
+                int j = i + 3;
+                int braces = 0;
+                while (j < tokens.size() && !tokens.get(j).is(NftToken.Kind.EOF)
+                        && !(braces == 0 && tokens.get(j).isSeparator())) {
+                    NftToken v = tokens.get(j);
+                    if (v.is(NftToken.Kind.LBRACE)) braces++;
+                    if (v.is(NftToken.Kind.RBRACE)) braces--;
+                    value.add(v);
+                    j++;
+                }
+                defined.put(name, expand(value, defined, errors));
+                i = j;
+                continue;
+            }
+            if (t.kind() == NftToken.Kind.WORD && t.text().startsWith("$") && t.text().length() > 1) {
+                out.addAll(expand(List.of(t), defined, errors));
+            } else {
+                out.add(t);
+            }
+            if (t.is(NftToken.Kind.LBRACE)) depth++;
+            if (t.is(NftToken.Kind.RBRACE)) depth--;
+            commandStart = t.isSeparator() || t.is(NftToken.Kind.LBRACE) || t.is(NftToken.Kind.RBRACE);
+        }
+        return out;
+    }
+
+    /** The tokens with each {@code $NAME} replaced by its value, placed at {@code $NAME}. */
+    private static List<NftToken> expand(List<NftToken> tokens, java.util.Map<String, List<NftToken>> defined,
+                                         List<NftError> errors) {
+        List<NftToken> out = new ArrayList<>();
+        for (NftToken t : tokens) {
+            if (!(t.kind() == NftToken.Kind.WORD && t.text().startsWith("$") && t.text().length() > 1)) {
+                out.add(t);
+                continue;
+            }
+            String name = t.text().substring(1);
+            List<NftToken> value = defined.get(name);
+            if (value == null) {
+                errors.add(NftError.at("unknown identifier '" + name + "'", new NftError.Loc(t.line(), t.column() + 1, t.end())));
+                continue;
+            }
+            for (NftToken v : value) out.add(new NftToken(v.kind(), v.text(), t.line(), t.column(), t.end()));
+        }
+        return out;
     }
 
     // ---- tokens ----
