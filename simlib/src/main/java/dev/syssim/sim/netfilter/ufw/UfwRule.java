@@ -148,11 +148,13 @@ public record UfwRule(String action, String protocol, String dport, String dst, 
         } else if (!port.equals("any")) {
             out.append(out.length() > 0 ? " " : "").append(port);
             if (!protocol.equals("any")) out.append('/').append(protocol);
-            if (!app.isEmpty()) out.append(" (").append(app).append(')');
+            // Verbose, an application's IPv6 twin is marked inside its parentheses: "631 (CUPS (v6))".
+            if (!app.isEmpty()) out.append(" (").append(app).append(v6 ? " (v6))" : ")");
         }
         if (out.length() == 0) out.append("Anywhere");
-        if (v6) out.append(" (v6)");
-        if (destination && !iface.isEmpty()) out.append(" on ").append(iface);
+        if (v6 && !(verbose && !app.isEmpty() && !port.equals("any"))) out.append(" (v6)");
+        // The interface goes with this machine's side: "To" coming in, "From" going out.
+        if (!iface.isEmpty() && destination == !direction.equals("out")) out.append(" on ").append(iface);
         return out.toString();
     }
 

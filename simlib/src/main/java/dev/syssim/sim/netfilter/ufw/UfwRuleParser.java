@@ -51,6 +51,10 @@ final class UfwRuleParser {
         int i = 1;
         String direction = "in";
         String iface = "";
+        if (args.size() == 3 && args.get(2).equals("on") && (args.get(1).equals("in") || args.get(1).equals("out"))) {
+            // "ufw allow in on" without an interface: ufw 0.36.2 reads the direction as a rule of the simple syntax.
+            throw Ufw.error("Could not find a profile matching '" + args.get(1) + "'");
+        }
         if (i < args.size() && (args.get(i).equals("in") || args.get(i).equals("out"))) {
             direction = args.get(i++);
             if (i + 1 < args.size() && args.get(i).equals("on")) {
@@ -102,6 +106,8 @@ final class UfwRuleParser {
         String dst = UfwRule.ANY4;
         String sport = "any";
         String dport = "any";
+        String sapp = "";
+        String dapp = "";
         String last = "";
         for (int i = 0; i < words.size(); i += 2) {
             if (i + 1 >= words.size()) throw Ufw.syntax();
@@ -131,12 +137,31 @@ final class UfwRuleParser {
                     if (last.equals("from")) sport = number;
                     else dport = number;
                 }
+                case "app" -> {
+                    // "from ADDR app NAME", "to ADDR app NAME": the profile's ports (and protocol) on that side.
+                    if (last.isEmpty()) throw Ufw.syntax();
+                    String ports = UfwApps.ports(value);
+                    if (ports == null) throw Ufw.error("Could not find a profile matching '" + value + "'");
+                    if (ports.contains("|")) {
+                        throw Ufw.error("the profile '" + value + "' has several port specifications, which syssim does not simulate");
+                    }
+                    int slash = ports.indexOf('/');
+                    if (slash >= 0) protocol = ports.substring(slash + 1);
+                    String number = slash < 0 ? ports : ports.substring(0, slash);
+                    if (last.equals("from")) {
+                        sport = number;
+                        sapp = value;
+                    } else {
+                        dport = number;
+                        dapp = value;
+                    }
+                }
                 default -> throw Ufw.syntax();
             }
         }
         if (!sport.equals("any")) checkPorts(sport, protocol);
         if (!dport.equals("any")) checkPorts(dport, protocol);
-        return new UfwRule(action, protocol, dport, dst, sport, src, direction, iface, "", "", false, "");
+        return new UfwRule(action, protocol, dport, dst, sport, src, direction, iface, dapp, sapp, false, "");
     }
 
     private static String address(String text, String message) {
