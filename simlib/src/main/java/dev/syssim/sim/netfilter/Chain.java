@@ -19,6 +19,10 @@ public final class Chain {
     private Policy policy;
     private RuleEntry[] entries = NO_RULES;
     private CompiledRule[] compiled = NOTHING_COMPILED;
+    /** Its nftables handle once iptables-nft has made it in the kernel (a built-in chain at its first use); 0 before. */
+    private long handle;
+    /** When it was made, among the chains of its table (nft lists them in this order). */
+    private long made;
 
     private Chain(String name, boolean builtin, Policy policy) {
         this.name = name;
@@ -36,6 +40,24 @@ public final class Chain {
 
     public String name() {
         return name;
+    }
+
+    /** Whether iptables-nft has made this chain in the kernel (a built-in chain exists only from its first use). */
+    public boolean exists() {
+        return handle != 0;
+    }
+
+    public long handle() {
+        return handle;
+    }
+
+    long made() {
+        return made;
+    }
+
+    void made(long newHandle, long sequence) {
+        handle = newHandle;
+        made = sequence;
     }
 
     public boolean isBuiltin() {
@@ -132,12 +154,14 @@ public final class Chain {
     Chain renamed(String newName) {
         Chain copy = new Chain(newName, builtin, policy);
         copy.install(entries);
+        copy.made(handle, made);
         return copy;
     }
 
     /** A deep copy: rules shared (immutable), counters copied. */
     Chain copy() {
         Chain copy = new Chain(name, builtin, policy);
+        copy.made(handle, made);
         copy.policyCounters.set(policyCounters.packets(), policyCounters.bytes());
         copy.install(Arrays.stream(entries)
                 .map(e -> new RuleEntry(e.rule(), e.counters().copy()))

@@ -89,7 +89,7 @@ final class CompiledRule {
         if (match instanceof MultiportMatch m) return m.matches(skb.packet(), skb.state());
         if (match instanceof IcmpMatch m) return m.matches(skb.packet(), skb.state());
         if (match instanceof LimitMatch m) {
-            if (buckets[i] == null) buckets[i] = new TokenBucket(m.intervalNanos(), m.burst(), skb.now());
+            if (buckets[i] == null) buckets[i] = TokenBucket.limit(m.avg(), m.burst(), skb.now());
             return m.matches(skb, buckets[i]);
         }
         return match.matches(skb);

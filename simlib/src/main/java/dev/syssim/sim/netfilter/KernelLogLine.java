@@ -11,12 +11,12 @@ import dev.syssim.sim.net.Transport;
  * ({@code --log-ip-options}, {@code --log-tcp-options} are accepted but the simulated packets
  * carry none worth printing), and {@code --log-uid} prints nothing (no socket owner is known here).
  */
-final class KernelLogLine {
+public final class KernelLogLine {
 
     private KernelLogLine() {
     }
 
-    static String format(Target.Log log, String in, String out, Packet packet) {
+    public static String format(Target.Log log, String in, String out, Packet packet) {
         StringBuilder line = new StringBuilder(160);
         line.append(log.prefix()).append("IN=").append(in).append(" OUT=").append(out).append(' ');
         if (!in.isEmpty()) {

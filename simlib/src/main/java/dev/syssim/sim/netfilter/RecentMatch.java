@@ -30,6 +30,8 @@ public record RecentMatch(Command command, int seconds, boolean reap, int hitCou
     @Override
     public boolean matches(Skb skb) {
         if (skb.netfilter() == null) return inverted;
-        return skb.netfilter().recent().check(this, skb.packet(), skb.now());
+        // A packet being routed on counts with its TTL as it came in (the kernel adds the 1 back).
+        boolean forwarded = !skb.out().isEmpty() && skb.uid() < 0;
+        return skb.netfilter().recent().check(this, skb.packet(), skb.now(), forwarded);
     }
 }

@@ -27,8 +27,9 @@ final class RuleEvaluator {
         Hook hook = skb.hook();
         String tableName = table.name();
         Chain base = table.builtin(hook);
-        Chain[] returnChains = new Chain[MAX_DEPTH + 1];
-        int[] returnIndexes = new int[MAX_DEPTH + 1];
+        // The return stack, made at the first jump (most packets never jump).
+        Chain[] returnChains = null;
+        int[] returnIndexes = null;
         int depth = 0;
         List<TraceStep> steps = new ArrayList<>(4);
         List<LogRecord> logs = List.of();
@@ -51,6 +52,11 @@ final class RuleEvaluator {
             CompiledRule rule = entries[index];
             Packet packet = skb.packet();
             if (!rule.matches(packet.src().bits(), packet.dst().bits(), packet.protocol(), skb.in(), skb.out(), skb)) {
+                if (skb.hotdropped()) {
+                    // A match ran out of room for the packet (a full hashlimit table): dropped on the spot.
+                    steps.add(step(tableName, chain, index + 1, "DROP"));
+                    return result(hook, Verdict.DROP, skb, steps, logs);
+                }
                 index++;
                 continue;
             }
@@ -105,6 +111,10 @@ final class RuleEvaluator {
                 index = returnIndexes[depth];
             } else if (target instanceof Target.Jump jump) {
                 steps.add(step(tableName, chain, number, "JUMP:" + jump.chain()));
+                if (returnChains == null) {
+                    returnChains = new Chain[MAX_DEPTH + 1];
+                    returnIndexes = new int[MAX_DEPTH + 1];
+                }
                 returnChains[depth] = chain;
                 returnIndexes[depth] = index + 1;
                 depth++;

@@ -25,6 +25,7 @@ public final class Skb {
     private int uid = -1;
     private int gid = -1;
     private Netfilter netfilter;
+    private boolean hotdropped;
 
     public Skb(Packet packet, Hook hook, String in, String out, long now, Tracked tracked, CtState state) {
         this.packet = packet;
@@ -103,6 +104,15 @@ public final class Skb {
         uid = ownerUid;
         gid = ownerGid;
         return this;
+    }
+
+    /** A match's order to drop the packet at once, whatever the rule's target ({@code par->hotdrop}). */
+    public void hotdrop() {
+        hotdropped = true;
+    }
+
+    public boolean hotdropped() {
+        return hotdropped;
     }
 
     /** The machine's netfilter, or null when a table is evaluated on its own (tests, benchmarks). */

@@ -22,6 +22,15 @@ public final class Table {
     private final Map<String, Chain> chains = new HashMap<>();
     private final RuleEvaluator evaluator = new RuleEvaluator(this);
     private boolean touched;
+    /** Told after every change of the rules, so the machine can keep the state rules own (recent lists, hashlimit tables). */
+    private Runnable rulesChanged = () -> { };
+    /** The nftables handles iptables-nft's rules get in the kernel (nft -a shows them), by rule. */
+    private final Map<RuleEntry, Long> ruleHandles = new java.util.IdentityHashMap<>();
+    private long nextHandle = 1;
+    private long nextMade = 1;
+    /** The table's own handle and place among all tables of the machine, from its first chain on; 0 before. */
+    private long handle;
+    private java.util.function.LongSupplier tableHandles = () -> 1;
 
     /** An empty filter table. */
     public static Table filter() {
@@ -51,6 +60,68 @@ public final class Table {
 
     public void touch() {
         touched = true;
+    }
+
+    /** Where the table's handle comes from when iptables-nft first makes it (the machine's counter, shared with nft's tables). */
+    void handlesFrom(java.util.function.LongSupplier source) {
+        this.tableHandles = source;
+    }
+
+    /** The table's nftables handle, 0 while iptables-nft has not made it in the kernel. */
+    public long handle() {
+        return handle;
+    }
+
+    /** {@code nft add table ip filter}: the table made in the kernel, no chain in it yet. */
+    public void makeTable() {
+        if (handle == 0) handle = tableHandles.getAsLong();
+    }
+
+    /** The chains iptables-nft has made in the kernel, in the order it made them (as nft lists them). */
+    public List<Chain> madeChains() {
+        List<Chain> out = new ArrayList<>();
+        for (Chain c : chains.values()) if (c.exists()) out.add(c);
+        out.sort(java.util.Comparator.comparingLong(Chain::made));
+        return out;
+    }
+
+    /** The rule's nftables handle. */
+    public long handleOf(RuleEntry entry) {
+        Long h = ruleHandles.get(entry);
+        return h == null ? 0 : h;
+    }
+
+    /** iptables-nft makes a chain in the kernel when it is first used: the table with it if need be. */
+    private void make(Chain chain) {
+        if (chain.exists()) return;
+        if (handle == 0) handle = tableHandles.getAsLong();
+        chain.made(nextHandle++, nextMade++);
+        touched = true;
+    }
+
+    /**
+     * {@code nft flush ruleset} or {@code nft delete table}: the table as if it had never been
+     * made — no rules, no user chains, policies ACCEPT, counters zero, no handles.
+     */
+    public void forget() {
+        chains.clear();
+        builtins.clear();
+        for (Hook hook : kind.hooks()) {
+            Chain chain = Chain.builtin(hook);
+            builtins.put(hook, chain);
+            chains.put(chain.name(), chain);
+        }
+        ruleHandles.clear();
+        nextHandle = 1;
+        nextMade = 1;
+        handle = 0;
+        touched = false;
+        rulesChanged.run();
+    }
+
+    /** Who to tell when the rules change (the machine's {@link Netfilter}). */
+    void onRulesChanged(Runnable listener) {
+        this.rulesChanged = listener;
     }
 
     public String name() {
@@ -122,7 +193,9 @@ public final class Table {
     /** {@code iptables -N}: a new, empty user chain. */
     public ChangeResult newChain(String name) {
         if (chains.containsKey(name)) return ChangeResult.CHAIN_EXISTS;
-        chains.put(name, Chain.user(name));
+        Chain chain = Chain.user(name);
+        chains.put(name, chain);
+        make(chain);
         return ChangeResult.OK;
     }
 
@@ -137,6 +210,7 @@ public final class Table {
         if (chain.isBuiltin()) {
             if (!chain.isEmpty() || chain.policy() != Policy.ACCEPT) return ChangeResult.BUILTIN_IN_USE;
             chain.policyCounters().zero();
+            chain.made(0, 0);
             return ChangeResult.OK;
         }
         if (!chain.isEmpty() || references(name) > 0) return ChangeResult.CHAIN_IN_USE;
@@ -158,7 +232,10 @@ public final class Table {
         }
         for (Chain chain : userChains()) chains.remove(chain.name());
         for (Chain chain : builtins.values()) {
-            if (chain.isEmpty() && chain.policy() == Policy.ACCEPT) chain.policyCounters().zero();
+            if (chain.isEmpty() && chain.policy() == Policy.ACCEPT) {
+                chain.policyCounters().zero();
+                chain.made(0, 0);
+            }
         }
         return Optional.empty();
     }
@@ -191,6 +268,7 @@ public final class Table {
     public ChangeResult setPolicy(String chainName, Policy policy) {
         Chain chain = chains.get(chainName);
         if (chain == null || !chain.isBuiltin()) return ChangeResult.NOT_BUILTIN;
+        make(chain);
         chain.setPolicy(policy);
         return ChangeResult.OK;
     }
@@ -220,8 +298,11 @@ public final class Table {
         ChangeResult valid = validate(chainName, entry.rule());
         if (!valid.ok()) return valid;
         RuleEntry[] before = chain.entryArray();
+        Long old = ruleHandles.get(before[number - 1]);
         chain.replace(number, entry);
-        return keepIfAcyclic(chain, before);
+        ChangeResult result = keepIfAcyclic(chain, before);
+        if (result.ok() && old != null) ruleHandles.put(entry, old);
+        return result;
     }
 
     /** {@code iptables -D CHAIN N}. */
@@ -230,6 +311,7 @@ public final class Table {
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
         if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
         chain.remove(number);
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
@@ -240,6 +322,7 @@ public final class Table {
         int index = indexOf(chain, rule);
         if (index < 0) return ChangeResult.NO_MATCHING_RULE;
         chain.remove(index + 1);
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
@@ -248,12 +331,14 @@ public final class Table {
         Chain chain = chains.get(chainName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
         chain.clear();
+        rulesChanged.run();
         return ChangeResult.OK;
     }
 
     /** {@code iptables -F}: every chain's rules. */
     public void flushAll() {
         for (Chain chain : chains.values()) chain.clear();
+        rulesChanged.run();
     }
 
     /** {@code iptables -Z CHAIN}: zeroes its rules' counters and, if built-in, its policy's. */
@@ -340,6 +425,13 @@ public final class Table {
             chains.put(chain.name(), chain);
             if (chain.isBuiltin()) builtins.put(Hook.valueOf(chain.name()), chain);
         }
+        // iptables-restore declares every chain of the table (":INPUT ACCEPT [0:0]"): all are made.
+        for (Chain chain : builtins.values()) make(chain);
+        for (Chain chain : userChains()) make(chain);
+        for (Chain chain : chains.values()) {
+            for (RuleEntry entry : chain.entryArray()) ruleHandles.computeIfAbsent(entry, e -> nextHandle++);
+        }
+        rulesChanged.run();
     }
 
     // ---- helpers ----
@@ -351,13 +443,19 @@ public final class Table {
         }
         RuleEntry[] before = chain.entryArray();
         chain.insert(number, entries);
-        return keepIfAcyclic(chain, before);
+        ChangeResult result = keepIfAcyclic(chain, before);
+        if (result.ok()) {
+            make(chain);
+            for (RuleEntry entry : entries) ruleHandles.put(entry, nextHandle++);
+        }
+        return result;
     }
 
     /** Keeps a change unless it made a loop or too deep a nesting of jumps; else puts {@code before} back. */
     private ChangeResult keepIfAcyclic(Chain changed, RuleEntry[] before) {
         ChangeResult shape = JumpGraph.check(this);
         if (!shape.ok()) changed.setEntries(before);
+        else rulesChanged.run();
         return shape;
     }
 

@@ -20,6 +20,7 @@ public final class FileCalls {
 
     private final Kernel kernel;
     private final RegularFile regularFile;
+    private final ProcFile procFile = new ProcFile();
     /** The pipe behind each FIFO that has been opened (a FIFO's data lives in the kernel, not on disk). */
     private final java.util.Map<Inode, Pipe> fifos = new java.util.IdentityHashMap<>();
     private final FileOps directory = new FileOps() {
@@ -121,7 +122,7 @@ public final class FileCalls {
     private FileOps opsFor(Process p, Inode inode) {
         if (inode.fs() instanceof NsFs nsfs) return nsfs.file(); // a namespace bound on a file (ip netns)
         return switch (inode.type()) {
-            case REGULAR -> inode.fs() instanceof CgroupFs cgroupFs ? cgroupFs.ops(inode) : regularFile;
+            case REGULAR -> inode.fs() instanceof CgroupFs cgroupFs ? cgroupFs.ops(inode) : inode.fs() instanceof ProcFs ? procFile : regularFile;
             case DIRECTORY -> directory;
             case CHAR_DEVICE, BLOCK_DEVICE -> kernel.devices().open(p, inode);
             default -> null;

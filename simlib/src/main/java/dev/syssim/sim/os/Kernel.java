@@ -62,6 +62,8 @@ public final class Kernel {
     private long nextPipeInode = 20000;
     private int nextAnonymousDevice = 40;
     private final java.util.Map<String, ProcFs.ProcSysFile> procSysFiles = new java.util.LinkedHashMap<>();
+    /** The directories under /proc/net that subsystems fill (xt_recent, ipt_hashlimit), by name. */
+    private final java.util.Map<String, ProcFs.NetDirectory> procNet = new java.util.TreeMap<>();
     /** The machine's network stack (the net room's object); null until one is attached. */
     private Object network;
     private final NamespaceInodes namespaceInodes = new NamespaceInodes();
@@ -337,6 +339,10 @@ public final class Kernel {
     }
 
     /** The tunables under /proc/sys; rooms add theirs (net/ipv4/ip_forward). */
+    public java.util.Map<String, ProcFs.NetDirectory> procNet() {
+        return procNet;
+    }
+
     public java.util.Map<String, ProcFs.ProcSysFile> procSysFiles() {
         return procSysFiles;
     }

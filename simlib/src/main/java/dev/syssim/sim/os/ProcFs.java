@@ -21,12 +21,17 @@ import java.util.Map;
  * The {@code proc} file system: the kernel's state presented as files, generated when read.
  * {@code ps} is only a reader of these. A proc mount shows the processes of the pid namespace of
  * whoever mounted it — which is why, in a new pid namespace, {@code ps} shows the new view only
- * after {@code /proc} is mounted again.
+ * after {@code /proc} is mounted again. Writes go to each file's own handler ({@link ProcFile}).
+ *
+ * <p>{@code /proc/net} holds the directories subsystems register ({@link Kernel#procNet()}):
+ * {@code xt_recent} and {@code ipt_hashlimit}. Simplification: on Linux {@code /proc/net} is a
+ * symbolic link to {@code self/net} (the reader's network namespace) and holds many more files
+ * ({@code tcp}, {@code dev}, ...); here it is a directory of the machine's own.
  */
 public final class ProcFs extends FileSystem {
 
     private static final List<String> ROOT_FILES = List.of("cmdline", "cpuinfo", "filesystems", "interrupts",
-            "loadavg", "meminfo", "mounts", "self", "stat", "sys", "uptime", "version");
+            "loadavg", "meminfo", "mounts", "net", "self", "stat", "sys", "uptime", "version");
     private static final List<String> PID_FILES = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "exe", "fd",
             "gid_map", "mounts", "ns", "root", "setgroups", "stat", "status", "uid_map");
 
@@ -43,6 +48,24 @@ public final class ProcFs extends FileSystem {
 
         /** Applies a written value; false if the value is refused (EINVAL). */
         boolean write(String value);
+    }
+
+    /**
+     * A directory of {@code /proc/net} whose files a subsystem makes and answers for:
+     * {@code /proc/net/xt_recent/NAME} is one file per recent list.
+     */
+    public interface NetDirectory {
+        /** The files there now. */
+        List<String> names();
+
+        /** The text of a file, or null if there is no such file. */
+        String read(String name);
+
+        /** A write(2) of {@code data} at {@code offset}: null if taken, else the errno. */
+        Errno write(String name, long offset, String data);
+
+        /** The files' permissions (0644: root may write). */
+        int mode();
     }
 
     public ProcFs(Kernel kernel, PidNamespace namespace, int deviceNumber, Map<String, ProcSysFile> sysFiles) {
@@ -99,6 +122,11 @@ public final class ProcFs extends FileSystem {
             }
             return List.of();
         }
+        if (parts[0].equals("net")) {
+            if (parts.length == 1) return new ArrayList<>(kernel.procNet().keySet());
+            NetDirectory dir = kernel.procNet().get(parts[1]);
+            return parts.length == 2 && dir != null ? dir.names() : List.of();
+        }
         List<String> names = new ArrayList<>();
         String prefix = key + "/";
         for (String path : sysFiles.keySet()) {
@@ -123,6 +151,11 @@ public final class ProcFs extends FileSystem {
             return parts.length == 3 && parts[1].equals("fd") && isPid(parts[2]) && p.fds().get(Integer.parseInt(parts[2])) != null;
         }
         if (parts.length == 1) return ROOT_FILES.contains(parts[0]);
+        if (parts[0].equals("net")) {
+            NetDirectory dir = kernel.procNet().get(parts[1]);
+            if (dir == null) return false;
+            return parts.length == 2 || (parts.length == 3 && dir.names().contains(parts[2]));
+        }
         if (!parts[0].equals("sys")) return false;
         String sysPath = key.substring(4);
         if (sysFiles.containsKey(sysPath)) return true;
@@ -152,6 +185,7 @@ public final class ProcFs extends FileSystem {
 
     private FileType typeOf(String key) {
         String[] parts = key.split("/");
+        if (parts[0].equals("net")) return parts.length == 3 ? FileType.REGULAR : FileType.DIRECTORY;
         if (parts.length == 1) {
             if (isPid(parts[0]) || parts[0].equals("sys")) return FileType.DIRECTORY;
             if (parts[0].equals("self") || parts[0].equals("mounts")) return FileType.SYMLINK;
@@ -170,8 +204,9 @@ public final class ProcFs extends FileSystem {
         return sysFiles.containsKey(key.substring(4)) ? FileType.REGULAR : FileType.DIRECTORY;
     }
 
-    private static int permissionsOf(String key, FileType type) {
+    private int permissionsOf(String key, FileType type) {
         if (type == FileType.SYMLINK) return 0777;
+        if (key.startsWith("net/") && type == FileType.REGULAR) return kernel.procNet().get(key.split("/")[1]).mode();
         if (key.endsWith("/environ")) return 0400;
         if (key.endsWith("/fd")) return 0500;
         if (key.endsWith("/ns")) return 0511;
@@ -249,25 +284,40 @@ public final class ProcFs extends FileSystem {
         return 0;
     }
 
-    /** Opening a /proc/sys file with O_TRUNC changes nothing; the value comes with the write. */
+    /** Opening a proc file with O_TRUNC changes nothing: its handler sees only writes. */
     @Override
     public boolean truncate(Inode file, long size) {
         return true;
     }
 
-    /** A write to a /proc/sys file sets its value (the offset does not matter, as for sysctl files). */
+    /** A write through the file system's generic path: as {@link #write}, refused if that refuses. */
     @Override
     public Written writeContent(Inode file, long offset, byte[] content, boolean mayUseReserve) {
+        return write(file, offset, content) == null ? new Written(content.length, Shortfall.NONE) : new Written(0, Shortfall.REFUSED);
+    }
+
+    /**
+     * A write(2) to a proc file: a tunable of /proc/sys takes its value (EINVAL if refused), a
+     * user namespace's uid_map, gid_map or setgroups its mapping (EINVAL if refused), a file of
+     * /proc/net goes to its directory's handler; other files refuse (EIO).
+     */
+    Errno write(Inode file, long offset, byte[] data) {
         String key = keys.get(file);
-        String text = new String(content, StandardCharsets.UTF_8).strip();
-        boolean taken;
-        if (key != null && (key.endsWith("/uid_map") || key.endsWith("/gid_map") || key.endsWith("/setgroups"))) {
-            taken = writeMap(key, text);
-        } else {
-            ProcSysFile f = key == null || !key.startsWith("sys/") ? null : sysFiles.get(key.substring(4));
-            taken = f != null && f.write(text);
+        if (key == null) return Errno.EIO;
+        String text = new String(data, StandardCharsets.UTF_8);
+        if (key.endsWith("/uid_map") || key.endsWith("/gid_map") || key.endsWith("/setgroups")) {
+            return writeMap(key, text.strip()) ? null : Errno.EINVAL;
         }
-        return taken ? new Written(content.length, Shortfall.NONE) : new Written(0, Shortfall.REFUSED);
+        if (key.startsWith("sys/")) {
+            ProcSysFile f = sysFiles.get(key.substring(4));
+            return f != null && f.write(text.strip()) ? null : Errno.EINVAL;
+        }
+        String[] parts = key.split("/");
+        if (parts[0].equals("net") && parts.length == 3) {
+            NetDirectory dir = kernel.procNet().get(parts[1]);
+            return dir == null ? Errno.EIO : dir.write(parts[2], offset, text);
+        }
+        return Errno.EIO;
     }
 
     /**
@@ -330,6 +380,11 @@ public final class ProcFs extends FileSystem {
         if (parts[0].equals("sys")) {
             ProcSysFile f = sysFiles.get(key.substring(4));
             return f == null ? "" : f.read() + "\n";
+        }
+        if (parts[0].equals("net")) {
+            NetDirectory dir = parts.length == 3 ? kernel.procNet().get(parts[1]) : null;
+            String text = dir == null ? null : dir.read(parts[2]);
+            return text == null ? "" : text;
         }
         return switch (key) {
             case "cpuinfo" -> cpuinfo();

@@ -104,9 +104,9 @@ public final class Netlink {
     }
 
     /**
-     * A netfilter tool's work: {@code tool} is iptables, iptables-save, iptables-restore or
-     * conntrack, with its arguments, standard input (for restore) and the host names it resolved
-     * in user space.
+     * A netfilter tool's work: {@code tool} is iptables, iptables-save, iptables-restore,
+     * iptables-translate, conntrack, ipset or nft, with its arguments, standard input (for
+     * restore; the file of {@code nft -f}) and the host names it resolved in user space.
      */
     public record Netfilter(String tool, List<String> args, String stdin, Map<String, List<Ipv4Address>> hosts) implements Request {
         public Family family() {

@@ -48,7 +48,7 @@ public final class PingSocket extends Socket {
         Ipv4Address source = stack.sourceFor(to);
         if (source == null) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         Packet echo = Packet.icmpQuery(source, to, Icmp.ECHO_REQUEST, state.id(), sequence, payload);
-        Sent sent = stack.send(echo, null, null, cause);
+        Sent sent = stack.send(echo, null, null, cause, "OUTPUT", owner);
         if (sent == Sent.DROPPED) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (sent == Sent.NO_ROUTE) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         return Outcome.ok(Packet.ICMP_HEADER + payload, Costs.copy(payload));

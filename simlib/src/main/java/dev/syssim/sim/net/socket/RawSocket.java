@@ -35,7 +35,7 @@ public final class RawSocket extends Socket {
     Outcome send(Process p, Packet packet) {
         long cause = causeOf(p);
         if (packet.protocol() != state.protocol()) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
-        Sent sent = stack.send(packet, null, null, cause);
+        Sent sent = stack.send(packet, null, null, cause, "OUTPUT", owner);
         if (sent == Sent.DROPPED) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (sent == Sent.NO_ROUTE) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         return Outcome.ok(packet.length(), Costs.SYSCALL);

@@ -1,8 +1,10 @@
 package dev.syssim.sim.net.socket;
 
 import dev.syssim.sim.net.stack.NetStack;
+import dev.syssim.sim.net.stack.Owner;
 import dev.syssim.sim.net.stack.Waiters;
 import dev.syssim.sim.os.Costs;
+import dev.syssim.sim.os.Credentials;
 import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.FileOps;
 import dev.syssim.sim.os.Kernel;
@@ -28,6 +30,8 @@ public abstract sealed class Socket implements FileOps permits TcpSocket, UdpSoc
     protected final long inode;
     private boolean nonBlocking;
     private Process lastUser;
+    /** The credentials of the file it is (whoever made it, or accepted it), for {@code -m owner}. */
+    protected Owner owner = Owner.NONE;
 
     protected Socket(NetStack stack, long inode) {
         this.stack = stack;
@@ -45,6 +49,20 @@ public abstract sealed class Socket implements FileOps permits TcpSocket, UdpSoc
     /** What /proc/PID/fd shows for it: {@code socket:[30012]}. */
     public String name() {
         return "socket:[" + inode + "]";
+    }
+
+    /** Records who made the socket: the fsuid and fsgid of the process's credentials, as its file's. */
+    void ownedBy(Credentials credentials) {
+        owner = new Owner(credentials.fsuid(), credentials.fsgid());
+        ownerChanged();
+    }
+
+    /** For sockets whose stack state sends on its own (TCP's timers): hand the owner on. */
+    protected void ownerChanged() {
+    }
+
+    public Owner owner() {
+        return owner;
     }
 
     public boolean nonBlocking() {

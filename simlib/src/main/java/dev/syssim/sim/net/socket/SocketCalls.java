@@ -56,6 +56,7 @@ public final class SocketCalls {
         }
         socket.setNonBlocking((call.type() & NetSyscalls.SOCK_NONBLOCK) != 0);
         socket.usedBy(p);
+        socket.ownedBy(p.credentials());
         OpenFile file = new OpenFile(socket, null, socket.name(), OpenFlags.O_RDWR, null);
         int fd = k.files().install(p, file, (call.type() & NetSyscalls.SOCK_CLOEXEC) != 0);
         if (fd < 0) {

@@ -101,6 +101,7 @@ public final class TcpSocket extends Socket {
             if (b instanceof Outcome.Done d && d.result().failed()) return b;
         }
         listener = stack.tcp().listen(bound, Math.max(0, Math.min(backlog, SOMAXCONN)), inode);
+        listener.setOwner(owner);
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -121,9 +122,10 @@ public final class TcpSocket extends Socket {
         int port = bound != null ? bound.port() : stack.tcp().ephemeralPort(source, remote);
         if (port < 0) return Outcome.error(Errno.EADDRNOTAVAIL, Costs.SYSCALL);
         Endpoint local = new Endpoint(source, port);
-        TcpConnection c = stack.tcp().connect(local, remote, inode, cause);
+        TcpConnection c = stack.tcp().connect(local, remote, inode, cause, owner);
         if (c == null) return Outcome.error(Errno.EADDRNOTAVAIL, Costs.SYSCALL);
         connection = c;
+        c.setOwner(owner);
         if (c.state() == TcpState.CLOSED && c.error() != null) return Outcome.error(c.takeError(), Costs.SYSCALL);
         if (nonBlocking()) return Outcome.error(Errno.EINPROGRESS, Costs.SYSCALL);
         return awaitConnected();
@@ -136,6 +138,12 @@ public final class TcpSocket extends Socket {
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
+    @Override
+    protected void ownerChanged() {
+        if (connection != null) connection.setOwner(owner);
+        if (listener != null) listener.setOwner(owner);
+    }
+
     Outcome accept(Kernel kernel, Process p, boolean cloexec) {
         usedBy(p);
         if (listener == null) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
@@ -145,6 +153,7 @@ public final class TcpSocket extends Socket {
             return block("inet_csk_accept", () -> accept(kernel, p, cloexec));
         }
         TcpSocket child = new TcpSocket(stack, c);
+        child.ownedBy(p.credentials());
         OpenFile file = new OpenFile(child, null, child.name(), dev.syssim.sim.os.OpenFlags.O_RDWR, null);
         int fd = kernel.files().install(p, file, cloexec);
         if (fd < 0) {

@@ -73,7 +73,7 @@ public final class UdpSocket extends Socket {
         if (source == null) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         if (state.local() == null) stack.udp().bind(state, new Endpoint(Ipv4Address.ANY, 0));
         Packet packet = Packet.udp(source, dest.address(), state.local().port(), dest.port(), data.length);
-        Sent sent = stack.send(packet, data, null, cause);
+        Sent sent = stack.send(packet, data, null, cause, "OUTPUT", owner);
         if (sent == Sent.DROPPED) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (sent == Sent.NO_ROUTE) return Outcome.error(Errno.ENETUNREACH, Costs.SYSCALL);
         return Outcome.done(SysResult.ok(data.length), Costs.copy(data.length));

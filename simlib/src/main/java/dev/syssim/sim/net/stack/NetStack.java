@@ -22,8 +22,13 @@ import dev.syssim.sim.netfilter.TableKind;
 import dev.syssim.sim.netfilter.TraceStep;
 import dev.syssim.sim.netfilter.Verdict;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
+import dev.syssim.sim.netfilter.nft.NftChain;
+import dev.syssim.sim.netfilter.nft.NftTable;
+import dev.syssim.sim.netfilter.nft.NftText;
 import dev.syssim.sim.netfilter.tools.RuleText;
+import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Kernel;
+import dev.syssim.sim.os.ProcFs;
 import dev.syssim.sim.trace.CpuMode;
 import dev.syssim.sim.trace.EventKind;
 import dev.syssim.sim.trace.Lane;
@@ -105,6 +110,8 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         this.udp = new Udp(this);
         this.pings = new Pings(this);
         this.nextId = kernel.random().nextInt(65536);
+        netfilter.seedWith(kernel.random()::nextInt);
+        netfilter.setClock(kernel::now);
         netfilter.setAddresses(this::isLocal, name -> {
             Interface iface = interfaceNamed(name);
             return iface == null || iface.addresses().isEmpty() ? null : iface.addresses().get(0).address();
@@ -117,6 +124,9 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         kernel.setNetwork(stack);
         int[] made = {0};
         kernel.setNetworkNamespaces(stack, () -> new NetStack(kernel, "netns " + ++made[0]));
+        // /proc/net shows the initial namespace's lists (simplification: not per namespace)
+        kernel.procNet().put("xt_recent", stack.recentFiles());
+        kernel.procNet().put("ipt_hashlimit", stack.hashlimitFiles());
         kernel.procSysFiles().put("net/ipv4/ip_forward", Kernel.tunable(() -> stack.forwarding ? "1" : "0", value -> {
             if (!value.equals("0") && !value.equals("1")) return false;
             stack.forwarding = value.equals("1");
@@ -130,6 +140,57 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         kernel.procSysFiles().put("net/ipv4/tcp_synack_retries", Kernel.tunable(
                 () -> Integer.toString(TcpConnection.SYNACK_RETRIES), value -> false));
         return stack;
+    }
+
+    /** {@code /proc/net/xt_recent}: a file per recent list, read and written as on Linux (root may write). */
+    private ProcFs.NetDirectory recentFiles() {
+        return new ProcFs.NetDirectory() {
+            @Override
+            public List<String> names() {
+                return netfilter.recent().names();
+            }
+
+            @Override
+            public String read(String name) {
+                return netfilter.recent().read(name);
+            }
+
+            @Override
+            public Errno write(String name, long offset, String data) {
+                if (offset != 0) return Errno.ESPIPE;
+                return netfilter.recent().write(name, data, kernel.now()) ? null : Errno.EINVAL;
+            }
+
+            @Override
+            public int mode() {
+                return 0644;
+            }
+        };
+    }
+
+    /** {@code /proc/net/ipt_hashlimit}: a read-only file per hashlimit table. */
+    private ProcFs.NetDirectory hashlimitFiles() {
+        return new ProcFs.NetDirectory() {
+            @Override
+            public List<String> names() {
+                return netfilter.hashlimits().names();
+            }
+
+            @Override
+            public String read(String name) {
+                return netfilter.hashlimits().read(name, kernel.now());
+            }
+
+            @Override
+            public Errno write(String name, long offset, String data) {
+                return Errno.EIO;
+            }
+
+            @Override
+            public int mode() {
+                return 0444;
+            }
+        };
     }
 
     /** The stack of a machine, or null if it has none. */
@@ -316,10 +377,13 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
 
     /**
      * The source address the kernel gives a packet to {@code destination}: the destination itself
-     * if it is local, else the preferred source of the route (the interface's address on that
-     * subnet). Null without a route.
+     * if it is one of the machine's addresses, 127.0.0.1 for the rest of 127.0.0.0/8 (the
+     * preferred source of the local route {@code local 127.0.0.0/8 dev lo src 127.0.0.1}), else
+     * the preferred source of the route (the interface's address on that subnet). Null without a
+     * route.
      */
     public Ipv4Address sourceFor(Ipv4Address destination) {
+        if (destination.isLoopback() && loopback.isUp()) return Ipv4Address.LOOPBACK;
         if (isLocal(destination)) return destination;
         Route route = routes.lookup(destination);
         if (route == null) return null;
@@ -399,6 +463,11 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
 
     /** As {@link #send(Packet, byte[], Tracked, long)}, with the word the trace puts before the packet ({@code retransmit}). */
     public Sent send(Packet packet, byte[] payload, Tracked tracked, long cause, String what) {
+        return send(packet, payload, tracked, cause, what, Owner.NONE);
+    }
+
+    /** A packet a socket of {@code owner} sends: {@code -m owner} in OUTPUT and POSTROUTING sees who. */
+    public Sent send(Packet packet, byte[] payload, Tracked tracked, long cause, String what, Owner owner) {
         boolean local = isLocal(packet.dst());
         Route route = local ? null : routes.lookup(packet.dst());
         if (!local && route == null) {
@@ -408,7 +477,8 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         Interface out = local ? loopback : route.device();
         Packet p = packet.withId(nextId++ & 0xFFFF);
         long seq = packetEvent(what + " " + PacketLabel.of(p), PacketLabel.detail(p) + ", out " + out.name(), cause);
-        Skb skb = new Skb(p, Hook.OUTPUT, "", out.name(), kernel.now(), tracked, tracked == null ? null : tracked.state());
+        Skb skb = new Skb(p, Hook.OUTPUT, "", out.name(), kernel.now(), tracked, tracked == null ? null : tracked.state())
+                .ownedBy(owner.uid(), owner.gid());
         HookResult result = netfilter.output(skb);
         seq = firewallEvent(result, seq);
         if (!result.verdict().accepted()) {
@@ -623,9 +693,16 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         StringBuilder detail = new StringBuilder(decided.verdict()).append(": ");
         if (decided.kind() == TraceStep.Kind.POLICY) {
             detail.append("no rule matched, the chain's policy decides");
-        } else {
+        } else if (TableKind.named(decided.table()) != null) {
             Table table = netfilter.table(decided.table());
             detail.append(RuleText.of(table.chain(decided.chain()).entry(decided.number()).rule()));
+        } else {
+            // A native nftables table, named "inet fw" in the trace: its rule as nft prints it.
+            String[] name = decided.table().split(" ", 2);
+            NftTable table = netfilter.nftables().table(name[0], name[1]);
+            NftChain chain = table == null ? null : table.chains().get(decided.chain());
+            detail.append(chain == null || decided.number() > chain.rules().size() ? decided.chain()
+                    : NftText.rule(chain.rules().get(decided.number() - 1), true));
         }
         detail.append(" (ctstate ").append(result.state()).append(")");
         if (result.steps().size() > 1) {
@@ -640,6 +717,7 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
 
     /** Whether any table has rules, or a policy other than ACCEPT, at the hook: only then is the hook traced. */
     private boolean hasSay(Hook hook) {
+        if (netfilter.nftables().hooks(hook)) return true;
         for (TableKind kind : TableKind.values()) {
             Chain chain = netfilter.table(kind).builtin(hook);
             if (chain != null && (!chain.isEmpty() || chain.policy() != Policy.ACCEPT)) return true;

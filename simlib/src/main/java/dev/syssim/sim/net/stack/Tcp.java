@@ -103,11 +103,17 @@ public final class Tcp {
 
     /** connect(2): a new connection in SYN-SENT, its SYN on the way; null if the port is taken. */
     public TcpConnection connect(Endpoint local, Endpoint remote, long inode, long cause) {
+        return connect(local, remote, inode, cause, Owner.NONE);
+    }
+
+    /** connect(2) on a socket of {@code owner}, whose SYN then carries the owner too. */
+    public TcpConnection connect(Endpoint local, Endpoint remote, long inode, long cause, Owner owner) {
         Key key = new Key(local, remote);
         TcpConnection old = connections.get(key);
         if (old != null && old.state() != TcpState.TIME_WAIT) return null;
         if (old != null) connections.remove(key);
         TcpConnection c = new TcpConnection(this, local, remote, null, inode);
+        c.setOwner(owner);
         connections.put(key, c);
         c.open(cause);
         return c;

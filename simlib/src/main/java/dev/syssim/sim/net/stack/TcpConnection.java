@@ -51,6 +51,8 @@ public final class TcpConnection {
     private final long inode;
     private final Waiters waiters = new Waiters("sk_wait");
     private TcpState state = TcpState.CLOSED;
+    /** Whose socket sends this one's packets ({@code -m owner}). */
+    private Owner owner = Owner.NONE;
     private long sndNxt;
     private long sndUna;
     private long rcvNxt;
@@ -442,7 +444,7 @@ public final class TcpConnection {
 
     private void send(Packet p, byte[] data, String what) {
         if (p.tcpFlags().ack()) ackPending = false;
-        tcp.stack().send(p, data, null, cause, what);
+        tcp.stack().send(p, data, null, cause, what, owner);
     }
 
     private void retransmitFirst(String what) {
@@ -525,5 +527,13 @@ public final class TcpConnection {
     @Override
     public String toString() {
         return "tcp " + local + " -> " + remote + " " + state;
+    }
+
+    public void setOwner(Owner who) {
+        this.owner = who;
+    }
+
+    public Owner owner() {
+        return owner;
     }
 }

@@ -18,6 +18,8 @@ public final class TcpListener {
     private final int backlog;
     private final long inode;
     private final Waiters waiters = new Waiters("inet_csk_accept");
+    /** Whose socket sends this one's packets ({@code -m owner}). */
+    private Owner owner = Owner.NONE;
     private final List<TcpConnection> handshakes = new ArrayList<>();
     private final ArrayDeque<TcpConnection> acceptQueue = new ArrayDeque<>();
     private boolean closed;
@@ -65,6 +67,8 @@ public final class TcpListener {
         Endpoint here = new Endpoint(syn.dst(), syn.dstPort());
         Endpoint there = new Endpoint(syn.src(), syn.srcPort());
         TcpConnection child = new TcpConnection(tcp, here, there, this, tcp.stack().nextInode());
+        // Until accept(2) gives it a file, the connection's packets (the SYN-ACK) count as the listener's.
+        child.setOwner(owner);
         tcp.register(child);
         handshakes.add(child);
         child.answerSyn(syn, cause);
@@ -104,5 +108,13 @@ public final class TcpListener {
     @Override
     public String toString() {
         return "tcp listen " + local;
+    }
+
+    public void setOwner(Owner who) {
+        this.owner = who;
+    }
+
+    public Owner owner() {
+        return owner;
     }
 }

@@ -102,6 +102,11 @@ public final class Conntrack {
         return c != null && c != except;
     }
 
+    /** {@code conntrack -D}: forgets one connection (its packets start a new one). */
+    public void delete(Connection connection) {
+        remove(connection);
+    }
+
     /** {@code conntrack -F}: forgets every connection; returns how many there were. */
     public int flush() {
         int count = byTuple.size() / 2;

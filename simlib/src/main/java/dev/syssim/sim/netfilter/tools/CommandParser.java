@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * iptables' command-line parser ({@code do_parse} in xshared.c, 1.8.9): the getopt loop with its
@@ -129,6 +130,8 @@ final class CommandParser {
         String exitOutput;
         /** A {@code !} with nothing after it. */
         boolean danglingInvert;
+        /** Whether the kernel has an ipset of that name ({@code -m set} asks while parsing). */
+        Predicate<String> setExists = name -> false;
         private int nextVal = FIRST_EXTENSION_VAL;
 
         State(Getopt getopt, boolean restore) {
@@ -164,10 +167,17 @@ final class CommandParser {
 
     /** Parses {@code args} (without the program name); {@code restore} for a line of iptables-restore. */
     static State parse(List<String> args, boolean restore, Function<String, List<Ipv4Address>> resolver) {
+        return parse(args, restore, resolver, name -> false);
+    }
+
+    /** As {@link #parse(List, boolean, Function)}, where the ipsets {@code setExists} says exist can be named. */
+    static State parse(List<String> args, boolean restore, Function<String, List<Ipv4Address>> resolver,
+                       Predicate<String> setExists) {
         List<String> argv = new ArrayList<>();
         argv.add("iptables");
         argv.addAll(args);
         State state = new State(new Getopt(argv, SHORT_OPTIONS, ORIGINAL_OPTIONS), restore);
+        state.setExists = setExists;
         if (!loop(state)) return state;
         afterLoop(state, resolver);
         return state;

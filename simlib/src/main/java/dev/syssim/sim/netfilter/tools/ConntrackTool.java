@@ -31,9 +31,13 @@ public final class ConntrackTool {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-L", "--dump", "-F", "--flush", "-C", "--count" -> {
-                    char c = arg.startsWith("--") ? Character.toUpperCase(arg.charAt(2)) : arg.charAt(1);
-                    if (c == 'D') c = 'L';
+                case "-L", "--dump", "-D", "--delete", "-F", "--flush", "-C", "--count" -> {
+                    char c = switch (arg) {
+                        case "-L", "--dump" -> 'L';
+                        case "-D", "--delete" -> 'X';
+                        case "-F", "--flush" -> 'F';
+                        default -> 'C';
+                    };
                     if (command != 0) return error("only one command can be specified");
                     command = c;
                 }
@@ -72,12 +76,17 @@ public final class ConntrackTool {
                 yield new ToolResult("", PREFIX + "connection tracking table has been emptied.\n", 0);
             }
             case 'C' -> ToolResult.ok(netfilter.conntrack().connections(context.now()).size() + "\n");
-            default -> list(netfilter, context.now(), protocol, source, destination);
+            case 'X' -> list(netfilter, context.now(), protocol, source, destination, true);
+            default -> list(netfilter, context.now(), protocol, source, destination, false);
         };
     }
 
+    /**
+     * {@code -L}, or {@code -D} ({@code delete}): the entries the filters select, each printed (and
+     * deleted), then how many; a delete that finds none fails (status 1), as conntrack's does.
+     */
     private static ToolResult list(Netfilter netfilter, long now, Integer protocol, Ipv4Address source,
-                                   Ipv4Address destination) {
+                                   Ipv4Address destination, boolean delete) {
         StringBuilder out = new StringBuilder();
         int shown = 0;
         for (Connection connection : netfilter.conntrack().connections(now)) {
@@ -86,8 +95,10 @@ public final class ConntrackTool {
             if (source != null && original.src() != source.bits()) continue;
             if (destination != null && original.dst() != destination.bits()) continue;
             out.append(line(connection, now));
+            if (delete) netfilter.conntrack().delete(connection);
             shown++;
         }
+        if (delete) return new ToolResult(out.toString(), PREFIX + shown + " flow entries have been deleted.\n", shown > 0 ? 0 : 1);
         return new ToolResult(out.toString(), PREFIX + shown + " flow entries have been shown.\n", 0);
     }
 

@@ -14,6 +14,7 @@ import dev.syssim.sim.netfilter.Match;
 import dev.syssim.sim.netfilter.OwnerMatch;
 import dev.syssim.sim.netfilter.PkttypeMatch;
 import dev.syssim.sim.netfilter.RecentMatch;
+import dev.syssim.sim.netfilter.SetMatch;
 import dev.syssim.sim.netfilter.Target;
 import dev.syssim.sim.netfilter.TtlMatch;
 import java.util.Locale;
@@ -89,6 +90,9 @@ final class ExtensionText {
             out.append(m.inverted() ? " !" : "").append(" --mark ").append(markText(m.mark(), m.mask()));
         } else if (match instanceof ConntrackMatch m && m.fields() != null) {
             fields(out, m.fields(), true);
+        } else if (match instanceof SetMatch m) {
+            out.append(m.inverted() ? " !" : "").append(" --match-set ").append(m.setName()).append(' ').append(m.directions());
+            if (m.returnNomatch()) out.append(" --return-nomatch");
         }
     }
 
@@ -182,6 +186,9 @@ final class ExtensionText {
                     .append(markText(m.mark(), m.mask()));
         } else if (match instanceof ConntrackMatch m && m.fields() != null) {
             fields(out, m.fields(), false);
+        } else if (match instanceof SetMatch m) {
+            out.append(m.inverted() ? " !" : "").append(" match-set ").append(m.setName()).append(' ').append(m.directions());
+            if (m.returnNomatch()) out.append(" return-nomatch");
         }
     }
 

@@ -30,6 +30,8 @@ final class Getopt {
     private final List<String> argv;
     private final String shortOptions;
     private final List<LongOption> longOptions = new ArrayList<>();
+    /** How many of {@link #longOptions} are the program's own. */
+    private final int baseCount;
 
     /** Index of the next argument to look at; argument 0 is the program name. */
     int optind = 1;
@@ -41,10 +43,16 @@ final class Getopt {
         this.argv = argv;
         this.shortOptions = shortOptions;
         this.longOptions.addAll(longOptions);
+        this.baseCount = longOptions.size();
     }
 
+    /**
+     * Merges a newly loaded extension's options as {@code xtables_merge_options} does: after the
+     * program's own options but before those of extensions loaded earlier, so that the second
+     * {@code -m set} on a line gets its own {@code --match-set}.
+     */
     void addLongOptions(List<LongOption> more) {
-        longOptions.addAll(more);
+        longOptions.addAll(baseCount, more);
     }
 
     int argc() {

@@ -42,6 +42,8 @@ final class HashlimitExtension extends MatchExtension {
     private int srcMask = -1;
     private int dstMask = -1;
     private int expire = -1;
+    /** The unit of the rate as typed (60 for N/min): the default expiry is one unit. */
+    private int unitSeconds = 1;
 
     HashlimitExtension() {
         super("hashlimit");
@@ -61,6 +63,7 @@ final class HashlimitExtension extends MatchExtension {
                 long interval = Rates.parse(arg, HashlimitMatch.SCALE);
                 if (interval <= 0) throw badValue(option, arg);
                 avg = interval;
+                unitSeconds = Rates.unitSeconds(arg);
                 above = id == ABOVE;
             }
             case BURST -> burst = (int) number("hashlimit-burst", arg, 0, 10000);
@@ -112,6 +115,6 @@ final class HashlimitExtension extends MatchExtension {
 
     @Override
     Match build() {
-        return new HashlimitMatch(avg, burst, above, mode, tableName, srcMask, dstMask, expire);
+        return new HashlimitMatch(avg, burst, above, mode, tableName, srcMask, dstMask, expire, unitSeconds);
     }
 }

@@ -29,7 +29,7 @@ public final class Iptables {
     public static ToolResult run(List<String> args, Netfilter netfilter, ToolContext context) {
         StringBuilder stdout = new StringBuilder();
         try {
-            State state = CommandParser.parse(args, false, context.resolver());
+            State state = CommandParser.parse(args, false, context.resolver(), netfilter.ipsets()::exists);
             if (state.exitOutput != null) return ToolResult.ok(state.exitOutput);
             execute(state, netfilter, context, stdout);
             return ToolResult.ok(stdout.toString());

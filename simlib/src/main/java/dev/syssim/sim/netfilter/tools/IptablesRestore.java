@@ -150,7 +150,7 @@ public final class IptablesRestore {
             }
             List<String> args = new ArrayList<>(List.of("-t", table));
             args.addAll(RestoreWords.split(text));
-            CommandParser.State state = CommandParser.parse(args, true, context.resolver());
+            CommandParser.State state = CommandParser.parse(args, true, context.resolver(), netfilter.ipsets()::exists);
             if (state.exitOutput != null) {
                 stdout.append(state.exitOutput);
                 return;

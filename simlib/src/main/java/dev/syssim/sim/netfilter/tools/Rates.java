@@ -34,6 +34,17 @@ final class Rates {
         return interval == 0 ? -1 : interval;
     }
 
+    /** The seconds of the rate's unit as typed: 1 for {@code N} and {@code N/sec}, 60 for {@code N/min}, ... */
+    static int unitSeconds(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) return 1;
+        String unit = text.substring(slash + 1).toLowerCase(Locale.ROOT);
+        if (!unit.isEmpty() && "minute".startsWith(unit)) return 60;
+        if (!unit.isEmpty() && "hour".startsWith(unit)) return 3600;
+        if (!unit.isEmpty() && "day".startsWith(unit)) return 86400;
+        return 1;
+    }
+
     private static long atoi(String text) {
         int i = 0;
         while (i < text.length() && Character.isDigit(text.charAt(i))) i++;

@@ -383,11 +383,17 @@ final class SmallMatchExtensions {
     }
 
     /**
-     * {@code -m set --match-set NAME src|dst}. No ipset exists in the simulation (there is no
-     * {@code ipset} tool yet), so the set is always missing and the rule refused, as on Linux.
+     * {@code -m set [!] --match-set NAME src|dst[,...] [--return-nomatch]} (libxt_set, revision 4):
+     * the set is looked up in the kernel while the command line is read, so a missing set is an
+     * error before anything else is checked.
      */
     static final class Set extends MatchExtension {
+        /** IPSET_DIM_MAX. */
+        private static final int MAX_DIMENSIONS = 6;
         private String setName;
+        private int dimensions;
+        private int sourceBits;
+        private boolean inverted;
 
         Set() {
             super("set");
@@ -395,18 +401,46 @@ final class SmallMatchExtensions {
 
         @Override
         List<Option> options() {
-            return List.of(new Option("match-set", 1, 0));
+            return List.of(new Option("match-set", 1, 0), new Option("return-nomatch", 0, 1));
         }
 
         @Override
         void parse(int id, String arg, boolean invert, CommandParser.State state) {
+            if (id == 1) {
+                markSeen(1);
+                return;
+            }
+            if (dimensions != 0) throw XtablesError.parameter("--match-set can be specified only once");
+            inverted = invert;
+            if (!state.getopt().hasArg()) throw XtablesError.parameter("--match-set requires two args.");
+            if (arg.length() > 31) {
+                throw XtablesError.parameter("setname `" + arg + "' too long, max 31 characters.");
+            }
+            if (!state.setExists.test(arg)) throw XtablesError.parameter("Set " + arg + " doesn't exist.\n");
             setName = arg;
-            throw XtablesError.parameter("Set " + arg + " doesn't exist.\n");
+            String[] dirs = state.getopt().takeArg().split(",", -1);
+            for (String dir : dirs) {
+                if (dimensions == MAX_DIMENSIONS) {
+                    throw XtablesError.parameter("Can't be more src/dst options than " + MAX_DIMENSIONS + ".");
+                }
+                if (dir.equals("src")) {
+                    sourceBits |= 1 << dimensions;
+                } else if (!dir.equals("dst")) {
+                    throw XtablesError.parameter("You must spefify (the comma separated list of) 'src' or 'dst'.");
+                }
+                dimensions++;
+            }
+            markSeen(0);
+        }
+
+        @Override
+        void finalCheck() {
+            if (!seen(0)) throw XtablesError.parameter("You must specify `--match-set' with proper arguments");
         }
 
         @Override
         Match build() {
-            return new SetMatch(setName, false, false);
+            return new SetMatch(setName, dimensions, sourceBits, inverted, seen(1));
         }
     }
 }

@@ -22,6 +22,10 @@ public final class NetworkTools {
             exe("/usr/sbin/iptables-save", "iptables-save", 1_700, LIBC),
             exe("/usr/sbin/iptables-restore", "iptables-restore", 1_700, LIBC),
             exe("/usr/sbin/conntrack", "conntrack", 1_300, LIBC),
+            exe("/usr/sbin/ipset", "ipset", 1_200, LIBC),
+            exe("/usr/sbin/nft", "nft", 1_100, LIBC),
+            exe("/usr/sbin/iptables-translate", "iptables-translate", 1_700, LIBC),
+            exe("/usr/sbin/ufw", "ufw", 9_000, LIBC),
             exe("/usr/bin/ss", "ss", 1_900, "libselinux.so.1", LIBC),
             exe("/usr/bin/ip", "ip", 2_100, "libcap.so.2", LIBC),
             exe("/usr/bin/ping", "ping", 1_400, "libcap.so.2", LIBC),
@@ -47,6 +51,10 @@ public final class NetworkTools {
                 .register("iptables-save", new NetfilterTool("iptables-save"))
                 .register("iptables-restore", new NetfilterTool("iptables-restore"))
                 .register("conntrack", new NetfilterTool("conntrack"))
+                .register("ipset", new NetfilterTool("ipset"))
+                .register("nft", new NetfilterTool("nft"))
+                .register("iptables-translate", new NetfilterTool("iptables-translate"))
+                .register("ufw", new UfwTool())
                 .register("ss", new Ss())
                 .register("ip", new Ip())
                 .register("ping", new Ping())
