@@ -78,12 +78,28 @@ final class JavaSide {
     }
 
     private JavaCells cells() {
-        if (cells == null) cells = new JavaCells(new NotebookView());
+        if (cells == null) cells = NotebookView.start(workspace, frontend);
         return cells;
     }
 
-    /** The workspace as Java cells see it. */
-    private final class NotebookView implements Notebook {
+    /**
+     * The workspace as Java cells see it. A class of its own, loaded with the first Java cell:
+     * were {@link JavaSide} to make it itself, verifying {@link JavaSide} would load the Java
+     * cells' interface at every kernel start.
+     */
+    private static final class NotebookView implements Notebook {
+        private final Workspace workspace;
+        private final CellFrontend frontend;
+
+        private NotebookView(Workspace workspace, CellFrontend frontend) {
+            this.workspace = workspace;
+            this.frontend = frontend;
+        }
+
+        static JavaCells start(Workspace workspace, CellFrontend frontend) {
+            return new JavaCells(new NotebookView(workspace, frontend));
+        }
+
         @Override
         public World world() {
             return workspace.world();
