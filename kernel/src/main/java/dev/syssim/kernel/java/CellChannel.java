@@ -16,6 +16,12 @@ import java.util.concurrent.ExecutionException;
  * by the {@link Pump}, in order, to the cell's front end. Output of threads the cell started is
  * shown until the next cell begins ({@link #close()}); input can only be asked while the cell
  * runs. Beyond the notebook's output limit, printing is dropped, and the cell says so once.
+ *
+ * <p>Where a person watches (the front end allows input, as JupyterLab does), printed text is sent
+ * as soon as the pump gets to it. A notebook run headless (nbconvert) saves each stream message
+ * as an output of its own, so there text is sent only at points the cell's code decides (a
+ * display, an input request, the cell's end, every {@value #HEADLESS_CHUNK} bytes): the same
+ * notebook then saves the same outputs however the threads were scheduled.
  */
 final class CellChannel {
 
@@ -25,16 +31,23 @@ final class CellChannel {
     private record Chunk(String stream, StringBuilder text) {
     }
 
+    /** Bytes of printed text a headless run gathers before sending them. */
+    static final int HEADLESS_CHUNK = 65536;
+
     private final CellIO io;
     private final Pump pump;
     private final int number;
     private final long outputLimit;
+    private final boolean live;
     private volatile State state = State.RUNNING;
 
     private final Object lock = new Object();
     private final List<Chunk> chunks = new ArrayList<>();
     private final Map<String, Utf8Text> decoders = new HashMap<>();
     private boolean flushQueued;
+    /** Counts seals: a flush queued before a seal must not send text printed after it (it would overtake the seal's batch). */
+    private long seals;
+    private long pendingBytes;
     private long outputBytes;
     private boolean truncated;
     private int displays;
@@ -52,6 +65,7 @@ final class CellChannel {
         this.pump = pump;
         this.number = number;
         this.outputLimit = outputLimit;
+        this.live = io.stdinAllowed();
     }
 
     State state() {
@@ -89,31 +103,59 @@ final class CellChannel {
         Chunk last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
         if (last != null && last.stream().equals(stream)) last.text().append(text);
         else chunks.add(new Chunk(stream, new StringBuilder(text)));
-        if (!flushQueued) {
-            flushQueued = true;
-            pump.submit(this::flush);
+        pendingBytes += bytes;
+        if (!live && state == State.RUNNING) {
+            if (pendingBytes >= HEADLESS_CHUNK) seal();
+        } else if (!flushQueued) {
+            queueFlush();
         }
     }
 
-    /** On the pump: sends what has been printed since the last flush. */
-    private void flush() {
+    private void queueFlush() {
+        flushQueued = true;
+        long sealsNow = seals;
+        pump.submit(() -> flush(sealsNow));
+    }
+
+    /**
+     * On the pump: sends what has been printed since the last flush (a live front end's way). A
+     * flush overtaken by a seal queues itself again, behind what the seal queued.
+     */
+    private void flush(long sealsWhenQueued) {
         List<Chunk> taken;
         synchronized (lock) {
+            if (seals != sealsWhenQueued) {
+                flushQueued = false;
+                if (!chunks.isEmpty()) queueFlush();
+                return;
+            }
             taken = new ArrayList<>(chunks);
             chunks.clear();
             flushQueued = false;
+            pendingBytes = 0;
         }
+        send(taken);
+    }
+
+    /** Under the lock, on the writing thread: what was printed so far is one batch, sent in order. */
+    private void seal() {
+        seals++;
+        if (chunks.isEmpty()) return;
+        List<Chunk> batch = new ArrayList<>(chunks);
+        chunks.clear();
+        pendingBytes = 0;
+        pump.submit(() -> send(batch));
+    }
+
+    private void send(List<Chunk> batch) {
         if (state == State.CLOSED) return;
-        for (Chunk c : taken) io.stream(c.stream(), c.text().toString());
+        for (Chunk c : batch) io.stream(c.stream(), c.text().toString());
     }
 
     /** Queues {@code action} behind everything printed so far. */
     private void afterOutput(Runnable action) {
         synchronized (lock) {
-            if (!flushQueued && !chunks.isEmpty()) {
-                flushQueued = true;
-                pump.submit(this::flush);
-            }
+            seal();
             pump.submit(() -> {
                 if (state != State.CLOSED) action.run();
             });
@@ -185,10 +227,7 @@ final class CellChannel {
     void awaitSent() {
         CountDownLatch sent = new CountDownLatch(1);
         synchronized (lock) {
-            if (!flushQueued && !chunks.isEmpty()) {
-                flushQueued = true;
-                pump.submit(this::flush);
-            }
+            seal();
             pump.submit(sent::countDown);
         }
         try {
@@ -198,9 +237,12 @@ final class CellChannel {
         }
     }
 
-    /** The cell's code is done; what its threads print is still shown. */
+    /** The cell's code is done; what its threads print is still shown, as soon as they print it. */
     void end() {
-        if (state == State.RUNNING) state = State.ENDED;
+        synchronized (lock) {
+            if (state == State.RUNNING) state = State.ENDED;
+            seal();
+        }
     }
 
     /** The next cell begins: from now on this cell's threads print into nothing. */

@@ -48,6 +48,7 @@ public final class JavaCells {
             "import static dev.syssim.kernel.java.Display.*;",
             "import dev.syssim.sim.api.*;",
             "import dev.syssim.sim.trace.EventKind;",
+            "import dev.syssim.sim.trace.TraceEvent;",
             "import dev.syssim.sim.trace.TraceLevel;",
             "import io.github.spencerpark.jupyter.kernel.display.*;",
             "import io.github.spencerpark.jupyter.kernel.display.mime.*;",
