@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A chain of the filter table: its rules in order and, for a built-in chain, the policy that
+ * A chain of a table: its rules in order and, for a built-in chain, the policy that
  * decides when no rule does, with the counters of the packets it decided. The rule list is
  * replaced, never changed in place, so a walk over it is never disturbed by an iptables command.
  */
@@ -82,8 +82,11 @@ public final class Chain {
     /** Every change of the rule list goes through here, so the compiled form always follows it. */
     private void install(RuleEntry[] newEntries) {
         CompiledRule[] next = new CompiledRule[newEntries.length];
+        // A rule keeps its compiled form (and a limit's bucket in it) when others are added or removed.
+        java.util.IdentityHashMap<RuleEntry, CompiledRule> kept = new java.util.IdentityHashMap<>();
+        for (CompiledRule c : compiled) kept.put(c.entry, c);
         for (int i = 0; i < newEntries.length; i++) {
-            CompiledRule previous = i < compiled.length && compiled[i].entry == newEntries[i] ? compiled[i] : null;
+            CompiledRule previous = kept.get(newEntries[i]);
             next[i] = previous != null ? previous : new CompiledRule(newEntries[i]);
         }
         entries = newEntries;

@@ -30,6 +30,8 @@ final class CompiledRule {
     private final boolean anyOut;
     private final boolean fragmentPasses;
     private final Match[] matches;
+    /** The rule's own state of its stateful matches (a limit's bucket), parallel to {@code matches}. */
+    private final TokenBucket[] buckets;
 
     CompiledRule(RuleEntry entry) {
         Rule rule = entry.rule();
@@ -54,17 +56,18 @@ final class CompiledRule {
         // The simulation never fragments, so -f is decided once and for all here.
         this.fragmentPasses = rule.fragment().matches(false);
         this.matches = rule.matches().toArray(new Match[0]);
+        this.buckets = new TokenBucket[matches.length];
     }
 
-    boolean matches(int src, int dst, int packetProtocol, String inIface, String outIface, Packet packet, CtState state) {
+    boolean matches(int src, int dst, int packetProtocol, String inIface, String outIface, Skb skb) {
         if (((src & srcMask) == srcNet) == srcInverted) return false;
         if (((dst & dstMask) == dstNet) == dstInverted) return false;
         if (protocol != 0 && (packetProtocol == protocol) == protocolInverted) return false;
         if (!fragmentPasses) return false;
         if (!anyIn && interfaceMatches(inIface, inName, inWildcard) == inInverted) return false;
         if (!anyOut && interfaceMatches(outIface, outName, outWildcard) == outInverted) return false;
-        for (Match match : matches) {
-            if (!test(match, packet, state)) return false;
+        for (int i = 0; i < matches.length; i++) {
+            if (!test(i, skb)) return false;
         }
         return true;
     }
@@ -78,12 +81,17 @@ final class CompiledRule {
      * Calls the match's own test, from a call site per match type: each site then sees one class
      * and the JIT inlines it, where one shared call through the interface would not.
      */
-    private static boolean test(Match match, Packet packet, CtState state) {
-        if (match instanceof ConntrackMatch m) return m.matches(packet, state);
-        if (match instanceof TcpMatch m) return m.matches(packet, state);
-        if (match instanceof UdpMatch m) return m.matches(packet, state);
-        if (match instanceof MultiportMatch m) return m.matches(packet, state);
-        if (match instanceof IcmpMatch m) return m.matches(packet, state);
-        return match.matches(packet, state);
+    private boolean test(int i, Skb skb) {
+        Match match = matches[i];
+        if (match instanceof ConntrackMatch m) return m.matches(skb);
+        if (match instanceof TcpMatch m) return m.matches(skb.packet(), skb.state());
+        if (match instanceof UdpMatch m) return m.matches(skb.packet(), skb.state());
+        if (match instanceof MultiportMatch m) return m.matches(skb.packet(), skb.state());
+        if (match instanceof IcmpMatch m) return m.matches(skb.packet(), skb.state());
+        if (match instanceof LimitMatch m) {
+            if (buckets[i] == null) buckets[i] = new TokenBucket(m.intervalNanos(), m.burst(), skb.now());
+            return m.matches(skb, buckets[i]);
+        }
+        return match.matches(skb);
     }
 }

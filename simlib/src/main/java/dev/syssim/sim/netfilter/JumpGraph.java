@@ -14,18 +14,18 @@ final class JumpGraph {
     private JumpGraph() {
     }
 
-    static ChangeResult check(FilterTable table) {
-        for (Hook hook : Hook.values()) {
+    static ChangeResult check(Table table) {
+        for (Hook hook : table.kind().hooks()) {
             ChangeResult result = walk(table, table.builtin(hook), new HashSet<>(), 0);
             if (!result.ok()) return result;
         }
         return ChangeResult.OK;
     }
 
-    private static ChangeResult walk(FilterTable table, Chain chain, Set<String> onPath, int depth) {
+    private static ChangeResult walk(Table table, Chain chain, Set<String> onPath, int depth) {
         if (!onPath.add(chain.name())) return ChangeResult.LOOP;
         for (RuleEntry entry : chain.entryArray()) {
-            var target = FilterTable.targetChain(entry.rule().target());
+            var target = Table.targetChain(entry.rule().target());
             if (target.isEmpty()) continue;
             if (depth + 1 > RuleEvaluator.MAX_DEPTH) return ChangeResult.TOO_DEEP;
             Chain next = table.chain(target.get());

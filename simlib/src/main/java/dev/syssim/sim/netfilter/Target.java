@@ -2,8 +2,10 @@ package dev.syssim.sim.netfilter;
 
 /**
  * What a rule does when it matches ({@code -j}, {@code -g}): the closed family of targets. ACCEPT,
- * DROP and REJECT end the packet's walk ("terminating"); LOG and a rule without {@code -j} let it
- * go on to the next rule; RETURN, jumps and gotos move it between chains.
+ * DROP, REJECT and the NAT targets (DNAT, SNAT, MASQUERADE, REDIRECT: they decide the connection's
+ * translation and accept) end the packet's walk in the table ("terminating"); LOG, MARK, CONNMARK,
+ * TTL, CT and a rule without {@code -j} let it go on to the next rule; RETURN, jumps and gotos move
+ * it between chains.
  */
 public sealed interface Target {
 
@@ -95,6 +97,103 @@ public sealed interface Target {
         @Override
         public String name() {
             return "";
+        }
+    }
+
+    /**
+     * An address and port range of a NAT target ({@code --to-destination 10.0.0.1-10.0.0.5:80-90}):
+     * addresses as raw bits, 0 when none is given (MASQUERADE takes the outgoing interface's,
+     * REDIRECT the incoming one's); ports 0 when none is given (keep the packet's port).
+     */
+    record NatRange(int minAddress, int maxAddress, int minPort, int maxPort, boolean random, boolean fullyRandom,
+                    boolean persistent) {
+        public boolean hasAddress() {
+            return minAddress != 0 || maxAddress != 0;
+        }
+
+        public boolean hasPorts() {
+            return minPort != 0 || maxPort != 0;
+        }
+    }
+
+    /** {@code -j DNAT --to-destination ADDR[-ADDR][:PORT[-PORT]]}: new connections get that destination. */
+    record Dnat(NatRange range) implements Target {
+        @Override
+        public String name() {
+            return "DNAT";
+        }
+    }
+
+    /** {@code -j SNAT --to-source ADDR[-ADDR][:PORT[-PORT]]}: new connections get that source. */
+    record Snat(NatRange range) implements Target {
+        @Override
+        public String name() {
+            return "SNAT";
+        }
+    }
+
+    /** {@code -j MASQUERADE [--to-ports P[-P]] [--random]}: SNAT to the outgoing interface's address. */
+    record Masquerade(NatRange range) implements Target {
+        @Override
+        public String name() {
+            return "MASQUERADE";
+        }
+    }
+
+    /** {@code -j REDIRECT [--to-ports P[-P]]}: DNAT to this machine itself (the incoming interface's address). */
+    record Redirect(NatRange range) implements Target {
+        @Override
+        public String name() {
+            return "REDIRECT";
+        }
+    }
+
+    /**
+     * {@code -j MARK}: sets the packet's mark to {@code (mark & ~mask) ^ value} — every form
+     * ({@code --set-mark}, {@code --and-mark}, {@code --or-mark}, {@code --xor-mark}) is this one,
+     * as the kernel stores it ({@code --set-xmark value/mask}).
+     */
+    record Mark(int value, int mask) implements Target {
+        @Override
+        public String name() {
+            return "MARK";
+        }
+    }
+
+    /**
+     * {@code -j CONNMARK}: {@code SET} sets the connection's mark as MARK sets the packet's;
+     * {@code SAVE} copies the packet's mark (under {@code nfMask}) to the connection, {@code RESTORE}
+     * the connection's (under {@code ctMask}) to the packet.
+     */
+    record Connmark(Mode mode, int value, int ctMask, int nfMask) implements Target {
+        /** What CONNMARK does. */
+        public enum Mode { SET, SAVE, RESTORE }
+
+        @Override
+        public String name() {
+            return "CONNMARK";
+        }
+    }
+
+    /** {@code -j TTL --ttl-set|--ttl-inc|--ttl-dec N} (mangle only). */
+    record Ttl(Mode mode, int value) implements Target {
+        /** How the TTL changes. */
+        public enum Mode { SET, INC, DEC }
+
+        @Override
+        public String name() {
+            return "TTL";
+        }
+    }
+
+    /**
+     * {@code -j CT [--notrack]} and its old name {@code -j NOTRACK} ({@code oldName}), raw table only:
+     * with notrack, the packet is never tracked (state UNTRACKED). {@code iptables -L} names both CT.
+     */
+    record Ct(boolean notrack, boolean oldName) implements Target {
+        @Override
+        public String name() {
+            return oldName ? "NOTRACK" : "CT";
         }
     }
 }

@@ -363,6 +363,28 @@ public final class Kernel {
      */
     public Process spawn(Process parent, String path, List<String> argv, Map<String, String> env, Credentials credentials,
                          Location cwd, Terminal terminal) {
+        OpenFile[] stdio = new OpenFile[3];
+        if (terminal != null) {
+            for (int fd = 0; fd < 3; fd++) {
+                String stream = fd == 2 ? "stderr" : "stdout";
+                stdio[fd] = new OpenFile(terminal, null, terminal.path(), OpenFlags.O_RDWR, stream);
+            }
+        }
+        return spawn(parent, path, argv, env, credentials, cwd, terminal, stdio);
+    }
+
+    /**
+     * Starts a process whose standard descriptors are {@code stdio} (an entry may be null: that
+     * descriptor is closed), with no controlling terminal: how a caller outside the machine runs a
+     * command with its streams in hand ({@link Capture}).
+     */
+    public Process spawnWithStdio(Process parent, String path, List<String> argv, Map<String, String> env,
+                                  Credentials credentials, Location cwd, OpenFile[] stdio) {
+        return spawn(parent, path, argv, env, credentials, cwd, null, stdio);
+    }
+
+    private Process spawn(Process parent, String path, List<String> argv, Map<String, String> env, Credentials credentials,
+                          Location cwd, Terminal terminal, OpenFile[] stdio) {
         Process p = newProcess(rootPidNamespace, parent);
         if (p == null) throw new IllegalStateException("no pid left to spawn " + path);
         if (init == null) init = p;
@@ -376,14 +398,10 @@ public final class Kernel {
         p.setPgid(p.ownPid());
         p.setSid(p.ownPid());
         p.setTerminal(terminal);
-        if (terminal != null) {
-            for (int fd = 0; fd < 3; fd++) {
-                String stream = fd == 2 ? "stderr" : "stdout";
-                OpenFile f = new OpenFile(terminal, null, terminal.path(), OpenFlags.O_RDWR, stream);
-                p.fds().installAt(fd, f, false);
-            }
-            terminal.setForegroundGroup(p.pgid());
+        for (int fd = 0; fd < stdio.length; fd++) {
+            if (stdio[fd] != null) p.fds().installAt(fd, stdio[fd], false);
         }
+        if (terminal != null) terminal.setForegroundGroup(p.pgid());
         Outcome exec = processes.execve(p, new Syscall.Execve(path, argv, env));
         if (!(exec instanceof Outcome.Replaced replaced)) {
             throw new IllegalStateException("cannot start " + path + " on " + machineName + ": " + exec);

@@ -336,6 +336,31 @@ public final class Libc {
         return exit(status);
     }
 
+    /**
+     * Whether the program's locale uses UTF-8: the first of {@code LC_ALL}, {@code LC_CTYPE} and
+     * {@code LANG} that is set and not empty names a UTF-8 locale ({@code C.UTF-8}, {@code
+     * en_US.utf8}). Logins on the simulated machines get {@code LANG=C.UTF-8}, as Debian's images do.
+     */
+    public boolean utf8() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String value = env(name);
+            if (value == null || value.isEmpty()) continue;
+            String lower = value.toLowerCase(java.util.Locale.ROOT);
+            return lower.contains("utf-8") || lower.contains("utf8");
+        }
+        return false;
+    }
+
+    /**
+     * gnulib's {@code quote()}, which GNU tools use for most operands in messages ({@code mkdir:
+     * cannot create directory ‘x’: File exists}): curved quotes in a UTF-8 locale, {@code 'x'} in
+     * the C locale. File names printed with {@code quotef}/{@code quoteaf} use {@link #quote(String)}
+     * instead, which is the same in every locale.
+     */
+    public String quoteLocale(String text) {
+        return utf8() ? "\u2018" + text + "\u2019" : "'" + text + "'";
+    }
+
     /** GNU quoting of a file name in messages (the C locale's shell-escape style): {@code 'x'}. */
     public static String quote(String name) {
         if (name.contains("'")) return "\"" + name + "\"";

@@ -8,7 +8,7 @@ import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.os.WaitStatus;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.tools.Echo;
+import dev.syssim.sim.prog.tools.text.Echo;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;

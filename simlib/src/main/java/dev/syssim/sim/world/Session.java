@@ -147,6 +147,7 @@ public final class Session {
                 : "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games";
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HOME", u.home());
+        env.put("LANG", "C.UTF-8");
         env.put("LOGNAME", u.name());
         env.put("PATH", path);
         env.put("PWD", u.home());

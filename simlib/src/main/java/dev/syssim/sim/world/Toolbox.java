@@ -1,10 +1,10 @@
 package dev.syssim.sim.world;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Init;
+import dev.syssim.sim.prog.tools.system.Init;
 import dev.syssim.sim.prog.tools.Installed;
 import dev.syssim.sim.prog.lang.Interpreter;
-import dev.syssim.sim.prog.tools.Strace;
+import dev.syssim.sim.prog.tools.processes.Strace;
 import dev.syssim.sim.shell.Bash;
 import java.util.List;
 

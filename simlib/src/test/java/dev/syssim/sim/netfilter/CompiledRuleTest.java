@@ -30,7 +30,8 @@ class CompiledRuleTest {
                 String out = PACKET_IFACES[random.nextInt(PACKET_IFACES.length)];
                 CtState state = CtState.values()[random.nextInt(5)];
                 assertEquals(rule.matches(packet, in, out, state),
-                        compiled.matches(packet.src().bits(), packet.dst().bits(), packet.protocol(), in, out, packet, state),
+                        compiled.matches(packet.src().bits(), packet.dst().bits(), packet.protocol(), in, out,
+                                new Skb(packet, Hook.FORWARD, in, out, 0, null, state)),
                         () -> rule + " on " + packet + " in=" + in + " out=" + out + " " + state);
             }
         }

@@ -15,7 +15,7 @@ class FilterTableTest {
 
     @Test
     void tcpResetWithoutProtocolTcpIsRefusedByTheKernel() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         assertEquals(ChangeResult.INVALID_RULE,
                 table.append("FORWARD", List.of(entry(new Target.Reject(RejectWith.TCP_RESET)))));
         assertEquals(0, table.chain("FORWARD").size());
@@ -23,7 +23,7 @@ class FilterTableTest {
 
     @Test
     void aJumpLoopReachableFromABuiltinChainIsRefused() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.newChain("a1");
         table.newChain("b1");
         assertEquals(ChangeResult.OK, table.append("a1", List.of(entry(new Target.Jump("b1")))));
@@ -34,7 +34,7 @@ class FilterTableTest {
 
     @Test
     void aReferencedUserChainCannotBeDeleted() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.newChain("mychain");
         table.append("FORWARD", List.of(entry(new Target.Jump("mychain"))));
         assertEquals(ChangeResult.CHAIN_IN_USE, table.deleteChain("mychain"));
@@ -43,7 +43,7 @@ class FilterTableTest {
 
     @Test
     void anEmptyAcceptingBuiltinChainGoesAndComesBackWithFreshCounters() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.chain("INPUT").policyCounters().set(5, 300);
         assertEquals(ChangeResult.OK, table.deleteChain("INPUT"));
         assertEquals(0, table.chain("INPUT").policyCounters().packets());
@@ -53,7 +53,7 @@ class FilterTableTest {
 
     @Test
     void renamingAChainMovesTheJumpsToIt() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.newChain("old");
         table.append("FORWARD", List.of(entry(new Target.Jump("old"))));
         assertEquals(ChangeResult.OK, table.renameChain("old", "new"));
@@ -63,7 +63,7 @@ class FilterTableTest {
 
     @Test
     void insertingBeyondOnePastTheEndIsTooBig() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         assertEquals(ChangeResult.INDEX_TOO_BIG, table.insert("FORWARD", 2, List.of(entry(Target.ACCEPT))));
         assertEquals(ChangeResult.OK, table.insert("FORWARD", 1, List.of(entry(Target.ACCEPT))));
         assertEquals(ChangeResult.OK, table.insert("FORWARD", 2, List.of(entry(Target.DROP))));
@@ -71,7 +71,7 @@ class FilterTableTest {
 
     @Test
     void deleteBySpecificationRemovesTheFirstEqualRule() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.append("INPUT", List.of(entry(Target.DROP), entry(Target.ACCEPT), entry(Target.DROP)));
         assertEquals(ChangeResult.OK, table.delete("INPUT", Rule.of(Target.DROP)));
         assertEquals(List.of(Target.ACCEPT, Target.DROP),
@@ -81,9 +81,9 @@ class FilterTableTest {
 
     @Test
     void aCopyKeepsItsOwnCounters() {
-        FilterTable table = new FilterTable();
+        Table table = Table.filter();
         table.append("INPUT", List.of(entry(Target.ACCEPT)));
-        FilterTable copy = table.copy();
+        Table copy = table.copy();
         copy.chain("INPUT").entry(1).counters().set(9, 900);
         assertEquals(0, table.chain("INPUT").entry(1).counters().packets());
         table.replaceWith(copy);

@@ -86,7 +86,7 @@ class RuleEvaluationTest {
         Netfilter nf = Rules.with("iptables -N counted", "iptables -A FORWARD -j counted", "iptables -A counted -p tcp",
                 "iptables -A FORWARD -j ACCEPT");
         forward(nf, syn(OFFCAMPUS, WASH, 22));
-        FilterTable table = nf.filter();
+        Table table = nf.filter();
         assertEquals(60, table.chain("FORWARD").entry(1).counters().bytes());
         assertEquals(60, table.chain("counted").entry(1).counters().bytes());
         assertEquals(60, table.chain("FORWARD").entry(2).counters().bytes());

@@ -13,7 +13,9 @@ import java.util.List;
  * The behaviour recorded on real Linux, which tests replay: {@code -Dsyssim.oracle=DIR} if given;
  * else {@code shared/oracle} next to the repository (found walking up from the working
  * directory), the recordings as they are kept up to date; else the repository's copy in
- * {@code testdata/oracle}. Missing oracle data fails the test loudly, never skips it.
+ * {@code testdata/oracle}. A file missing from {@code shared/oracle} (recordings made in the
+ * repository, such as the engines' tables) is read from the repository's copy. Missing oracle data
+ * fails the test loudly, never skips it.
  */
 public final class Oracle {
 
@@ -40,9 +42,24 @@ public final class Oracle {
                 + " (set -Dsyssim.oracle=/path/to/oracle)");
     }
 
+    /**
+     * A file of the oracle, e.g. {@code firewall/cases.jsonl}: from {@link #directory()} when it holds
+     * it, else from the repository's {@code testdata/oracle}, which also keeps the recordings this
+     * project made itself ({@code bash/}, {@code tools/} ...) and are not in the shared set.
+     */
+    public static Path file(String relative) {
+        Path preferred = directory().resolve(relative);
+        if (Files.exists(preferred)) return preferred;
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path copy = dir.resolve("testdata").resolve("oracle").resolve(relative);
+            if (Files.exists(copy)) return copy;
+        }
+        throw new AssertionError("oracle file " + relative + " not found under " + directory() + " or testdata/oracle");
+    }
+
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
     public static List<JsonObject> cases(String relative) {
-        Path file = directory().resolve(relative);
+        Path file = file(relative);
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())

@@ -16,6 +16,9 @@ import dev.syssim.sim.netfilter.LogRecord;
 import dev.syssim.sim.netfilter.Netfilter;
 import dev.syssim.sim.netfilter.Policy;
 import dev.syssim.sim.netfilter.RejectWith;
+import dev.syssim.sim.netfilter.Skb;
+import dev.syssim.sim.netfilter.Table;
+import dev.syssim.sim.netfilter.TableKind;
 import dev.syssim.sim.netfilter.TraceStep;
 import dev.syssim.sim.netfilter.Verdict;
 import dev.syssim.sim.netfilter.conntrack.Tracked;
@@ -47,8 +50,12 @@ import java.util.Map;
  * Each step is a trace event: the packet on the kernel's lane, each netfilter decision on the
  * hook's lane in the kernel's TRACE form, the frame on the NIC and on the segment.
  *
- * <p>Simplifications a student would notice on a real machine: only the filter table's hooks
- * exist — PREROUTING and POSTROUTING (the nat, mangle and raw tables) are not simulated; ARP
+ * <p>The five netfilter hooks are where Linux has them: PREROUTING before the routing decision
+ * (so a DNAT there changes where the packet goes), INPUT, FORWARD, OUTPUT (a DNAT there routes the
+ * packet again) and POSTROUTING just before the wire (SNAT, MASQUERADE); each translation is a
+ * packet event in the trace.
+ *
+ * <p>Simplifications a student would notice on a real machine: ARP
  * answers instantly and never appears in the trace (a neighbour that does not exist is noticed
  * after 3 s, as Linux's ARP gives up); the receive path runs entirely inside the NIC interrupt
  * (no softirq, no NAPI) on cpu0 and costs no simulated time; ICMP errors are not rate limited
@@ -89,6 +96,10 @@ public final class NetStack implements Nic.Receiver {
         this.udp = new Udp(this);
         this.pings = new Pings(this);
         this.nextId = kernel.random().nextInt(65536);
+        netfilter.setAddresses(this::isLocal, name -> {
+            Interface iface = interfaceNamed(name);
+            return iface == null || iface.addresses().isEmpty() ? null : iface.addresses().get(0).address();
+        });
     }
 
     /** Gives a machine its network stack: {@code lo} up with 127.0.0.1/8, forwarding off, no rules. */
@@ -301,18 +312,31 @@ public final class NetStack implements Nic.Receiver {
         Interface out = local ? loopback : route.device();
         Packet p = packet.withId(nextId++ & 0xFFFF);
         long seq = packetEvent(what + " " + PacketLabel.of(p), PacketLabel.detail(p) + ", out " + out.name(), cause);
-        HookResult result = tracked == null ? netfilter.output(p, out.name(), kernel.now())
-                : netfilter.output(p, out.name(), tracked);
+        Skb skb = new Skb(p, Hook.OUTPUT, "", out.name(), kernel.now(), tracked, tracked == null ? null : tracked.state());
+        HookResult result = netfilter.output(skb);
         seq = firewallEvent(result, seq);
         if (!result.verdict().accepted()) {
             answerReject(p, result, seq);
             return Sent.DROPPED;
         }
+        if (!skb.packet().dst().equals(p.dst())) {
+            // DNAT in OUTPUT (or REDIRECT): the packet is routed again to its new destination.
+            seq = natEvent(p, skb.packet(), seq);
+            local = isLocal(skb.packet().dst());
+            route = local ? null : routes.lookup(skb.packet().dst());
+            if (!local && route == null) return Sent.NO_ROUTE;
+            out = local ? loopback : route.device();
+        }
+        Packet before = skb.packet();
+        result = netfilter.postrouting(skb.at(Hook.POSTROUTING, "", out.name()));
+        seq = firewallEvent(result, seq);
+        if (!result.verdict().accepted()) return Sent.DROPPED;
+        if (!skb.packet().equals(before)) seq = natEvent(before, skb.packet(), seq);
         if (local) {
-            loopBack(p, payload == null ? new byte[0] : payload, result.tracked(), seq);
+            loopBack(skb.packet(), payload == null ? new byte[0] : payload, skb.tracked(), seq);
         } else {
-            Ipv4Address nextHop = route.connected() ? p.dst() : route.gateway();
-            transmit(out, nextHop, p, payload, seq);
+            Ipv4Address nextHop = route.connected() ? skb.packet().dst() : route.gateway();
+            transmit(out, nextHop, skb.packet(), payload, seq);
         }
         return Sent.SENT;
     }
@@ -322,8 +346,12 @@ public final class NetStack implements Nic.Receiver {
         kernel.timeline().after(LOOPBACK_LATENCY, () -> {
             Packet in = p.withEthernet(EthernetHeader.LOOPBACK);
             long seq = packetEvent("lo in, INPUT: " + PacketLabel.of(in), PacketLabel.detail(in), cause);
-            HookResult result = netfilter.input(in, "lo", tracked);
-            afterInput(in, payload, result, seq);
+            Skb skb = new Skb(in, Hook.PREROUTING, "lo", "", kernel.now(), tracked, tracked == null ? null : tracked.state());
+            HookResult pre = netfilter.prerouting(skb);
+            seq = firewallEvent(pre, seq);
+            if (!pre.verdict().accepted()) return;
+            HookResult result = netfilter.input(skb.at(Hook.INPUT, "lo", ""));
+            afterInput(skb.packet(), payload, result, seq);
         });
     }
 
@@ -367,16 +395,29 @@ public final class NetStack implements Nic.Receiver {
         ipReceive(in, p, frame.payload(), frame.cause());
     }
 
-    private void ipReceive(Interface in, Packet p, byte[] payload, long cause) {
+    private void ipReceive(Interface in, Packet arrived, byte[] payload, long cause) {
+        Packet p = arrived;
         if (p.dst().isLoopback()) {
             // 127.0.0.0/8 never comes in on a wire: Linux drops it as a "martian destination".
             packetEvent(in.name() + " in, martian destination: dropped", PacketLabel.of(p), cause);
             return;
         }
+        Skb skb = new Skb(p, Hook.PREROUTING, in.name(), "", kernel.now(), null, null);
+        HookResult pre = netfilter.prerouting(skb);
+        long preSeq = firewallEvent(pre, cause);
+        if (!pre.verdict().accepted()) {
+            answerReject(p, pre, preSeq);
+            return;
+        }
+        if (!skb.packet().equals(p)) {
+            preSeq = natEvent(p, skb.packet(), preSeq);
+            p = skb.packet();
+        }
+        cause = preSeq;
         if (isLocal(p.dst())) {
             long seq = packetEvent(in.name() + " in, INPUT: " + PacketLabel.of(p), PacketLabel.detail(p), cause);
-            HookResult result = netfilter.input(p, in.name(), kernel.now());
-            afterInput(p, payload, result, seq);
+            HookResult result = netfilter.input(skb.at(Hook.INPUT, in.name(), ""));
+            afterInput(skb.packet(), payload, result, seq);
             return;
         }
         if (!forwarding) {
@@ -395,14 +436,19 @@ public final class NetStack implements Nic.Receiver {
             if (!p.isIcmpError()) send(Packet.icmpError(sourceFor(p.src()), Icmp.TIME_EXCEEDED, 0, p), null, null, seq);
             return;
         }
-        HookResult result = netfilter.forward(p, in.name(), out.name(), kernel.now());
+        HookResult result = netfilter.forward(skb.at(Hook.FORWARD, in.name(), out.name()));
         seq = firewallEvent(result, seq);
         if (!result.verdict().accepted()) {
             answerReject(p, result, seq);
             return;
         }
-        Packet forwarded = p.withTtl(p.ttl() - 1).withEthernet(null);
-        transmit(out, route.connected() ? p.dst() : route.gateway(), forwarded, payload, seq);
+        skb.setPacket(skb.packet().withTtl(skb.packet().ttl() - 1).withEthernet(null));
+        Packet before = skb.packet();
+        result = netfilter.postrouting(skb.at(Hook.POSTROUTING, in.name(), out.name()));
+        seq = firewallEvent(result, seq);
+        if (!result.verdict().accepted()) return;
+        if (!skb.packet().equals(before)) seq = natEvent(before, skb.packet(), seq);
+        transmit(out, route.connected() ? skb.packet().dst() : route.gateway(), skb.packet(), payload, seq);
     }
 
     /** After the INPUT hook: deliver to the protocol, or answer a REJECT. */
@@ -474,15 +520,15 @@ public final class NetStack implements Nic.Receiver {
      */
     private long firewallEvent(HookResult result, long cause) {
         for (LogRecord log : result.logs()) kernel.log().log(log.level(), kernel.now(), log.text());
-        Chain chain = netfilter.filter().builtin(result.hook());
-        if (chain.isEmpty() && chain.policy() == Policy.ACCEPT) return cause;
+        if (!hasSay(result.hook())) return cause;
         if (!kernel.trace().wants(EventKind.FIREWALL)) return cause;
         TraceStep decided = result.decidedBy();
         StringBuilder detail = new StringBuilder(decided.verdict()).append(": ");
         if (decided.kind() == TraceStep.Kind.POLICY) {
             detail.append("no rule matched, the chain's policy decides");
         } else {
-            detail.append(RuleText.of(netfilter.filter().chain(decided.chain()).entry(decided.number()).rule()));
+            Table table = netfilter.table(decided.table());
+            detail.append(RuleText.of(table.chain(decided.chain()).entry(decided.number()).rule()));
         }
         detail.append(" (ctstate ").append(result.state()).append(")");
         if (result.steps().size() > 1) {
@@ -493,6 +539,21 @@ public final class NetStack implements Nic.Receiver {
         long seq = kernel.event(hookLanes.get(result.hook()), CpuMode.KERNEL, EventKind.FIREWALL, decided.kernelForm(),
                 detail.toString(), cause);
         return seq == TraceEvent.NO_CAUSE ? cause : seq;
+    }
+
+    /** Whether any table has rules, or a policy other than ACCEPT, at the hook: only then is the hook traced. */
+    private boolean hasSay(Hook hook) {
+        for (TableKind kind : TableKind.values()) {
+            Chain chain = netfilter.table(kind).builtin(hook);
+            if (chain != null && (!chain.isEmpty() || chain.policy() != Policy.ACCEPT)) return true;
+        }
+        return false;
+    }
+
+    /** A translation by NAT, as a packet event: {@code DNAT: 203.0.113.1:8080 -> 10.84.0.10:80}. */
+    private long natEvent(Packet before, Packet after, long cause) {
+        String what = !before.dst().equals(after.dst()) || before.dstPort() != after.dstPort() ? "destination" : "source";
+        return packetEvent("nat: " + what + " rewritten: " + PacketLabel.of(after), "was " + PacketLabel.of(before), cause);
     }
 
     @Override

@@ -10,13 +10,18 @@ public final class Connection {
 
     private final long serial;
     private final Tuple original;
-    private final Tuple reply;
+    private Tuple reply;
     private final long createdAt;
     private TcpState tcpState;
     private boolean seenReply;
     private boolean assured;
     private boolean confirmed;
     private long expiresAt;
+    private int mark;
+    private boolean srcNat;
+    private boolean dstNat;
+    private boolean srcNatDone;
+    private boolean dstNatDone;
 
     Connection(long serial, Tuple original, TcpState tcpState, long createdAt, long expiresAt) {
         this.serial = serial;
@@ -76,6 +81,46 @@ public final class Connection {
 
     public boolean expired(long now) {
         return now >= expiresAt;
+    }
+
+    /** The connection's mark ({@code ct mark}, CONNMARK), printed by {@code conntrack -L} as {@code mark=}. */
+    public int mark() {
+        return mark;
+    }
+
+    public void setMark(int value) {
+        mark = value;
+    }
+
+    /** Whether the connection's source is translated (SNAT, MASQUERADE): the reply tuple's destination differs. */
+    public boolean srcNat() {
+        return srcNat;
+    }
+
+    /** Whether the connection's destination is translated (DNAT, REDIRECT). */
+    public boolean dstNat() {
+        return dstNat;
+    }
+
+    /** Whether the nat table has decided this connection's source (or destination, {@code source} false) half. */
+    public boolean natDecided(boolean source) {
+        return source ? srcNatDone : dstNatDone;
+    }
+
+    /**
+     * Records the nat table's decision for one half: the reply tuple the translated connection
+     * expects ({@code nf_nat_setup_info}); a null binding leaves the reply as it is.
+     */
+    public void bindNat(boolean source, Tuple newReply) {
+        if (source) srcNatDone = true; else dstNatDone = true;
+        if (newReply == null || newReply.equals(reply)) return;
+        reply = newReply;
+        if (source) srcNat = true; else dstNat = true;
+    }
+
+    /** The kernel's status bits {@code --ctstatus} tests: EXPECTED 1, SEEN_REPLY 2, ASSURED 4, CONFIRMED 8. */
+    public int statusBits() {
+        return (seenReply ? 2 : 0) | (assured ? 4 : 0) | (confirmed ? 8 : 0);
     }
 
     void setTcpState(TcpState state) {

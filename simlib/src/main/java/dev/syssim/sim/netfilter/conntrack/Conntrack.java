@@ -77,6 +77,31 @@ public final class Conntrack {
         return find(tuple, now);
     }
 
+    /**
+     * How many live connections {@code -m connlimit} counts for a key: those whose original source
+     * (or destination) under {@code mask} is {@code key}, not closing (TCP TIME_WAIT and CLOSE are
+     * skipped, as {@code nf_conncount} does), plus the packet's own connection {@code own} if it is
+     * not in the table yet.
+     */
+    public long count(int key, int mask, boolean destination, Connection own, long now) {
+        long count = 0;
+        boolean ownCounted = false;
+        for (Connection c : connections(now)) {
+            int address = destination ? c.original().dst() : c.original().src();
+            if ((address & mask) != key) continue;
+            if (c.tcpState() == TcpState.TIME_WAIT || c.tcpState() == TcpState.CLOSE) continue;
+            if (c == own) ownCounted = true;
+            count++;
+        }
+        return own != null && !ownCounted ? count + 1 : count;
+    }
+
+    /** Whether {@code tuple} is the reply tuple of a connection other than {@code except} (a NAT clash). */
+    public boolean replyTaken(Tuple tuple, Connection except, long now) {
+        Connection c = find(tuple, now);
+        return c != null && c != except;
+    }
+
     /** {@code conntrack -F}: forgets every connection; returns how many there were. */
     public int flush() {
         int count = byTuple.size() / 2;

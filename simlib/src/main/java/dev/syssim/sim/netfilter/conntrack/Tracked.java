@@ -13,6 +13,9 @@ public record Tracked(Connection connection, Direction direction, CtState state,
     /** A packet conntrack could not place: the rules see INVALID. */
     public static final Tracked INVALID = new Tracked(null, Direction.ORIGINAL, CtState.INVALID, false);
 
+    /** A packet the raw table exempted from tracking ({@code -j CT --notrack}): the rules see UNTRACKED. */
+    public static final Tracked UNTRACKED = new Tracked(null, Direction.ORIGINAL, CtState.UNTRACKED, false);
+
     /**
      * A packet the machine generates about another one — the RST or ICMP error of a REJECT — which
      * the kernel attaches to the rejected packet's connection as RELATED ({@code nf_ct_attach}).

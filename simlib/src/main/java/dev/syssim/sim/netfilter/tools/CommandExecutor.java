@@ -7,7 +7,7 @@ import dev.syssim.sim.netfilter.AddressMatch;
 import dev.syssim.sim.netfilter.Chain;
 import dev.syssim.sim.netfilter.ChangeResult;
 import dev.syssim.sim.netfilter.Counters;
-import dev.syssim.sim.netfilter.FilterTable;
+import dev.syssim.sim.netfilter.Table;
 import dev.syssim.sim.netfilter.Match;
 import dev.syssim.sim.netfilter.Policy;
 import dev.syssim.sim.netfilter.ProtocolMatch;
@@ -29,12 +29,12 @@ import java.util.Optional;
  */
 final class CommandExecutor {
 
-    private final FilterTable table;
+    private final Table table;
     private final StringBuilder stdout;
     /** The iptables-restore line this command is on, or -1 for iptables itself. */
     private final int line;
 
-    CommandExecutor(FilterTable table, StringBuilder stdout, int line) {
+    CommandExecutor(Table table, StringBuilder stdout, int line) {
         this.table = table;
         this.stdout = stdout;
         this.line = line;
@@ -77,6 +77,7 @@ final class CommandExecutor {
 
     void execute(State s, List<Rule> rules) {
         boolean verbose = s.has(OPT_VERBOSE);
+        if ((s.command & (CMD_LIST | CMD_LIST_RULES)) == 0) table.touch();
         switch (s.command) {
             case CMD_APPEND -> {
                 if (verbose) echo(rules);

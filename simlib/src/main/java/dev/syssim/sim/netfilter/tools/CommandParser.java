@@ -318,6 +318,9 @@ final class CommandParser {
             throw XtablesError.parameter("unknown arguments found on commandline");
         }
         if (s.command == 0) throw XtablesError.parameter("no command specified");
+        if (s.table.equals("nat") && ("DROP".equals(s.policy) || "DROP".equals(s.jumpTo))) {
+            throw XtablesError.parameter("\nThe \"nat\" table is not intended for filtering, the use of DROP is therefore inhibited.\n\n");
+        }
         if (s.danglingInvert) throw XtablesError.parameter("nothing appropriate following !");
 
         boolean ruleCommand = (s.command & (CMD_REPLACE | CMD_INSERT | CMD_DELETE | CMD_APPEND | CMD_CHECK)) != 0;

@@ -10,15 +10,15 @@ import java.util.Set;
  */
 final class Extensions {
 
-    private static final Set<String> UNSIMULATED_MATCHES = Set.of("addrtype", "ah", "bpf", "cgroup", "cluster",
-            "connbytes", "connlabel", "connlimit", "connmark", "cpu", "dccp", "devgroup", "dscp", "ecn", "esp",
-            "hashlimit", "helper", "ipcomp", "iprange", "ipvs", "l2tp", "length", "limit", "mac", "mark", "nfacct",
-            "osf", "owner", "physdev", "pkttype", "policy", "quota", "rateest", "realm", "recent", "rpfilter", "sctp",
-            "set", "socket", "statistic", "string", "tcpmss", "time", "tos", "ttl", "u32", "udplite");
+    private static final Set<String> UNSIMULATED_MATCHES = Set.of("ah", "bpf", "cgroup", "cluster",
+            "connbytes", "connlabel", "cpu", "dccp", "devgroup", "dscp", "ecn", "esp",
+            "helper", "ipcomp", "ipvs", "l2tp", "nfacct",
+            "osf", "physdev", "policy", "quota", "rateest", "realm", "rpfilter", "sctp",
+            "socket", "statistic", "string", "tcpmss", "time", "tos", "u32", "udplite");
     private static final Set<String> UNSIMULATED_TARGETS = Set.of("AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP",
-            "CONNMARK", "CONNSECMARK", "CT", "DNAT", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED", "MARK", "MASQUERADE",
-            "NETMAP", "NFLOG", "NFQUEUE", "NOTRACK", "QUEUE", "RATEEST", "REDIRECT", "SECMARK", "SET", "SNAT",
-            "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "TTL", "ULOG");
+            "CONNSECMARK", "DSCP", "ECN", "HMARK", "IDLETIMER", "LED",
+            "NETMAP", "NFLOG", "NFQUEUE", "QUEUE", "RATEEST", "SECMARK", "SET",
+            "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TOS", "TPROXY", "TRACE", "ULOG");
 
     private Extensions() {
     }
@@ -33,6 +33,20 @@ final class Extensions {
             case "state" -> ConntrackExtension.state();
             case "multiport" -> new MultiportExtension();
             case "comment" -> new CommentExtension();
+            case "limit" -> new LimitExtension();
+            case "hashlimit" -> new HashlimitExtension();
+            case "recent" -> new RecentExtension();
+            case "connlimit" -> new ConnlimitExtension();
+            case "iprange" -> new SmallMatchExtensions.Iprange();
+            case "mac" -> new SmallMatchExtensions.Mac();
+            case "owner" -> new SmallMatchExtensions.Owner();
+            case "length" -> new SmallMatchExtensions.Length();
+            case "ttl" -> new SmallMatchExtensions.Ttl();
+            case "pkttype" -> new SmallMatchExtensions.Pkttype();
+            case "addrtype" -> new SmallMatchExtensions.Addrtype();
+            case "mark" -> new SmallMatchExtensions.Mark(false);
+            case "connmark" -> new SmallMatchExtensions.Mark(true);
+            case "set" -> new SmallMatchExtensions.Set();
             default -> null;
         };
     }
@@ -49,6 +63,12 @@ final class Extensions {
             case "RETURN" -> new TargetExtension.Standard(Target.RETURN);
             case "REJECT" -> new RejectExtension();
             case "LOG" -> new LogExtension();
+            case "DNAT", "SNAT", "MASQUERADE", "REDIRECT" -> new NatExtension(name);
+            case "MARK" -> new MangleTargets.Mark();
+            case "CONNMARK" -> new MangleTargets.Connmark();
+            case "TTL" -> new MangleTargets.Ttl();
+            case "CT" -> new MangleTargets.Ct(false);
+            case "NOTRACK" -> new MangleTargets.Ct(true);
             default -> null;
         };
     }

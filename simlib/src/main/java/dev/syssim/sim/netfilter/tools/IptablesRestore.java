@@ -1,7 +1,7 @@
 package dev.syssim.sim.netfilter.tools;
 
 import dev.syssim.sim.netfilter.Chain;
-import dev.syssim.sim.netfilter.FilterTable;
+import dev.syssim.sim.netfilter.Table;
 import dev.syssim.sim.netfilter.Netfilter;
 import dev.syssim.sim.netfilter.Policy;
 import dev.syssim.sim.netfilter.Rule;
@@ -54,21 +54,22 @@ public final class IptablesRestore {
             return new ToolResult("", PROGRAM + " " + Iptables.VERSION
                     + ": Could not fetch rule set generation id: Permission denied (you must be root)\n", 4);
         }
-        return new Restore(netfilter.filter(), new Options(counters, noflush, test), context).run(context.stdin());
+        return new Restore(netfilter, new Options(counters, noflush, test), context).run(context.stdin());
     }
 
     /** One run over the input: the table being built, where we are, and the first failure. */
     private static final class Restore {
-        private final FilterTable live;
+        private final Netfilter netfilter;
+        private Table live;
         private final Options options;
         private final ToolContext context;
         private final StringBuilder stdout = new StringBuilder();
-        private FilterTable staged;
+        private Table staged;
         private String table;
         private boolean failed;
 
-        Restore(FilterTable live, Options options, ToolContext context) {
-            this.live = live;
+        Restore(Netfilter netfilter, Options options, ToolContext context) {
+            this.netfilter = netfilter;
             this.options = options;
             this.context = context;
         }
@@ -103,12 +104,12 @@ public final class IptablesRestore {
         }
 
         private void openTable(String name, int number) {
-            if (!name.equals(FilterTable.NAME) && !List.of("nat", "mangle", "raw", "security").contains(name)) {
-                throw XtablesError.version("table '" + name + "' does not exist");
-            }
+            Table target = netfilter.table(name);
+            if (target == null) throw XtablesError.version("table '" + name + "' does not exist");
             table = name;
+            live = target;
             failed = false;
-            staged = !name.equals(FilterTable.NAME) ? null : options.noflush() ? live.copy() : new FilterTable();
+            staged = options.noflush() ? live.copy() : new Table(live.kind());
         }
 
         private void declareChain(String declaration, int number) {
@@ -175,7 +176,10 @@ public final class IptablesRestore {
         private void commit(int number) {
             requireTable(number);
             if (failed) throw XtablesError.plain(PROGRAM + ": line " + number + " failed\n", 1);
-            if (staged != null && !options.test()) live.replaceWith(staged);
+            if (staged != null && !options.test()) {
+                live.replaceWith(staged);
+                live.touch();
+            }
             table = null;
             staged = null;
         }

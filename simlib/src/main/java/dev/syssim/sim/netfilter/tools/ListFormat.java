@@ -70,7 +70,7 @@ final class ListFormat {
             out.append(number(counters.packets(), options.exact(), true))
                     .append(number(counters.bytes(), options.exact(), true));
         }
-        out.append(String.format("%-9s ", rule.target().name()));
+        out.append(String.format("%-9s ", ExtensionText.listName(rule.target())));
         out.append(rule.protocol().inverted() ? '!' : ' ');
         int protocol = rule.protocol().number();
         String name = ProtocolNames.nameOf(protocol).orElse(null);
@@ -184,8 +184,11 @@ final class ListFormat {
                 }
             }
         } else if (match instanceof ConntrackMatch ct) {
-            if (ct.inverted()) out.append(" !");
-            out.append(ct.stateAlias() ? " state " : " ctstate ").append(SaveFormat.states(ct.stateMask()));
+            if (ct.stateMask() != 0) {
+                if (ct.inverted()) out.append(" !");
+                out.append(ct.stateAlias() ? " state " : " ctstate ").append(SaveFormat.states(ct.stateMask()));
+            }
+            ExtensionText.list(out, ct);
         } else if (match instanceof MultiportMatch multiport) {
             out.append(" multiport ").append(switch (multiport.kind()) {
                 case SOURCE -> "sports ";
@@ -196,6 +199,8 @@ final class ListFormat {
             out.append(SaveFormat.portList(multiport, numeric));
         } else if (match instanceof CommentMatch comment) {
             out.append(" /* ").append(comment.comment()).append(" */");
+        } else {
+            ExtensionText.list(out, match);
         }
     }
 
@@ -226,6 +231,8 @@ final class ListFormat {
                 if ((log.flags() & Target.Log.MAC_DECODE) != 0) out.append(" macdecode");
             }
             if (!log.prefix().isEmpty()) out.append(" prefix \"").append(log.prefix()).append('"');
+        } else {
+            ExtensionText.listTarget(out, target);
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.syssim.sim.netfilter.tools;
 
 import dev.syssim.sim.netfilter.Chain;
-import dev.syssim.sim.netfilter.FilterTable;
+import dev.syssim.sim.netfilter.Table;
 import dev.syssim.sim.netfilter.RuleEntry;
 import java.util.List;
 
@@ -12,7 +12,7 @@ final class Listings {
     }
 
     /** {@code iptables -L [CHAIN [N]]}: each chain's header and rows, chains separated by an empty line. */
-    static String list(FilterTable table, String chainName, int ruleNumber, ListFormat.Options options) {
+    static String list(Table table, String chainName, int ruleNumber, ListFormat.Options options) {
         StringBuilder out = new StringBuilder();
         List<Chain> chains = chainName == null ? table.chains() : List.of(table.chain(chainName));
         if (ruleNumber > 0) {
@@ -38,7 +38,7 @@ final class Listings {
     }
 
     /** {@code iptables -S [CHAIN [N]]}: policies and {@code -N} lines first, then every rule as {@code -A}. */
-    static String rules(FilterTable table, String chainName, int ruleNumber, boolean counters) {
+    static String rules(Table table, String chainName, int ruleNumber, boolean counters) {
         StringBuilder out = new StringBuilder();
         List<Chain> chains = chainName == null ? table.chains() : List.of(table.chain(chainName));
         if (ruleNumber == 0) {

@@ -86,8 +86,11 @@ final class SaveFormat {
                 if (icmp.codeMin() != 0 || icmp.codeMax() != 0xFF) out.append('/').append(icmp.codeMin());
             }
         } else if (match instanceof ConntrackMatch ct) {
-            if (ct.inverted()) out.append(" !");
-            out.append(ct.stateAlias() ? " --state " : " --ctstate ").append(states(ct.stateMask()));
+            if (ct.stateMask() != 0) {
+                if (ct.inverted()) out.append(" !");
+                out.append(ct.stateAlias() ? " --state " : " --ctstate ").append(states(ct.stateMask()));
+            }
+            ExtensionText.save(out, ct);
         } else if (match instanceof MultiportMatch multiport) {
             if (multiport.inverted()) out.append(" !");
             out.append(switch (multiport.kind()) {
@@ -99,6 +102,7 @@ final class SaveFormat {
         } else if (match instanceof CommentMatch comment) {
             out.append(" --comment").append(quoted(comment.comment()));
         }
+        if (!(match instanceof ConntrackMatch)) ExtensionText.save(out, match);
     }
 
     private static void ports(StringBuilder out, String option, PortRange range, boolean inverted) {
@@ -125,6 +129,8 @@ final class SaveFormat {
             if ((log.flags() & Target.Log.IP_OPTIONS) != 0) out.append(" --log-ip-options");
             if ((log.flags() & Target.Log.UID) != 0) out.append(" --log-uid");
             if ((log.flags() & Target.Log.MAC_DECODE) != 0) out.append(" --log-macdecode");
+        } else {
+            ExtensionText.saveTarget(out, target);
         }
     }
 

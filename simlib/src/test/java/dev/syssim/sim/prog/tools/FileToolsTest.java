@@ -18,7 +18,7 @@ class FileToolsTest {
 
     @Test
     void mkdirOfAnExistingDirectoryFailsWithFileExists() {
-        assertEquals("mkdir: cannot create directory 'd': File exists\n1\n", f.run("cd /tmp; mkdir d; mkdir d; echo $?"));
+        assertEquals("mkdir: cannot create directory ‘d’: File exists\n1\n", f.run("cd /tmp; mkdir d; mkdir d; echo $?"));
     }
 
     @Test
@@ -33,7 +33,7 @@ class FileToolsTest {
 
     @Test
     void mkdirInAReadOnlyToTheUserDirectoryIsPermissionDenied() {
-        assertEquals("mkdir: cannot create directory '/etc/x': Permission denied\n1\n", f.run("mkdir /etc/x; echo $?"));
+        assertEquals("mkdir: cannot create directory ‘/etc/x’: Permission denied\n1\n", f.run("mkdir /etc/x; echo $?"));
     }
 
     @Test

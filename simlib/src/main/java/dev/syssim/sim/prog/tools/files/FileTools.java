@@ -1,0 +1,50 @@
+package dev.syssim.sim.prog.tools.files;
+
+import static dev.syssim.sim.prog.tools.Installed.LIBC;
+import static dev.syssim.sim.prog.tools.Installed.SELINUX;
+
+import dev.syssim.sim.prog.Binaries;
+import dev.syssim.sim.prog.tools.Installed.Executable;
+import java.util.List;
+
+/** Where the files tools are installed (path, size, libraries), and their registration. */
+public final class FileTools {
+
+    public static final List<Executable> BINARIES = List.of(
+            Executable.of("/usr/bin/ls", "ls", 2_300, SELINUX, LIBC, "libpcre2-8.so.0"),
+            Executable.of("/usr/bin/pwd", "pwd", 1_000, LIBC),
+            Executable.of("/usr/bin/mkdir", "mkdir", 1_100, SELINUX, LIBC),
+            Executable.of("/usr/bin/rm", "rm", 1_100, LIBC),
+            Executable.of("/usr/bin/rmdir", "rmdir", 1_000, LIBC),
+            Executable.of("/usr/bin/cp", "cp", 1_500, SELINUX, "libacl.so.1", "libattr.so.1", LIBC),
+            Executable.of("/usr/bin/mv", "mv", 1_500, SELINUX, "libacl.so.1", "libattr.so.1", LIBC),
+            Executable.of("/usr/bin/touch", "touch", 1_100, LIBC),
+            Executable.of("/usr/bin/chmod", "chmod", 1_100, LIBC),
+            Executable.of("/usr/bin/chown", "chown", 1_100, LIBC),
+            Executable.of("/usr/bin/chgrp", "chgrp", 1_100, LIBC),
+            Executable.of("/usr/bin/ln", "ln", 1_100, LIBC),
+            Executable.of("/usr/bin/stat", "stat", 1_100, SELINUX, LIBC),
+            Executable.of("/usr/bin/basename", "basename", 900, LIBC),
+            Executable.of("/usr/bin/dirname", "dirname", 900, LIBC));
+
+    private FileTools() {
+    }
+
+    public static void register(Binaries binaries, long bootEpochSeconds) {
+        binaries.register("ls", new Ls(bootEpochSeconds));
+        binaries.register("pwd", new Pwd());
+        binaries.register("mkdir", new Mkdir());
+        binaries.register("rm", new Rm());
+        binaries.register("rmdir", new Rmdir());
+        binaries.register("cp", new Cp());
+        binaries.register("mv", new Mv());
+        binaries.register("touch", new Touch());
+        binaries.register("chmod", new Chmod());
+        binaries.register("chown", new Chown(false));
+        binaries.register("chgrp", new Chown(true));
+        binaries.register("ln", new Ln());
+        binaries.register("stat", new StatTool(bootEpochSeconds));
+        binaries.register("basename", new Basename(false));
+        binaries.register("dirname", new Basename(true));
+    }
+}

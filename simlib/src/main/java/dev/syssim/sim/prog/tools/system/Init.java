@@ -1,0 +1,23 @@
+package dev.syssim.sim.prog.tools.system;
+
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
+
+/**
+ * init, process 1: the first program the kernel starts. It adopts orphans; the simulated kernel
+ * reaps its children itself, so here it only sleeps until a signal comes.
+ */
+public final class Init extends Tool {
+
+    @Override
+    protected Step run(Libc c) {
+        return c.sys(new Syscall.Pause(), r -> run(c));
+    }
+
+    @Override
+    public String manual() {
+        return "init\n  Process 1: the first process the kernel starts; parent of every orphan.";
+    }
+}
