@@ -106,10 +106,12 @@ class JavaCellLifeTest {
                 %%java
                 var outcome = new CompletableFuture<String>();
                 new Thread(() -> {
-                    try { Thread.sleep(500); outcome.complete(sh.run("echo hi").stdout()); }
-                    catch (Throwable t) { outcome.complete(t.getClass().getSimpleName() + ": " + t.getMessage()); }
+                    try {
+                        while (System.getProperty("syssim.test.drive") == null) Thread.sleep(5);
+                        outcome.complete(sh.run("echo hi").stdout());
+                    } catch (Throwable t) { outcome.complete(t.getClass().getSimpleName() + ": " + t.getMessage()); }
                 }).start();""");
-        Thread.sleep(1000);
+        System.setProperty("syssim.test.drive", "go"); // the cell is over
         RecordingIO io = RecordingIO.runOk(interpreter, "%%java\noutcome.get()");
         assertEquals("IllegalStateException: the world runs only while the cell that drives it runs: a thread of an earlier cell cannot run it",
                 io.results.get(0).get("text/plain"));

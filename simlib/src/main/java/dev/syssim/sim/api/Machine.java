@@ -5,6 +5,7 @@ import dev.syssim.sim.net.stack.InterfaceAddress;
 import dev.syssim.sim.net.stack.NetStack;
 import dev.syssim.sim.netfilter.Chain;
 import dev.syssim.sim.netfilter.RuleEntry;
+import dev.syssim.sim.netfilter.Table;
 import dev.syssim.sim.os.Kernel;
 import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.Signal;
@@ -155,7 +156,7 @@ public final class Machine {
      * @return its bytes, or empty if there is no such file (or it is a directory)
      */
     public Optional<byte[]> readBytes(String path) {
-        return Logins.bytes(machine.kernel(), path);
+        return read(() -> Logins.bytes(machine.kernel(), path));
     }
 
     /**
@@ -165,7 +166,7 @@ public final class Machine {
      * @return its content as UTF-8, or empty if there is no such file (or it is a directory)
      */
     public Optional<String> readFile(String path) {
-        return Logins.text(machine.kernel(), path);
+        return read(() -> Logins.text(machine.kernel(), path));
     }
 
     /**
@@ -175,7 +176,7 @@ public final class Machine {
      * @return true if it resolves
      */
     public boolean exists(String path) {
-        return Logins.location(machine.kernel(), path) != null;
+        return read(() -> Logins.location(machine.kernel(), path) != null);
     }
 
     /**
@@ -184,6 +185,10 @@ public final class Machine {
      * @return every process and zombie, by pid
      */
     public List<ProcessInfo> processes() {
+        return read(this::readProcesses);
+    }
+
+    private List<ProcessInfo> readProcesses() {
         Kernel kernel = machine.kernel();
         UserDb users = Logins.users(kernel);
         List<ProcessInfo> out = new ArrayList<>();
@@ -204,6 +209,10 @@ public final class Machine {
      * @return every interface with its addresses and counters, {@code lo} first
      */
     public List<NetInterface> interfaces() {
+        return read(this::readInterfaces);
+    }
+
+    private List<NetInterface> readInterfaces() {
         List<NetInterface> out = new ArrayList<>();
         NetStack stack = NetStack.of(machine.kernel());
         if (stack == null) return out;
@@ -216,25 +225,53 @@ public final class Machine {
     }
 
     /**
-     * The firewall.
+     * The firewall's filter table.
      *
      * @return the filter table's chains, rules and counters as they are now
      */
     public Firewall firewall() {
-        List<FirewallChain> chains = new ArrayList<>();
-        NetStack stack = NetStack.of(machine.kernel());
-        if (stack == null) return new Firewall(chains);
-        for (Chain chain : stack.netfilter().filter().chains()) {
-            List<FirewallRule> rules = new ArrayList<>();
-            List<RuleEntry> entries = chain.entries();
-            for (int i = 0; i < entries.size(); i++) {
-                RuleEntry e = entries.get(i);
-                rules.add(new FirewallRule(i + 1, e.rule().target().name(), e.counters().packets(), e.counters().bytes()));
+        return firewall("filter");
+    }
+
+    /**
+     * One table of the firewall.
+     *
+     * @param table {@code filter}, {@code nat}, {@code mangle}, {@code raw} or {@code security}
+     * @return the table's chains, rules and counters as they are now
+     * @throws IllegalArgumentException if there is no such table
+     */
+    public Firewall firewall(String table) {
+        world.enter();
+        try {
+            List<FirewallChain> chains = new ArrayList<>();
+            NetStack stack = NetStack.of(machine.kernel());
+            if (stack == null) return new Firewall(chains);
+            Table t = stack.netfilter().table(table);
+            if (t == null) throw new IllegalArgumentException("no table '" + table + "' (tables: filter, nat, mangle, raw, security)");
+            for (Chain chain : t.chains()) {
+                List<FirewallRule> rules = new ArrayList<>();
+                List<RuleEntry> entries = chain.entries();
+                for (int i = 0; i < entries.size(); i++) {
+                    RuleEntry e = entries.get(i);
+                    rules.add(new FirewallRule(i + 1, e.rule().target().name(), e.counters().packets(), e.counters().bytes()));
+                }
+                chains.add(new FirewallChain(chain.name(), chain.policy() == null ? "" : chain.policy().name(),
+                        chain.policyCounters().packets(), chain.policyCounters().bytes(), rules));
             }
-            chains.add(new FirewallChain(chain.name(), chain.policy() == null ? "" : chain.policy().name(),
-                    chain.policyCounters().packets(), chain.policyCounters().bytes(), rules));
+            return new Firewall(chains);
+        } finally {
+            world.exit();
         }
-        return new Firewall(chains);
+    }
+
+    /** Reads the world through its gate, as runs do: a world may change under a read from another thread. */
+    private <T> T read(java.util.function.Supplier<T> reading) {
+        world.enter();
+        try {
+            return reading.get();
+        } finally {
+            world.exit();
+        }
     }
 
     /**

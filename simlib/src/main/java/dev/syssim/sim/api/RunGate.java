@@ -1,11 +1,11 @@
 package dev.syssim.sim.api;
 
 /**
- * The door every API call that runs the simulation goes through: {@link #enter()} before the
- * world takes its first step, {@link #exit()} after its last, on the calling thread. A world is
- * not thread-safe, so a program that lets several threads drive one world (the Jupyter kernel,
- * whose Java cells may start threads) gives it a gate that lets one in at a time, and that refuses
- * entry while it is stopping them. Alone, a world's gate is {@link #OPEN}.
+ * The door every API call that runs or reads the simulation goes through: {@link #enter()} before
+ * the world takes its first step (or is read), {@link #exit()} after its last, on the calling
+ * thread. A world is not thread-safe, so a program that lets several threads drive one world (the
+ * Jupyter kernel, whose Java cells may start threads) gives it a gate that lets one in at a time,
+ * and that refuses entry while it is stopping them. Alone, a world's gate is {@link #OPEN}.
  */
 public interface RunGate {
 

@@ -40,6 +40,15 @@ class CampusTest {
     }
 
     @Test
+    void aNatTableIsReadLikeTheFilterTable() {
+        border.run("root", "iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE");
+        FirewallChain postrouting = border.firewall("nat").chain("POSTROUTING");
+        assertEquals("MASQUERADE", postrouting.rule(1).target());
+        assertEquals(0, postrouting.rule(1).packets());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> border.firewall("moon"));
+    }
+
+    @Test
     void interfaceCountersGrowWithTraffic() {
         long before = border.interfaces().get(2).txPackets();
         world.machine("offcampus").run("root", "ping -c 3 wash");
