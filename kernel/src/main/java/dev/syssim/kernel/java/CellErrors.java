@@ -110,6 +110,19 @@ final class CellErrors {
         return ExecuteOutcome.error(type, message, traceback);
     }
 
+    /** The cell's value could not be shown: its {@code toString} or {@code render} threw. */
+    static ExecuteOutcome renderingFailed(Throwable e) {
+        String type = e.getClass().getName();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        List<String> traceback = new ArrayList<>();
+        traceback.add("The cell's value could not be shown: " + type + (message.isEmpty() ? "" : ": " + message));
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("dev.syssim.kernel.java.")) break;
+            traceback.add("\tat " + frame);
+        }
+        return ExecuteOutcome.error(type, message, traceback);
+    }
+
     private static void stack(JShellException e, Map<String, Place> places, List<String> out, String prefix) {
         String type = e instanceof EvalException ee ? ee.getExceptionClassName() : e.getClass().getName();
         out.add(prefix + type + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -190,7 +190,12 @@ public final class JavaCells {
                 last = event;
             }
             if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
-            return new Evaluation(ExecuteOutcome.OK, value(last, cell));
+            try {
+                return new Evaluation(ExecuteOutcome.OK, value(last, cell));
+            } catch (RuntimeException | Error failed) {
+                // the value's own code (toString, render) failed: the cell's error, not the kernel's
+                return new Evaluation(CellErrors.renderingFailed(failed), null);
+            }
         } finally {
             CellContext.enter(null);
         }

@@ -113,6 +113,16 @@ class JavaDisplayTest {
     }
 
     @Test
+    void aValueWhoseToStringThrowsFailsTheCellNotTheKernel() {
+        ExecuteOutcome outcome = interpreter.execute("%%java\nnew Object() { public String toString() { throw new IllegalStateException(\"no text\"); } }",
+                new RecordingIO());
+        assertEquals("java.lang.IllegalStateException", outcome.ename());
+        assertEquals("no text", outcome.evalue());
+        assertTrue(outcome.traceback().get(0).startsWith("The cell's value could not be shown"), outcome.traceback().toString());
+        assertEquals("2", run("1 + 1").results.get(0).get("text/plain"));
+    }
+
+    @Test
     void anEmptyTraceSaysSo() {
         Map<String, Object> data = run("sh.run(\"true\").trace()").results.get(0);
         assertEquals("trace: no events (recorded at level off)\n", data.get("text/plain"));
