@@ -141,6 +141,31 @@ def test_an_interrupt_stops_a_busy_loop_and_the_kernel_goes_on(kernel):
     assert result(messages)["text/plain"] == "2"
 
 
+def test_a_loop_inside_the_jdk_that_ignores_the_interrupt_is_given_up_and_java_cells_start_over(kernel):
+    km, kc = kernel
+    reply, messages = run(kc, "%%java\nint kept = 1;\nRuntime.version().feature()")
+    feature = int(result(messages)["text/plain"])
+    # one snippet (a block): it prints, then sums an endless stream
+    msg_id = kc.execute('%%java\n{ System.out.println("summing"); System.out.println(new java.util.Random(1).ints().sum()); }')
+    while True:
+        msg = kc.get_iopub_msg(timeout=FIRST_JAVA_TIMEOUT)
+        if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+            break
+    km.interrupt_kernel()
+    reply = reply_to(kc, msg_id)
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    reply, messages = run(kc, "%%java\n1 + 1")
+    assert result(messages)["text/plain"] == "2"
+    reply, _ = run(kc, "%%java\nkept")
+    if feature >= 20:
+        # JShell stops only the cell's own code: this loop runs entirely inside the JDK. The cell
+        # is given up after a few seconds and Java cells start over.
+        assert reply["content"]["ename"] == "CompileError", "the old variables are gone"
+    else:
+        # Before Java 20 JShell's stop is Thread.stop, which reaches the loop.
+        assert reply["content"]["status"] == "ok"
+
+
 def test_system_exit_ends_the_cell_not_the_kernel(kernel):
     km, kc = kernel
     reply, _ = run(kc, "%%java\nSystem.exit(0);")

@@ -58,20 +58,25 @@ public final class JavaCells {
     /** The bound variables: declared once, given the notebook's objects before every cell. */
     static final List<String> BINDINGS = List.of("World world = null;", "Machine machine = null;", "Shell sh = null;");
 
+    /** How long an interrupted cell may go on before it is given up. */
+    static final long ABANDON_AFTER_MS = 5_000;
+    private static final long STOP_POLL_MS = 100;
+
     private final Notebook notebook;
     private final Pump pump = new Pump();
     private final Rendering rendering;
     private final JavaGate gate = new JavaGate();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "syssim-java");
-        t.setDaemon(true);
-        return t;
-    });
-    /** Where each snippet stands in its cell, by JShell's snippet id: for the frames of stack traces. */
-    private final Map<String, CellErrors.Place> places = new HashMap<>();
+    /** The thread JShell lives on; replaced when a cell that would not stop is abandoned. */
+    private ExecutorService thread = javaThread();
+    /**
+     * One JShell and what its cells share: its execution control, and where each snippet stands in
+     * its cell (by JShell's snippet id, for the frames of stack traces). A cell's code holds on to
+     * its own, so an abandoned cell's thread never touches the JShell that replaced its own.
+     */
+    private record Repl(JShell shell, CellExecutionControl control, Map<String, CellErrors.Place> places) {
+    }
 
-    private JShell jshell;
-    private CellExecutionControl control;
+    private volatile Repl repl;
     private dev.syssim.sim.world.World boundWorld;
     private World world;
     private int cells;
@@ -94,7 +99,7 @@ public final class JavaCells {
      */
     public ExecuteOutcome execute(String code, int firstLine, CellIO io) {
         cellBegins();
-        if (jshell == null) {
+        if (repl == null) {
             // The first Java cell: JShell starts on its thread while this one builds the world (if
             // no shell cell has yet), the two biggest parts of a first cell side by side.
             Future<?> starting = thread.submit(this::start);
@@ -104,12 +109,13 @@ public final class JavaCells {
         JavaCell cell = new JavaCell(new CellChannel(io, pump, ++cells, notebook.outputBytesPerCell()), rendering, new CellGate(this::stopJava, JavaCells::interruptCellThreads));
         running = cell;
         gate.setRunning(cell);
-        control.setStopping(cell.gate()::stopping);
+        repl.control().setStopping(cell.gate()::stopping);
         if (interruptPending) cell.gate().stop();
         notebook.bindTerminal(cell.channel().asCellIO());
         Evaluation result;
         try {
-            result = onJavaThread(() -> evaluate(code, firstLine, cell, io.executionCount()));
+            Future<Evaluation> evaluation = thread.submit(() -> evaluate(code, firstLine, cell, io.executionCount()));
+            result = awaitOrAbandon(evaluation, cell);
         } finally {
             cell.gate().close();
             gate.setRunning(null);
@@ -153,8 +159,8 @@ public final class JavaCells {
     }
 
     private void stopJava() {
-        JShell shell = jshell;
-        if (shell != null) shell.stop();
+        Repl r = repl;
+        if (r != null) r.shell().stop();
     }
 
     private record Evaluation(ExecuteOutcome outcome, Rendering.Bundle value) {
@@ -164,12 +170,14 @@ public final class JavaCells {
     }
 
     private Evaluation evaluate(String code, int firstLine, JavaCell cell, int executionCount) {
-        start();
-        bind(cell);
+        Repl r = start();
+        JShell jshell = r.shell();
+        Map<String, CellErrors.Place> places = r.places();
+        bind(r, cell);
         CellContext.enter(cell);
         try {
             SnippetEvent last = null;
-            for (Piece piece : pieces(code)) {
+            for (Piece piece : pieces(jshell, code)) {
                 if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
                 List<SnippetEvent> events = jshell.eval(piece.source());
                 if (events.isEmpty()) continue;
@@ -181,17 +189,17 @@ public final class JavaCells {
                     return new Evaluation(CellErrors.compileError(diagnostics, code, piece.start(), piece.length(), firstLine), null);
                 }
                 if (event.exception() != null) {
-                    String unresolved = event.exception() instanceof UnresolvedReferenceException u ? unresolved(u.getSnippet()) : "";
+                    String unresolved = event.exception() instanceof UnresolvedReferenceException u ? unresolved(jshell, u.getSnippet()) : "";
                     return new Evaluation(CellErrors.exception(event.exception(), places, unresolved), null);
                 }
                 if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    cell.channel().text("stderr", "note: " + unresolved((DeclarationSnippet) event.snippet()) + "\n");
+                    cell.channel().text("stderr", "note: " + unresolved(jshell, (DeclarationSnippet) event.snippet()) + "\n");
                 }
                 last = event;
             }
             if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
             try {
-                return new Evaluation(ExecuteOutcome.OK, value(last, cell));
+                return new Evaluation(ExecuteOutcome.OK, value(r.control(), last, cell));
             } catch (RuntimeException | Error failed) {
                 // the value's own code (toString, render) failed: the cell's error, not the kernel's
                 return new Evaluation(CellErrors.renderingFailed(failed), null);
@@ -202,7 +210,7 @@ public final class JavaCells {
     }
 
     /** The rendered value of a cell whose last snippet is an expression; null for anything else, and for null. */
-    private Rendering.Bundle value(SnippetEvent last, JavaCell cell) {
+    private Rendering.Bundle value(CellExecutionControl control, SnippetEvent last, JavaCell cell) {
         if (last == null || !last.status().isDefined()) return null;
         String name;
         if (last.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) name = v.name();
@@ -216,7 +224,7 @@ public final class JavaCells {
     }
 
     /** {@code method f()} and what it waits for, as jshell says it. */
-    private String unresolved(DeclarationSnippet snippet) {
+    private static String unresolved(JShell jshell, DeclarationSnippet snippet) {
         List<String> missing = jshell.unresolvedDependencies(snippet).toList();
         String what = describe(snippet);
         return missing.isEmpty() ? what + " cannot be used: it refers to something not declared"
@@ -233,7 +241,7 @@ public final class JavaCells {
     }
 
     /** The cell's text cut into snippets as JShell's analysis cuts it; an unfinished rest is one more (javac will say why). */
-    private List<Piece> pieces(String code) {
+    private static List<Piece> pieces(JShell jshell, String code) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         List<Piece> pieces = new ArrayList<>();
         String rest = code;
@@ -266,8 +274,9 @@ public final class JavaCells {
     // ---- JShell ----
 
     /** Starts JShell with the imports and the bound variables (the first Java cell pays for this). */
-    private void start() {
-        if (jshell != null) return;
+    private Repl start() {
+        Repl r = repl;
+        if (r != null) return r;
         RoutedStreams.install();
         CellExecutionControl.Provider provider = new CellExecutionControl.Provider();
         JShell shell = JShell.builder()
@@ -276,8 +285,9 @@ public final class JavaCells {
                 .build();
         requireValid(shell, IMPORTS);
         for (String binding : BINDINGS) requireValid(shell, binding);
-        control = provider.control();
-        jshell = shell;
+        r = new Repl(shell, provider.control(), new HashMap<>());
+        repl = r;
+        return r;
     }
 
     private static void requireValid(JShell shell, String source) {
@@ -290,7 +300,7 @@ public final class JavaCells {
     }
 
     /** Gives {@code world}, {@code machine} and {@code sh} the notebook's objects as they are now. */
-    private void bind(JavaCell cell) {
+    private void bind(Repl r, JavaCell cell) {
         dev.syssim.sim.world.World internal = notebook.world();
         if (internal != boundWorld) {
             world = World.of(internal, gate);
@@ -299,13 +309,13 @@ public final class JavaCells {
         Shell sh = Shell.of(world, notebook.session());
         sh.setTraceLevel(notebook.traceOptions().level());
         Machine machine = world.machine(notebook.session().machine().name());
-        set("world", world);
-        set("machine", machine);
-        set("sh", sh);
+        set(r, "world", world);
+        set(r, "machine", machine);
+        set(r, "sh", sh);
     }
 
-    private void set(String variable, Object value) {
-        Field field = control.variable(variable);
+    private static void set(Repl r, String variable, Object value) {
+        Field field = r.control().variable(variable);
         try {
             if (field != null && field.getType().isInstance(value)) {
                 field.setAccessible(true);
@@ -314,6 +324,53 @@ public final class JavaCells {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot bind " + variable, e);
         }
+    }
+
+    private static ExecutorService javaThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(runnable, "syssim-java");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The cell's evaluation, or, when it was interrupted and still runs {@value #ABANDON_AFTER_MS}
+     * ms later, an interrupted outcome with the cell given up: from Java 20 on JShell stops only at
+     * the cell's own code, so a loop that runs entirely inside the JDK cannot be stopped. The kernel
+     * then starts a new JShell for the next Java cell (variables and methods are gone, and says
+     * so); the abandoned thread keeps a core busy until the kernel restarts.
+     */
+    private Evaluation awaitOrAbandon(Future<Evaluation> evaluation, JavaCell cell) {
+        long stoppingSince = 0;
+        while (true) {
+            try {
+                return evaluation.get(STOP_POLL_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (!cell.gate().stopping()) continue;
+                long now = System.nanoTime();
+                if (stoppingSince == 0) stoppingSince = now;
+                if (now - stoppingSince < ABANDON_AFTER_MS * 1_000_000L) continue;
+                abandon();
+                String message = "the cell did not stop (its code runs inside the JDK, where an interrupt cannot reach it);"
+                        + " it was given up, and Java cells start over: their variables and methods are gone";
+                return new Evaluation(ExecuteOutcome.error("KeyboardInterrupt", message, List.of("KeyboardInterrupt: " + message)), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /** Leaves the stuck thread and its JShell behind; the next Java cell starts a new JShell on a new thread. */
+    private void abandon() {
+        thread.shutdownNow();
+        thread = javaThread();
+        repl = null;
     }
 
     private <T> T onJavaThread(Callable<T> task) {
@@ -346,9 +403,9 @@ public final class JavaCells {
     /** Completions at {@code cursor} of a cell's Java text, from JShell's source analysis. */
     public Completion complete(String code, int cursor) {
         return onJavaThread(() -> {
-            start();
+            JShell jshell = start().shell();
             int at = Math.max(0, Math.min(cursor, code.length()));
-            int from = snippetStart(code, at);
+            int from = snippetStart(jshell, code, at);
             int[] anchor = new int[1];
             Set<String> matches = new LinkedHashSet<>();
             List<SourceCodeAnalysis.Suggestion> suggestions = jshell.sourceCodeAnalysis().completionSuggestions(code.substring(from, at), at - from, anchor);
@@ -361,13 +418,13 @@ public final class JavaCells {
     /** The signature and javadoc of what is at {@code cursor}, from JShell's source analysis. */
     public Inspection inspect(String code, int cursor) {
         return onJavaThread(() -> {
-            start();
+            JShell jshell = start().shell();
             int at = Math.max(0, Math.min(cursor, code.length()));
             int end = at;
             while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) end++;
             // JShell documents a method from inside its argument list, as jshell's Shift-Tab after "("
             if (end < code.length() && code.charAt(end) == '(') end++;
-            int from = snippetStart(code, at);
+            int from = snippetStart(jshell, code, at);
             List<SourceCodeAnalysis.Documentation> docs = jshell.sourceCodeAnalysis().documentation(code.substring(from, end), end - from, true);
             if (docs.isEmpty()) return Inspection.NOT_FOUND;
             StringBuilder text = new StringBuilder();
@@ -382,8 +439,7 @@ public final class JavaCells {
     /** Whether a cell's Java text is a whole cell, or what indent its next line takes. */
     public IsComplete isComplete(String code) {
         return onJavaThread(() -> {
-            start();
-            SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
+            SourceCodeAnalysis analysis = start().shell().sourceCodeAnalysis();
             String rest = code;
             while (true) {
                 SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
@@ -415,7 +471,7 @@ public final class JavaCells {
     }
 
     /** Where the snippet the cursor is in starts: after the last complete snippet before it. */
-    private int snippetStart(String code, int cursor) {
+    private static int snippetStart(JShell jshell, String code, int cursor) {
         SourceCodeAnalysis analysis = jshell.sourceCodeAnalysis();
         String before = code.substring(0, cursor);
         int start = 0;
