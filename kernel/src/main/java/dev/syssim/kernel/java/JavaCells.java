@@ -106,7 +106,7 @@ public final class JavaCells {
             notebook.world();
             await(starting);
         }
-        JavaCell cell = new JavaCell(new CellChannel(io, pump, ++cells, notebook.outputBytesPerCell()), rendering, new CellGate(this::stopJava, JavaCells::interruptCellThreads));
+        JavaCell cell = new JavaCell(new CellChannel(io, pump, ++cells, notebook.outputBytesPerCell()), rendering, new CellGate(this::stopJava, this::interruptJava));
         running = cell;
         gate.setRunning(cell);
         repl.control().setStopping(cell.gate()::stopping);
@@ -147,15 +147,10 @@ public final class JavaCells {
         interruptPending = false;
     }
 
-    /**
-     * Interrupts the threads that run cells' code: those of JShell's execution thread groups.
-     * Simplification: a thread an earlier cell left running is interrupted too.
-     */
-    private static void interruptCellThreads() {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            ThreadGroup group = t.getThreadGroup();
-            if (group != null && group.getName().equals("JShell process local execution")) t.interrupt();
-        }
+    /** Interrupts the running snippet's threads (the cell's, not threads an earlier cell left running). */
+    private void interruptJava() {
+        Repl r = repl;
+        if (r != null) r.control().interrupt();
     }
 
     private void stopJava() {
@@ -172,51 +167,65 @@ public final class JavaCells {
     private Evaluation evaluate(String code, int firstLine, JavaCell cell, int executionCount) {
         Repl r = start();
         JShell jshell = r.shell();
-        Map<String, CellErrors.Place> places = r.places();
         bind(r, cell);
         CellContext.enter(cell);
         try {
-            SnippetEvent last = null;
-            for (Piece piece : pieces(jshell, code)) {
-                if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
-                List<SnippetEvent> events = jshell.eval(piece.source());
-                if (events.isEmpty()) continue;
-                SnippetEvent event = events.get(0);
-                places.put(event.snippet().id(), new CellErrors.Place(executionCount, firstLine + lineOf(code, piece.start())));
-                if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
-                if (event.status() == Snippet.Status.REJECTED) {
-                    List<Diag> diagnostics = jshell.diagnostics(event.snippet()).toList();
-                    return new Evaluation(CellErrors.compileError(diagnostics, code, piece.start(), piece.length(), firstLine), null);
-                }
-                if (event.exception() != null) {
-                    String unresolved = event.exception() instanceof UnresolvedReferenceException u ? unresolved(jshell, u.getSnippet()) : "";
-                    return new Evaluation(CellErrors.exception(event.exception(), places, unresolved), null);
-                }
-                if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
-                    cell.channel().text("stderr", "note: " + unresolved(jshell, (DeclarationSnippet) event.snippet()) + "\n");
-                }
-                last = event;
-            }
-            if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
+            List<VarSnippet> temporaries = new ArrayList<>();
             try {
-                return new Evaluation(ExecuteOutcome.OK, value(r.control(), last, cell));
-            } catch (RuntimeException | Error failed) {
-                // the value's own code (toString, render) failed: the cell's error, not the kernel's
-                return new Evaluation(CellErrors.renderingFailed(failed), null);
+                return evaluatePieces(r, code, firstLine, cell, executionCount, temporaries);
+            } finally {
+                // An expression's value is not kept as a variable ($1, $2 ... as jshell keeps them):
+                // JShell imports every live variable into each later snippet, so each kept value
+                // would make every later cell slower to compile. The value was read before this.
+                for (VarSnippet v : temporaries) jshell.drop(v);
             }
         } finally {
             CellContext.enter(null);
         }
     }
 
+    /** Runs the cell's snippets one after the other until one fails; then its value, if it ends in an expression. */
+    private Evaluation evaluatePieces(Repl r, String code, int firstLine, JavaCell cell, int executionCount, List<VarSnippet> temporaries) {
+        JShell jshell = r.shell();
+        Map<String, CellErrors.Place> places = r.places();
+        SnippetEvent last = null;
+        for (Piece piece : pieces(jshell, code)) {
+            if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
+            List<SnippetEvent> events = jshell.eval(piece.source());
+            if (events.isEmpty()) continue;
+            SnippetEvent event = events.get(0);
+            if (event.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(v);
+            places.put(event.snippet().id(), new CellErrors.Place(executionCount, firstLine + lineOf(code, piece.start())));
+            if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
+            if (event.status() == Snippet.Status.REJECTED) {
+                List<Diag> diagnostics = jshell.diagnostics(event.snippet()).toList();
+                return new Evaluation(CellErrors.compileError(diagnostics, code, piece.start(), piece.length(), firstLine), null);
+            }
+            if (event.exception() != null) {
+                String unresolved = event.exception() instanceof UnresolvedReferenceException u ? unresolved(jshell, u.getSnippet()) : "";
+                return new Evaluation(CellErrors.exception(event.exception(), places, unresolved), null);
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_DEFINED || event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                cell.channel().text("stderr", "note: " + unresolved(jshell, (DeclarationSnippet) event.snippet()) + "\n");
+            }
+            last = event;
+        }
+        if (cell.gate().stopping()) return new Evaluation(CellErrors.interrupted(), null);
+        try {
+            return new Evaluation(ExecuteOutcome.OK, value(r.control(), last, cell));
+        } catch (RuntimeException | Error failed) {
+            // the value's own code (toString, render) failed: the cell's error, not the kernel's
+            return new Evaluation(CellErrors.renderingFailed(failed), null);
+        }
+    }
+
     /** The rendered value of a cell whose last snippet is an expression; null for anything else, and for null. */
     private Rendering.Bundle value(CellExecutionControl control, SnippetEvent last, JavaCell cell) {
         if (last == null || !last.status().isDefined()) return null;
-        String name;
-        if (last.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) name = v.name();
-        else if (last.snippet() instanceof ExpressionSnippet e) name = e.name();
-        else return null;
-        Object value = control.value(name);
+        boolean expression = last.snippet() instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                || last.snippet() instanceof ExpressionSnippet;
+        if (!expression) return null;
+        Object value = control.lastValue();
         // a cell ending in display(x) shows x, not x and then its display id (a variable holding the id still shows it)
         boolean displayCall = last.snippet() instanceof VarSnippet && cell.isDisplayId(value);
         if (value == null || displayCall) return null;
@@ -285,6 +294,10 @@ public final class JavaCells {
                 .build();
         requireValid(shell, IMPORTS);
         for (String binding : BINDINGS) requireValid(shell, binding);
+        for (String name : List.of("world", "machine", "sh")) {
+            // JShell drops some failures of the execution engine silently: check the bindings took
+            if (provider.control().variable(name) == null) throw new IllegalStateException("Java cells cannot start: no variable " + name);
+        }
         r = new Repl(shell, provider.control(), new HashMap<>());
         repl = r;
         return r;
@@ -292,6 +305,9 @@ public final class JavaCells {
 
     private static void requireValid(JShell shell, String source) {
         for (SnippetEvent e : shell.eval(source)) {
+            if (e.exception() != null) {
+                throw new IllegalStateException("Java cells cannot start: `" + source + "` threw " + e.exception(), e.exception());
+            }
             if (e.status() != Snippet.Status.VALID) {
                 String why = shell.diagnostics(e.snippet()).map(d -> d.getMessage(java.util.Locale.ROOT)).toList().toString();
                 throw new IllegalStateException("Java cells cannot start: `" + source + "` is " + e.status() + " " + why);
