@@ -4,9 +4,11 @@
 #  - Debian's Python: jupyter_kernel_test conformance. Debian packages it as
 #    python3-jupyter-kernel-test for its own jupyter_client 7 (0.4.5 fails on jupyter_client 8),
 #    so it runs on /usr/bin/python3, not in .venv.
+# install/test-deps.sh first installs the Debian packages these need (as root, with apt-get).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+install/test-deps.sh
 install/setup-venv.sh
 mvn -B verify
 

@@ -17,13 +17,16 @@ USER = "student"
 ENV = ["LANG=C.UTF-8", "PATH=/usr/bin:/bin", "HOME=/home/student"]
 
 
-def run(argv, stdin=b"", extra_env=(), timeout=10):
-    """Runs argv as student in a scratch dir; returns (stdout bytes, stderr bytes, status)."""
+def run(argv, stdin=b"", extra_env=(), timeout=10, setup=None):
+    """Runs argv as student in a scratch dir; returns (stdout bytes, stderr bytes, status).
+    setup(scratch), if given, prepares the directory first (as root)."""
     if os.geteuid() != 0:
         raise SystemExit("run me as root: the real tools run as the user %s" % USER)
     scratch = tempfile.mkdtemp(prefix="engine-oracle-")
     shutil.chown(scratch, USER, USER)
     try:
+        if setup:
+            setup(scratch)
         cmd = ["setpriv", "--reuid=" + USER, "--regid=" + USER, "--init-groups",
                "env", "-i", *ENV, *extra_env, *argv]
         p = subprocess.run(cmd, input=stdin, capture_output=True, cwd=scratch, timeout=timeout)

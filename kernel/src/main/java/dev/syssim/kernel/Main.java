@@ -2,6 +2,7 @@ package dev.syssim.kernel;
 
 import dev.syssim.kernel.eval.Language;
 import dev.syssim.kernel.eval.SimInterpreter;
+import dev.syssim.kernel.homework.HomeworkCommands;
 import dev.syssim.kernel.install.Installer;
 import dev.syssim.kernel.install.Training;
 import dev.syssim.kernel.protocol.ConnectionInfo;
@@ -16,7 +17,8 @@ import java.util.Arrays;
 /**
  * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel (with
  * {@code --java}, the kernel whose cells are Java), {@code install} installs the kernelspecs,
- * {@code train [--java]} is the class-loading run the installer archives for fast start-up.
+ * {@code train [--java]} is the class-loading run the installer archives for fast start-up,
+ * {@code assign} and {@code grade} are the homework workflow's commands.
  */
 public final class Main {
 
@@ -25,6 +27,8 @@ public final class Main {
                    java -jar syssim-kernel.jar install [--user | --sys-prefix | --prefix DIR]
                                                        [--name NAME] [--display-name NAME] [--no-cds]
                    java -jar syssim-kernel.jar install --help
+                   java -jar syssim-kernel.jar assign SOURCE.ipynb... OUT_DIR
+                   java -jar syssim-kernel.jar grade [--source SOURCE.ipynb] [--csv FILE] NOTEBOOK|DIR...
             """;
 
     private Main() {
@@ -33,6 +37,8 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("install")) {
             System.exit(Installer.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        } else if (args.length >= 1 && (args[0].equals("assign") || args[0].equals("grade"))) {
+            System.exit(homework(args[0], Arrays.asList(args).subList(1, args.length)));
         } else if (args.length >= 1 && args[0].equals("train") && args.length <= 2) {
             Training.run(args.length == 2 && args[1].equals("--java") ? Language.JAVA : Language.SHELL);
             System.exit(0);
@@ -45,6 +51,12 @@ public final class Main {
             (help ? System.out : System.err).print(USAGE);
             System.exit(help ? 0 : 2);
         }
+    }
+
+    /** {@code assign} and {@code grade}: the homework workflow's commands. */
+    private static int homework(String command, java.util.List<String> args) {
+        return command.equals("assign") ? HomeworkCommands.assign(args, System.out, System.err)
+                : HomeworkCommands.grade(args, System.out, System.err);
     }
 
     /** Serves until a shutdown request; returns the exit status (1: the kernel could not start). */

@@ -1,6 +1,6 @@
 package dev.syssim.kernel.eval;
 
-import dev.syssim.sim.shell.Parser;
+import dev.syssim.sim.shell.syntax.Parser;
 import java.util.ArrayList;
 import java.util.List;
 

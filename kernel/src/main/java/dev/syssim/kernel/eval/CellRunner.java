@@ -9,8 +9,8 @@ import dev.syssim.kernel.display.TraceBundle;
 import dev.syssim.kernel.display.TraceDisplayOptions;
 import dev.syssim.kernel.display.UpdateThrottle;
 import dev.syssim.sim.os.Kernel;
-import dev.syssim.sim.shell.Parser;
-import dev.syssim.sim.shell.SyntaxError;
+import dev.syssim.sim.shell.syntax.Parser;
+import dev.syssim.sim.shell.syntax.SyntaxError;
 import dev.syssim.sim.world.Machine;
 import dev.syssim.sim.world.Session;
 import dev.syssim.sim.world.World;
@@ -42,6 +42,8 @@ final class CellRunner {
     private Progress lastProgress;
     /** The trace options in effect when this cell last ran shell text with tracing on, or null. */
     private TraceDisplayOptions cellTrace;
+    /** False for a replay nobody watches (a homework check's copy): traces are not drawn. */
+    private boolean displays = true;
 
     CellRunner(Workspace workspace, JavaSide java) {
         this.workspace = workspace;
@@ -50,6 +52,11 @@ final class CellRunner {
 
     void setMagics(Magics magics) {
         this.magics = magics;
+    }
+
+    /** Whether cells draw their traces; drawing changes nothing in the world, so a replay may skip it. */
+    void showDisplays(boolean show) {
+        this.displays = show;
     }
 
     ExecuteOutcome execute(String code, CellIO io) {
@@ -117,7 +124,7 @@ final class CellRunner {
                 }
                 case SHELL -> {
                     try {
-                        Parser.parse(s.text());
+                        Parser.check(s.text());
                     } catch (SyntaxError e) {
                         return syntaxError(e, s, lineOffset);
                     }
@@ -213,6 +220,10 @@ final class CellRunner {
     private void finishDisplays(CellIO io) {
         if (!workspace.started()) return;
         World world = workspace.world();
+        if (!displays) {
+            world.trace().clear();
+            return;
+        }
         // a cell that turned tracing off at its end still shows the trace of what ran while it was on
         Optional<DisplayBundle> bundle = cellTrace != null ? TraceBundle.build(world.trace().snapshot(), cellTrace) : Optional.empty();
         Progress last = lastProgress == null ? new Progress("", 0, 0, 0, OptionalDouble.empty()) : lastProgress;

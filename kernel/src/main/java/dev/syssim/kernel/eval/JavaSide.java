@@ -72,6 +72,13 @@ final class JavaSide {
         if (c != null) c.interrupt();
     }
 
+    /** Ends the Java cells' JShell and threads, if they started (a homework check's copy is done). */
+    void close() {
+        JavaCells c = cells;
+        if (c != null) c.close();
+        cells = null;
+    }
+
     void clearInterrupt() {
         JavaCells c = cells;
         if (c != null) c.clearInterrupt();

@@ -1,6 +1,6 @@
 package dev.syssim.kernel.eval;
 
-import dev.syssim.sim.shell.Parser;
+import dev.syssim.sim.shell.syntax.Parser;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -19,6 +19,15 @@ public final class SimInterpreter implements Interpreter {
     private final JavaSide javaSide;
     /** Built at the first request, so the kernel answers kernel_info before loading any of it. */
     private Parts parts;
+    /** False for a grader's run: nobody looks at the traces, so they are not drawn. */
+    private boolean traceDisplays = true;
+
+    /** An interpreter that draws no trace displays (a batch grader's: only the cells' outcomes count). */
+    public static SimInterpreter withoutTraceDisplays() {
+        SimInterpreter interpreter = new SimInterpreter();
+        interpreter.traceDisplays = false;
+        return interpreter;
+    }
 
     /** The SysSim kernel: cells are shell text, {@code %%java} cells Java. */
     public SimInterpreter() {
@@ -32,6 +41,7 @@ public final class SimInterpreter implements Interpreter {
     public SimInterpreter(Language language, boolean javaAllowed) {
         this.language = language;
         this.javaSide = new JavaSide(workspace, frontend, javaAllowed);
+        workspace.setCells(language, javaAllowed);
     }
 
     /** Whether the environment allows Java cells: anything but {@code SYSSIM_ALLOW_JAVA=0}. */
@@ -48,6 +58,7 @@ public final class SimInterpreter implements Interpreter {
             CellRunner runner = new CellRunner(workspace, javaSide);
             Magics magics = new Magics(workspace, runner, javaSide);
             runner.setMagics(magics);
+            runner.showDisplays(traceDisplays);
             Lookups lookups = new Lookups(workspace);
             parts = new Parts(runner, new Completer(magics, lookups), new Inspector(magics, lookups));
         }
@@ -56,14 +67,16 @@ public final class SimInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        frontend.bind(io);
+        Journal.Recording recording = workspace.journal().start(code, io, workspace);
+        frontend.bind(recording.io());
         try {
             javaSide.cellBegins();
             if (code.isBlank()) return ExecuteOutcome.OK;
-            return parts().runner().execute(language == Language.JAVA ? Cell.splitJava(code) : Cell.split(code), io);
+            return parts().runner().execute(language == Language.JAVA ? Cell.splitJava(code) : Cell.split(code), recording.io());
         } catch (RuntimeException | StackOverflowError bug) {
             return internalError(bug);
         } finally {
+            recording.finish(workspace);
             frontend.bind(null);
             workspace.clearInterrupt();
             javaSide.clearInterrupt();

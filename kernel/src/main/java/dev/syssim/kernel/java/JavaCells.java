@@ -129,6 +129,19 @@ public final class JavaCells {
         return result.outcome();
     }
 
+    /**
+     * Ends this kernel's (or check copy's) Java cells: JShell and its threads. Threads the cells
+     * started are left to themselves.
+     */
+    public void close() {
+        cellBegins();
+        Repl r = repl;
+        repl = null;
+        thread.shutdownNow();
+        pump.close();
+        if (r != null) r.shell().close();
+    }
+
     /** Any cell begins: threads of earlier Java cells print into nothing from now on. */
     public void cellBegins() {
         if (previous != null) previous.channel().close();

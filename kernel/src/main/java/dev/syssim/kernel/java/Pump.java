@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class Pump {
 
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private volatile boolean closed;
 
     Pump() {
         Thread thread = new Thread(this::serve, "syssim-java-output");
@@ -23,8 +24,13 @@ final class Pump {
         queue.add(action);
     }
 
+    /** Sends what is queued, then ends the thread. */
+    void close() {
+        queue.add(() -> closed = true);
+    }
+
     private void serve() {
-        while (true) {
+        while (!closed) {
             Runnable action;
             try {
                 action = queue.take();

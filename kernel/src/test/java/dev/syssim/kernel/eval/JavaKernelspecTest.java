@@ -50,6 +50,16 @@ class JavaKernelspecTest {
     }
 
     @Test
+    void aHomeworkCheckReplaysJavaCellsIntoItsCopyOfTheWorld() {
+        RecordingIO.runOk(java, "sh.run(\"echo built in java > ~/java.txt\");");
+        // `exit` runs a command, so the check works on a copy replayed from the notebook's cells:
+        // it passes only if the Java cell was replayed too
+        RecordingIO.runOk(java, "%%check java-file\nexit 0: grep -q 'built in java' ~/java.txt");
+        ExecuteOutcome missing = java.execute("%%check java-file\nexit 0: grep -q 'never written' ~/java.txt", new RecordingIO());
+        assertEquals("CheckFailed", missing.ename());
+    }
+
+    @Test
     void theLanguageIsJava() {
         LanguageInfo info = java.languageInfo();
         assertEquals(new LanguageInfo("java", "text/x-java", ".jshell", "java", "text/x-java"), info);

@@ -17,6 +17,14 @@ public class FileSystem {
     private final boolean diskBacked;
     private long nextInode;
     private final Inode root;
+    /** 512-byte sectors the files' data allocate (statfs: what df counts as used). */
+    private long sectorsUsed;
+    private final FileData.Usage usage = delta -> sectorsUsed += delta;
+    /** Pseudo file systems (proc, sysfs, devpts) have no size, as df shows them: 0 blocks. */
+    private long capacityBytes;
+    private long baseUsedBytes;
+    private long inodesUsed;
+    private long inodeCapacity;
 
     public FileSystem(String type, String source, int deviceNumber, boolean diskBacked, long firstInode) {
         this.type = type;
@@ -24,7 +32,7 @@ public class FileSystem {
         this.deviceNumber = deviceNumber;
         this.diskBacked = diskBacked;
         this.nextInode = firstInode;
-        this.root = new Inode(this, nextInode++, FileType.DIRECTORY, 0755, 0, 0);
+        this.root = newInode(FileType.DIRECTORY, 0755, 0, 0);
         root.setParent(root);
         root.addLink(2);
     }
@@ -68,21 +76,67 @@ public class FileSystem {
         return out;
     }
 
-    /** The bytes of a regular file. */
+    /** The whole bytes of a regular file, for small ones (an executable, a configuration file). */
     public byte[] contentOf(Inode file) {
-        return file.data();
+        return file.data().toBytes();
+    }
+
+    /** Up to {@code count} bytes of a regular file from {@code offset}: fewer at its end, holes as zeros. */
+    public byte[] readContent(Inode file, long offset, int count) {
+        return file.data().read(offset, count);
     }
 
     /** st_size of a regular file (procfs files report 0, though reading them yields text). */
     public long sizeOf(Inode file) {
-        return contentOf(file).length;
+        return file.data().size();
     }
 
-    /** Replaces a regular file's bytes after a write; false if the file refuses (EACCES/EINVAL). */
-    public boolean writeContent(Inode file, byte[] content) {
-        file.setData(content);
+    /** st_blocks of a regular file. */
+    public long sectorsOf(Inode file) {
+        return file.data().sectors();
+    }
+
+    /** Writes {@code data} at {@code offset}; false if the file refuses (EINVAL), as some /proc files do. */
+    public boolean writeContent(Inode file, long offset, byte[] data) {
+        file.data().write(offset, data);
         return true;
     }
+
+    /** Cuts or extends a regular file to {@code size} (extending leaves a hole); false if it refuses. */
+    public boolean truncate(Inode file, long size) {
+        file.data().truncate(size);
+        return true;
+    }
+
+    /** The counter the files' data report their allocation to. */
+    FileData.Usage usage() {
+        return usage;
+    }
+
+    /**
+     * The size statfs reports: {@code capacityBytes} in all, of which {@code baseUsedBytes} are used
+     * by what the image does not model (the rest of a Debian installation) besides the files here.
+     */
+    public void setCapacity(long capacityBytes, long baseUsedBytes, long inodeCapacity) {
+        this.capacityBytes = capacityBytes;
+        this.baseUsedBytes = baseUsedBytes;
+        this.inodeCapacity = inodeCapacity;
+    }
+
+    /** statfs(2): sizes in 4 KiB blocks and inode counts. */
+    public FsStats stats() {
+        long block = 4096;
+        long total = capacityBytes / block;
+        if (total == 0) return new FsStats(type, block, 0, 0, 0, 0, 0, NAME_MAX);
+        long used = Math.min(total, (baseUsedBytes + sectorsUsed * 512 + block - 1) / block);
+        // ext4 reserves 5% of the blocks for root: df's Available leaves them out.
+        long reserved = type.equals("ext4") ? total / 20 : 0;
+        long free = total - used;
+        return new FsStats(type, block, total, free, Math.max(0, free - reserved), inodeCapacity,
+                Math.max(0, inodeCapacity - inodesUsed), NAME_MAX);
+    }
+
+    private static final int NAME_MAX = 255;
 
     /** Whether the file system accepts new files, writes and renames. */
     public boolean writable() {
@@ -95,6 +149,7 @@ public class FileSystem {
     }
 
     public Inode newInode(FileType type, int permissions, int uid, int gid) {
+        inodesUsed++;
         return new Inode(this, nextInode++, type, permissions, uid, gid);
     }
 
@@ -118,6 +173,12 @@ public class FileSystem {
                 removed.addLink(-1);
                 dir.addLink(-1);
             }
+            if (removed.links() <= 0) {
+                // Simplification: Linux frees an unlinked file's blocks when its last open
+                // descriptor closes; here they are freed at once (df shows it earlier).
+                inodesUsed--;
+                if (removed.data() != null) removed.data().setUsage(null);
+            }
         }
         return removed;
     }
@@ -130,7 +191,7 @@ public class FileSystem {
 
     public Inode createFile(Inode dir, String name, int permissions, int uid, int gid, byte[] data) {
         Inode child = newInode(FileType.REGULAR, permissions, uid, gid);
-        child.setData(data);
+        child.setData(FileData.of(data));
         link(dir, name, child);
         return child;
     }

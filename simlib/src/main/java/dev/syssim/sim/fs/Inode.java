@@ -18,9 +18,12 @@ public final class Inode {
     private int uid;
     private int gid;
     private int links;
+    private long atime;
     private long mtime;
+    private long ctime;
 
-    private byte[] data = new byte[0];
+    /** A regular file's bytes (null for other types). */
+    private FileData data;
     private final Map<String, Inode> entries;
     private Inode parent;
     private String symlinkTarget;
@@ -37,6 +40,7 @@ public final class Inode {
         this.uid = uid;
         this.gid = gid;
         this.entries = type == FileType.DIRECTORY ? new LinkedHashMap<>() : Map.of();
+        if (type == FileType.REGULAR) setData(new FileData());
     }
 
     public FileSystem fs() {
@@ -89,12 +93,54 @@ public final class Inode {
         links += delta;
     }
 
+    /**
+     * Times are simulated nanoseconds since the machine booted (negative before it), as the kernel
+     * keeps them; tools add the boot date. Last read (atime), last change of the bytes (mtime), last
+     * change of the inode (ctime).
+     */
+    public long atime() {
+        return atime;
+    }
+
     public long mtime() {
         return mtime;
     }
 
-    public void setMtime(long mtime) {
+    public long ctime() {
+        return ctime;
+    }
+
+    /** The bytes changed at {@code time}: mtime and ctime move. */
+    public void setMtime(long time) {
+        this.mtime = time;
+        this.ctime = time;
+    }
+
+    /** A new inode made at {@code time}: all three times. */
+    public void created(long time) {
+        this.atime = time;
+        this.mtime = time;
+        this.ctime = time;
+    }
+
+    /** utimensat(2): set access and modification times; the inode changed now. */
+    public void setTimes(long atime, long mtime, long now) {
+        this.atime = atime;
         this.mtime = mtime;
+        this.ctime = now;
+    }
+
+    /** The inode's metadata changed (chmod, chown, link count, rename). */
+    public void changed(long time) {
+        this.ctime = time;
+    }
+
+    /**
+     * A read at {@code time}, with Linux's default relatime: atime moves only when it is not newer
+     * than mtime or ctime, or a day old.
+     */
+    public void accessed(long time) {
+        if (atime <= mtime || atime <= ctime || time - atime >= 86_400_000_000_000L) atime = time;
     }
 
     public long size() {
@@ -111,13 +157,25 @@ public final class Inode {
         return parent;
     }
 
-    /** The stored bytes of a regular file (a dynamic file system may compute them instead). */
-    public byte[] data() {
+    /** The stored bytes of a regular file (a dynamic file system may compute them instead); null for other types. */
+    public FileData data() {
         return data;
     }
 
-    public void setData(byte[] data) {
+    /** Gives a regular file new contents, its sectors counted by its file system. */
+    public void setData(FileData data) {
+        if (this.data != null) this.data.setUsage(null);
         this.data = data;
+        data.setUsage(fs.usage());
+    }
+
+    /** st_blocks in 512-byte units: what the file allocates (directories one 4 KiB block; fast symlinks none). */
+    public long sectors() {
+        return switch (type) {
+            case REGULAR -> fs.sectorsOf(this);
+            case DIRECTORY -> 8;
+            default -> 0;
+        };
     }
 
     /** Directory entries in creation order (getdents order); empty for non-directories. */

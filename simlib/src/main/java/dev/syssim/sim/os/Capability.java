@@ -16,6 +16,7 @@ public enum Capability {
     CAP_SYS_PTRACE(19),
     CAP_SYS_ADMIN(21),
     CAP_SYS_BOOT(22),
+    CAP_SYS_NICE(23),
     CAP_SYS_RESOURCE(24),
     CAP_MKNOD(27),
     CAP_SYSLOG(34);

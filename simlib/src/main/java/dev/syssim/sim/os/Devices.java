@@ -75,11 +75,19 @@ public final class Devices {
         }
     };
 
+    /**
+     * The most one read of {@code /dev/zero} returns here. Linux fills any count; the simulation
+     * holds the bytes in Java's heap, so a read beyond 16 MiB (dd bs=64M) comes back short.
+     */
+    static final int ZERO_READ_MAX = 16 << 20;
+    /** random(4): a read of /dev/urandom returns at most 32 MiB - 1 bytes. */
+    static final int URANDOM_READ_MAX = (32 << 20) - 1;
+
     /** /dev/zero: endless zero bytes. */
     private static final FileOps ZERO = new FileOps() {
         @Override
         public Outcome read(Kernel k, Process p, OpenFile f, int count) {
-            int n = Math.min(count, 65536);
+            int n = Math.min(count, ZERO_READ_MAX);
             return Outcome.done(SysResult.ok(n, new byte[n]), Costs.copy(n));
         }
 
@@ -106,7 +114,7 @@ public final class Devices {
     private final FileOps random = new FileOps() {
         @Override
         public Outcome read(Kernel k, Process p, OpenFile f, int count) {
-            int n = Math.min(count, 65536);
+            int n = Math.min(count, URANDOM_READ_MAX);
             byte[] bytes = new byte[n];
             kernel.random().nextBytes(bytes);
             return Outcome.done(SysResult.ok(n, bytes), Costs.copy(n));

@@ -51,6 +51,10 @@ public final class FdTable {
         return file;
     }
 
+    public void setCloseOnExec(int fd, boolean cloexec) {
+        if (get(fd) != null) closeOnExec[fd] = cloexec;
+    }
+
     public boolean isCloseOnExec(int fd) {
         return get(fd) != null && closeOnExec[fd];
     }

@@ -20,6 +20,8 @@ public final class FileCalls {
 
     private final Kernel kernel;
     private final RegularFile regularFile;
+    /** The pipe behind each FIFO that has been opened (a FIFO's data lives in the kernel, not on disk). */
+    private final java.util.Map<Inode, Pipe> fifos = new java.util.IdentityHashMap<>();
     private final FileOps directory = new FileOps() {
         @Override
         public Outcome read(Kernel k, Process p, OpenFile f, int count) {
@@ -45,6 +47,14 @@ public final class FileCalls {
         int flags = call.flags();
         boolean create = (flags & OpenFlags.O_CREAT) != 0;
         boolean follow = (flags & OpenFlags.O_NOFOLLOW) == 0;
+        if (follow) {
+            OpenFile magic = magicLink(p, start, call.path());
+            if (magic != null) {
+                int fd = p.fds().install(magic, (flags & OpenFlags.O_CLOEXEC) != 0);
+                if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+                return Outcome.ok(fd, Costs.SYSCALL);
+            }
+        }
         PathWalker.Result found = PathWalker.resolveFrom(p, start, call.path(), follow);
         Location location;
         if (!found.ok()) {
@@ -57,7 +67,8 @@ public final class FileCalls {
             Inode dir = parent.directory().inode();
             Inode file = fs.createFile(dir, parent.name(), call.mode() & ~p.umask(), p.credentials().euid(), groupForNew(p, dir), new byte[0]);
             file.setCached(true);
-            file.setMtime(kernel.now());
+            file.created(kernel.now());
+            dir.setMtime(kernel.now());
             location = new Location(parent.directory().mount(), file);
         } else {
             location = found.location();
@@ -73,10 +84,11 @@ public final class FileCalls {
             if (wantsWrite && !Access.WRITE.allowed(inode, p.credentials())) return Outcome.error(Errno.EACCES, Costs.SYSCALL);
             if (wantsWrite && isReadOnly(location)) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
             if ((flags & OpenFlags.O_TRUNC) != 0 && wantsWrite && inode.type() == FileType.REGULAR) {
-                inode.fs().writeContent(inode, new byte[0]);
+                inode.fs().truncate(inode, 0);
                 inode.setMtime(kernel.now());
             }
         }
+        if (location.inode().type() == FileType.FIFO) return openFifo(p, call, location);
         FileOps ops = opsFor(p, location.inode());
         if (ops == null) return Outcome.error(Errno.ENXIO, Costs.SYSCALL);
         if (ops instanceof Devices.Denied) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
@@ -84,6 +96,26 @@ public final class FileCalls {
         int fd = p.fds().install(file, (flags & OpenFlags.O_CLOEXEC) != 0);
         if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
         return Outcome.ok(fd, Costs.SYSCALL);
+    }
+
+    /** Opening a FIFO by name: its pipe's end, once the other end is open too (see {@link Pipe}). */
+    private Outcome openFifo(Process p, Syscall.OpenAt call, Location location) {
+        Inode inode = location.inode();
+        Pipe pipe = fifos.get(inode);
+        if (pipe == null || pipe.unused()) {
+            pipe = new Pipe(inode.number());
+            fifos.put(inode, pipe);
+        }
+        String path = PathWalker.absolute(p, call.path(), location);
+        return pipe.openFifo(kernel, call.flags(), ops -> {
+            OpenFile file = new OpenFile(ops, location, path, call.flags(), null);
+            int fd = p.fds().install(file, (call.flags() & OpenFlags.O_CLOEXEC) != 0);
+            if (fd < 0) {
+                ops.release(kernel, file);
+                return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+            }
+            return Outcome.ok(fd, Costs.SYSCALL);
+        });
     }
 
     private FileOps opsFor(Process p, Inode inode) {
@@ -159,9 +191,9 @@ public final class FileCalls {
     private Stat statOf(OpenFile f) {
         if (f.location() != null) return Stat.of(f.location().inode());
         if (f.ops() instanceof Terminal t) {
-            return new Stat(25, 3 + t.index(), FileType.CHAR_DEVICE, 0620, 1, 0, 5, 136, t.index(), 0, 0);
+            return Stat.special(25, 3 + t.index(), FileType.CHAR_DEVICE, 0620, 0, 5, 136, t.index(), 0);
         }
-        return new Stat(14, 0, FileType.FIFO, 0600, 1, 0, 0, 0, 0, 0, 0);
+        return Stat.special(14, 0, FileType.FIFO, 0600, 0, 0, 0, 0, 0);
     }
 
     Outcome getdents64(Process p, Syscall.Getdents64 call) {
@@ -208,7 +240,8 @@ public final class FileCalls {
         Inode dir = parent.directory().inode();
         Inode made = parent.directory().mount().fs().mkdir(dir, parent.name(), call.mode() & ~p.umask() & 07777,
                 p.credentials().euid(), groupForNew(p, dir));
-        made.setMtime(kernel.now());
+        made.created(kernel.now());
+        dir.setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -232,6 +265,7 @@ public final class FileCalls {
         }
         fs.unlink(dir, parent.name());
         dir.setMtime(kernel.now());
+        victim.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -258,6 +292,9 @@ public final class FileCalls {
         }
         fs.unlink(from.directory().inode(), from.name());
         fs.link(to.directory().inode(), to.name(), moving);
+        from.directory().inode().setMtime(kernel.now());
+        to.directory().inode().setMtime(kernel.now());
+        moving.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -275,7 +312,8 @@ public final class FileCalls {
         Errno denied = mayCreateIn(p, parent.directory());
         if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
         parent.directory().mount().fs().symlink(parent.directory().inode(), parent.name(), call.target(),
-                p.credentials().euid(), p.credentials().egid());
+                p.credentials().euid(), p.credentials().egid()).created(kernel.now());
+        parent.directory().inode().setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -303,7 +341,9 @@ public final class FileCalls {
         Errno denied = mayCreateIn(p, parent.directory());
         if (denied != null) return Outcome.error(denied, Costs.SYSCALL);
         parent.directory().mount().fs().mknod(parent.directory().inode(), parent.name(), type,
-                call.mode() & 07777 & ~p.umask(), call.major(), call.minor(), p.credentials().euid(), p.credentials().egid());
+                call.mode() & 07777 & ~p.umask(), call.major(), call.minor(), p.credentials().euid(), p.credentials().egid())
+                .created(kernel.now());
+        parent.directory().inode().setMtime(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -316,6 +356,7 @@ public final class FileCalls {
         if (inode.uid() != p.credentials().euid() && !p.credentials().actsAsOwner()) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         if (isReadOnly(found.location())) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
         inode.setPermissions(call.mode());
+        inode.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -332,6 +373,7 @@ public final class FileCalls {
             return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         }
         inode.setOwner(newUid, newGid);
+        inode.changed(kernel.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
@@ -386,6 +428,58 @@ public final class FileCalls {
             }
         }
         return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+    }
+
+    /**
+     * The open file a path reaches through a {@code /proc/PID/fd/N} link (following the symbolic
+     * links before it, as {@code /dev/stdout} -> {@code /proc/self/fd/1}), or null if it reaches none.
+     */
+    private OpenFile magicLink(Process p, Location start, String path) {
+        String current = path;
+        Location from = start;
+        for (int hops = 0; hops < 40; hops++) {
+            PathWalker.Result link = PathWalker.resolveFrom(p, from, current, false);
+            if (!link.ok() || link.inode().type() != FileType.SYMLINK) return null;
+            if (link.inode().fs() instanceof ProcFs proc) {
+                OpenFile target = proc.openFileOf(link.inode());
+                if (target != null) return target;
+            }
+            String target = link.inode().fs().readlink(p, link.inode());
+            if (target == null || target.isEmpty()) return null;
+            if (!target.startsWith("/")) {
+                int slash = current.lastIndexOf('/');
+                target = (slash >= 0 ? current.substring(0, slash + 1) : "") + target;
+            }
+            current = target;
+        }
+        return null;
+    }
+
+    Outcome fcntl(Process p, Syscall.Fcntl call) {
+        OpenFile f = p.fds().get(call.fd());
+        if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        switch (call.cmd()) {
+            case Syscall.Fcntl.F_DUPFD, Syscall.Fcntl.F_DUPFD_CLOEXEC -> {
+                if (call.arg() < 0 || call.arg() >= FdTable.MAX_FDS) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+                for (int fd = call.arg(); fd < FdTable.MAX_FDS; fd++) {
+                    if (p.fds().get(fd) == null) {
+                        p.fds().installAt(fd, f, call.cmd() == Syscall.Fcntl.F_DUPFD_CLOEXEC);
+                        return Outcome.ok(fd, Costs.SYSCALL);
+                    }
+                }
+                return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
+            }
+            case Syscall.Fcntl.F_GETFD -> {
+                return Outcome.ok(p.fds().isCloseOnExec(call.fd()) ? Syscall.Fcntl.FD_CLOEXEC : 0, Costs.SYSCALL / 3);
+            }
+            case Syscall.Fcntl.F_SETFD -> {
+                p.fds().setCloseOnExec(call.fd(), (call.arg() & Syscall.Fcntl.FD_CLOEXEC) != 0);
+                return Outcome.ok(0, Costs.SYSCALL / 3);
+            }
+            default -> {
+                return Outcome.ok(f.flags(), Costs.SYSCALL / 3);
+            }
+        }
     }
 
     Outcome setEcho(Process p, Syscall.TcsetattrEcho call) {

@@ -35,6 +35,7 @@ public record Linkat(String oldPath, String newPath) implements Syscall {
         if (!fs.writable() || parent.directory().mount().options().startsWith("ro")) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
         fs.link(dir, parent.name(), old.inode());
         dir.setMtime(k.now());
+        old.inode().changed(k.now());
         return Outcome.ok(0, Costs.SYSCALL);
     }
 

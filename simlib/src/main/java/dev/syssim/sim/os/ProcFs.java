@@ -173,6 +173,20 @@ public final class ProcFs extends FileSystem {
         return 0444;
     }
 
+    /**
+     * The open file behind a {@code /proc/PID/fd/N} link, or null for any other inode: opening such a
+     * link opens the file itself, not the text the link shows (Linux's "magic links"; how
+     * {@code /dev/fd/63} reaches a process substitution's pipe).
+     */
+    public OpenFile openFileOf(Inode link) {
+        String key = keys.get(link);
+        if (key == null) return null;
+        String[] parts = key.split("/");
+        if (parts.length != 3 || !parts[1].equals("fd") || !isPid(parts[0]) || !isPid(parts[2])) return null;
+        Process p = process(parts[0]);
+        return p == null ? null : p.fds().get(Integer.parseInt(parts[2]));
+    }
+
     @Override
     public String readlink(PathContext caller, Inode link) {
         String key = keys.get(link);
@@ -208,7 +222,26 @@ public final class ProcFs extends FileSystem {
     }
 
     @Override
-    public boolean writeContent(Inode file, byte[] content) {
+    public byte[] readContent(Inode file, long offset, int count) {
+        byte[] all = contentOf(file);
+        if (offset >= all.length) return new byte[0];
+        return java.util.Arrays.copyOfRange(all, (int) offset, (int) Math.min(all.length, offset + count));
+    }
+
+    @Override
+    public long sectorsOf(Inode file) {
+        return 0;
+    }
+
+    /** Opening a /proc/sys file with O_TRUNC changes nothing; the value comes with the write. */
+    @Override
+    public boolean truncate(Inode file, long size) {
+        return true;
+    }
+
+    /** A write to a /proc/sys file sets its value (the offset does not matter, as for sysctl files). */
+    @Override
+    public boolean writeContent(Inode file, long offset, byte[] content) {
         String key = keys.get(file);
         if (key == null || !key.startsWith("sys/")) return false;
         ProcSysFile f = sysFiles.get(key.substring(4));

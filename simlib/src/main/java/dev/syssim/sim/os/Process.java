@@ -43,6 +43,8 @@ public final class Process implements PathContext {
     private int memoryKiB;
     private Terminal terminal;
     private long cpuMask = -1L;
+    /** The nice value, -20 (most favoured) to 19; inherited by children and kept across exec. */
+    private int nice;
     private boolean kernelThread;
 
     ProcessState state = ProcessState.READY;
@@ -67,6 +69,8 @@ public final class Process implements PathContext {
     String sleepReason = "";
     long pendingSignals;
     long ignoredSignals;
+    /** Caught signals and their handlers (a null handler: caught, but the code is the parent's, left behind by fork). */
+    final java.util.EnumMap<Signal, Runnable> handlers = new java.util.EnumMap<>(Signal.class);
     /** The seq of the last syscall-entry trace event, so its exit can name it as the cause. */
     long syscallEventSeq = -1;
     /** A tracer (strace) attached to this process, or null. */
@@ -272,6 +276,19 @@ public final class Process implements PathContext {
         this.cpuMask = mask;
     }
 
+    /**
+     * The nice value (setpriority(2)). The simulated scheduler is round-robin without priorities,
+     * so the value is kept and reported (/proc/PID/stat, ps's NI, top's NI and PR) but does not
+     * change how much CPU time the process gets, as CFS's weights would on Linux.
+     */
+    public int nice() {
+        return nice;
+    }
+
+    void setNice(int nice) {
+        this.nice = Math.max(-20, Math.min(19, nice));
+    }
+
     public boolean mayRunOn(int core) {
         return (cpuMask & (1L << core)) != 0;
     }
@@ -313,6 +330,31 @@ public final class Process implements PathContext {
 
     public boolean ignores(Signal signal) {
         return (ignoredSignals & (1L << signal.number())) != 0;
+    }
+
+    /** Whether the process has a handler for the signal (caught: delivery runs it instead of the default action). */
+    public boolean catches(Signal signal) {
+        return handlers.containsKey(signal);
+    }
+
+    /**
+     * Installs (or with null removes) a handler. A handler inherited over fork is kept as "caught"
+     * without code of the parent's: the child's own program installs its own.
+     */
+    void setHandler(Signal signal, Runnable handler, boolean caught) {
+        if (caught) handlers.put(signal, handler);
+        else handlers.remove(signal);
+    }
+
+    Runnable handler(Signal signal) {
+        return handlers.get(signal);
+    }
+
+    /** Signals this process catches, as a bit mask (what /proc/PID/status calls SigCgt). */
+    public long caughtMask() {
+        long mask = 0;
+        for (Signal s : handlers.keySet()) mask |= 1L << s.number();
+        return mask;
     }
 
     public void ignore(Signal signal, boolean ignored) {

@@ -49,7 +49,7 @@ public final class ProcessCalls {
         if (parent.tracer != null && parent.tracer.followFork(parent, child)) child.tracer = parent.tracer;
         child.pendingCall = call;
         child.pendingResult = SysResult.ZERO;
-        child.pendingThen = result -> call.child().get();
+        child.pendingThen = result -> call.child().apply(child.ownPid());
         if (kernel.trace().wants(EventKind.PROCESS)) {
             kernel.event(parent.lane(), CpuMode.KERNEL, EventKind.PROCESS, "fork: new process " + child,
                     "copy of " + parent + ": memory, open files, credentials", parent.syscallEventSeq);
@@ -74,7 +74,9 @@ public final class ProcessCalls {
         child.setMemoryKiB(parent.memoryKiB());
         child.setTerminal(parent.terminal());
         child.setCpuMask(parent.cpuMask());
+        child.setNice(parent.nice());
         child.ignoredSignals = parent.ignoredSignals;
+        for (Signal s : parent.handlers.keySet()) child.handlers.put(s, null);
         child.setPgid(parent.pgid());
         child.setSid(parent.sid());
     }
@@ -119,6 +121,7 @@ public final class ProcessCalls {
     /** The point of no return: the old program is gone, the new one is mapped. */
     private Outcome replaceProgram(Process p, String path, String absolutePath, List<String> argv, Map<String, String> env, ExecImage image, Program program) {
         FdTable fds = p.fds();
+        p.handlers.clear(); // caught signals go back to their default action: the handlers' code is gone
         for (int fd = 0; fd < fds.limit(); fd++) {
             if (fds.isCloseOnExec(fd)) kernel.files().release(fds.remove(fd));
         }
@@ -138,7 +141,8 @@ public final class ProcessCalls {
         }
         OpenFile stdout = p.fds().get(1);
         boolean tty = stdout != null && stdout.ops().isTerminal();
-        ProgramArgs args = new ProgramArgs(path, argv, env, image.payload(), tty);
+        ProgramArgs args = new ProgramArgs(path, argv, env, image.payload(), tty,
+                () -> kernel.bootEpochSeconds() * 1_000_000_000L + kernel.now());
         Program start = image.isStatic() ? program : kernel.programs().dynamicLoader(image, program);
         return new Outcome.Replaced(start.start(args), Costs.EXEC);
     }
@@ -357,8 +361,16 @@ public final class ProcessCalls {
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
+    Outcome sigaction(Process p, Syscall.Sigaction call) {
+        if (call.signal() == Signal.SIGKILL || call.signal() == Signal.SIGSTOP) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        p.ignore(call.signal(), false);
+        p.setHandler(call.signal(), call.handler(), call.handler() != null);
+        return Outcome.ok(0, Costs.SYSCALL / 3);
+    }
+
     Outcome sigaction(Process p, Syscall.RtSigaction call) {
         if (call.signal() == Signal.SIGKILL || call.signal() == Signal.SIGSTOP) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        p.setHandler(call.signal(), null, false);
         p.ignore(call.signal(), call.ignore());
         return Outcome.ok(0, Costs.SYSCALL / 3);
     }

@@ -84,7 +84,8 @@ final class ProcessReport {
         StringBuilder out = new StringBuilder();
         out.append(p.pidIn(ns)).append(" (").append(p.comm()).append(") ").append(p.state().letter()).append(' ')
                 .append(ppid).append(' ').append(p.pgid()).append(' ').append(p.sid()).append(' ').append(ttyNr).append(' ')
-                .append(tpgid).append(" 4194304 0 0 0 0 ").append(utime).append(' ').append(stime).append(" 0 0 20 0 1 0 ")
+                .append(tpgid).append(" 4194304 0 0 0 0 ").append(utime).append(' ').append(stime).append(" 0 0 ")
+                .append(20 + p.nice()).append(' ').append(p.nice()).append(" 1 0 ")
                 .append(start).append(' ').append(vsize).append(' ').append(rss);
         for (int i = 25; i <= 52; i++) out.append(i == 39 ? " " + p.lastCore : " 0");
         return out.append('\n').toString();

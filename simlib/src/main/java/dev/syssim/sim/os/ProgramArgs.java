@@ -9,15 +9,25 @@ import java.util.Map;
  * output is a terminal. (glibc finds that out with an fstat at the first write, which decides line
  * or full buffering; the simulation tells the program at exec, which spares every strace a line.)
  */
-public record ProgramArgs(String path, List<String> argv, Map<String, String> env, String payload, boolean stdoutIsTerminal) {
+public record ProgramArgs(String path, List<String> argv, Map<String, String> env, String payload, boolean stdoutIsTerminal,
+                          java.util.function.LongSupplier vdsoClock) {
 
     public ProgramArgs {
         argv = List.copyOf(argv);
         env = Environment.copyOf(env);
+        if (vdsoClock == null) vdsoClock = () -> 0L;
     }
 
     public ProgramArgs(String path, List<String> argv, Map<String, String> env) {
-        this(path, argv, env, "", false);
+        this(path, argv, env, "", false, null);
+    }
+
+    /**
+     * CLOCK_REALTIME in nanoseconds as the vDSO page mapped into every process gives it: read
+     * without a syscall, as glibc's time() and clock_gettime() do (what bash's $SECONDS reads).
+     */
+    public long realtimeNanos() {
+        return vdsoClock.getAsLong();
     }
 
     /** argv[0]'s last path component: the name a tool uses in its messages. */

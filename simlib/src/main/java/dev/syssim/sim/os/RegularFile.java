@@ -6,15 +6,19 @@ import dev.syssim.sim.hw.Irq;
 import dev.syssim.sim.trace.CpuMode;
 import dev.syssim.sim.trace.EventKind;
 import dev.syssim.sim.trace.TraceEvent;
-import java.util.Arrays;
 
 /**
  * Reading and writing a regular file. Data not in the page cache comes from the disk: the handler
  * asks the disk for the blocks and the process sleeps; the disk's interrupt wakes it; then the
  * bytes are copied into its memory and the call returns — the middle of the lecture's process
  * flow. Writes land in the page cache (written back to disk later, which the simulation skips).
+ * The bytes are kept by the file system in chunks ({@link dev.syssim.sim.fs.FileData}): a read or
+ * write copies only the bytes it moves.
  */
 final class RegularFile implements FileOps {
+
+    /** ext4's largest file with 4 KiB blocks: 16 TiB. */
+    static final long MAX_FILE_SIZE = 16L << 40;
 
     private final Kernel kernel;
 
@@ -29,8 +33,8 @@ final class RegularFile implements FileOps {
         if (!fromDisk) return copyOut(p, file, count);
         Disk disk = kernel.disk();
         WaitQueue request = new WaitQueue("disk " + disk.name());
-        int length = inode.fs().contentOf(inode).length;
-        int bytes = Math.max(512, Math.min(count, length));
+        long length = inode.size();
+        int bytes = (int) Math.max(512, Math.min(count, length));
         long seq = TraceEvent.NO_CAUSE;
         if (kernel.trace().wants(EventKind.DEVICE_REQUEST)) {
             seq = kernel.event(kernel.deviceLane(Irq.DISK), CpuMode.NONE, EventKind.DEVICE_REQUEST,
@@ -48,11 +52,11 @@ final class RegularFile implements FileOps {
 
     private Outcome copyOut(Process p, OpenFile file, int count) {
         Inode inode = file.location().inode();
-        byte[] content = inode.fs().contentOf(inode);
         long offset = file.offset();
-        if (offset >= content.length) return Outcome.done(SysResult.ok(0, new byte[0]), Costs.SYSCALL);
-        int n = (int) Math.min(count, content.length - offset);
-        byte[] data = Arrays.copyOfRange(content, (int) offset, (int) offset + n);
+        byte[] data = inode.fs().readContent(inode, offset, count);
+        inode.accessed(kernel.now());
+        if (data.length == 0) return Outcome.done(SysResult.ok(0, data), Costs.SYSCALL);
+        int n = data.length;
         file.setOffset(offset + n);
         if (kernel.trace().wants(EventKind.MEMORY)) {
             kernel.event(kernel.kernelLane(), CpuMode.KERNEL, EventKind.MEMORY, "copy " + n + " bytes into " + p + "'s memory",
@@ -64,12 +68,10 @@ final class RegularFile implements FileOps {
     @Override
     public Outcome write(Kernel k, Process p, OpenFile file, byte[] data) {
         Inode inode = file.location().inode();
-        byte[] content = inode.fs().contentOf(inode);
-        long offset = (file.flags() & OpenFlags.O_APPEND) != 0 ? content.length : file.offset();
-        int end = (int) offset + data.length;
-        byte[] updated = Arrays.copyOf(content, Math.max(content.length, end));
-        System.arraycopy(data, 0, updated, (int) offset, data.length);
-        if (!inode.fs().writeContent(inode, updated)) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+        long offset = (file.flags() & OpenFlags.O_APPEND) != 0 ? inode.size() : file.offset();
+        long end = offset + data.length;
+        if (end > MAX_FILE_SIZE) return Outcome.error(Errno.EFBIG, Costs.SYSCALL);
+        if (!inode.fs().writeContent(inode, offset, data)) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         inode.setCached(true);
         inode.setMtime(kernel.now());
         file.setOffset(end);

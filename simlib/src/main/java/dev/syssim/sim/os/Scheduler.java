@@ -296,6 +296,8 @@ public final class Scheduler {
     /** Kills the process now if a fatal signal is pending; true if it is gone. */
     private boolean deliverSignals(int c, Process p) {
         if (p.pendingSignals == 0) return false;
+        kernel.signals().runHandlers(p);
+        if (p.pendingSignals == 0) return false;
         Signal fatal = kernel.signals().takeFatal(p);
         if (fatal == null) return false;
         kernel.signals().die(p, fatal);

@@ -17,10 +17,22 @@ public enum Signal {
     SIGPIPE(13, Action.TERMINATE, ""),
     SIGALRM(14, Action.TERMINATE, "Alarm clock"),
     SIGTERM(15, Action.TERMINATE, "Terminated"),
+    SIGSTKFLT(16, Action.TERMINATE, "Stack fault"),
     SIGCHLD(17, Action.IGNORE, ""),
     SIGCONT(18, Action.CONTINUE, ""),
     SIGSTOP(19, Action.STOP, "Stopped (signal)"),
-    SIGTSTP(20, Action.STOP, "Stopped");
+    SIGTSTP(20, Action.STOP, "Stopped"),
+    SIGTTIN(21, Action.STOP, "Stopped (tty input)"),
+    SIGTTOU(22, Action.STOP, "Stopped (tty output)"),
+    SIGURG(23, Action.IGNORE, ""),
+    SIGXCPU(24, Action.CORE, "CPU time limit exceeded"),
+    SIGXFSZ(25, Action.CORE, "File size limit exceeded"),
+    SIGVTALRM(26, Action.TERMINATE, "Virtual timer expired"),
+    SIGPROF(27, Action.TERMINATE, "Profiling timer expired"),
+    SIGWINCH(28, Action.IGNORE, ""),
+    SIGIO(29, Action.TERMINATE, "I/O possible"),
+    SIGPWR(30, Action.TERMINATE, "Power failure"),
+    SIGSYS(31, Action.CORE, "Bad system call");
 
     /** What happens to a process that receives the signal and has no handler for it. */
     public enum Action { TERMINATE, CORE, IGNORE, STOP, CONTINUE }

@@ -207,6 +207,31 @@ public interface Syscall {
         public String straceArgs(SysResult r) { return fd + ", F_DUPFD_CLOEXEC, " + min; }
     }
 
+    /**
+     * fcntl(2)'s descriptor commands: {@code F_DUPFD} and {@code F_DUPFD_CLOEXEC} (a copy at the lowest
+     * free descriptor >= arg), {@code F_GETFD} / {@code F_SETFD} (the close-on-exec flag), {@code F_GETFL}.
+     */
+    record Fcntl(int fd, int cmd, int arg) implements Syscall {
+        public static final int F_DUPFD = 0;
+        public static final int F_GETFD = 1;
+        public static final int F_SETFD = 2;
+        public static final int F_GETFL = 3;
+        public static final int F_DUPFD_CLOEXEC = 1030;
+        public static final int FD_CLOEXEC = 1;
+
+        public String name() { return "fcntl"; }
+        public Outcome enter(Kernel k, Process p) { return k.files().fcntl(p, this); }
+        public String straceArgs(SysResult r) {
+            return switch (cmd) {
+                case F_DUPFD -> fd + ", F_DUPFD, " + arg;
+                case F_DUPFD_CLOEXEC -> fd + ", F_DUPFD_CLOEXEC, " + arg;
+                case F_GETFD -> fd + ", F_GETFD";
+                case F_SETFD -> fd + ", F_SETFD, " + (arg == FD_CLOEXEC ? "FD_CLOEXEC" : "0");
+                default -> fd + ", F_GETFL";
+            };
+        }
+    }
+
     /** tcsetattr turning echo off or on (how sudo and su hide a password as it is typed). */
     record TcsetattrEcho(int fd, boolean echo) implements Syscall {
         public String name() { return "ioctl"; }
@@ -270,13 +295,19 @@ public interface Syscall {
 
     // ---- processes (ProcessCalls) ----
 
-    /** fork as glibc makes it: clone with SIGCHLD; the child starts at {@code child}, the parent gets its pid. */
-    record Clone(long flags, Supplier<Step> child) implements Syscall {
+    /**
+     * fork as glibc makes it: clone with SIGCHLD; the child starts at {@code child} with its own pid
+     * (the tid CLONE_CHILD_SETTID stores in the child's memory, which glibc keeps), the parent gets
+     * the child's pid.
+     */
+    record Clone(long flags, java.util.function.IntFunction<Step> child) implements Syscall {
         public static final long CLONE_NEWNS = 0x00020000;
         public static final long CLONE_NEWUTS = 0x04000000;
         public static final long CLONE_NEWPID = 0x20000000;
         public static final long CLONE_NEWNET = 0x40000000;
-        public static Clone fork(Supplier<Step> child) { return new Clone(0, child); }
+        public static Clone fork(Supplier<Step> child) { return new Clone(0, pid -> child.get()); }
+        /** fork whose child needs its own pid (bash's $BASHPID) without asking getpid. */
+        public static Clone forkKnowingPid(java.util.function.IntFunction<Step> child) { return new Clone(0, child); }
         public String name() { return "clone"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().clone(p, this); }
         public String straceArgs(SysResult r) {
@@ -362,6 +393,20 @@ public interface Syscall {
         public Outcome enter(Kernel k, Process p) { return k.processes().sigaction(p, this); }
         public String straceArgs(SysResult r) {
             return signal.name() + ", {sa_handler=" + (ignore ? "SIG_IGN" : "SIG_DFL") + ", sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f8e3c842520}, NULL, 8";
+        }
+    }
+
+    /**
+     * rt_sigaction installing a handler: the process catches {@code signal}. The handler is the
+     * program's own user-space code, run when the signal is delivered (a shell's only notes that
+     * the signal came, as bash's trap handler does, and runs the trap's command later). A null
+     * handler restores the default action.
+     */
+    record Sigaction(Signal signal, Runnable handler) implements Syscall {
+        public String name() { return "rt_sigaction"; }
+        public Outcome enter(Kernel k, Process p) { return k.processes().sigaction(p, this); }
+        public String straceArgs(SysResult r) {
+            return signal.name() + ", {sa_handler=" + (handler == null ? "SIG_DFL" : "0x55d5c3a6b2e0") + ", sa_mask=[], sa_flags=SA_RESTORER, sa_restorer=0x7f8e3c842520}, NULL, 8";
         }
     }
 

@@ -61,7 +61,7 @@ public final class SystemCalls {
         if ((call.flags() & Syscall.Mount.MS_PRIVATE) != 0 && call.fsType() == null) {
             return Outcome.ok(0, Costs.SYSCALL); // propagation flags: nothing propagates in the simulation anyway
         }
-        FileSystem fs = newFileSystem(p, call.fsType(), call.source());
+        FileSystem fs = newFileSystem(p, call.fsType(), call.source(), call.data());
         if (fs == null) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
         String options = switch (fs.type()) {
             case "proc", "sysfs" -> ro + ",nosuid,nodev,noexec,relatime";
@@ -72,18 +72,40 @@ public final class SystemCalls {
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
-    private FileSystem newFileSystem(Process p, String type, String source) {
+    private FileSystem newFileSystem(Process p, String type, String source, String data) {
         if (type == null) return null;
         return switch (type) {
             case "proc" -> new ProcFs(kernel, p.pidNamespace(), kernel.nextAnonymousDevice(), kernel.procSysFiles());
             case "tmpfs" -> {
                 FileSystem tmp = new FileSystem("tmpfs", source == null ? "tmpfs" : source, kernel.nextAnonymousDevice(), false, 1);
                 tmp.root().setPermissions(01777);
+                long size = tmpfsSize(data, kernel.memoryKiB() * 1024 / 2);
+                tmp.setCapacity(size, 0, Math.max(1, kernel.memoryKiB() / 8));
                 yield tmp;
             }
             case "sysfs" -> new FileSystem("sysfs", "sysfs", kernel.nextAnonymousDevice(), false, 1);
             default -> null;
         };
+    }
+
+    /** tmpfs's {@code size=} mount option (bytes, with k, m or g), else its default: half the memory. */
+    static long tmpfsSize(String data, long fallback) {
+        if (data == null) return fallback;
+        for (String option : data.split(",")) {
+            if (!option.startsWith("size=")) continue;
+            String v = option.substring(5).toLowerCase(java.util.Locale.ROOT);
+            long unit = 1;
+            if (v.endsWith("k")) unit = 1L << 10;
+            else if (v.endsWith("m")) unit = 1L << 20;
+            else if (v.endsWith("g")) unit = 1L << 30;
+            if (unit > 1) v = v.substring(0, v.length() - 1);
+            try {
+                return Long.parseLong(v) * unit;
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+        return fallback;
     }
 
     Outcome umount(Process p, Syscall.Umount2 call) {

@@ -101,8 +101,13 @@ public final class Libc {
 
     /** fputs to stderr: unbuffered, so it goes out before the next syscall, in order. */
     public void eprint(String text) {
+        eprintBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** fwrite to stderr: bytes as they are, unbuffered. */
+    public void eprintBytes(byte[] bytes) {
         if (lineBuffered && stdout.size() > 0) moveToPending(stdout.toByteArray(), stdout.size());
-        pending.add(new Chunk(2, text.getBytes(StandardCharsets.UTF_8)));
+        pending.add(new Chunk(2, bytes.clone()));
     }
 
     /**
@@ -305,21 +310,72 @@ public final class Libc {
         return sys(new Syscall.ClockNanosleep(nanos), r -> then.apply(r.failed() ? r.errno() : null));
     }
 
-    /** Reads one line from a descriptor (a terminal delivers a line per read); null at end of input. */
+    /**
+     * Reads one line from a descriptor (a terminal delivers a line per read); null at end of input.
+     * Like stdio's getline, what a read brought beyond the line stays buffered for the next call
+     * ({@code printf 'y\nn\n' | rm -i a b} answers both questions).
+     */
     public Step readLine(int fd, Function<String, Step> then) {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
+        byte[] held = unread.remove(fd);
+        if (held != null) {
+            for (int i = 0; i < held.length; i++) {
+                if (held[i] == '\n') {
+                    if (i + 1 < held.length) unread.put(fd, java.util.Arrays.copyOfRange(held, i + 1, held.length));
+                    return then.apply(text(java.util.Arrays.copyOf(held, i)));
+                }
+            }
+            line.write(held, 0, held.length);
+        }
         return readLine(fd, line, then);
     }
+
+    private final java.util.Map<Integer, byte[]> unread = new java.util.HashMap<>();
 
     private Step readLine(int fd, ByteArrayOutputStream line, Function<String, Step> then) {
         return read(fd, 1024, r -> {
             if (r.failed() || r.value() == 0) return then.apply(line.size() == 0 ? null : text(line.toByteArray()));
             byte[] b = r.bytes();
             for (int i = 0; i < b.length; i++) {
-                if (b[i] == '\n') return then.apply(text(java.util.Arrays.copyOf(line.toByteArray(), line.size())) + text(java.util.Arrays.copyOf(b, i)));
+                if (b[i] == '\n') {
+                    if (i + 1 < b.length) unread.put(fd, java.util.Arrays.copyOfRange(b, i + 1, b.length));
+                    return then.apply(text(java.util.Arrays.copyOf(line.toByteArray(), line.size())) + text(java.util.Arrays.copyOf(b, i)));
+                }
             }
             line.write(b, 0, b.length);
             return readLine(fd, line, then);
+        });
+    }
+
+    /**
+     * execvp(3): a name with a slash is executed as it is, else tried in each directory of the
+     * {@code env}'s PATH (glibc's default {@code /bin:/usr/bin} when unset), going on past ENOENT,
+     * ENOTDIR and EACCES and reporting EACCES if any directory gave it. A file the kernel cannot
+     * execute (ENOEXEC: no ELF header, no {@code #!}) is run by {@code /bin/sh}, as glibc does.
+     * Only a failure returns: {@code failed} gets the errno.
+     */
+    public Step execvp(List<String> command, java.util.Map<String, String> env, Function<Errno, Step> failed) {
+        String name = command.isEmpty() ? "" : command.get(0);
+        if (name.isEmpty()) return failed.apply(Errno.ENOENT);
+        flushStdout();
+        if (name.contains("/")) return exec(name, command, env, e -> failed.apply(e));
+        String path = env.get("PATH") == null ? "/bin:/usr/bin" : env.get("PATH");
+        List<String> candidates = new ArrayList<>();
+        for (String dir : path.split(":", -1)) candidates.add((dir.isEmpty() ? "." : dir) + "/" + name);
+        boolean[] denied = {false};
+        return forEach(candidates, (candidate, next) -> exec(candidate, command, env, e -> {
+            if (e == Errno.EACCES) denied[0] = true;
+            if (e == Errno.ENOENT || e == Errno.EACCES || e == Errno.ENOTDIR) return next.get();
+            return failed.apply(e);
+        }), () -> failed.apply(denied[0] ? Errno.EACCES : Errno.ENOENT));
+    }
+
+    private Step exec(String path, List<String> command, java.util.Map<String, String> env, Function<Errno, Step> failed) {
+        return sys(new Syscall.Execve(path, command, env), r -> {
+            if (r.errno() != Errno.ENOEXEC) return failed.apply(r.errno());
+            List<String> shell = new ArrayList<>(List.of("/bin/sh", path));
+            shell.addAll(command.subList(1, command.size()));
+            return sys(new Syscall.Execve("/bin/sh", shell, env), r2 -> failed.apply(r2.errno()));
         });
     }
 
@@ -327,6 +383,17 @@ public final class Libc {
     public Step users(Function<UserDb, Step> then) {
         return readFile("/etc/passwd", (e1, passwd) -> readFile("/etc/group", (e2, group) ->
                 then.apply(UserDb.parse(passwd == null ? null : text(passwd), group == null ? null : text(group)))));
+    }
+
+    /**
+     * gnulib's argmatch_invalid and argmatch_valid: {@code sort: invalid argument ‘x’ for ‘--sort’},
+     * then the valid arguments one per line. The caller adds its hint and exits.
+     */
+    public void argmatchInvalid(String value, String option, String... valid) {
+        StringBuilder m = new StringBuilder(name() + ": invalid argument " + quoteLocale(value) + " for " + quoteLocale(option) + "\n");
+        m.append("Valid arguments are:\n");
+        for (String v : valid) m.append("  - ").append(quoteLocale(v)).append('\n');
+        eprint(m.toString());
     }
 
     /** Prints getopt's error and the GNU hint, then exits with {@code status}. */

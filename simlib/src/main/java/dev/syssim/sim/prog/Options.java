@@ -55,7 +55,14 @@ public final class Options {
                 }
                 String full = unique(name, longFlags, longValued);
                 if (full == null) {
-                    o.error = program + ": unrecognized option '" + arg + "'";
+                    List<String> candidates = candidates(name, longFlags, longValued);
+                    if (candidates.size() > 1) {
+                        StringBuilder text = new StringBuilder(program + ": option '--" + name + "' is ambiguous; possibilities:");
+                        for (String c : candidates) text.append(" '--").append(c).append('\'');
+                        o.error = text.toString();
+                    } else {
+                        o.error = program + ": unrecognized option '" + arg + "'";
+                    }
                     return o;
                 }
                 if (longValued.contains(full)) {
@@ -103,6 +110,17 @@ public final class Options {
 
     public static Options parse(String program, List<String> args, String shortFlags, String shortValued) {
         return parse(program, args, shortFlags, shortValued, Set.of("help"), Set.of(), true);
+    }
+
+    /**
+     * The long options a prefix abbreviates, for getopt's "is ambiguous" message. glibc lists them
+     * in the order of the program's option table; the simulation's tables are sets, so they are
+     * listed in alphabetical order, which is the table order for most GNU tools.
+     */
+    static List<String> candidates(String prefix, Set<String> a, Set<String> b) {
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        for (Set<String> set : List.of(a, b)) for (String name : set) if (name.startsWith(prefix)) found.add(name);
+        return List.copyOf(found);
     }
 
     private static String unique(String prefix, Set<String> a, Set<String> b) {

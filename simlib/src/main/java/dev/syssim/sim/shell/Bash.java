@@ -3,18 +3,21 @@ package dev.syssim.sim.shell;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
-import dev.syssim.sim.os.WaitStatus;
 import dev.syssim.sim.prog.Libc;
 import dev.syssim.sim.prog.Tool;
+import dev.syssim.sim.shell.arith.Arithmetic;
+import dev.syssim.sim.shell.syntax.Parser;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The shell program: {@code bash} (and {@code sh}, with dash's messages). {@code -c TEXT} runs a
- * command string, a file operand runs a script, and with neither on a terminal it is interactive:
- * it reads one command text at a time from its terminal — a notebook cell — runs it, and reports
- * finished background jobs, as at a prompt.
+ * The shell program: {@code bash} (and {@code sh}, which behaves as Debian's dash where they
+ * differ). {@code -c STRING} runs a command string, a file operand runs a script, standard input
+ * is read as a script when it is not a terminal; with none of these on a terminal the shell is
+ * interactive: it reads one command text at a time from its terminal — a notebook cell — runs it,
+ * and reports finished jobs, as at a prompt.
  */
 public final class Bash extends Tool {
 
@@ -24,129 +27,377 @@ public final class Bash extends Tool {
         this.dash = dash;
     }
 
-    @Override
-    protected Step run(Libc c) {
-        ShellState s = new ShellState();
-        s.dash = dash;
-        s.name = c.args().name();
-        for (Map.Entry<String, String> e : c.args().env().entrySet()) {
-            s.set(e.getKey(), e.getValue());
-            s.export(e.getKey());
-        }
-        if (dash && s.get("PATH") == null) s.set("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
-        List<String> args = c.args().operands();
-        Shell shell = new Shell(c, s);
-        return c.sys(new Syscall.GetId("getpid"), pid -> {
-            s.pid = pid.intValue();
-            s.pgid = s.pid;
-            int i = 0;
-            boolean interactiveFlag = false;
-            while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("-c")) {
-                if (args.get(i).contains("i")) interactiveFlag = true;
-                i++;
-            }
-            if (i < args.size() && args.get(i).equals("-c")) {
-                if (i + 1 >= args.size()) {
-                    c.eprint(s.name + ": -c: option requires an argument\n");
-                    return c.exitQuietly(2);
-                }
-                String text = args.get(i + 1);
-                if (i + 2 < args.size()) s.name = args.get(i + 2);
-                if (i + 3 <= args.size()) s.positional = new ArrayList<>(args.subList(Math.min(i + 3, args.size()), args.size()));
-                return shell.runText(text, status -> finish(shell, status));
-            }
-            if (i < args.size()) {
-                String script = args.get(i);
-                s.positional = new ArrayList<>(args.subList(i + 1, args.size()));
-                s.name = script;
-                return c.readFile(script, (err, bytes) -> {
-                    if (err != null) {
-                        c.eprint(c.args().name() + ": " + script + ": " + err.message() + "\n");
-                        return c.exitQuietly(127);
-                    }
-                    return shell.runText(Libc.text(bytes), status -> finish(shell, status));
-                });
-            }
-            if (c.stdoutIsTerminal() || interactiveFlag) return interactive(shell);
-            return readScriptFromStdin(shell);
-        });
+    /** How the shell was asked to run. */
+    private static final class Invocation {
+        String command;
+        String file;
+        boolean interactive;
+        boolean stdin;
+        boolean login;
+        boolean version;
+        boolean help;
+        String badOption;
+        final List<String> setOn = new ArrayList<>();
+        final List<String> setOff = new ArrayList<>();
+        final List<String> shoptOn = new ArrayList<>();
+        final List<String> shoptOff = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        String name;
     }
 
-    private Step finish(Shell shell, int status) {
-        ShellState s = shell.state();
-        return shell.exitWith(s.exitRequested ? s.exitStatus : status);
+    @Override
+    protected Step run(Libc c) {
+        List<String> argv = c.args().argv();
+        Invocation inv = parse(argv);
+        String program = c.args().name();
+        if (inv.version && !dash) {
+            c.print("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\nCopyright (C) 2022 Free Software Foundation, Inc.\n"
+                    + "License GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>\n\n"
+                    + "This is free software; you are free to change and redistribute it.\n"
+                    + "There is NO WARRANTY, to the extent permitted by law.\n");
+            return c.exit(0);
+        }
+        if (inv.badOption != null) {
+            if (dash) {
+                c.eprint(program + ": 0: Illegal option " + inv.badOption + "\n");
+            } else {
+                c.eprint(program + ": " + inv.badOption + ": invalid option\n");
+                c.eprint("Usage:\t" + program + " [GNU long option] [option] ...\n\t" + program + " [GNU long option] [option] script-file ...\n");
+            }
+            return c.exitQuietly(2);
+        }
+        ShellState st = new ShellState();
+        st.dash = dash;
+        st.programName = program.startsWith("-") ? program.substring(1) : program;
+        st.login = inv.login || program.startsWith("-");
+        Shell sh = new Shell(c, st, new Arithmetic());
+        return c.id("getpid", pid -> c.id("getppid", ppid -> c.id("getuid", uid -> c.id("geteuid", euid -> c.id("getgid", gid ->
+                c.id("getegid", egid -> c.sys(new Syscall.Uname(), uname -> c.getcwd((err, cwd) -> {
+                    st.pid = pid;
+                    st.bashpid = pid;
+                    st.ppid = ppid;
+                    st.uid = uid;
+                    st.euid = euid;
+                    st.gid = gid;
+                    st.egid = egid;
+                    String host = uname.failed() ? "localhost" : nodename(uname);
+                    initialize(sh, inv, host, err == null ? Bytes.fromJava(cwd) : null);
+                    return start(sh, inv);
+                }))))))));
+    }
+
+    private static String nodename(dev.syssim.sim.os.SysResult r) {
+        Object data = r.data();
+        if (data instanceof dev.syssim.sim.os.Utsname u) return u.nodename();
+        return "localhost";
+    }
+
+    private Invocation parse(List<String> argv) {
+        Invocation inv = new Invocation();
+        int i = 1;
+        boolean commandFlag = false;
+        while (i < argv.size()) {
+            String a = argv.get(i);
+            if (a.equals("--") || a.equals("-")) {
+                i++;
+                break;
+            }
+            if (a.startsWith("--") && !dash) {
+                switch (a) {
+                    case "--norc", "--noprofile", "--noediting", "--rcfile", "--init-file" -> {
+                        if ((a.equals("--rcfile") || a.equals("--init-file")) && i + 1 < argv.size()) i++;
+                    }
+                    case "--login" -> inv.login = true;
+                    case "--posix" -> inv.setOn.add("posix");
+                    case "--version" -> inv.version = true;
+                    case "--help" -> inv.help = true;
+                    case "--verbose" -> inv.setOn.add("verbose");
+                    case "--restricted", "--debugger", "--dump-strings", "--dump-po-strings", "--pretty-print" -> {
+                    }
+                    default -> {
+                        inv.badOption = a;
+                        return inv;
+                    }
+                }
+                i++;
+                continue;
+            }
+            if ((a.startsWith("-") || a.startsWith("+")) && a.length() > 1) {
+                boolean on = a.charAt(0) == '-';
+                for (int k = 1; k < a.length(); k++) {
+                    char f = a.charAt(k);
+                    switch (f) {
+                        case 'c' -> commandFlag = on;
+                        case 'i' -> inv.interactive = on;
+                        case 's' -> inv.stdin = on;
+                        case 'l' -> inv.login = on;
+                        case 'o' -> {
+                            if (i + 1 < argv.size()) (on ? inv.setOn : inv.setOff).add(argv.get(++i));
+                        }
+                        case 'O' -> {
+                            if (i + 1 < argv.size()) (on ? inv.shoptOn : inv.shoptOff).add(argv.get(++i));
+                        }
+                        default -> {
+                            String name = Options.byLetter(f);
+                            if (name == null) {
+                                inv.badOption = (on ? "-" : "+") + f;
+                                return inv;
+                            }
+                            (on ? inv.setOn : inv.setOff).add(name);
+                        }
+                    }
+                }
+                i++;
+                continue;
+            }
+            break;
+        }
+        List<String> rest = argv.subList(Math.min(i, argv.size()), argv.size());
+        if (commandFlag) {
+            if (rest.isEmpty()) {
+                inv.badOption = "-c";
+                return inv;
+            }
+            inv.command = rest.get(0);
+            if (rest.size() > 1) inv.name = rest.get(1);
+            if (rest.size() > 2) inv.args = new ArrayList<>(rest.subList(2, rest.size()));
+        } else if (!rest.isEmpty() && !inv.stdin) {
+            inv.file = rest.get(0);
+            inv.args = new ArrayList<>(rest.subList(1, rest.size()));
+        } else {
+            inv.args = new ArrayList<>(rest);
+        }
+        return inv;
+    }
+
+    /** The variables and options a new shell starts with: the environment, then bash's own. */
+    private void initialize(Shell sh, Invocation inv, String hostname, String cwd) {
+        ShellState st = sh.st;
+        Variables vars = st.vars;
+        for (Map.Entry<String, String> e : sh.c.args().env().entrySet()) {
+            String name = Bytes.fromJava(e.getKey());
+            if (!Shell.isName(name)) continue;
+            Variable v = new Variable(name, Bytes.fromJava(e.getValue()));
+            v.attributes |= Variable.EXPORT;
+            vars.global().table.put(name, v);
+        }
+        st.lastArgument = sh.c.args().argv().isEmpty() ? "bash" : Bytes.fromJava(sh.c.args().argv().get(0));
+        long now = Clock.now(sh);
+        st.secondsBase = now;
+        st.startSeconds = now / 1_000_000_000L;
+        st.seedRandom((st.pid * 1103515245L + now / 1000) & 0x7fffffff);
+        if (dash) {
+            setDefault(vars, "PS1", st.euid == 0 ? "# " : "$ ");
+            setDefault(vars, "PS2", "> ");
+            setDefault(vars, "PS4", "+ ");
+            setDefault(vars, "IFS", " \t\n");
+            setDefault(vars, "OPTIND", "1");
+            if (vars.get("PATH") == null) vars.global().table.put("PATH", new Variable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
+            Variable ppid = new Variable("PPID", Integer.toString(st.ppid));
+            vars.global().table.put("PPID", ppid);
+        } else {
+            readonlyValue(vars, "BASH", "/usr/bin/bash", 0);
+            readonlyValue(vars, "BASH_VERSION", "5.2.15(1)-release", 0);
+            Variable info = new Variable("BASH_VERSINFO");
+            info.makeIndexed();
+            String[] parts = {"5", "2", "15", "1", "release", "x86_64-pc-linux-gnu"};
+            for (int i = 0; i < parts.length; i++) info.indexed.put((long) i, parts[i]);
+            info.attributes |= Variable.READONLY;
+            vars.global().table.put("BASH_VERSINFO", info);
+            setDefault(vars, "HOSTNAME", hostname);
+            setDefault(vars, "HOSTTYPE", "x86_64");
+            setDefault(vars, "MACHTYPE", "x86_64-pc-linux-gnu");
+            setDefault(vars, "OSTYPE", "linux-gnu");
+            setDefault(vars, "PS4", "+ ");
+            setDefault(vars, "IFS", " \t\n");
+            setDefault(vars, "OPTIND", "1");
+            setDefault(vars, "OPTERR", "1");
+            if (inv.interactive || interactiveTerminal(sh, inv)) {
+                setDefault(vars, "PS1", st.euid == 0 ? "\\s-\\v# " : "\\s-\\v\\$ ");
+                setDefault(vars, "PS2", "> ");
+            }
+            if (vars.get("PATH") == null) {
+                vars.global().table.put("PATH", new Variable("PATH", "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:."));
+            }
+            readonlyValue(vars, "PPID", Integer.toString(st.ppid), Variable.INTEGER);
+            readonlyValue(vars, "UID", Integer.toString(st.uid), Variable.INTEGER);
+            readonlyValue(vars, "EUID", Integer.toString(st.euid), Variable.INTEGER);
+            String shlvl = vars.get("SHLVL");
+            long level = 0;
+            try {
+                level = shlvl == null ? 0 : Long.parseLong(shlvl.strip());
+            } catch (NumberFormatException e) {
+                level = 0;
+            }
+            Variable lvl = new Variable("SHLVL", Long.toString(level + 1));
+            lvl.attributes |= Variable.EXPORT;
+            vars.global().table.put("SHLVL", lvl);
+        }
+        // PWD: kept from the environment when it names the current directory, else what getcwd says
+        String pwd = vars.get("PWD");
+        if (cwd != null && (pwd == null || !pwd.equals(cwd))) {
+            Variable p = vars.findRaw("PWD");
+            if (p == null) {
+                p = new Variable("PWD");
+                vars.global().table.put("PWD", p);
+            }
+            p.value = cwd;
+            p.attributes |= Variable.EXPORT;
+        }
+        if (!dash) {
+            Variable old = vars.findRaw("OLDPWD");
+            if (old == null) {
+                old = new Variable("OLDPWD");
+                vars.global().table.put("OLDPWD", old);
+            }
+            old.attributes |= Variable.EXPORT;
+        }
+        for (String o : inv.setOn) if (st.options.isSetOption(o)) st.options.set(o, true);
+        for (String o : inv.setOff) if (st.options.isSetOption(o)) st.options.set(o, false);
+        for (String o : inv.shoptOn) if (st.options.isShopt(o)) st.options.setShopt(o, true);
+        for (String o : inv.shoptOff) if (st.options.isShopt(o)) st.options.setShopt(o, false);
+    }
+
+    private static boolean interactiveTerminal(Shell sh, Invocation inv) {
+        return inv.command == null && inv.file == null && sh.c.stdoutIsTerminal();
+    }
+
+    private static void setDefault(Variables vars, String name, String value) {
+        if (vars.get(name) == null) vars.global().table.put(name, new Variable(name, value));
+    }
+
+    private static void readonlyValue(Variables vars, String name, String value, int extra) {
+        Variable v = new Variable(name, value);
+        v.attributes |= Variable.READONLY | extra;
+        vars.global().table.put(name, v);
+    }
+
+    private Step start(Shell sh, Invocation inv) {
+        ShellState st = sh.st;
+        Libc c = sh.c;
+        st.name = st.programName;
+        sh.push(new ExitFrame());
+        if (inv.command != null) {
+            st.commandString = true;
+            if (inv.name != null) st.name = inv.name;
+            st.positional = inv.args;
+            Parser parser = new Parser(Bytes.fromJava(inv.command), 1, sh.parserSettings());
+            sh.push(new SourceFrame(parser, SourceFrame.Kind.COMMAND_STRING, st.name));
+            return sh.run();
+        }
+        if (inv.file != null) {
+            String file = inv.file;
+            st.name = file;
+            st.positional = inv.args;
+            return c.readFile(file, (err, bytes) -> {
+                if (err != null) {
+                    c.eprint(st.programName + ": " + file + ": " + err.message() + "\n");
+                    return c.exitQuietly(err == dev.syssim.sim.os.Errno.ENOENT ? 127 : 126);
+                }
+                st.sources.add(Bytes.fromJava(file));
+                Parser parser = new Parser(Bytes.str(bytes), 1, sh.parserSettings());
+                sh.push(new SourceFrame(parser, SourceFrame.Kind.SCRIPT, Bytes.fromJava(file)));
+                return sh.run();
+            });
+        }
+        st.positional = inv.args;
+        if (inv.interactive || !inv.stdin && c.stdoutIsTerminal()) return interactive(sh);
+        st.stdinScript = true;
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        return c.readAll(0, text, err -> {
+            Parser parser = new Parser(Bytes.str(text.toByteArray()), 1, sh.parserSettings());
+            sh.push(new SourceFrame(parser, SourceFrame.Kind.SCRIPT, st.name));
+            return sh.run();
+        });
     }
 
     /** An interactive shell ignores Ctrl-C itself (its foreground job gets it) and serves its terminal. */
-    private Step interactive(Shell shell) {
-        ShellState s = shell.state();
-        s.interactive = true;
-        Libc c = shell.c();
-        return c.sys(new Syscall.RtSigaction(Signal.SIGINT, true), a -> c.sys(new Syscall.RtSigaction(Signal.SIGTERM, true),
-                b -> c.sys(new Syscall.RtSigaction(Signal.SIGQUIT, true), x -> prompt(shell))));
+    private Step interactive(Shell sh) {
+        ShellState st = sh.st;
+        st.interactive = true;
+        st.options.set("monitor", true);
+        st.options.setShopt("expand_aliases", true);
+        Libc c = sh.c;
+        // bash ignores TERM and QUIT at a prompt; here it catches them and does nothing, which the
+        // user cannot tell apart, and the handlers reset at a child's execve with no call of their own
+        Runnable nothing = () -> { };
+        return c.sys(new Syscall.RtSigaction(Signal.SIGINT, true), a -> c.sys(new Syscall.Sigaction(Signal.SIGTERM, nothing),
+                b -> c.sys(new Syscall.Sigaction(Signal.SIGQUIT, nothing), x -> {
+                    sh.push(new PromptFrame());
+                    return sh.run();
+                })));
     }
 
-    private Step prompt(Shell shell) {
-        Libc c = shell.c();
-        ShellState s = shell.state();
-        return c.sys(new Syscall.ReadCommand(0), r -> {
-            if (r.failed() || r.value() == 0) {
-                c.eprint("exit\n");
-                return shell.exitWith(s.lastStatus);
+    /** Between cells: a finished job's message, then the next command text from the terminal. */
+    private static final class PromptFrame extends Frame {
+        private boolean running;
+
+        @Override
+        Step step(Shell sh) {
+            if (running) {
+                running = false;
+                return Jobs.reap(sh, () -> {
+                    Jobs.notifyDone(sh);
+                    return sh.proceed();
+                });
             }
-            String text = Libc.text(r.bytes());
-            return shell.runText(text, status -> reapJobs(shell, () -> {
-                if (s.exitRequested) return shell.exitWith(s.exitStatus);
-                return prompt(shell);
-            }));
-        });
-    }
-
-    /** What bash does before each prompt: collect finished background jobs and say so. */
-    private Step reapJobs(Shell shell, java.util.function.Supplier<Step> next) {
-        ShellState s = shell.state();
-        Libc c = shell.c();
-        List<ShellState.Job> running = new ArrayList<>();
-        for (ShellState.Job job : s.jobs.values()) if (!job.done()) running.add(job);
-        return Libc.forEach(running, (job, more) -> c.sys(new Syscall.Wait4(job.pids.get(0), Syscall.Wait4.WNOHANG), r -> {
-            if (!r.failed() && r.value() > 0) job.status = Syscall.Wait4.status(r);
-            return more.get();
-        }), () -> {
-            ShellState.Job newest = s.jobs.isEmpty() ? null : s.jobs.lastEntry().getValue();
-            for (ShellState.Job job : new ArrayList<>(s.jobs.values())) {
-                if (!job.done()) continue;
-                String state = jobState(job.status);
-                c.eprint(String.format("[%d]%s  %-24s%s%n", job.number, job == newest ? "+" : "-", state, job.text));
-                s.jobs.remove(job.number);
-            }
-            return next.get();
-        });
-    }
-
-    /** How bash's job table reports a finished job: Done, Exit N, or the signal (Killed, Terminated ...). */
-    static String jobState(int waitStatus) {
-        if (WaitStatus.isExited(waitStatus)) {
-            int code = WaitStatus.exitCode(waitStatus);
-            return code == 0 ? "Done" : "Exit " + code;
+            return sh.c.sys(new Syscall.ReadCommand(0), r -> {
+                if (r.failed() || r.value() == 0) {
+                    sh.err(sh.st.login ? "logout\n" : "exit\n");
+                    return sh.exit(sh.st.lastStatus);
+                }
+                running = true;
+                sh.st.lineNumber = 0;
+                Parser parser = new Parser(Bytes.str(r.bytes()), 1, sh.parserSettings());
+                sh.push(new SourceFrame(parser, SourceFrame.Kind.INTERACTIVE, sh.st.programName));
+                return sh.proceed();
+            });
         }
-        dev.syssim.sim.os.Signal signal = WaitStatus.termSignal(waitStatus);
-        String message = signal.shellMessage().isEmpty() ? signal.name() : signal.shellMessage();
-        if (signal == dev.syssim.sim.os.Signal.SIGINT) message = "Interrupt";
-        return message + (WaitStatus.coreDumped(waitStatus) ? " (core dumped)" : "");
+
+        @Override
+        Step unwind(Shell sh) {
+            if (sh.pending instanceof Shell.Discard || sh.pending instanceof Shell.Return
+                    || sh.pending instanceof Shell.Break || sh.pending instanceof Shell.Continue) {
+                sh.pending = null;
+                return Shell.CONTINUE;
+            }
+            return sh.finish(childStatus);
+        }
     }
 
-    /** {@code bash < script} or commands piped in: read everything, then run it. */
-    private Step readScriptFromStdin(Shell shell) {
-        java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-        return shell.c().readAll(0, text, err -> shell.runText(text.toString(java.nio.charset.StandardCharsets.UTF_8),
-                status -> finish(shell, status)));
+    /** A file run as a script by a child that could not exec it: a fresh shell, with only the exported variables. */
+    static void resetForScript(Shell sh, String path, List<String> argv) {
+        ShellState st = sh.st;
+        Variables fresh = new Variables();
+        for (Variables.Scope scope : st.vars.scopes()) {
+            scope.table.forEach((name, v) -> {
+                if (v.has(Variable.EXPORT) || v.has(Variable.READONLY) && name.matches("BASH.*|PPID|UID|EUID")) {
+                    fresh.global().table.put(name, v.copy());
+                }
+            });
+        }
+        fresh.setDynamic(new DynamicVariables(sh));
+        st.vars = fresh;
+        st.functions.clear();
+        st.aliases.clear();
+        st.traps.clear();
+        st.calls.clear();
+        st.sources.clear();
+        st.sources.add(path);
+        st.name = path;
+        st.positional = new ArrayList<>(argv.subList(1, argv.size()));
+        st.interactive = false;
+        st.commandString = false;
+        st.loopDepth = 0;
+        st.errexitSuppressed = 0;
+        st.options = new Options();
     }
 
     @Override
     public String manual() {
         return (dash ? "sh [-c command_string [command_name [argument...]]] [file [argument...]]\n  The Debian Almquist shell (/bin/sh)."
-                : "bash [-i] [-c command_string [name [argument...]]] [file [argument...]]\n  The GNU Bourne-Again SHell.")
-                + "\n  Runs commands: words and quotes, $VAR, $?, ;, &&, ||, |, <, >, >>, 2>, 2>&1, here-documents,\n"
-                + "  & and wait, if/for/while, functions, and builtins (type `help').";
+                : "bash [options] [-c command_string [name [argument...]]] [file [argument...]]\n  The GNU Bourne-Again SHell.")
+                + "\n  Runs commands: bash 5.2's language (see the README's cell-language section), its builtins\n"
+                + "  (type `help'), and programs found on PATH.";
     }
 }

@@ -2,597 +2,448 @@ package dev.syssim.sim.shell;
 
 import dev.syssim.sim.fs.FileType;
 import dev.syssim.sim.os.Errno;
-import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.SysResult;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.os.WaitStatus;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.shell.Ast.Command;
-import dev.syssim.sim.shell.Ast.Redirect;
-import dev.syssim.sim.shell.Ast.Script;
-import java.io.ByteArrayOutputStream;
+import dev.syssim.sim.shell.arith.Arithmetic;
+import dev.syssim.sim.shell.syntax.Ast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * A running shell: executes the syntax tree in continuation-passing style. External commands are
- * fork + execve + wait4, pipelines are pipes and one child per command, and builtins run in the
- * shell itself with their redirections applied and undone around them — all through syscalls, so
- * the trace shows what a real shell does.
+ * A running shell, one per process: its state, its stack of frames, and the loop that runs them.
+ * The loop asks the top frame for work until a frame hands out a step (a syscall, a stretch of
+ * computing); the scheduler runs that step and calls back, and the loop goes on. A continuation
+ * never calls the next one directly, so no user program can reach Java's stack.
  */
 final class Shell {
 
-    private final Libc c;
-    private final ShellState s;
-    private final Expander expander;
-    private final Builtins builtins;
+    /** What a frame returns when it only changed the stack: the loop goes on. */
+    static final Step CONTINUE = new Step.Compute(0, "", () -> null);
 
-    Shell(Libc c, ShellState s) {
+    /** How many frame steps may run without handing the scheduler anything: then a little computing is charged. */
+    private static final int STEPS_PER_SLICE = 64;
+    /** The user-mode time a builtin or a shell keyword costs (bash runs a `:` in well under a microsecond). */
+    static final long BUILTIN_NANOS = 400;
+
+    /** Control flow in flight: unwinds frames until one takes it. */
+    sealed interface Pending permits Break, Continue, Return, Exit, Discard {
+    }
+
+    record Break(int levels) implements Pending {
+    }
+
+    record Continue(int levels) implements Pending {
+    }
+
+    record Return(int status) implements Pending {
+    }
+
+    record Exit(int status) implements Pending {
+    }
+
+    /** An expansion error: the rest of the command line is abandoned (bash's jump_to_top_level(DISCARD)). */
+    record Discard(int status) implements Pending {
+    }
+
+    Libc c;
+    final ShellState st;
+    final Arithmetic arithmetic;
+    final List<Frame> stack = new ArrayList<>();
+    Pending pending;
+    private boolean looping;
+    /** Caught signals waiting for their trap to run, noted by the signal handler. */
+    final java.util.Set<Signal> caught = java.util.EnumSet.noneOf(Signal.class);
+    /** An fd opened for a process substitution, to close when the command that uses it is done. */
+    final List<Integer> processSubstitutionFds = new ArrayList<>();
+    final Builtins builtins;
+    /** For a declaration builtin about to run: each {@code name=(...)} argument's elements, by argv index. */
+    java.util.Map<Integer, List<Assign.Element>> pendingArrays = java.util.Map.of();
+
+    Shell(Libc c, ShellState st, Arithmetic arithmetic) {
         this.c = c;
-        this.s = s;
-        this.expander = new Expander(this);
-        this.builtins = new Builtins(this);
+        this.st = st;
+        this.arithmetic = arithmetic;
+        this.builtins = new Builtins();
+        st.vars.setDynamic(new DynamicVariables(this));
     }
 
-    Libc c() {
-        return c;
-    }
+    // ---- the loop ----
 
-    ShellState state() {
-        return s;
-    }
-
-    Expander expander() {
-        return expander;
-    }
-
-    // ---- lists ----
-
-    Step runScript(Script script, IntFunction<Step> k) {
-        return runItems(script.items(), 0, k);
-    }
-
-    private Step runItems(List<Ast.Item> items, int index, IntFunction<Step> k) {
-        if (index >= items.size() || s.exitRequested || s.returning) return k.apply(s.lastStatus);
-        Ast.Item item = items.get(index);
-        if (item.background()) {
-            return background(item, () -> runItems(items, index + 1, k));
-        }
-        return runAndOr(item.command(), 0, status -> {
-            s.lastStatus = status;
-            return runItems(items, index + 1, k);
-        });
-    }
-
-    private Step runAndOr(Ast.AndOr chain, int index, IntFunction<Step> k) {
-        return runPipeline(chain.pipelines().get(index), status -> {
-            s.lastStatus = status;
-            if (index + 1 >= chain.pipelines().size() || s.exitRequested || s.returning) return k.apply(status);
-            boolean and = chain.operators().get(index).equals("&&");
-            if ((status == 0) == and) return runAndOr(chain, index + 1, k);
-            // skip the next pipeline; the chain's status stays the last one run
-            return skip(chain, index + 1, status, k);
-        });
-    }
-
-    private Step skip(Ast.AndOr chain, int index, int status, IntFunction<Step> k) {
-        if (index + 1 >= chain.pipelines().size()) return k.apply(status);
-        boolean and = chain.operators().get(index).equals("&&");
-        if ((status == 0) == and) return runAndOr(chain, index + 1, k);
-        return skip(chain, index + 1, status, k);
-    }
-
-    /** {@code cmd &}: forked into its own job; the interactive shell prints {@code [1] 1234}. */
-    private Step background(Ast.Item item, Supplier<Step> next) {
-        Ast.AndOr chain = item.command();
-        boolean single = chain.pipelines().size() == 1 && chain.pipelines().get(0).commands().size() == 1 && !chain.pipelines().get(0).negated();
-        // one simple command: the forked child execs it directly, as bash does (no second fork)
-        Function<Shell, Step> body = single
-                ? child -> child.runCommand(chain.pipelines().get(0).commands().get(0), true, child::exitWith)
-                : child -> child.runAndOr(chain, 0, child::exitWith);
-        return fork(body, true, pid -> {
-            s.lastBackground = pid;
-            s.lastStatus = 0;
-            int number = s.nextJobNumber();
-            s.jobs.put(number, new ShellState.Job(number, List.of(pid), item.text()));
-            if (s.interactive) c.eprint("[" + number + "] " + pid + "\n");
-            return next.get();
-        });
-    }
-
-    // ---- pipelines ----
-
-    private Step runPipeline(Ast.Pipeline pipeline, IntFunction<Step> k) {
-        IntFunction<Step> done = pipeline.negated() ? status -> k.apply(status == 0 ? 1 : 0) : k;
-        List<Command> commands = pipeline.commands();
-        if (commands.size() == 1) return runCommand(commands.get(0), false, done);
-        List<Integer> pids = new ArrayList<>();
-        return pipeStage(commands, 0, -1, pids, () -> waitFor(pids, pipelineText(pipeline), done));
-    }
-
-    /** Forks stage {@code i} reading from {@code inputFd} (-1: the shell's stdin). */
-    private Step pipeStage(List<Command> commands, int i, int inputFd, List<Integer> pids, Supplier<Step> allStarted) {
-        boolean last = i == commands.size() - 1;
-        if (last) {
-            return fork(child -> child.connect(inputFd, 0, () -> child.runCommand(commands.get(i), true, child::exitWith)),
-                    pids.isEmpty(), pid -> {
-                        pids.add(pid);
-                        return closeIfOpen(inputFd, allStarted);
-                    }, pids.isEmpty() ? 0 : pids.get(0));
-        }
-        return c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), r -> {
-            if (r.failed()) {
-                c.eprint(s.name + ": pipe error: " + r.errno().message() + "\n");
-                return allStarted.get();
-            }
-            int[] fds = Syscall.Pipe2.fds(r);
-            return fork(child -> child.connect(inputFd, 0, () -> child.connect(fds[1], 1,
-                            () -> child.runCommand(commands.get(i), true, child::exitWith))),
-                    pids.isEmpty(), pid -> {
-                        pids.add(pid);
-                        return closeIfOpen(inputFd, () -> c.close(fds[1], () -> pipeStage(commands, i + 1, fds[0], pids, allStarted)));
-                    }, pids.isEmpty() ? 0 : pids.get(0));
-        });
-    }
-
-    private Step closeIfOpen(int fd, Supplier<Step> next) {
-        return fd < 0 ? next.get() : c.close(fd, next);
-    }
-
-    /** In a child: make {@code fd} its descriptor {@code target} (dup2 + close). */
-    private Step connect(int fd, int target, Supplier<Step> next) {
-        if (fd < 0 || fd == target) return next.get();
-        return c.sys(new Syscall.Dup2(fd, target), r -> c.close(fd, next));
-    }
-
-    /** The pipeline as bash shows it in a job message: its commands' words, joined by {@code |}. */
-    private static String pipelineText(Ast.Pipeline p) {
-        List<String> parts = new ArrayList<>();
-        for (Command c : p.commands()) {
-            if (!(c instanceof Ast.Simple simple)) {
-                parts.add("...");
-                continue;
-            }
-            List<String> words = new ArrayList<>();
-            for (Ast.Word w : simple.words()) words.add(w.literal() == null ? "..." : w.literal());
-            parts.add(String.join(" ", words));
-        }
-        return String.join(" | ", parts);
-    }
-
-    // ---- commands ----
-
-    Step runCommand(Command command, boolean forked, IntFunction<Step> k) {
-        if (command instanceof Ast.Simple simple) return runSimple(simple, forked, k);
-        if (command instanceof Ast.Subshell sub) {
-            if (forked) return withRedirects(sub.redirects(), kk -> runScript(sub.body(), kk), k);
-            return fork(child -> child.withRedirects(sub.redirects(), kk -> child.runScript(sub.body(), kk), child::exitWith),
-                    true, pid -> waitFor(List.of(pid), "", k));
-        }
-        if (command instanceof Ast.Group group) return withRedirects(group.redirects(), kk -> runScript(group.body(), kk), k);
-        if (command instanceof Ast.If ifc) return withRedirects(ifc.redirects(), kk -> runIf(ifc, 0, kk), k);
-        if (command instanceof Ast.For forc) return withRedirects(forc.redirects(), kk -> runFor(forc, kk), k);
-        if (command instanceof Ast.While w) return withRedirects(w.redirects(), kk -> runWhile(w, 0, kk), k);
-        Ast.FunctionDef f = (Ast.FunctionDef) command;
-        s.functions.put(f.name(), f);
-        return k.apply(0);
-    }
-
-    private Step runIf(Ast.If ifc, int branch, IntFunction<Step> k) {
-        if (branch >= ifc.conditions().size()) {
-            return ifc.elseBody() == null ? k.apply(0) : runScript(ifc.elseBody(), k);
-        }
-        return runScript(ifc.conditions().get(branch), status -> {
-            if (s.exitRequested || s.returning) return k.apply(status);
-            if (status == 0) return runScript(ifc.bodies().get(branch), k);
-            return runIf(ifc, branch + 1, k);
-        });
-    }
-
-    private Step runFor(Ast.For forc, IntFunction<Step> k) {
-        Function<List<String>, Step> loop = values -> {
-            int[] status = {0};
-            return Libc.forEach(values, (value, next) -> {
-                if (s.exitRequested || s.returning) return next.get();
-                s.set(forc.variable(), value);
-                return runScript(forc.body(), st -> {
-                    status[0] = st;
-                    return next.get();
-                });
-            }, () -> k.apply(status[0]));
-        };
-        if (forc.values() == null) return loop.apply(new ArrayList<>(s.positional));
-        return expander.words(forc.values(), loop);
-    }
-
-    private Step runWhile(Ast.While w, int lastBody, IntFunction<Step> k) {
-        return runScript(w.condition(), status -> {
-            if (s.exitRequested || s.returning) return k.apply(status);
-            boolean go = (status == 0) != w.until();
-            if (!go) return k.apply(lastBody);
-            return runScript(w.body(), bodyStatus -> c.compute(200, "loop", () -> runWhile(w, bodyStatus, k)));
-        });
-    }
-
-    private Step runSimple(Ast.Simple cmd, boolean forked, IntFunction<Step> k) {
-        s.lineNumber = cmd.line();
-        s.substitutionStatus = 0;
-        return expander.words(cmd.words(), argv -> assignments(cmd.assignments(), 0, new TreeMap<>(), assigned -> {
-            if (argv.isEmpty()) {
-                assigned.forEach(s::set);
-                return withRedirects(cmd.redirects(), kk -> kk.apply(s.lastStatusAfterAssignments()), k);
-            }
-            String name = argv.get(0);
-            Ast.FunctionDef function = s.functions.get(name);
-            if (function != null) return callFunction(function, argv, cmd.redirects(), k);
-            if (Builtins.has(name)) {
-                return withRedirects(cmd.redirects(), kk -> builtins.run(argv, kk), status -> {
-                    c.flushStdout();
-                    return k.apply(status);
-                });
-            }
-            Map<String, String> env = s.environment();
-            env.putAll(assigned);
-            return external(argv, env, cmd.redirects(), forked, k);
-        }));
-    }
-
-    private Step assignments(List<Ast.Assignment> list, int i, Map<String, String> into, Function<Map<String, String>, Step> k) {
-        if (i >= list.size()) return k.apply(into);
-        Ast.Assignment a = list.get(i);
-        return expander.single(a.value(), value -> {
-            into.put(a.name(), value);
-            return assignments(list, i + 1, into, k);
-        });
-    }
-
-    private Step callFunction(Ast.FunctionDef f, List<String> argv, List<Redirect> redirects, IntFunction<Step> k) {
-        List<String> saved = s.positional;
-        s.positional = new ArrayList<>(argv.subList(1, argv.size()));
-        return withRedirects(redirects, kk -> runCommand(f.body(), false, kk), status -> {
-            s.positional = saved;
-            s.returning = false;
-            return k.apply(s.lastStatus);
-        });
-    }
-
-    // ---- external commands ----
-
-    private Step external(List<String> argv, Map<String, String> env, List<Redirect> redirects, boolean forked, IntFunction<Step> k) {
-        String name = argv.get(0);
-        return findCommand(name, path -> {
-            if (path == null) {
-                c.eprint(messagePrefix() + name + ": " + (s.dash ? "not found" : "command not found") + "\n");
-                return forked ? exitWith(127) : k.apply(127);
-            }
-            if (forked) return applyRedirects(redirects, 0, status -> status != 0 ? exitWith(status) : exec(path, argv, env));
-            return fork(child -> child.applyRedirects(redirects, 0, status -> status != 0 ? child.exitWith(status) : child.exec(path, argv, env)),
-                    true, pid -> waitFor(List.of(pid), String.join(" ", argv), k));
-        });
-    }
-
-    /** In the child: execve, and bash's messages when it fails. */
-    Step exec(String path, List<String> argv, Map<String, String> env) {
-        return c.sys(new Syscall.Execve(path, argv, env), r -> {
-            Errno e = r.errno();
-            if (e == Errno.ENOEXEC) return runAsScript(path, argv);
-            String shown = argv.get(0);
-            int status = e == Errno.ENOENT ? 127 : 126;
-            String message = switch (e) {
-                case ENOENT -> "cannot execute: required file not found";
-                case EACCES -> "Permission denied";
-                default -> e.message();
-            };
-            if (e == Errno.EACCES) {
-                return c.statOf(path, true, (err, st) -> {
-                    String text = st != null && st.type() == FileType.DIRECTORY ? "Is a directory" : message;
-                    c.eprint(messagePrefix() + shown + ": " + text + "\n");
-                    return exitWith(status);
-                });
-            }
-            c.eprint(messagePrefix() + shown + ": " + message + "\n");
-            return exitWith(status);
-        });
-    }
-
-    /** A text file without #!: the shell runs it as a script in this (forked) process. */
-    private Step runAsScript(String path, List<String> argv) {
-        return c.readFile(path, (err, bytes) -> {
-            if (err != null) {
-                c.eprint(messagePrefix() + argv.get(0) + ": " + err.message() + "\n");
-                return exitWith(126);
-            }
-            s.name = path;
-            s.positional = new ArrayList<>(argv.subList(1, argv.size()));
-            s.interactive = false;
-            return runText(Libc.text(bytes), this::exitWith);
-        });
-    }
-
-    /** Parses and runs shell text, reporting a syntax error the way bash does for its mode. */
-    Step runText(String text, IntFunction<Step> k) {
-        Parser.Parsed parsed;
+    /** Runs frames until one needs the scheduler. */
+    Step run() {
+        looping = true;
         try {
-            parsed = Parser.parse(text);
-        } catch (SyntaxError e) {
-            c.eprint(syntaxErrorText(e, text));
-            s.lastStatus = 2;
-            return k.apply(2);
-        }
-        for (String warning : parsed.warnings()) c.eprint(messagePrefix() + warning + "\n");
-        return runScript(parsed.script(), k);
-    }
-
-    private String syntaxErrorText(SyntaxError e, String text) {
-        if (s.interactive) return s.name + ": " + e.getMessage() + "\n";
-        if (s.dash) return s.name + ": " + e.line() + ": Syntax error: " + e.getMessage().replace("syntax error near unexpected token ", "") + "\n";
-        String[] lines = text.split("\n", -1);
-        String offending = e.line() - 1 < lines.length ? lines[e.line() - 1] : "";
-        return s.name + ": -c: line " + e.line() + ": " + e.getMessage() + "\n" + s.name + ": -c: line " + e.line() + ": `" + offending + "'\n";
-    }
-
-    /** The prefix of bash's error messages: {@code bash: } interactively, {@code bash: line 3: } in scripts. */
-    String messagePrefix() {
-        if (s.interactive) return s.name + ": ";
-        if (s.dash) return s.name + ": " + s.lineNumber + ": ";
-        return s.name + ": line " + s.lineNumber + ": ";
-    }
-
-    /** PATH search (after the hash table); a name with a slash is used as it is. */
-    Step findCommand(String name, Function<String, Step> k) {
-        if (name.contains("/")) return k.apply(name);
-        String cached = s.hash.get(name);
-        if (cached != null) return k.apply(cached);
-        String path = s.get("PATH");
-        if (path == null) path = "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games";
-        List<String> dirs = List.of(path.split(":", -1));
-        return searchPath(name, dirs, 0, k);
-    }
-
-    private Step searchPath(String name, List<String> dirs, int i, Function<String, Step> k) {
-        if (i >= dirs.size()) return k.apply(null);
-        String dir = dirs.get(i).isEmpty() ? "." : dirs.get(i);
-        String candidate = dir + "/" + name;
-        return c.statOf(candidate, true, (err, st) -> {
-            if (err == null && st.type() == FileType.REGULAR && (st.permissions() & 0111) != 0) {
-                s.hash.put(name, candidate);
-                return k.apply(candidate);
+            int slice = 0;
+            while (true) {
+                if (stack.isEmpty()) return c.exitQuietly(st.lastStatus & 0xff);
+                Frame top = stack.get(stack.size() - 1);
+                Step s = pending != null ? top.unwind(this) : top.step(this);
+                if (s != CONTINUE) return s;
+                if (++slice >= STEPS_PER_SLICE) {
+                    return c.compute(BUILTIN_NANOS, "", this::proceed);
+                }
             }
-            return searchPath(name, dirs, i + 1, k);
-        });
+        } finally {
+            looping = false;
+        }
+    }
+
+    /** How a continuation goes on: inside the loop, return to it; from the scheduler, run the loop. */
+    Step proceed() {
+        return looping ? CONTINUE : run();
+    }
+
+    void push(Frame f) {
+        stack.add(f);
+    }
+
+    /** Pops the top frame and hands its status to the frame below. */
+    Step finish(int status) {
+        stack.remove(stack.size() - 1);
+        if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
+        return proceed();
+    }
+
+    /** Pushes a frame and goes on. */
+    Step call(Frame f) {
+        push(f);
+        return proceed();
+    }
+
+    /** Charges a builtin's user-mode time, then goes on. */
+    Step computed() {
+        return c.compute(BUILTIN_NANOS, "", this::proceed);
+    }
+
+    /**
+     * How a builtin ends: its output flushed (bash writes a builtin's output when it is done), its
+     * frame popped with {@code status}, and a little user-mode time charged — which also lets a loop
+     * of builtins be interrupted between any two of them.
+     */
+    Step done(int status) {
+        c.flushStdout();
+        stack.remove(stack.size() - 1);
+        if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
+        return c.compute(BUILTIN_NANOS, "", this::proceed);
+    }
+
+    /** What the parser needs to know now: extglob, dash, the locale, and the aliases if they are expanded. */
+    dev.syssim.sim.shell.syntax.Parser.Settings parserSettings() {
+        java.util.function.Function<String, String> aliases = st.options.expandAliases ? st.aliases::get : null;
+        return new dev.syssim.sim.shell.syntax.Parser.Settings(st.options.extglob, st.dash, utf8(), aliases);
+    }
+
+    // ---- text out ----
+
+    void out(String byteString) {
+        c.printBytes(Bytes.of(byteString));
+    }
+
+    void err(String byteString) {
+        c.eprintBytes(Bytes.of(byteString));
+    }
+
+    /**
+     * The prefix of the shell's messages: {@code bash: } at a prompt; {@code bash: line 3: } in a
+     * {@code -c} string; {@code script.sh: line 3: } in a script, and inside a function the file the
+     * function came from; dash writes {@code sh: 3: }.
+     */
+    String prefix() {
+        if (st.interactive && !st.subshell && st.sources.isEmpty()) return st.programName + ": ";
+        if (st.interactive) return st.programName + ": ";
+        if (st.dash) return st.name + ": " + st.lineNumber + ": ";
+        String source = currentSource();
+        return source + ": line " + st.lineNumber + ": ";
+    }
+
+    /** Where the running code came from: the function's file (bash -c calls it "environment"), a sourced file, or $0. */
+    String currentSource() {
+        if (!st.calls.isEmpty()) return st.calls.get(st.calls.size() - 1).source();
+        if (!st.sources.isEmpty()) return st.sources.get(st.sources.size() - 1);
+        return st.name;
+    }
+
+    /** A message with the shell's prefix on standard error. */
+    void error(String message) {
+        err(prefix() + message + "\n");
+    }
+
+    /** A builtin's error: {@code bash: line 1: cd: /x: No such file or directory}. */
+    void builtinError(String builtin, String message) {
+        err(prefix() + builtin + ": " + message + "\n");
+    }
+
+    // ---- exit and control flow ----
+
+    /** Leaves the shell with {@code status}, unwinding every frame (the EXIT trap still runs). */
+    Step exit(int status) {
+        pending = new Exit(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /** Abandons the rest of the command line (an expansion error), or leaves a subshell. */
+    Step discard(int status) {
+        pending = new Discard(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /** An error that ends a non-interactive shell (set -u, ${x:?}): exits, or abandons the line at a prompt. */
+    Step fatal(int status) {
+        if (st.interactive && !st.subshell) return discard(status);
+        return exit(status);
     }
 
     // ---- processes ----
 
-    /** fork: the child runs {@code child} on its own copy of the shell; the parent gets the pid. */
-    Step fork(Function<Shell, Step> child, boolean newGroup, IntFunction<Step> parent) {
-        return fork(child, newGroup, parent, 0);
-    }
-
-    private Step fork(Function<Shell, Step> child, boolean newGroup, IntFunction<Step> parent, int joinGroup) {
+    /**
+     * fork: the child runs {@code body} (made from its own copy of the shell) and exits with its
+     * status; the parent gets the child's pid (-1 if fork failed, after bash's message).
+     * {@code jobLeader}: in an interactive shell, the pid whose process group the child joins (0: its
+     * own group, -1: no job control for it).
+     */
+    Step fork(Function<Shell, Frame> body, int jobLeader, IntFunction<Step> parent) {
         c.flushStdout();
-        boolean jobControl = s.interactive;
-        return c.sys(Syscall.Clone.fork(() -> {
-            Shell copy = new Shell(new Libc(c.args()), s.copy());
-            if (!jobControl || (!newGroup && joinGroup == 0)) return child.apply(copy);
-            // a job of its own (setpgid), and Ctrl-C back to its default action (bash ignores it itself)
-            return copy.c.sys(new Syscall.Setpgid(0, newGroup ? 0 : joinGroup), r ->
-                    copy.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x -> child.apply(copy)));
+        boolean interactiveParent = st.interactive && !st.subshell;
+        boolean jobControl = interactiveParent && jobLeader >= 0;
+        return c.sys(Syscall.Clone.forkKnowingPid(pid -> {
+            Shell child = subshell();
+            child.st.bashpid = pid;
+            Frame frame = body.apply(child);
+            child.push(new ExitFrame());
+            child.push(frame);
+            Supplier<Step> start = () -> child.resetTraps(child::run);
+            if (!interactiveParent) return start.get();
+            // Ctrl-C, which the interactive shell ignores, goes back to the default (an ignored signal
+            // stays ignored across exec); the QUIT and TERM it catches reset at exec by themselves, so
+            // only a child that goes on as a shell resets them
+            Supplier<Step> restore = () -> child.c.sys(new Syscall.RtSigaction(Signal.SIGINT, false), x -> {
+                if (execsAtOnce(frame)) return start.get();
+                return child.c.sys(new Syscall.Sigaction(Signal.SIGQUIT, null), y ->
+                        child.c.sys(new Syscall.Sigaction(Signal.SIGTERM, null), z -> start.get()));
+            });
+            if (!jobControl) return restore.get();
+            return child.c.sys(new Syscall.Setpgid(0, jobLeader), r -> restore.get());
         }), r -> {
             if (r.failed()) {
-                c.eprint(s.name + ": fork: retry: " + r.errno().message() + "\n");
-                c.eprint(s.name + ": fork: " + r.errno().message() + "\n");
+                err(st.programName + ": fork: retry: " + r.errno().message() + "\n");
+                err(st.programName + ": fork: " + r.errno().message() + "\n");
                 return parent.apply(-1);
             }
             return parent.apply(r.intValue());
         });
     }
 
-    /** Waits for a foreground job (giving it the terminal when interactive); status is the last one's. */
-    Step waitFor(List<Integer> pids, String text, IntFunction<Step> k) {
-        List<Integer> live = new ArrayList<>(pids);
-        live.removeIf(pid -> pid < 0);
+    /** Whether a child's first frame is the execve of a program (after its redirections). */
+    private static boolean execsAtOnce(Frame frame) {
+        if (frame instanceof ExecFrame) return true;
+        return frame instanceof RedirectFrame r && r.body() instanceof ExecFrame;
+    }
+
+    /** A copy of this shell for a child process: a subshell environment, in bash's words. */
+    Shell subshell() {
+        ShellState copy = st.copy();
+        copy.subshell = true;
+        copy.subshellLevel = st.subshellLevel + 1;
+        copy.jobs.clear();
+        copy.jobOrder.clear();
+        Shell child = new Shell(new Libc(c.args()), copy, arithmetic);
+        return child;
+    }
+
+    /** In a subshell, traps the parent caught go back to their defaults (ignored ones stay ignored). */
+    Step resetTraps(Supplier<Step> next) {
+        List<String> reset = new ArrayList<>();
+        for (Map.Entry<String, String> e : st.traps.entrySet()) {
+            if (!e.getValue().isEmpty()) reset.add(e.getKey());
+        }
+        if (reset.isEmpty()) return next.get();
+        for (String name : reset) st.traps.remove(name);
+        return Libc.forEach(reset, (name, more) -> {
+            Signal s = Traps.signal(name);
+            if (s == null) return more.get();
+            return c.sys(new Syscall.Sigaction(s, null), r -> more.get());
+        }, next);
+    }
+
+    /** Waits for the processes of a foreground job; the status is the last one's, PIPESTATUS all of them. */
+    Step waitForeground(List<Integer> pids, List<String> texts, IntFunction<Step> k) {
+        List<Integer> live = new ArrayList<>();
+        List<String> liveTexts = new ArrayList<>();
+        for (int i = 0; i < pids.size(); i++) {
+            if (pids.get(i) <= 0) continue;
+            live.add(pids.get(i));
+            liveTexts.add(i < texts.size() ? texts.get(i) : "");
+        }
         if (live.isEmpty()) return k.apply(pids.isEmpty() ? 0 : 254);
-        Supplier<Step> waitAll = () -> waitEach(live, 0, new int[] {0}, text, status -> {
-            if (!s.interactive) return k.apply(status);
-            return c.sys(new Syscall.Tcsetpgrp(0, s.pgid), r -> k.apply(status));
+        int[] statuses = new int[live.size()];
+        boolean jobControl = st.interactive && !st.subshell;
+        Supplier<Step> waitAll = () -> waitEach(live, 0, statuses, () -> {
+            reportSignal(statuses, live, liveTexts);
+            int[] shell = new int[statuses.length];
+            for (int i = 0; i < statuses.length; i++) shell[i] = WaitStatus.shellStatus(statuses[i]);
+            st.pipestatus = shell;
+            int last = shell[shell.length - 1];
+            if (!jobControl) return k.apply(last);
+            return c.sys(new Syscall.Tcsetpgrp(0, st.pid), r -> k.apply(last));
         });
-        if (!s.interactive) return waitAll.get();
+        if (!jobControl) return waitAll.get();
         return c.sys(new Syscall.Tcsetpgrp(0, live.get(0)), r -> waitAll.get());
     }
 
-    private Step waitEach(List<Integer> pids, int i, int[] last, String text, IntFunction<Step> k) {
-        if (i >= pids.size()) return k.apply(last[0]);
+    private Step waitEach(List<Integer> pids, int i, int[] statuses, Supplier<Step> k) {
+        if (i >= pids.size()) return k.get();
         int pid = pids.get(i);
         return c.sys(new Syscall.Wait4(pid, 0), r -> {
             if (r.failed()) {
-                if (r.errno() == Errno.EINTR) return waitEach(pids, i, last, text, k);
-                return waitEach(pids, i + 1, last, text, k);
+                if (r.errno() == Errno.EINTR) {
+                    return runCaughtTraps(() -> waitEach(pids, i, statuses, k));
+                }
+                statuses[i] = WaitStatus.exited(127);
+                return waitEach(pids, i + 1, statuses, k);
             }
-            int status = Syscall.Wait4.status(r);
-            if (i == pids.size() - 1) {
-                last[0] = WaitStatus.shellStatus(status);
-                reportSignal(status, pid, text);
-            }
-            return waitEach(pids, i + 1, last, text, k);
+            statuses[i] = Syscall.Wait4.status(r);
+            return waitEach(pids, i + 1, statuses, k);
         });
     }
 
-    private void reportSignal(int status, int pid, String text) {
-        if (WaitStatus.isExited(status)) return;
-        Signal signal = WaitStatus.termSignal(status);
+    /**
+     * bash's report of a foreground job a signal ended (jobs.c, notify_of_job_status): a
+     * non-interactive shell lists the job's processes after its {@code line N:} prefix, unless the
+     * signal was SIGINT, SIGTERM or SIGPIPE (Debian's bash is built not to report those two) or is
+     * trapped; otherwise the signal's name alone ({@code Terminated}), except for SIGINT and SIGPIPE;
+     * nothing inside a command substitution. The job's status is its last process's (pipefail: the
+     * last that failed).
+     */
+    void reportSignal(int[] statuses, List<Integer> pids, List<String> texts) {
+        int decisive = statuses[statuses.length - 1];
+        if (st.options.pipefail) {
+            for (int s : statuses) if (WaitStatus.shellStatus(s) != 0) decisive = s;
+        }
+        if (WaitStatus.isExited(decisive) || st.commandSubstitution) return;
+        Signal signal = WaitStatus.termSignal(decisive);
+        boolean interactive = st.interactive && !st.subshell;
         if (signal == Signal.SIGINT) {
-            if (s.interactive) c.eprint("\n");
+            if (interactive) err("\n");
+            return;
+        }
+        String trap = st.traps.get(signal.shortName());
+        if (!interactive && signal != Signal.SIGTERM && signal != Signal.SIGPIPE && trap == null) {
+            StringBuilder out = new StringBuilder(prefix().replace(": line 0: ", ": line 1: ")); // bash never says line 0 here
+            for (int i = 0; i < statuses.length; i++) {
+                boolean first = i == 0;
+                String state = processState(statuses[i]);
+                if (!first && WaitStatus.shellStatus(statuses[i]) == WaitStatus.shellStatus(statuses[0])
+                        && WaitStatus.isExited(statuses[i]) == WaitStatus.isExited(statuses[0])) {
+                    state = "";
+                }
+                out.append(first ? "" : "     ").append(String.format("%5d ", pids.get(i))).append(state);
+                out.append(" ".repeat(Math.max(0, 24 - (state.isEmpty() ? 2 : state.length()))));
+                if (!WaitStatus.isExited(statuses[i]) && WaitStatus.coreDumped(statuses[i]) && !state.isEmpty()) out.append("(core dumped) ");
+                out.append(first ? "" : "| ").append(texts.get(i)).append('\n');
+            }
+            err(out.toString());
             return;
         }
         if (signal == Signal.SIGPIPE || signal.shellMessage().isEmpty()) return;
-        String message = signal.shellMessage() + (WaitStatus.coreDumped(status) ? " (core dumped)" : "");
-        if (s.interactive) {
-            c.eprint(message + "\n");
-        } else {
-            c.eprint(messagePrefix() + String.format("%5d %-24s%s", pid, message, text) + "\n");
+        err(signal.shellMessage() + (WaitStatus.coreDumped(decisive) ? " (core dumped)" : "") + "\n");
+    }
+
+    /** A process's state in a job listing: Done, Exit N, or the signal's description. */
+    private static String processState(int status) {
+        if (WaitStatus.isExited(status)) {
+            int code = WaitStatus.exitCode(status);
+            return code == 0 ? "Done" : "Exit " + code;
         }
+        Signal signal = WaitStatus.termSignal(status);
+        return signal.shellMessage().isEmpty() ? signal.name() : signal.shellMessage();
     }
 
-    /** Ends a forked child (or the shell) with {@code status}. */
-    Step exitWith(int status) {
-        return c.exitQuietly(status & 0xff);
+    // ---- traps ----
+
+    /** Runs the traps of caught signals that arrived (bash runs them between commands), then {@code next}. */
+    Step runCaughtTraps(Supplier<Step> next) {
+        if (caught.isEmpty()) return next.get();
+        List<Signal> arrived = new ArrayList<>(caught);
+        caught.clear();
+        for (int i = arrived.size() - 1; i >= 0; i--) {
+            String action = st.traps.get(arrived.get(i).shortName());
+            if (action != null && !action.isEmpty()) push(new TrapFrame(arrived.get(i).shortName(), action));
+        }
+        return next.get();
     }
 
-    /** The output of a list run in a forked subshell, trailing newlines removed ({@code $(...)}). */
-    Step commandSubstitution(Script body, Function<String, Step> k) {
-        return c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), r -> {
-            if (r.failed()) return k.apply("");
-            int[] fds = Syscall.Pipe2.fds(r);
-            return fork(child -> child.connect(fds[1], 1, () -> child.runScript(body, child::exitWith)), false,
-                    pid -> c.close(fds[1], () -> {
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        return c.readAll(fds[0], out, err -> c.close(fds[0], () -> c.sys(new Syscall.Wait4(pid, 0), w -> {
-                            if (!w.failed()) s.substitutionStatus = WaitStatus.shellStatus(Syscall.Wait4.status(w));
-                            String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-                            return k.apply(text.replaceAll("\n+$", ""));
-                        })));
-                    }));
-        });
+    // ---- finding commands ----
+
+    /** PATH search (after the hash table): {@code k} gets the path, or null when not found. */
+    Step findCommand(String name, Function<String, Step> k) {
+        if (name.contains("/")) return k.apply(name);
+        String cached = st.hash.get(name);
+        if (cached != null) {
+            st.hashHits.merge(name, 1, Integer::sum);
+            return k.apply(cached);
+        }
+        String path = st.vars.get("PATH");
+        if (path == null) path = "/usr/local/bin:/usr/bin:/bin:/usr/local/games:/usr/games";
+        String[] dirs = path.split(":", -1);
+        return searchPath(name, dirs, 0, null, k);
     }
 
-    // ---- redirections ----
-
-    /** For commands run in the shell itself: apply redirections, run, then restore the descriptors. */
-    Step withRedirects(List<Redirect> redirects, Function<IntFunction<Step>, Step> body, IntFunction<Step> k) {
-        if (redirects.isEmpty()) return body.apply(k);
-        List<int[]> saved = new ArrayList<>();
-        return saveFds(redirects, 0, saved, () -> applyRedirects(redirects, 0, status -> {
-            if (status != 0) return restore(saved, 0, () -> k.apply(status));
-            return body.apply(result -> {
-                c.flushStdout();
-                return restore(saved, 0, () -> k.apply(result));
-            });
-        }));
-    }
-
-    private Step saveFds(List<Redirect> redirects, int i, List<int[]> saved, Supplier<Step> next) {
-        if (i >= redirects.size()) return next.get();
-        int fd = redirects.get(i).fd();
-        for (int[] pair : saved) if (pair[0] == fd) return saveFds(redirects, i + 1, saved, next);
-        return c.sys(new Syscall.DupFd(fd, 10), r -> {
-            saved.add(new int[] {fd, r.failed() ? -1 : r.intValue()});
-            return saveFds(redirects, i + 1, saved, next);
-        });
-    }
-
-    private Step restore(List<int[]> saved, int i, Supplier<Step> next) {
-        if (i >= saved.size()) return next.get();
-        int[] pair = saved.get(i);
-        if (pair[1] < 0) return c.sys(new Syscall.Close(pair[0]), r -> restore(saved, i + 1, next));
-        return c.sys(new Syscall.Dup2(pair[1], pair[0]), r -> c.close(pair[1], () -> restore(saved, i + 1, next)));
-    }
-
-    /** Applies redirections in order; on failure prints bash's message and gives status 1. */
-    Step applyRedirects(List<Redirect> redirects, int i, IntFunction<Step> k) {
-        if (i >= redirects.size()) return k.apply(0);
-        Redirect r = redirects.get(i);
-        IntFunction<Step> next = status -> status != 0 ? k.apply(status) : applyRedirects(redirects, i + 1, k);
-        if (r.op().equals("<<")) return heredoc(r, next);
-        return expander.single(r.target(), target -> {
-            switch (r.op()) {
-                case ">&", "<&" -> {
-                    if (target.equals("-")) return c.sys(new Syscall.Close(r.fd()), x -> next.apply(0));
-                    if (target.matches("[0-9]+")) {
-                        return c.sys(new Syscall.Dup2(Integer.parseInt(target), r.fd()), x -> {
-                            if (x.failed()) {
-                                c.eprint(messagePrefix() + target + ": " + x.errno().message() + "\n");
-                                return next.apply(1);
-                            }
-                            return next.apply(0);
-                        });
+    private Step searchPath(String name, String[] dirs, int i, String firstFound, Function<String, Step> k) {
+        if (i >= dirs.length) return k.apply(firstFound);
+        String dir = dirs[i].isEmpty() ? "." : dirs[i];
+        String candidate = dir.endsWith("/") ? dir + name : dir + "/" + name;
+        return c.statOf(Bytes.toJava(candidate), true, (err, st2) -> {
+            if (err == null && st2.type() != FileType.DIRECTORY) {
+                boolean executable = (st2.permissions() & 0111) != 0;
+                if (executable) {
+                    if (st.options.hashall && !dirs[i].isEmpty() && dirs[i].startsWith("/")) {
+                        st.hash.put(name, candidate);
+                        st.hashHits.put(name, 1);
                     }
-                    // ">& file": stdout and stderr both to the file
-                    return openInto(target, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 1,
-                            status -> status != 0 ? next.apply(status) : c.sys(new Syscall.Dup2(1, 2), x -> next.apply(0)));
+                    return k.apply(candidate);
                 }
-                case "<" -> {
-                    return openInto(target, OpenFlags.O_RDONLY, r.fd(), next);
-                }
-                case ">>" -> {
-                    return openInto(target, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_APPEND, r.fd(), next);
-                }
-                case "<>" -> {
-                    return openInto(target, OpenFlags.O_RDWR | OpenFlags.O_CREAT, r.fd(), next);
-                }
-                default -> {
-                    return openInto(target, OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC, r.fd(), next);
-                }
+                // a file that is not executable is remembered: bash reports it as the command if nothing else is found
+                return searchPath(name, dirs, i + 1, firstFound == null ? candidate : firstFound, k);
             }
+            return searchPath(name, dirs, i + 1, firstFound, k);
         });
     }
 
-    private Step openInto(String path, int flags, int fd, IntFunction<Step> k) {
-        Function<dev.syssim.sim.os.SysResult, Step> opened = r -> {
-            if (r.failed()) {
-                c.eprint(messagePrefix() + path + ": " + r.errno().message() + "\n");
-                return k.apply(1);
-            }
-            int got = r.intValue();
-            if (got == fd) return k.apply(0);
-            return c.sys(new Syscall.Dup2(got, fd), x -> c.close(got, () -> k.apply(0)));
-        };
-        if ((flags & OpenFlags.O_CREAT) != 0) return c.create(path, flags & ~OpenFlags.O_CREAT, 0666, opened);
-        return c.open(path, flags, opened);
+    // ---- small helpers ----
+
+    /** The syscall result of a path operation as bash's error text. */
+    static String errnoText(SysResult r) {
+        return r.errno().message();
     }
 
-    /** A here-document: its (expanded) text through a pipe onto the descriptor, as bash 5.2 does for short ones. */
-    private Step heredoc(Redirect r, IntFunction<Step> k) {
-        Ast.Word word = Parser.heredocWord(r.body() == null ? "" : r.body(), r.bodyQuoted());
-        return expander.single(word, text -> c.sys(new Syscall.Pipe2(0), p -> {
-            if (p.failed()) return k.apply(1);
-            int[] fds = Syscall.Pipe2.fds(p);
-            return c.write(fds[1], Libc.bytes(text), w -> c.close(fds[1], () ->
-                    c.sys(new Syscall.Dup2(fds[0], r.fd()), d -> c.close(fds[0], () -> k.apply(0)))));
-        }));
+    /** Whether a name is a valid shell identifier. */
+    static boolean isName(String s) {
+        return dev.syssim.sim.shell.syntax.Lexical.isName(s);
     }
 
-    // ---- parameters ----
+    /** The shell's word for a command in a job message: its source text. */
+    static String jobText(Ast.Item item) {
+        return item.text();
+    }
 
-    /** The value of {@code $name}, or null when unset. */
-    String parameter(String name) {
-        switch (name) {
-            case "?":
-                return Integer.toString(s.lastStatus);
-            case "$":
-                return Integer.toString(s.pid);
-            case "!":
-                return s.lastBackground == 0 ? "" : Integer.toString(s.lastBackground);
-            case "#":
-                return Integer.toString(s.positional.size());
-            case "@":
-            case "*":
-                return String.join(" ", s.positional);
-            case "0":
-                return s.name;
-            case "-":
-                return s.interactive ? "himBHs" : "hB";
-            default:
-                break;
+    /** The locale's charset is UTF-8 (LC_ALL, LC_CTYPE or LANG of the shell's variables). */
+    boolean utf8() {
+        for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+            String v = st.vars.get(name);
+            if (v == null || v.isEmpty()) continue;
+            String l = v.toLowerCase(java.util.Locale.ROOT);
+            return l.contains("utf-8") || l.contains("utf8");
         }
-        if (name.startsWith("((")) {
-            Arithmetic.Result r = Arithmetic.evaluate(name.substring(2, name.length() - 2), s::get);
-            if (r.error() != null) {
-                c.eprint(messagePrefix() + r.error() + "\n");
-                return "0";
-            }
-            return Long.toString(r.value());
-        }
-        if (name.matches("[0-9]+")) {
-            int i = Integer.parseInt(name);
-            return i >= 1 && i <= s.positional.size() ? s.positional.get(i - 1) : null;
-        }
-        return s.get(name);
+        return false;
     }
 }

@@ -91,6 +91,7 @@ public final class Machines {
         kernel.setDevpts(pts);
         FileSystem run = new FileSystem("tmpfs", "tmpfs", kernel.nextAnonymousDevice(), false, 1);
         run.root().setPermissions(0755);
+        run.setCapacity(402_000L * 1024, 0, 497_500);
         mounts.mount(run, run.root(), at(kernel, "/run"), "rw,nosuid,nodev,noexec,relatime,size=402000k,mode=755");
         if (root == null) throw new IllegalStateException("no root mount");
     }
@@ -104,6 +105,7 @@ public final class Machines {
     /** The /dev tree devtmpfs provides: memory devices, terminals, the disk. */
     private static FileSystem devices(Kernel kernel) {
         FileSystem dev = new FileSystem("devtmpfs", "udev", kernel.nextAnonymousDevice(), false, 1);
+        dev.setCapacity(1_990_000L * 1024, 0, 497_500);
         Inode root = dev.root();
         root.setPermissions(0755);
         dev.mknod(root, "null", FileType.CHAR_DEVICE, 0666, 1, 3, 0, 0);

@@ -59,7 +59,11 @@ public final class Oracle {
 
     /** The objects of a JSON-lines file under the oracle, e.g. {@code firewall/cases.jsonl}. */
     public static List<JsonObject> cases(String relative) {
-        Path file = file(relative);
+        return casesIn(file(relative));
+    }
+
+    /** The objects of a JSON-lines file anywhere (a corpus kept outside the repository). */
+    public static List<JsonObject> casesIn(Path file) {
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())

@@ -1,6 +1,9 @@
 package dev.syssim.sim.prog.tools;
 
 import dev.syssim.sim.prog.Binaries;
+import dev.syssim.sim.prog.tools.archives.ArchiveTools;
+import dev.syssim.sim.prog.tools.bytes.BytesTools;
+import dev.syssim.sim.prog.tools.editors.EditorTools;
 import dev.syssim.sim.prog.tools.files.FileTools;
 import dev.syssim.sim.prog.tools.processes.ProcessTools;
 import dev.syssim.sim.prog.tools.system.SystemTools;
@@ -46,6 +49,9 @@ public final class Installed {
         all.addAll(ProcessTools.BINARIES);
         all.addAll(SystemTools.BINARIES);
         all.addAll(UserTools.BINARIES);
+        all.addAll(BytesTools.BINARIES);
+        all.addAll(ArchiveTools.BINARIES);
+        all.addAll(EditorTools.BINARIES);
         return List.copyOf(all);
     }
 
@@ -55,5 +61,8 @@ public final class Installed {
         ProcessTools.register(binaries, bootEpochSeconds);
         SystemTools.register(binaries, bootEpochSeconds);
         UserTools.register(binaries, bootEpochSeconds);
+        BytesTools.register(binaries, bootEpochSeconds);
+        ArchiveTools.register(binaries, bootEpochSeconds);
+        EditorTools.register(binaries, bootEpochSeconds);
     }
 }

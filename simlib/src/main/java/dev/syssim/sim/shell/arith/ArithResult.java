@@ -3,7 +3,7 @@ package dev.syssim.sim.shell.arith;
 import java.util.List;
 
 /**
- * What evaluating an arithmetic expression gave: a value or a failure, each after the non-fatal
+ * The outcome of evaluating an arithmetic expression: a value or a failure, each after the non-fatal
  * messages bash printed on the way (e.g. {@code a: bad array subscript}, after which bash goes on
  * with 0). Side effects made before a failure stay made, as in bash.
  */

@@ -28,7 +28,7 @@ class InfoToolsTest {
 
     @Test
     void idOfAnotherUserAndOfAnUnknownOne() {
-        assertEquals("uid=0(root) gid=0(root) groups=0(root)\nid: 'nosuch': no such user\n1\n", f.run("id root; id nosuch; echo $?"));
+        assertEquals("uid=0(root) gid=0(root) groups=0(root)\nid: ‘nosuch’: no such user\n1\n", f.run("id root; id nosuch; echo $?"));
     }
 
     @Test
@@ -76,7 +76,7 @@ class InfoToolsTest {
 
     @Test
     void sleepRejectsAnInvalidInterval() {
-        assertEquals("sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n1\n", f.run("sleep x; echo $?"));
+        assertEquals("sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n1\n", f.run("sleep x; echo $?"));
     }
 
     @Test
@@ -103,7 +103,7 @@ class InfoToolsTest {
 
     @Test
     void envOfAMissingCommandExits127() {
-        assertEquals("env: 'nosuch': No such file or directory\n127\n", f.run("env nosuch; echo $?"));
+        assertEquals("env: ‘nosuch’: No such file or directory\n127\n", f.run("env nosuch; echo $?"));
     }
 
     @Test

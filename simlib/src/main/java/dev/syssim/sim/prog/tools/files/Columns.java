@@ -42,6 +42,33 @@ final class Columns {
         return out.toString();
     }
 
+    /** ls -x: names across the rows, as many columns as fit. */
+    static String across(List<String> names, int lineWidth) {
+        int n = names.size();
+        int cols = 1;
+        int[] widths = {maxLength(names)};
+        for (int tryCols = n; tryCols >= 1; tryCols--) {
+            int[] w = new int[tryCols];
+            for (int i = 0; i < n; i++) w[i % tryCols] = Math.max(w[i % tryCols], names.get(i).length());
+            int total = 0;
+            for (int col = 0; col < tryCols; col++) total += w[col] + (col < tryCols - 1 ? 2 : 0);
+            if (total <= lineWidth) {
+                cols = tryCols;
+                widths = w;
+                break;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            String name = names.get(i);
+            boolean last = i % cols == cols - 1 || i == n - 1;
+            out.append(name);
+            if (last) out.append('\n');
+            else out.append(" ".repeat(widths[i % cols] - name.length() + 2));
+        }
+        return out.toString();
+    }
+
     private static int maxLength(List<String> names) {
         int max = 0;
         for (String s : names) max = Math.max(max, s.length());

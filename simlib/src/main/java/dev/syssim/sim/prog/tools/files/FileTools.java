@@ -25,7 +25,18 @@ public final class FileTools {
             Executable.of("/usr/bin/ln", "ln", 1_100, LIBC),
             Executable.of("/usr/bin/stat", "stat", 1_100, SELINUX, LIBC),
             Executable.of("/usr/bin/basename", "basename", 900, LIBC),
-            Executable.of("/usr/bin/dirname", "dirname", 900, LIBC));
+            Executable.of("/usr/bin/dirname", "dirname", 900, LIBC),
+            Executable.of("/usr/bin/readlink", "readlink", 1_000, LIBC),
+            Executable.of("/usr/bin/realpath", "realpath", 1_000, LIBC),
+            Executable.of("/usr/bin/mkfifo", "mkfifo", 1_000, SELINUX, LIBC),
+            Executable.of("/usr/bin/mktemp", "mktemp", 1_000, LIBC),
+            Executable.of("/usr/bin/install", "install", 1_500, SELINUX, "libacl.so.1", "libattr.so.1", LIBC),
+            Executable.of("/usr/bin/truncate", "truncate", 1_000, LIBC),
+            Executable.of("/usr/bin/du", "du", 1_200, LIBC),
+            Executable.of("/usr/bin/df", "df", 1_200, LIBC),
+            Executable.of("/usr/bin/file", "file", 1_300, LIBC),
+            Executable.of("/usr/bin/find", "find", 2_100, SELINUX, LIBC),
+            Executable.of("/usr/bin/xargs", "xargs", 1_100, LIBC));
 
     private FileTools() {
     }
@@ -38,7 +49,7 @@ public final class FileTools {
         binaries.register("rmdir", new Rmdir());
         binaries.register("cp", new Cp());
         binaries.register("mv", new Mv());
-        binaries.register("touch", new Touch());
+        binaries.register("touch", new Touch(bootEpochSeconds));
         binaries.register("chmod", new Chmod());
         binaries.register("chown", new Chown(false));
         binaries.register("chgrp", new Chown(true));
@@ -46,5 +57,16 @@ public final class FileTools {
         binaries.register("stat", new StatTool(bootEpochSeconds));
         binaries.register("basename", new Basename(false));
         binaries.register("dirname", new Basename(true));
+        binaries.register("readlink", new Readlink());
+        binaries.register("realpath", new Realpath());
+        binaries.register("mkfifo", new Mkfifo());
+        binaries.register("mktemp", new Mktemp());
+        binaries.register("install", new Install());
+        binaries.register("truncate", new Truncate());
+        binaries.register("du", new Du());
+        binaries.register("df", new Df());
+        binaries.register("file", new FileTool());
+        binaries.register("find", new Find(bootEpochSeconds));
+        binaries.register("xargs", new Xargs());
     }
 }

@@ -6,10 +6,10 @@ import dev.syssim.sim.os.Linkat;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Getopt;
+import dev.syssim.sim.prog.Quote;
 import dev.syssim.sim.prog.Tool;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -19,64 +19,124 @@ import java.util.function.Supplier;
  */
 public final class Ln extends Tool {
 
+    private static final List<String> LONG = List.of("backup=?>b", "directory>d", "force>f", "interactive>i", "logical>L",
+            "no-dereference>n", "physical>P", "relative>r", "symbolic>s", "suffix=>S", "target-directory=>t", "no-target-directory>T",
+            "verbose>v", "help", "version");
+
+    /** The settings of one run. */
+    private static final class Settings {
+        boolean symbolic;
+        boolean force;
+        boolean interactive;
+        boolean verbose;
+        boolean relative;
+        boolean logical;
+    }
+
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("ln", c.args().operands(), "sfvnT", "", Set.of("help", "symbolic", "force", "verbose", "no-dereference"), Set.of(), true);
-        if (o.failed()) return c.usageError(o.error(), 1);
-        if (o.has("help")) return help(c);
-        List<String> operands = o.operands();
-        if (operands.isEmpty()) return c.usageError("ln: missing file operand", 1);
-        boolean symbolic = o.hasAny("s", "symbolic");
-        boolean force = o.hasAny("f", "force");
-        boolean verbose = o.hasAny("v", "verbose");
+        Getopt g = Getopt.parse("ln", c.args().operands(), "bdfiLnPrsS:t:Tv", LONG, true);
+        if (g.failed()) return c.usageError(g.error(), 1);
+        if (g.has("help")) return help(c);
+        Settings s = new Settings();
+        for (Getopt.Opt o : g.options()) {
+            switch (o.key()) {
+                case "s" -> s.symbolic = true;
+                case "f" -> {
+                    s.force = true;
+                    s.interactive = false;
+                }
+                case "i" -> {
+                    s.interactive = true;
+                    s.force = false;
+                }
+                case "v" -> s.verbose = true;
+                case "r" -> s.relative = true;
+                case "L" -> s.logical = true;
+                case "P" -> s.logical = false;
+                default -> { }
+            }
+        }
+        if (s.relative && !s.symbolic) {
+            c.error("cannot do --relative without --symbolic");
+            return c.exit(1);
+        }
+        List<String> operands = g.operands();
+        String targetDirectory = g.last("t");
         int[] status = {0};
+        if (targetDirectory != null) {
+            if (operands.isEmpty()) return c.usageError("ln: missing file operand", 1);
+            return c.statOf(targetDirectory, true, (err, st) -> {
+                if (st == null || st.type() != FileType.DIRECTORY) {
+                    if (err != null) c.error("target directory " + Libc.quote(targetDirectory), err);
+                    else c.error("target " + Libc.quote(targetDirectory) + " is not a directory");
+                    return c.exit(1);
+                }
+                String prefix = targetDirectory.endsWith("/") ? targetDirectory : targetDirectory + "/";
+                return Libc.forEach(operands, (t, next) -> link(c, t, prefix + Cp.Copier.baseName(t), s, status, next), () -> c.exit(status[0]));
+            });
+        }
+        if (operands.isEmpty()) return c.usageError("ln: missing file operand", 1);
         if (operands.size() == 1) {
             String target = operands.get(0);
-            return link(c, target, Cp.Copier.baseName(target), symbolic, force, verbose, status, () -> c.exit(status[0]));
+            return link(c, target, Cp.Copier.baseName(target), s, status, () -> c.exit(status[0]));
         }
         String last = operands.get(operands.size() - 1);
         List<String> targets = operands.subList(0, operands.size() - 1);
-        return c.statOf(last, !o.hasAny("n", "no-dereference"), (err, st) -> {
-            boolean intoDirectory = st != null && st.type() == FileType.DIRECTORY && !o.has("T");
+        boolean noTarget = g.has("T");
+        if (noTarget && targets.size() > 1) return c.usageError("ln: extra operand " + Libc.quote(operands.get(2)), 1);
+        return c.statOf(last, !g.has("n"), (err, st) -> {
+            boolean intoDirectory = st != null && st.type() == FileType.DIRECTORY && !noTarget;
             if (targets.size() > 1 && !intoDirectory) {
-                if (err == null) c.error("target " + Libc.quote(last) + " is not a directory");
-                else c.error("target " + Libc.quote(last), err);
+                c.error("target " + Libc.quote(last), err == null ? Errno.ENOTDIR : err);
                 return c.exit(1);
             }
             return Libc.forEach(targets, (target, next) -> {
                 String name = intoDirectory ? (last.endsWith("/") ? last : last + "/") + Cp.Copier.baseName(target) : last;
-                return link(c, target, name, symbolic, force, verbose, status, next);
+                return link(c, target, name, s, status, next);
             }, () -> c.exit(status[0]));
         });
     }
 
-    private static Step link(Libc c, String target, String name, boolean symbolic, boolean force, boolean verbose, int[] status, Supplier<Step> next) {
-        Supplier<Step> make = () -> c.sys(symbolic ? new Syscall.Symlink(target, name) : new Linkat(target, name), r -> {
+    private static Step link(Libc c, String target, String name, Settings s, int[] status, Supplier<Step> next) {
+        java.util.function.Function<String, Step> make = value -> c.sys(s.symbolic ? new Syscall.Symlink(value, name) : new Linkat(value, name), r -> {
             if (r.failed()) {
-                report(c, target, name, symbolic, r.errno());
+                report(c, value, name, s.symbolic, r.errno());
                 status[0] = 1;
-            } else if (verbose) {
-                c.println(Libc.quote(name) + (symbolic ? " -> " : " => ") + Libc.quote(target));
+            } else if (s.verbose) {
+                c.println(Libc.quote(name) + (s.symbolic ? " -> " : " => ") + Libc.quote(value));
             }
             return next.get();
         });
-        Supplier<Step> afterRemoval = !force ? make : () -> c.statOf(name, false, (err, st) -> {
-            if (st == null || st.type() == FileType.DIRECTORY) return make.get();
-            return c.sys(Syscall.Unlinkat.unlink(name), r -> make.get());
+        java.util.function.Function<String, Step> replacing = value -> c.statOf(name, false, (err, st) -> {
+            if (st == null || st.type() == FileType.DIRECTORY) return make.apply(value);
+            if (s.interactive) {
+                c.eprint("ln: replace " + Libc.quote(name) + "? ");
+                return c.readLine(0, answer -> answer != null && answer.startsWith("y")
+                        ? c.sys(Syscall.Unlinkat.unlink(name), r -> make.apply(value)) : next.get());
+            }
+            if (!s.force) return make.apply(value);
+            return c.sys(Syscall.Unlinkat.unlink(name), r -> make.apply(value));
         });
-        if (symbolic) return afterRemoval.get();
-        return c.statOf(target, true, (err, st) -> {
+        if (s.symbolic) {
+            if (!s.relative) return replacing.apply(target);
+            // -r: the target as seen from the link's directory
+            return Canonical.of(c, target, Canonical.Mode.MISSING, true, (e1, absTarget) -> Canonical.of(c, Basename.dir(name),
+                    Canonical.Mode.MISSING, true, (e2, linkDir) -> replacing.apply(Realpath.relative(absTarget, linkDir, null))));
+        }
+        return c.statOf(target, s.logical, (err, st) -> {
             if (err != null) {
                 c.error("failed to access " + Libc.quote(target), err);
                 status[0] = 1;
                 return next.get();
             }
             if (st.type() == FileType.DIRECTORY) {
-                c.error(Libc.quote(target) + ": hard link not allowed for directory");
+                c.error(Quote.f(target, c.utf8()) + ": hard link not allowed for directory");
                 status[0] = 1;
                 return next.get();
             }
-            return afterRemoval.get();
+            if (!s.logical || st.type() == FileType.SYMLINK) return replacing.apply(target);
+            return Canonical.of(c, target, Canonical.Mode.EXISTING, true, (e, resolved) -> replacing.apply(e == null ? resolved : target));
         });
     }
 
@@ -99,8 +159,20 @@ public final class Ln extends Tool {
     public String manual() {
         return "ln [OPTION]... TARGET LINK_NAME\n  Create a link to TARGET with the name LINK_NAME (also: ln TARGET, ln TARGET... DIRECTORY).\n"
                 + "  Hard links by default, symbolic links with --symbolic.\n"
-                + "  -f, --force     remove existing destination files\n"
-                + "  -s, --symbolic  make symbolic links instead of hard links\n"
-                + "  -v, --verbose   print name of each linked file";
+                + "  -f, --force                  remove existing destination files\n"
+                + "  -i, --interactive            prompt whether to remove destinations\n"
+                + "  -L, --logical                dereference TARGETs that are symbolic links\n"
+                + "  -n, --no-dereference         treat LINK_NAME as a normal file if it is a symbolic link to a directory\n"
+                + "  -P, --physical               make hard links directly to symbolic links\n"
+                + "  -r, --relative               with -s, create links relative to link location\n"
+                + "  -s, --symbolic               make symbolic links instead of hard links\n"
+                + "  -t, --target-directory=DIRECTORY  specify the DIRECTORY in which to create the links\n"
+                + "  -T, --no-target-directory    treat LINK_NAME as a normal file always\n"
+                + "  -v, --verbose                print name of each linked file";
+    }
+
+    @Override
+    public String source() {
+        return "GNU coreutils 9.1";
     }
 }

@@ -6,9 +6,9 @@ import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Tool;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -23,20 +23,71 @@ public final class Rm extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("rm", c.args().operands(), "rRfvid", "",
-                Set.of("help", "recursive", "force", "verbose", "dir"), Set.of(), true);
-        if (o.failed()) return c.usageError(o.error(), 1);
-        if (o.has("help")) return help(c);
-        Run run = new Run(c, o.hasAny("r", "R", "recursive"), o.hasAny("f", "force"), o.hasAny("v", "verbose"),
-                o.hasAny("d", "dir"), o.has("i"));
-        if (o.operands().isEmpty()) {
+        Getopt g = Getopt.parse("rm", c.args().operands(), "dfiIrRv", LONG, true);
+        if (g.failed()) return c.usageError(g.error(), 1);
+        if (g.has("help")) return help(c);
+        // -f, -i and -I override each other: the last one given counts
+        boolean force = false;
+        char prompt = 0;
+        for (Getopt.Opt o : g.options()) {
+            switch (o.key()) {
+                case "f" -> {
+                    force = true;
+                    prompt = 0;
+                }
+                case "i" -> {
+                    force = false;
+                    prompt = 'i';
+                }
+                case "I" -> {
+                    force = false;
+                    prompt = 'I';
+                }
+                case "interactive" -> {
+                    String when = o.value() == null ? "always" : o.value();
+                    if (List.of("never", "no", "none").contains(when)) {
+                        prompt = 0;
+                    } else if (List.of("once").contains(when)) {
+                        prompt = 'I';
+                        force = false;
+                    } else if (List.of("always", "yes").contains(when)) {
+                        prompt = 'i';
+                        force = false;
+                    } else {
+                        c.eprint("rm: invalid argument " + c.quoteLocale(when) + " for " + c.quoteLocale("--interactive") + "\n"
+                                + "Valid arguments are:\n  - " + c.quoteLocale("never") + ", " + c.quoteLocale("no") + ", " + c.quoteLocale("none")
+                                + "\n  - " + c.quoteLocale("once") + "\n  - " + c.quoteLocale("always") + ", " + c.quoteLocale("yes") + "\n");
+                        return hint(c);
+                    }
+                }
+                default -> { }
+            }
+        }
+        boolean recursive = g.has("r", "R");
+        Run run = new Run(c, recursive, force, g.has("v"), g.has("d"), prompt == 'i');
+        List<String> operands = g.operands();
+        if (operands.isEmpty()) {
             if (run.force) return c.exit(0);
             return c.usageError("rm: missing operand", 1);
         }
-        return c.isatty(0, tty -> {
+        Supplier<Step> go = () -> c.isatty(0, tty -> {
             run.interactiveInput = tty;
-            return Libc.forEach(o.operands(), run::remove, () -> c.exit(run.status));
+            return Libc.forEach(operands, run::remove, () -> c.exit(run.status));
         });
+        if (prompt == 'I' && (operands.size() > 3 || recursive)) {
+            int n = operands.size();
+            String question = "remove " + n + (n == 1 ? " argument" : " arguments") + (recursive ? " recursively" : "") + "? ";
+            return run.ask(question, go, () -> c.exit(0));
+        }
+        return go.get();
+    }
+
+    private static final List<String> LONG = List.of("dir>d", "force>f", "interactive=?", "one-file-system", "no-preserve-root",
+            "preserve-root=?", "recursive>r", "verbose>v", "help", "version");
+
+    private static Step hint(Libc c) {
+        c.eprint("Try 'rm --help' for more information.\n");
+        return c.exit(1);
     }
 
     private static final class Run {
@@ -80,8 +131,9 @@ public final class Rm extends Tool {
                     return next.get();
                 }
                 if (st.type() == FileType.DIRECTORY) {
-                    if (recursive) return removeTree(path, next);
-                    if (emptyDirs) return unlink(path, true, next);
+                    if (recursive) return descend(path, st, next);
+                    if (emptyDirs) return askAlways ? ask("remove directory " + Libc.quote(path) + "? ", () -> unlink(path, true, next), next)
+                            : unlink(path, true, next);
                     c.error("cannot remove " + Libc.quote(path), Errno.EISDIR);
                     status = 1;
                     return next.get();
@@ -133,6 +185,17 @@ public final class Rm extends Tool {
             });
         }
 
+        /** -r with -i: "descend into directory" first for one with entries, "remove directory" last. */
+        Step descend(String dir, Stat st, Supplier<Step> next) {
+            if (!askAlways) return removeTree(dir, next);
+            return c.listDirectory(dir, false, (err, entries) -> {
+                if (err == null && entries.isEmpty()) {
+                    return ask("remove directory " + Libc.quote(dir) + "? ", () -> unlink(dir, true, next), next);
+                }
+                return ask("descend into directory " + Libc.quote(dir) + "? ", () -> removeTree(dir, next), next);
+            });
+        }
+
         /** -r: the entries first (read with getdents), then the emptied directory itself. */
         Step removeTree(String dir, Supplier<Step> next) {
             return c.listDirectory(dir, false, (err, entries) -> {
@@ -143,11 +206,19 @@ public final class Rm extends Tool {
                 }
                 String prefix = dir.endsWith("/") ? dir : dir + "/";
                 int before = status;
+                boolean[] kept = {false};
                 return Libc.forEach(entries, (d, more) -> c.statOf(prefix + d.name(), false, (e, st) -> {
                     if (e != null) return more.get();
-                    if (st.type() == FileType.DIRECTORY) return removeTree(prefix + d.name(), more);
-                    return confirm(prefix + d.name(), st, () -> unlink(prefix + d.name(), false, more), more);
-                }), () -> status != before ? next.get() : unlink(dir, true, next));
+                    if (st.type() == FileType.DIRECTORY) return descend(prefix + d.name(), st, more);
+                    return confirm(prefix + d.name(), st, () -> unlink(prefix + d.name(), false, more), () -> {
+                        kept[0] = true;
+                        return more.get();
+                    });
+                }), () -> {
+                    if (status != before) return next.get();
+                    if (askAlways) return ask("remove directory " + Libc.quote(dir) + "? ", () -> unlink(dir, true, next), next);
+                    return unlink(dir, true, next);
+                });
             });
         }
     }
@@ -162,6 +233,8 @@ public final class Rm extends Tool {
         return "rm [OPTION]... [FILE]...\n  Remove (unlink) the FILE(s).\n"
                 + "  -f, --force      ignore nonexistent files and arguments, never prompt\n"
                 + "  -i               prompt before every removal\n"
+                + "  -I               prompt once before removing more than three files, or when removing recursively\n"
+                + "      --interactive[=WHEN]  prompt according to WHEN: never, once (-I), or always (-i)\n"
                 + "  -r, -R, --recursive  remove directories and their contents recursively\n"
                 + "  -d, --dir        remove empty directories\n"
                 + "  -v, --verbose    explain what is being done\n"

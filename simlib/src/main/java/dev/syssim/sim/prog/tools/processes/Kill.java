@@ -4,114 +4,114 @@ import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.SignalNames;
 import dev.syssim.sim.prog.Tool;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * kill (procps-ng 4.0.2, /usr/bin/kill): send a signal (SIGTERM unless {@code -9}, {@code -KILL},
- * {@code -s NAME}) to each pid, with kill(2). {@code -l} lists the signal names, {@code -l N} names
- * one. Bash's own {@code kill} builtin answers first at a prompt; this is the program that
- * {@code sudo kill} or {@code /usr/bin/kill} runs.
+ * kill (procps-ng 4.0.2, /usr/bin/kill): send a signal (TERM unless {@code -9}, {@code -KILL},
+ * {@code -SIGKILL}, {@code -s NAME}) to each pid with kill(2); a negative pid names a process group.
+ * {@code -l} lists the signal names, {@code -l N} names one, {@code -l NAME} numbers one; {@code -L}
+ * prints the table. Names ignore case. Bash's own {@code kill} builtin answers first at a prompt;
+ * this is the program that {@code sudo kill}, {@code env kill} or {@code /usr/bin/kill} runs.
+ * Messages carry argv[0] as the real one's do ({@code /usr/bin/kill: (1): Operation not permitted}).
  */
 public final class Kill extends Tool {
 
-    /** Linux's names for signals 1 to 31, as procps lists them. */
-    static final List<String> NAMES = List.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "BUS", "FPE", "KILL", "USR1",
-            "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU",
-            "XFSZ", "VTALRM", "PROF", "WINCH", "POLL", "PWR", "SYS");
-
     @Override
     protected Step run(Libc c) {
+        String me = c.args().argv().isEmpty() ? "kill" : c.args().argv().get(0);
         List<String> args = c.args().operands();
         if (args.isEmpty()) return usage(c, true);
-        int signal = 15;
+        int signal = Signal.SIGTERM.number();
         int i = 0;
         String first = args.get(0);
         if (first.equals("-h") || first.equals("--help")) return usage(c, false);
-        if (first.equals("-l") || first.equals("--list") || first.equals("-L") || first.equals("--table")) {
-            if (args.size() > 1) {
-                String which = args.get(1);
-                Integer number = number(which);
-                if (which.matches("[0-9]+")) {
-                    int n = Integer.parseInt(which);
-                    if (n >= 1 && n <= NAMES.size()) c.println(NAMES.get(n - 1));
-                    else c.eprint("kill: unknown signal name " + which + "\n");
-                } else if (number != null) {
-                    c.println(Integer.toString(number));
-                } else {
-                    c.eprint("kill: unknown signal name " + which + "\n");
-                }
+        if (first.equals("-l") || first.equals("--list") || first.startsWith("--list=")) {
+            String which = first.startsWith("--list=") ? first.substring(7) : args.size() > 1 && !args.get(1).startsWith("-") ? args.get(1) : null;
+            if (which == null) {
+                c.print(list());
                 return c.exit(0);
             }
-            c.print(first.equals("-L") || first.equals("--table") ? table() : list());
+            if (which.matches("[0-9]+")) {
+                String name = which.length() < 3 ? SignalNames.name(Integer.parseInt(which)) : null;
+                if (name != null) c.println(name);
+                else c.eprint(me + ": unknown signal name " + which + "\n");
+            } else {
+                int n = SignalNames.parse(which, true);
+                if (n > 0 && n < 32) c.println(Integer.toString(n));
+                else c.eprint(me + ": unknown signal name " + which + "\n");
+            }
             return c.exit(0);
         }
-        if (first.equals("-s") || first.equals("--signal")) {
-            if (args.size() < 2) return usage(c, true);
-            Integer n = number(args.get(1));
-            if (n == null) {
-                c.eprint("kill: unknown signal name " + args.get(1) + "\n");
-                return c.exit(1);
-            }
-            signal = n;
+        if (first.equals("-L") || first.equals("--table")) {
+            c.print(table());
+            return c.exit(0);
+        }
+        if (first.equals("-s") || first.equals("--signal") || first.equals("-q") || first.equals("--queue")) {
+            if (args.size() < 2) return invalid(c, me, first.equals("--signal") || first.equals("--queue") ? '\0' : first.charAt(1));
+            if (first.endsWith("s") || first.endsWith("signal")) signal = SignalNames.parse(args.get(1), true);
             i = 2;
-        } else if (first.startsWith("-") && first.length() > 1 && !first.matches("-[0-9]+") || first.matches("-[0-9]+") && args.size() > 1) {
-            Integer n = number(first.substring(1));
-            if (n == null) {
-                c.eprint("kill: unknown signal name " + first.substring(1) + "\n");
-                return c.exit(1);
-            }
+        } else if (first.startsWith("-") && !first.equals("--") && first.length() > 1) {
+            int n = SignalNames.parse(first.substring(1), true);
+            if (n < 0) return invalid(c, me, first.startsWith("--") ? '\0' : first.charAt(1));
             signal = n;
             i = 1;
         }
         if (i < args.size() && args.get(i).equals("--")) i++;
         if (i >= args.size()) return usage(c, true);
-        List<Long> pids = new ArrayList<>();
-        for (String a : args.subList(i, args.size())) {
-            try {
-                pids.add(Long.parseLong(a));
-            } catch (NumberFormatException e) {
-                c.eprint("kill: failed to parse argument: " + Libc.quote(a) + "\n");
-                return c.exit(1);
-            }
-        }
-        Signal sig = signal == 0 ? null : Signal.of(signal);
-        if (signal != 0 && sig == null) {
-            c.eprint("kill: (" + pids.get(0) + "): Invalid argument\n");
-            return c.exit(1);
-        }
+        int sent = signal;
         int[] status = {0};
-        return Libc.forEach(pids, (pid, next) -> c.sys(new Syscall.Kill((int) (long) pid, sig), r -> {
-            if (r.failed()) {
-                c.error("(" + pid + ")", r.errno());
+        List<String> pids = args.subList(i, args.size());
+        boolean[] stop = {false};
+        return Libc.forEach(pids, (text, next) -> {
+            if (stop[0]) return next.get();
+            if (!text.matches("-?[0-9]+") || text.length() > 11) {
+                c.eprint(me + ": failed to parse argument: " + Libc.quote(text) + "\n");
                 status[0] = 1;
+                stop[0] = true;
+                return next.get();
             }
-            return next.get();
-        }), () -> c.exit(status[0]));
+            int pid = (int) Long.parseLong(text);
+            return send(c, me, pid, sent, failed -> {
+                if (failed) status[0] = 1;
+                return next.get();
+            });
+        }, () -> c.exit(status[0]));
     }
 
-    /** A signal given as a number or a name (with or without SIG, any case); null if unknown. */
-    static Integer number(String text) {
-        if (text.matches("[0-9]+")) {
-            int n = Integer.parseInt(text);
-            return n <= 64 ? n : null;
+    /** kill(2) with the signal; a signal the kernel does not know (-1, or past 64) is EINVAL. */
+    private static Step send(Libc c, String me, int pid, int signal, java.util.function.Function<Boolean, Step> then) {
+        Signal sig = signal == 0 ? null : Signal.of(signal);
+        if (signal != 0 && sig == null) {
+            if (signal >= SignalNames.RTMIN && signal <= SignalNames.RTMAX) {
+                // real-time signals: no program of the simulation handles them; the target's existence is still checked
+                return c.sys(new Syscall.Kill(pid, null), r -> {
+                    if (r.failed()) c.eprint(me + ": (" + pid + "): " + r.errno().message() + "\n");
+                    return then.apply(r.failed());
+                });
+            }
+            c.eprint(me + ": (" + pid + "): Invalid argument\n");
+            return then.apply(true);
         }
-        String name = text.toUpperCase(java.util.Locale.ROOT);
-        if (name.startsWith("SIG")) name = name.substring(3);
-        if (name.equals("IO")) name = "POLL";
-        if (name.equals("CLD")) name = "CHLD";
-        if (name.equals("IOT")) name = "ABRT";
-        int index = NAMES.indexOf(name);
-        return index < 0 ? null : index + 1;
+        return c.sys(new Syscall.Kill(pid, sig), r -> {
+            if (r.failed()) c.eprint(me + ": (" + pid + "): " + r.errno().message() + "\n");
+            return then.apply(r.failed());
+        });
+    }
+
+    private Step invalid(Libc c, String me, char letter) {
+        c.eprint(me + ": invalid argument " + letter + "\n");
+        return usage(c, true);
     }
 
     /** kill -l: the names on lines of at most 80 columns, as procps's unix_print_signals does. */
     private static String list() {
         StringBuilder out = new StringBuilder();
         int pos = 0;
-        for (int i = 0; i < NAMES.size(); i++) {
-            if (i > 0) {
+        for (int n = 1; n <= 31; n++) {
+            String name = SignalNames.name(n);
+            if (n > 1) {
                 if (pos > 73) {
                     out.append('\n');
                     pos = 0;
@@ -120,23 +120,19 @@ public final class Kill extends Tool {
                     pos++;
                 }
             }
-            out.append(NAMES.get(i));
-            pos += NAMES.get(i).length();
+            out.append(name);
+            pos += name.length();
         }
         return out.append('\n').toString();
     }
 
-    /** kill -L: number and name, seven to a line. */
+    /** kill -L: number and name, seven to a line; a full line ends at its last name, the last line keeps its padding. */
     private static String table() {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < NAMES.size(); i++) {
-            out.append(String.format("%2d %-8s", i + 1, NAMES.get(i)));
-            if (i % 7 == 6 || i == NAMES.size() - 1) {
-                int end = out.length();
-                while (end > 0 && out.charAt(end - 1) == ' ') end--;
-                out.setLength(end);
-                out.append('\n');
-            }
+        for (int n = 1; n <= 31; n++) {
+            String cell = String.format("%2d %-8s", n, SignalNames.name(n));
+            if (n % 7 == 0) out.append(cell.stripTrailing()).append('\n');
+            else out.append(cell).append(n == 31 ? "\n" : "");
         }
         return out.toString();
     }
@@ -165,10 +161,12 @@ public final class Kill extends Tool {
 
     @Override
     public String manual() {
-        return "kill [-signal|-s signal|-p] [-q value] [-a] [--timeout milliseconds signal] [--] pid|name...\n"
-                + "  Send a signal to the processes named by pid. The default signal is TERM; -9 or -KILL cannot be caught or ignored.\n"
-                + "  -l, --list [signal]   list signal names, or convert a signal number to a name\n"
+        return "kill [-signal|-s signal] [--] pid...\n"
+                + "  Send a signal to the processes named by pid; a negative pid names a process group. The default signal is TERM;\n"
+                + "  KILL (9) cannot be caught or ignored.\n"
+                + "  -<signal>, -s, --signal <signal>  the signal to send, by name (KILL, SIGKILL, kill) or number (9)\n"
+                + "  -l, --list [signal]   list signal names, or convert a signal number to a name (and a name to a number)\n"
                 + "  -L, --table           list signal names and numbers in a table\n"
-                + "  -s, --signal signal   the signal to send, by name or number";
+                + "  -q, --queue <value>   send the signal with sigqueue and this value (the simulation sends it with kill)";
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ProcEntry(int pid, String comm, char state, int ppid, int pgrp, int session, int ttyNr, int tpgid,
                  long utime, long stime, long startTicks, long vsizeBytes, long rssPages, int processor,
-                 int ruid, int euid, List<String> cmdline) {
+                 int priority, int nice, int ruid, int euid, int rgid, int egid, List<String> cmdline) {
 
     /** USER_HZ: the clock ticks /proc counts times in. */
     public static final long HZ = 100;
@@ -22,18 +22,23 @@ public record ProcEntry(int pid, String comm, char state, int ppid, int pgrp, in
         String comm = stat.substring(open + 1, close);
         String[] f = stat.substring(close + 2).strip().split(" ");
         // f[0] is field 3 (state); field N is f[N - 3]
-        int ruid = 0;
-        int euid = 0;
+        int[] uids = {0, 0};
+        int[] gids = {0, 0};
         for (String line : status.split("\n")) {
-            if (line.startsWith("Uid:")) {
-                String[] ids = line.substring(4).strip().split("\\s+");
-                ruid = Integer.parseInt(ids[0]);
-                euid = Integer.parseInt(ids[1]);
-            }
+            if (line.startsWith("Uid:")) ids(line, uids);
+            if (line.startsWith("Gid:")) ids(line, gids);
         }
         List<String> args = cmdline.isEmpty() ? List.of() : List.of(cmdline.split("\0"));
         return new ProcEntry(pid, comm, f[0].charAt(0), i(f[1]), i(f[2]), i(f[3]), i(f[4]), i(f[5]),
-                l(f[11]), l(f[12]), l(f[19]), l(f[20]), l(f[21]), f.length > 36 ? i(f[36]) : 0, ruid, euid, args);
+                l(f[11]), l(f[12]), l(f[19]), l(f[20]), l(f[21]), f.length > 36 ? i(f[36]) : 0, i(f[15]), i(f[16]),
+                uids[0], uids[1], gids[0], gids[1], args);
+    }
+
+    /** The real and effective id of a {@code Uid:} or {@code Gid:} line of /proc/PID/status. */
+    private static void ids(String line, int[] into) {
+        String[] ids = line.substring(4).strip().split("\\s+");
+        into[0] = Integer.parseInt(ids[0]);
+        into[1] = Integer.parseInt(ids[1]);
     }
 
     private static int i(String s) {

@@ -21,10 +21,7 @@ public final class Strace extends Tool {
     protected Step run(Libc c) {
         Options o = Options.parse("strace", c.args().operands(), "f", "eo", Set.of("help"), Set.of(), false);
         if (o.failed()) return c.usageError(o.error(), 1);
-        if (o.has("help")) {
-            c.print(manual() + "\n");
-            return c.exit(0);
-        }
+        if (o.has("help")) return help(c);
         List<String> command = o.operands();
         if (command.isEmpty()) {
             c.eprint("strace: must have PROG [ARGS] or -p PID\nTry 'strace -h' for more information.\n");

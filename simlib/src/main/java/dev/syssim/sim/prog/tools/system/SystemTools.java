@@ -24,7 +24,9 @@ public final class SystemTools {
             Executable.of("/usr/bin/lscpu", "lscpu", 1_500, "libsmartcols.so.1", LIBC),
             Executable.setuid("/usr/bin/mount", "mount", 1_400, "libmount.so.1", SELINUX, "libblkid.so.1", LIBC),
             Executable.setuid("/usr/bin/umount", "umount", 1_300, "libmount.so.1", SELINUX, "libblkid.so.1", LIBC),
-            Executable.of("/usr/bin/man", "man", 1_800, "libz.so.1", LIBC));
+            Executable.of("/usr/bin/man", "man", 1_800, "libz.so.1", LIBC),
+            Executable.of("/usr/bin/whatis", "whatis", 1_000, "libz.so.1", LIBC),
+            Executable.of("/usr/bin/apropos", "apropos", 1_000, "libz.so.1", LIBC));
 
     private SystemTools() {
     }
@@ -43,5 +45,7 @@ public final class SystemTools {
         binaries.register("mount", new Mount());
         binaries.register("umount", new Umount());
         binaries.register("man", new Man(binaries));
+        binaries.register("whatis", new Man(binaries, Man.Mode.WHATIS));
+        binaries.register("apropos", new Man(binaries, Man.Mode.APROPOS));
     }
 }

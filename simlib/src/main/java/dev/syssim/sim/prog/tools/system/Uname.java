@@ -24,7 +24,7 @@ public final class Uname extends Tool {
                         "hardware-platform", "operating-system"), Set.of(), true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        if (!o.operands().isEmpty()) return c.usageError("uname: extra operand " + Libc.quote(o.operands().get(0)), 1);
+        if (!o.operands().isEmpty()) return c.usageError("uname: extra operand " + c.quoteLocale(o.operands().get(0)), 1);
         boolean all = o.hasAny("a", "all");
         boolean s = o.hasAny("s", "kernel-name");
         boolean n = o.hasAny("n", "nodename");

@@ -20,8 +20,13 @@ public final class Uptime extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("uptime", c.args().operands(), "ps", "", Set.of("help", "pretty", "since"), Set.of(), true);
-        if (o.failed()) return c.usageError(o.error(), 1);
+        Options o = Options.parse("uptime", c.args().operands(), "psV", "", Set.of("help", "pretty", "since", "version"), Set.of(), true);
+        if (o.failed() || !o.operands().isEmpty()) {
+            c.eprint((o.failed() ? o.error() + "\n" : "") + "\nUsage:\n uptime [options]\n\nOptions:\n -p, --pretty   show uptime in pretty format\n"
+                    + " -h, --help     display this help and exit\n -s, --since    system up since\n -V, --version  output version information and exit\n\n"
+                    + "For more details see uptime(1).\n");
+            return c.exit(1);
+        }
         if (o.has("help")) return help(c);
         return c.readFile("/proc/uptime", (e1, up) -> c.readFile("/proc/loadavg", (e2, load) -> c.clock(ClockGettime.CLOCK_REALTIME, now -> {
             long seconds = up == null ? 0 : (long) Double.parseDouble(Libc.text(up).split(" ")[0]);
@@ -37,14 +42,14 @@ public final class Uptime extends Tool {
             String[] avg = load == null ? new String[] {"0.00", "0.00", "0.00"} : Libc.text(load).split(" ");
             return users(c, n -> {
                 c.println(String.format(" %s up %s, %2d user%s,  load average: %s, %s, %s", Date.format("%H:%M:%S", t), upText(seconds), n,
-                        n == 1 ? "" : "s", avg[0], avg[1], avg[2]));
+                        n > 1 ? "s" : "", avg[0], avg[1], avg[2]));
                 return c.exit(0);
             });
         })));
     }
 
     /** Login sessions: session leaders with a terminal, read from /proc/PID/stat. */
-    private static Step users(Libc c, java.util.function.IntFunction<Step> then) {
+    public static Step users(Libc c, java.util.function.IntFunction<Step> then) {
         return c.listDirectory("/proc", false, (err, entries) -> {
             java.util.Set<Integer> terminals = new java.util.TreeSet<>();
             if (err != null) return then.apply(0);
@@ -61,7 +66,8 @@ public final class Uptime extends Tool {
         });
     }
 
-    private static String upText(long seconds) {
+    /** The "up" part of uptime's line: {@code 5 min}, {@code  1:05}, {@code 2 days,  3:04}. */
+    public static String upText(long seconds) {
         long days = seconds / 86400;
         long hours = seconds / 3600 % 24;
         long minutes = seconds / 60 % 60;

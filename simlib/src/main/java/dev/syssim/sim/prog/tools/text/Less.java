@@ -77,21 +77,31 @@ public final class Less extends Tool {
         return out.toString();
     }
 
+    /**
+     * Standard output is not a terminal: less copies its input like cat, and (unlike cat) tells a
+     * missing file or a directory on standard output, exiting 0, as less 590 does.
+     */
     private static Step copyLikeCat(Libc c, List<String> files) {
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
-        int[] status = {0};
         return Libc.forEach(inputs, (file, next) -> {
             if (file.equals("-")) return c.copy(0, 1, error -> next.get());
-            return c.open(file, dev.syssim.sim.os.OpenFlags.O_RDONLY, opened -> {
-                if (opened.failed()) {
-                    c.eprint(file + ": " + opened.errno().message() + "\n");
-                    status[0] = 1;
+            return c.statOf(file, true, (statError, stat) -> {
+                if (statError != null || stat.type() == FileType.DIRECTORY) {
+                    c.print(statError != null ? file + ": " + statError.message() + "\n" : file + " is a directory\n");
+                    c.flushStdout();
                     return next.get();
                 }
-                int fd = opened.intValue();
-                return c.copy(fd, 1, error -> c.close(fd, next));
+                return c.open(file, dev.syssim.sim.os.OpenFlags.O_RDONLY, opened -> {
+                    if (opened.failed()) {
+                        c.print(file + ": " + opened.errno().message() + "\n");
+                        c.flushStdout();
+                        return next.get();
+                    }
+                    int fd = opened.intValue();
+                    return c.copy(fd, 1, error -> c.close(fd, next));
+                });
             });
-        }, () -> c.exit(status[0]));
+        }, () -> c.exit(0));
     }
 
     @Override

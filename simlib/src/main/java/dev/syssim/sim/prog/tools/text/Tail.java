@@ -1,64 +1,97 @@
 package dev.syssim.sim.prog.tools.text;
 
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Inputs;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Quote;
+import dev.syssim.sim.prog.Sizes;
 import dev.syssim.sim.prog.Tool;
-import dev.syssim.sim.os.Step;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
- * tail: the last lines ({@code -n N}, {@code -N}; 10 by default) or bytes ({@code -c N}) of each
- * input; with {@code +N}, everything from line (byte) N on. The simulation reads the input to its
- * end (real tail seeks to near the end of a regular file first).
+ * tail (GNU coreutils 9.1): the last lines ({@code -n N}, {@code -N}; 10 by default) or bytes
+ * ({@code -c N}) of each input; with {@code +N}, everything from line (byte) N on; -f follows the
+ * last file, polling once a second. Simplification: it reads each input to its end (real tail
+ * seeks near the end of a regular file).
  */
 public final class Tail extends Tool {
 
+    private static final List<String> LONG = List.of("bytes=>c", "follow=?>f", "lines=>n", "pid=", "quiet>q", "silent>q",
+            "retry", "sleep-interval=>s", "verbose>v", "zero-terminated>z", "max-unchanged-stats=", "help", "version");
+
     @Override
     protected Step run(Libc c) {
-        List<String> args = new ArrayList<>();
-        List<String> given = c.args().operands();
-        for (int i = 0; i < given.size(); i++) {
-            String a = given.get(i);
-            if (a.matches("-[0-9]+")) args.add("-n" + a.substring(1));
-            else if (a.matches("\\+[0-9]+") && i == 0) args.add("-n" + a);
-            else args.add(a);
-        }
-        Options o = Options.parse("tail", args, "qvf", "nc", Set.of("help", "quiet", "silent", "verbose", "follow"), Set.of("lines", "bytes"), true);
+        List<String> args = obsolete(c.args().operands());
+        Getopt o = Getopt.parse("tail", args, "c:n:fFqs:vz", LONG, true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        String bytesText = o.value("c", o.value("bytes"));
-        boolean bytes = bytesText != null;
-        String countText = bytes ? bytesText : o.value("n", o.value("lines", "10"));
+        boolean bytes = false;
+        String countText = "10";
+        boolean headers = false;
+        boolean quiet = false;
+        byte eol = '\n';
+        for (Getopt.Opt opt : o.options()) {
+            switch (opt.key()) {
+                case "c" -> {
+                    bytes = true;
+                    countText = opt.value();
+                }
+                case "n" -> {
+                    bytes = false;
+                    countText = opt.value();
+                }
+                case "q" -> {
+                    quiet = true;
+                    headers = false;
+                }
+                case "v" -> {
+                    headers = true;
+                    quiet = false;
+                }
+                case "z" -> eol = 0;
+                default -> {
+                }
+            }
+        }
         boolean fromStart = countText.startsWith("+");
-        long count = Numbers.count(countText.replaceFirst("^[-+]", ""));
-        if (count < 0) {
-            c.error("invalid number of " + (bytes ? "bytes" : "lines") + ": " + Libc.quote(countText));
+        String digits = countText.startsWith("+") || countText.startsWith("-") ? countText.substring(1) : countText;
+        Sizes.Parsed parsed = Sizes.parse(digits, 10, "bkKmMGTPEZYRQ0");
+        if (!parsed.ok() && parsed.status() != Sizes.Status.OVERFLOW) {
+            c.error("invalid number of " + (bytes ? "bytes" : "lines") + ": " + c.quoteLocale(countText));
             return c.exit(1);
         }
+        long count = parsed.value();
         List<String> files = Inputs.orStdin(o.operands());
-        boolean headers = (files.size() > 1 || o.hasAny("v", "verbose")) && !o.hasAny("q", "quiet", "silent");
+        boolean showHeaders = headers || files.size() > 1 && !quiet;
         int[] status = {0};
         boolean[] first = {true};
+        boolean byteMode = bytes;
+        byte delim = eol;
+        boolean follow = o.has("f", "F") && !files.get(files.size() - 1).equals("-");
         long[] seen = {0};
-        boolean follow = o.hasAny("f", "follow") && !files.get(files.size() - 1).equals("-");
-        return Libc.forEach(files, (file, next) -> Inputs.read(c, file, (err, content) -> {
+        return Libc.forEach(files, (file, next) -> Inputs.open(c, file, (err, fd) -> {
             if (err != null) {
-                if (err == dev.syssim.sim.os.Errno.EISDIR) c.error("error reading " + Libc.quote(file), err);
-                else c.error("cannot open " + Libc.quote(file) + " for reading", err);
+                c.error("cannot open " + Quote.af(file, c.utf8()) + " for reading", err);
                 status[0] = 1;
                 return next.get();
             }
-            if (headers) {
-                c.print((first[0] ? "" : "\n") + "==> " + (file.equals("-") ? "standard input" : file) + " <==\n");
-                first[0] = false;
-            }
-            c.printBytes(bytes ? lastBytes(content, count, fromStart) : lastLines(content, count, fromStart));
-            seen[0] = content.length;
-            return next.get();
+            if (showHeaders) c.print((first[0] ? "" : "\n") + "==> " + (file.equals("-") ? "standard input" : file) + " <==\n");
+            first[0] = false;
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            return c.readAll(fd, all, e -> {
+                if (e != null) {
+                    c.error("error reading " + Quote.af(file, c.utf8()), e);
+                    status[0] = 1;
+                    return Inputs.close(c, file, fd, next);
+                }
+                byte[] b = all.toByteArray();
+                c.printBytes(Arrays.copyOfRange(b, start(b, count, fromStart, byteMode, delim), b.length));
+                seen[0] = b.length;
+                return Inputs.close(c, file, fd, next);
+            });
         }), () -> follow ? follow(c, files.get(files.size() - 1), seen[0]) : c.exit(status[0]));
     }
 
@@ -80,19 +113,44 @@ public final class Tail extends Tool {
         }));
     }
 
-    private static byte[] lastBytes(byte[] content, long count, boolean fromStart) {
-        int start = fromStart ? (int) Math.min(content.length, Math.max(0, count - 1)) : (int) Math.max(0, content.length - count);
-        return Arrays.copyOfRange(content, start, content.length);
+    /** Where the output starts in the whole input. */
+    private static int start(byte[] b, long count, boolean fromStart, boolean bytes, byte eol) {
+        if (bytes) {
+            if (fromStart) return (int) Math.min(b.length, Math.max(0, count - 1));
+            return (int) Math.max(0, b.length - Math.min(count, b.length));
+        }
+        if (fromStart) {
+            long line = 1;
+            int i = 0;
+            while (line < count && i < b.length) {
+                if (b[i++] == eol) line++;
+            }
+            return i;
+        }
+        if (count == 0) return b.length;
+        int end = b.length;
+        if (end > 0 && b[end - 1] == eol) end--;
+        long seen = 0;
+        for (int i = end - 1; i >= 0; i--) {
+            if (b[i] == eol && ++seen == count) return i + 1;
+        }
+        return 0;
     }
 
-    private static byte[] lastLines(byte[] content, long count, boolean fromStart) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < content.length; i++) if (content[i] == '\n' && i + 1 < content.length) starts.add(i + 1);
-        int lines = content.length == 0 ? 0 : starts.size();
-        int firstLine = fromStart ? (int) Math.min(lines, Math.max(0, count - 1)) : (int) Math.max(0, lines - count);
-        if (firstLine >= lines) return new byte[0];
-        return Arrays.copyOfRange(content, starts.get(firstLine), content.length);
+    /** The obsolete forms {@code -N}, {@code +N}, {@code -Nc} as the first argument. */
+    private static List<String> obsolete(List<String> given) {
+        List<String> args = new ArrayList<>(given);
+        if (!args.isEmpty()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([-+])([0-9]*)([bkm]?)([cl]?)(f?)").matcher(args.get(0));
+            if (m.matches() && !(m.group(1).equals("-") && m.group(2).isEmpty() && m.group(3).isEmpty() && m.group(4).isEmpty() && m.group(5).isEmpty())
+                    && (args.size() <= 2) && !(m.group(1).equals("-") && m.group(2).isEmpty())) {
+                String n = (m.group(2).isEmpty() ? "10" : m.group(2)) + (m.group(3).isEmpty() ? "" : m.group(3).equals("k") ? "K" : m.group(3).equals("m") ? "M" : "b");
+                String option = m.group(4).equals("c") ? "-c" : "-n";
+                args.set(0, option + (m.group(1).equals("+") ? "+" : "") + n);
+                if (!m.group(5).isEmpty()) args.add(1, "-f");
+            }
+        }
+        return args;
     }
 
     @Override
@@ -103,11 +161,11 @@ public final class Tail extends Tool {
     @Override
     public String manual() {
         return "tail [OPTION]... [FILE]...\n  Print the last 10 lines of each FILE to standard output. With more than one FILE, precede each with a header giving the file name.\n"
-                + "  With no FILE, or when FILE is -, read standard input.\n"
-                + "  -c, --bytes=[+]NUM  output the last NUM bytes; or use -c +NUM to output starting with byte NUM of each file\n"
-                + "  -f, --follow        output appended data as the file grows\n"
-                + "  -n, --lines=[+]NUM  output the last NUM lines, instead of the last 10; or use -n +NUM to skip NUM-1 lines at the start\n"
-                + "  -q, --quiet         never output headers giving file names\n"
-                + "  -v, --verbose       always output headers giving file names";
+                + "  -c, --bytes=[+]NUM    output the last NUM bytes; or use -c +NUM to output starting with byte NUM of each file\n"
+                + "  -f, --follow          output appended data as the file grows\n"
+                + "  -n, --lines=[+]NUM    output the last NUM lines, instead of the last 10; or use -n +NUM to skip NUM-1 lines at the start\n"
+                + "  -q, --quiet, --silent never output headers giving file names\n"
+                + "  -v, --verbose         always output headers giving file names\n"
+                + "  -z, --zero-terminated line delimiter is NUL, not newline";
     }
 }

@@ -3,11 +3,11 @@ package dev.syssim.sim.prog.tools.text;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Getopt;
+import dev.syssim.sim.prog.Quote;
 import dev.syssim.sim.prog.Tool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * tee: copy standard input to standard output and to each FILE ({@code -a}: append). A file it
@@ -18,16 +18,16 @@ public final class Tee extends Tool {
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("tee", c.args().operands(), "ai", "", Set.of("help", "append", "ignore-interrupts"), Set.of(), true);
+        Getopt o = Getopt.parse("tee", c.args().operands(), "aip", List.of("append>a", "ignore-interrupts>i", "output-error=?", "help", "version"), true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        int mode = OpenFlags.O_WRONLY | (o.hasAny("a", "append") ? OpenFlags.O_APPEND : OpenFlags.O_TRUNC);
+        int mode = OpenFlags.O_WRONLY | (o.has("a") ? OpenFlags.O_APPEND : OpenFlags.O_TRUNC);
         List<Integer> fds = new ArrayList<>();
         fds.add(1);
         int[] status = {0};
         return Libc.forEach(o.operands(), (file, next) -> c.create(file, mode, 0666, r -> {
             if (r.failed()) {
-                c.error(file, r.errno());
+                c.error(Quote.f(file, c.utf8()), r.errno());
                 status[0] = 1;
             } else {
                 fds.add(r.intValue());
@@ -51,6 +51,8 @@ public final class Tee extends Tool {
     @Override
     public String manual() {
         return "tee [OPTION]... [FILE]...\n  Copy standard input to each FILE, and also to standard output.\n"
-                + "  -a, --append   append to the given FILEs, do not overwrite";
+                + "  -a, --append              append to the given FILEs, do not overwrite\n"
+                + "  -i, --ignore-interrupts   ignore interrupt signals\n"
+                + "  -p                        diagnose errors writing to non pipes";
     }
 }

@@ -4,88 +4,112 @@ import dev.syssim.sim.fs.FileType;
 import dev.syssim.sim.fs.Stat;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Inputs;
 import dev.syssim.sim.prog.Libc;
-import dev.syssim.sim.prog.Options;
+import dev.syssim.sim.prog.Quote;
 import dev.syssim.sim.prog.Tool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * wc: newline, word and byte counts ({@code -l}, {@code -w}, {@code -c}; {@code -m} characters,
- * {@code -L} longest line), with a {@code total} line for several files. Column width as GNU wc
- * chooses it: from the total size of the regular files named (stat first), at least 7 when an
- * input is a pipe or terminal, and no padding at all for one count of one input.
+ * wc (GNU coreutils 9.1): newlines, words, characters, bytes and the longest line's display width
+ * of each input, and a total line for several. Words are runs of printable non-space characters
+ * (a control character neither starts nor ends one); under UTF-8, -m counts valid characters, -w
+ * and -L know Unicode spaces and wide characters. The numbers are as wide as the digits of the
+ * regular files' total size, at least 7 when an input is no regular file, 1 for a single count of
+ * a single input — as wc.c computes it.
  */
 public final class Wc extends Tool {
 
-    private record Counts(long lines, long words, long chars, long bytes, long longest) {
-        Counts plus(Counts o) {
-            return new Counts(lines + o.lines, words + o.words, chars + o.chars, bytes + o.bytes, Math.max(longest, o.longest));
-        }
+    private static final List<String> LONG = List.of("bytes>c", "chars>m", "lines>l", "files0-from=", "max-line-length>L", "words>w",
+            "help", "version");
+
+    /** The counts of one input. */
+    private static final class Counts {
+        long lines;
+        long words;
+        long chars;
+        long bytes;
+        long maxWidth;
+        long column;
+        boolean inWord;
+        boolean failed;
+        final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
     }
 
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("wc", c.args().operands(), "lwcmL", "",
-                Set.of("help", "lines", "words", "bytes", "chars", "max-line-length"), Set.of(), true);
+        Getopt o = Getopt.parse("wc", c.args().operands(), "clLmw", LONG, true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        boolean[] show = {o.hasAny("l", "lines"), o.hasAny("w", "words"), o.hasAny("m", "chars"), o.hasAny("c", "bytes"), o.hasAny("L", "max-line-length")};
-        if (!show[0] && !show[1] && !show[2] && !show[3] && !show[4]) {
-            show[0] = true;
-            show[1] = true;
-            show[3] = true;
+        boolean lines = o.has("l");
+        boolean words = o.has("w");
+        boolean chars = o.has("m");
+        boolean bytes = o.has("c");
+        boolean longest = o.has("L");
+        if (!(lines || words || chars || bytes || longest)) {
+            lines = true;
+            words = true;
+            bytes = true;
         }
-        int shown = 0;
-        for (boolean s : show) if (s) shown++;
-        List<String> files = Inputs.orStdin(o.operands());
-        boolean named = !o.operands().isEmpty();
+        boolean[] show = {lines, words, chars, bytes, longest};
+        int shown = (lines ? 1 : 0) + (words ? 1 : 0) + (chars ? 1 : 0) + (bytes ? 1 : 0) + (longest ? 1 : 0);
+        List<String> files = o.operands();
+        boolean named = !files.isEmpty();
+        List<String> inputs = named ? files : List.of("-");
+        boolean utf8 = c.utf8();
+        boolean statNeeded = !(inputs.size() == 1 && shown == 1);
         List<Stat> stats = new ArrayList<>();
-        boolean[] firstFailed = {false};
-        java.util.function.Supplier<Step> counting = () -> count(c, files, named, show, stats, firstFailed);
-        if (files.size() == 1 && shown == 1) {
-            firstFailed[0] = true;
-            return counting.get();
-        }
-        return Libc.forEach(files, (file, next) -> {
-            Syscall call = file.equals("-") ? Syscall.NewFstatAt.fstat(0) : Syscall.NewFstatAt.stat(file);
-            return c.sys(call, r -> {
-                if (r.failed() && stats.isEmpty()) firstFailed[0] = true;
-                stats.add(r.failed() ? null : r.dataAs(Stat.class));
-                return next.get();
-            });
-        }, counting);
-    }
-
-    private Step count(Libc c, List<String> files, boolean named, boolean[] show, List<Stat> stats, boolean[] firstFailed) {
-        {
-            int width = firstFailed[0] ? 1 : width(stats);
-            Counts[] total = {new Counts(0, 0, 0, 0, 0)};
+        return statAll(c, inputs, statNeeded, stats, () -> {
+            int width = width(stats, statNeeded);
+            Counts total = new Counts();
             int[] status = {0};
-            return Libc.forEach(files, (file, next) -> Inputs.read(c, file, (err, content) -> {
-                if (err != null && content == null && err != dev.syssim.sim.os.Errno.EISDIR) {
-                    c.error(file, err);
+            return Libc.forEach(inputs, (file, next) -> Inputs.open(c, file, (err, fd) -> {
+                if (err != null) {
+                    c.error(Quote.f(file, c.utf8()), err);
                     status[0] = 1;
                     return next.get();
                 }
-                Counts counts = err != null ? new Counts(0, 0, 0, 0, 0) : counts(content);
-                if (err != null) {
-                    c.error(file, err);
-                    status[0] = 1;
-                }
-                total[0] = total[0].plus(counts);
-                c.println(line(counts, show, width) + (named ? " " + file : ""));
-                return c.compute(Inputs.scanCost(counts.bytes()), "wc: count lines and words", next);
+                Counts n = new Counts();
+                return c.stream(fd, (block, more) -> {
+                    count(n, block, utf8);
+                    return c.compute(Inputs.scanCost(block.length), "wc: count " + block.length + " bytes", more);
+                }, e -> {
+                    if (e != null) {
+                        c.error(Quote.f(file, c.utf8()), e);
+                        status[0] = 1;
+                    }
+                    finish(n, utf8);
+                    print(c, n, show, width, named ? file : null);
+                    total.lines += n.lines;
+                    total.words += n.words;
+                    total.chars += n.chars;
+                    total.bytes += n.bytes;
+                    total.maxWidth = Math.max(total.maxWidth, n.maxWidth);
+                    return Inputs.close(c, file, fd, next);
+                });
             }), () -> {
-                if (files.size() > 1) c.println(line(total[0], show, width) + " total");
+                if (inputs.size() > 1) print(c, total, show, width, "total");
                 return c.exit(status[0]);
             });
-        }
+        });
     }
 
-    private static int width(List<Stat> stats) {
+    private static Step statAll(Libc c, List<String> files, boolean needed, List<Stat> into, java.util.function.Supplier<Step> then) {
+        if (!needed || into.size() == files.size()) return then.get();
+        String file = files.get(into.size());
+        java.util.function.Function<dev.syssim.sim.os.SysResult, Step> k = r -> {
+            into.add(r.failed() ? null : r.dataAs(Stat.class));
+            return statAll(c, files, needed, into, then);
+        };
+        if (file.equals("-")) return c.sys(Syscall.NewFstatAt.fstat(0), k);
+        return c.stat(file, k);
+    }
+
+    /** wc.c's compute_number_width. */
+    private static int width(List<Stat> stats, boolean statted) {
+        if (!statted || stats.isEmpty() || stats.get(0) == null) return 1;
         int minimum = 1;
         long regular = 0;
         for (Stat st : stats) {
@@ -93,47 +117,93 @@ public final class Wc extends Tool {
             if (st.type() == FileType.REGULAR) regular += st.size();
             else minimum = 7;
         }
-        return Math.max(minimum, Long.toString(regular).length());
+        int width = Long.toString(regular).length();
+        return Math.max(width, minimum);
     }
 
-    private static Counts counts(byte[] content) {
-        long lines = 0;
-        long words = 0;
-        long chars = 0;
-        long longest = 0;
-        long current = 0;
-        boolean inWord = false;
-        for (byte b : content) {
-            if ((b & 0xc0) != 0x80) chars++;
-            if (b == '\n') {
-                lines++;
-                longest = Math.max(longest, current);
-                current = 0;
-            } else if (b == '\t') {
-                current = (current / 8 + 1) * 8;
-            } else if ((b & 0xc0) != 0x80) {
-                current++;
-            }
-            boolean space = b == ' ' || (b >= 9 && b <= 13);
-            if (space) inWord = false;
-            else if (!inWord) {
-                inWord = true;
-                words++;
-            }
-        }
-        longest = Math.max(longest, current);
-        return new Counts(lines, words, chars, content.length, longest);
-    }
-
-    private static String line(Counts n, boolean[] show, int width) {
-        long[] values = {n.lines(), n.words(), n.chars(), n.bytes(), n.longest()};
+    private static void print(Libc c, Counts n, boolean[] show, int width, String name) {
+        long[] values = {n.lines, n.words, n.chars, n.bytes, n.maxWidth};
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (!show[i]) continue;
             if (out.length() > 0) out.append(' ');
             out.append(String.format("%" + width + "d", values[i]));
         }
-        return out.toString();
+        if (name != null) out.append(' ').append(name);
+        c.print(out.append('\n').toString());
+    }
+
+    private static void count(Counts n, byte[] block, boolean utf8) {
+        n.bytes += block.length;
+        byte[] data = block;
+        if (utf8 && n.pending.size() > 0) {
+            n.pending.writeBytes(block);
+            data = n.pending.toByteArray();
+            n.pending.reset();
+        }
+        int[] len = new int[1];
+        int i = 0;
+        while (i < data.length) {
+            int b = data[i] & 0xff;
+            if (b < 0x80 || !utf8) {
+                character(n, b, 1, utf8);
+                i++;
+                continue;
+            }
+            int cp = Display.decode(data, i, data.length, len);
+            if (cp == Display.INCOMPLETE) {
+                n.pending.write(data, i, data.length - i);
+                return;
+            }
+            if (cp == Display.INVALID) {
+                // An invalid byte: no character, no word constituent.
+                i++;
+                continue;
+            }
+            character(n, cp, 1, utf8);
+            i += len[0];
+        }
+    }
+
+    private static void finish(Counts n, boolean utf8) {
+        n.pending.reset();
+        n.maxWidth = Math.max(n.maxWidth, n.column);
+    }
+
+    /** One character: counts a line end, a word start, the display column. */
+    private static void character(Counts n, int cp, int addChars, boolean utf8) {
+        n.chars += addChars;
+        switch (cp) {
+            case '\n', '\r', '\f' -> {
+                if (cp == '\n') n.lines++;
+                n.maxWidth = Math.max(n.maxWidth, n.column);
+                n.column = 0;
+                n.inWord = false;
+            }
+            case '\t' -> {
+                n.column += 8 - n.column % 8;
+                n.inWord = false;
+            }
+            case ' ', 0x0B -> {
+                if (cp == ' ') n.column++;
+                n.inWord = false;
+            }
+            default -> {
+                // wc counts the no-break spaces as word separators too (iswnbspace).
+                boolean space = utf8 && cp > 127 && (Character.isWhitespace(cp) || cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x2060);
+                if (space) {
+                    n.inWord = false;
+                    n.column++;
+                    return;
+                }
+                boolean printable = cp >= 32 && cp < 127 || utf8 && cp > 127 && Display.printable(cp);
+                if (printable) {
+                    if (!n.inWord) n.words++;
+                    n.inWord = true;
+                    n.column += utf8 ? Display.width(cp) : 1;
+                }
+            }
+        }
     }
 
     @Override

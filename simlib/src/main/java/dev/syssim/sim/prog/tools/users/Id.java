@@ -11,71 +11,89 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * id: the real and effective user and group ids and the groups of the calling process (from the
- * id syscalls and getgroups), or of a USER named (from /etc/passwd and /etc/group). {@code -u},
- * {@code -g}, {@code -G} print one part, {@code -n} as names, {@code -r} real instead of effective.
+ * id (coreutils 9.1): the real and effective user and group ids and the groups of the calling
+ * process (from the id syscalls and getgroups), or of each USER named (from /etc/passwd and
+ * /etc/group, by name or number). {@code -u}, {@code -g}, {@code -G} print one part, {@code -n} as
+ * names, {@code -r} real instead of effective, {@code -z} ending with NUL instead of newline. The
+ * simulated kernel has no SELinux, so {@code -Z} fails as on a kernel without it.
  */
 public final class Id extends Tool {
 
+    /** What to print. */
+    private record Choice(boolean user, boolean group, boolean groups, boolean names, boolean real, boolean zero) {
+    }
+
     @Override
     protected Step run(Libc c) {
-        Options o = Options.parse("id", c.args().operands(), "ugGnrz", "", Set.of("help", "user", "group", "groups", "name", "real"), Set.of(), true);
+        Options o = Options.parse("id", c.args().operands(), "ugGnrzaZ", "", Set.of("help", "user", "group", "groups", "name", "real",
+                "zero", "context", "version"), Set.of(), true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        boolean user = o.hasAny("u", "user");
-        boolean group = o.hasAny("g", "group");
-        boolean groups = o.hasAny("G", "groups");
-        boolean names = o.hasAny("n", "name");
-        boolean real = o.hasAny("r", "real");
-        if ((user ? 1 : 0) + (group ? 1 : 0) + (groups ? 1 : 0) > 1) {
+        Choice ch = new Choice(o.hasAny("u", "user"), o.hasAny("g", "group"), o.hasAny("G", "groups"), o.hasAny("n", "name"),
+                o.hasAny("r", "real"), o.hasAny("z", "zero"));
+        if (o.hasAny("Z", "context")) {
+            c.error("--context (-Z) works only on an SELinux-enabled kernel");
+            return c.exit(1);
+        }
+        if ((ch.user() ? 1 : 0) + (ch.group() ? 1 : 0) + (ch.groups() ? 1 : 0) > 1) {
             c.error("cannot print \"only\" of more than one choice");
             return c.exit(1);
         }
-        if ((names || real) && !user && !group && !groups) {
+        boolean defaultFormat = !ch.user() && !ch.group() && !ch.groups();
+        if (defaultFormat && (ch.names() || ch.real())) {
             c.error("cannot print only names or real IDs in default format");
             return c.exit(1);
         }
-        if (o.operands().size() > 1) return c.usageError("id: extra operand " + Libc.quote(o.operands().get(1)), 1);
+        if (defaultFormat && ch.zero()) {
+            c.error("option --zero not permitted in default format");
+            return c.exit(1);
+        }
         return c.users(db -> {
-            if (!o.operands().isEmpty()) {
-                String name = o.operands().get(0);
-                UserDb.User u = db.user(name);
-                if (u == null && name.matches("[0-9]+")) u = db.user(Integer.parseInt(name));
-                if (u == null) {
-                    c.error(Libc.quote(name) + ": no such user");
-                    return c.exit(1);
-                }
-                List<Integer> list = db.groupsOf(u);
-                return print(c, db, u.uid(), u.uid(), u.gid(), u.gid(), list, user, group, groups, names, real);
+            if (o.operands().isEmpty()) {
+                return c.id("getuid", uid -> c.id("geteuid", euid -> c.id("getgid", gid -> c.id("getegid", egid ->
+                        c.sys(new Getgroups(), g -> {
+                            List<Integer> list = new ArrayList<>();
+                            list.add(gid);
+                            if (egid != gid) list.add(egid);
+                            for (int x : Getgroups.groups(g)) if (!list.contains(x)) list.add(x);
+                            c.print(line(db, uid, euid, gid, egid, list, ch));
+                            return c.exit(0);
+                        })))));
             }
-            return c.id("getuid", uid -> c.id("geteuid", euid -> c.id("getgid", gid -> c.id("getegid", egid ->
-                    c.sys(new Getgroups(), g -> {
-                        List<Integer> list = new ArrayList<>();
-                        list.add(gid);
-                        if (egid != gid) list.add(egid);
-                        for (int x : Getgroups.groups(g)) if (!list.contains(x)) list.add(x);
-                        return print(c, db, uid, euid, gid, egid, list, user, group, groups, names, real);
-                    })))));
+            int status = 0;
+            StringBuilder out = new StringBuilder();
+            for (String name : o.operands()) {
+                UserDb.User u = db.user(name);
+                if (u == null && name.matches("[0-9]+") && name.length() < 10) u = db.user(Integer.parseInt(name));
+                if (u == null) {
+                    c.print(out.toString());
+                    out.setLength(0);
+                    c.flushStdout();
+                    c.error(c.quoteLocale(name) + ": no such user");
+                    status = 1;
+                    continue;
+                }
+                out.append(line(db, u.uid(), u.uid(), u.gid(), u.gid(), db.groupsOf(u), ch));
+            }
+            c.print(out.toString());
+            return c.exit(status);
         });
     }
 
-    private Step print(Libc c, UserDb db, int uid, int euid, int gid, int egid, List<Integer> groupList,
-                       boolean user, boolean group, boolean groups, boolean names, boolean real) {
-        if (user) {
-            int id = real ? uid : euid;
-            c.println(names ? db.userName(id) : Integer.toString(id));
-            return c.exit(0);
+    private static String line(UserDb db, int uid, int euid, int gid, int egid, List<Integer> groupList, Choice ch) {
+        String end = ch.zero() ? "\0" : "\n";
+        if (ch.user()) {
+            int id = ch.real() ? uid : euid;
+            return (ch.names() ? db.userName(id) : Integer.toString(id)) + end;
         }
-        if (group) {
-            int id = real ? gid : egid;
-            c.println(names ? db.groupName(id) : Integer.toString(id));
-            return c.exit(0);
+        if (ch.group()) {
+            int id = ch.real() ? gid : egid;
+            return (ch.names() ? db.groupName(id) : Integer.toString(id)) + end;
         }
-        if (groups) {
+        if (ch.groups()) {
             List<String> parts = new ArrayList<>();
-            for (int g : groupList) parts.add(names ? db.groupName(g) : Integer.toString(g));
-            c.println(String.join(" ", parts));
-            return c.exit(0);
+            for (int g : groupList) parts.add(ch.names() ? db.groupName(g) : Integer.toString(g));
+            return String.join(ch.zero() ? "\0" : " ", parts) + end;
         }
         StringBuilder out = new StringBuilder();
         out.append("uid=").append(uid).append(userPart(db, uid));
@@ -87,8 +105,7 @@ public final class Id extends Tool {
             if (i > 0) out.append(',');
             out.append(groupList.get(i)).append(groupPart(db, groupList.get(i)));
         }
-        c.println(out.toString());
-        return c.exit(0);
+        return out.append('\n').toString();
     }
 
     private static String userPart(UserDb db, int uid) {
@@ -113,6 +130,8 @@ public final class Id extends Tool {
                 + "  -G, --groups  print all group IDs\n"
                 + "  -n, --name    print a name instead of a number, for -u, -g, -G\n"
                 + "  -r, --real    print the real ID instead of the effective ID, with -u, -g, -G\n"
-                + "  -u, --user    print only the effective user ID";
+                + "  -u, --user    print only the effective user ID\n"
+                + "  -z, --zero    delimit entries with NUL characters, not whitespace; not permitted in default format\n"
+                + "  -Z, --context print only the security context (fails: the simulated kernel has no SELinux)";
     }
 }

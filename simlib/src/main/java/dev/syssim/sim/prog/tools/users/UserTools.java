@@ -14,6 +14,7 @@ public final class UserTools {
             Executable.of("/usr/bin/whoami", "whoami", 900, LIBC),
             Executable.of("/usr/bin/id", "id", 1_000, SELINUX, LIBC),
             Executable.of("/usr/bin/groups", "groups", 900, LIBC),
+            Executable.of("/usr/bin/getent", "getent", 900, LIBC),
             Executable.setuid("/usr/bin/su", "su", 1_600, "libpam.so.0", LIBC),
             Executable.setuid("/usr/bin/sudo", "sudo", 2_400, "libaudit.so.1", SELINUX, LIBC));
 
@@ -24,6 +25,7 @@ public final class UserTools {
         binaries.register("whoami", new Whoami());
         binaries.register("id", new Id());
         binaries.register("groups", new Groups());
+        binaries.register("getent", new Getent());
         binaries.register("su", new Su());
         binaries.register("sudo", new Sudo());
     }

@@ -14,7 +14,7 @@ public final class Whoami extends Tool {
         Options o = Options.parse("whoami", c.args().operands(), "", "");
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
-        if (!o.operands().isEmpty()) return c.usageError("whoami: extra operand " + Libc.quote(o.operands().get(0)), 1);
+        if (!o.operands().isEmpty()) return c.usageError("whoami: extra operand " + c.quoteLocale(o.operands().get(0)), 1);
         return c.id("geteuid", uid -> c.users(db -> {
             UserDb.User u = db.user(uid);
             if (u == null) {

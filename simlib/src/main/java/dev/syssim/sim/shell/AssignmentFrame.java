@@ -1,0 +1,101 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.shell.syntax.Ast;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One {@code name=value} (or {@code name[sub]=value}, {@code name+=value}, {@code name=(...)}): the
+ * value is expanded as an assignment is (no splitting, no globbing, tildes after {@code =} and
+ * {@code :}), then either assigned now ({@code immediate}: a command of assignments only) or handed
+ * to the command it prefixes.
+ */
+final class AssignmentFrame extends Frame {
+
+    private final Ast.Assignment a;
+    private final boolean immediate;
+    private final Consumer<Object> out;
+    private int phase;
+    private String subscript;
+    private String value;
+    private List<Assign.Element> elements;
+
+    AssignmentFrame(Ast.Assignment a, boolean immediate) {
+        this(a, immediate, null);
+    }
+
+    AssignmentFrame(Ast.Assignment a, boolean immediate, Consumer<Object> out) {
+        this.a = a;
+        this.immediate = immediate;
+        this.out = out;
+    }
+
+    @Override
+    Step step(Shell sh) {
+        switch (phase) {
+            case 0 -> {
+                phase = 1;
+                if (a.subscript() != null) {
+                    sh.push(new WordFrame(a.subscript(), WordFrame.Mode.STRING, r -> subscript = r.get(0)));
+                    return Shell.CONTINUE;
+                }
+                return Shell.CONTINUE;
+            }
+            case 1 -> {
+                phase = 2;
+                if (a.elements() != null) {
+                    sh.push(new ArrayElementsFrame(a.elements(), r -> elements = r));
+                } else {
+                    sh.push(new WordFrame(a.value(), WordFrame.Mode.ASSIGNMENT, r -> value = r.get(0)));
+                }
+                return Shell.CONTINUE;
+            }
+            default -> {
+                return assign(sh);
+            }
+        }
+    }
+
+    private Step assign(Shell sh) {
+        if (!immediate) {
+            if (sh.st.options.xtrace && elements == null) {
+                // shown with the command by Xtrace
+            }
+            out.accept(elements != null ? elements : value);
+            return sh.finish(0);
+        }
+        if (sh.st.options.xtrace) {
+            String shown = elements != null ? a.name() + (a.append() ? "+=" : "=") + "(" + ArrayElementsFrame.text(elements) + ")"
+                    : a.name() + (subscript != null ? "[" + subscript + "]" : "") + (a.append() ? "+=" : "=") + Quote.xtrace(value);
+            Xtrace.line(sh, shown);
+        }
+        String error;
+        if (elements != null) {
+            Variable v = sh.st.vars.find(a.name());
+            error = Assign.array(sh, a.name(), elements, a.append(), v != null && v.isAssoc());
+        } else if (subscript != null) {
+            error = Assign.element(sh, a.name(), subscript, value, a.append());
+        } else {
+            error = Assign.scalar(sh, a.name(), value, a.append());
+        }
+        if (error != null) {
+            if (!error.isEmpty()) sh.error(error);
+            sh.st.lastStatus = 1;
+            markFailed(sh);
+            // a failed assignment abandons the command line, as bash's does outside a prompt
+            if (!(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
+        }
+        return sh.finish(0);
+    }
+
+    /** A failed assignment makes the command's status 1. */
+    private static void markFailed(Shell sh) {
+        for (int i = sh.stack.size() - 1; i >= 0; i--) {
+            if (sh.stack.get(i) instanceof SimpleFrame s) {
+                s.assignFailed = true;
+                return;
+            }
+        }
+    }
+}

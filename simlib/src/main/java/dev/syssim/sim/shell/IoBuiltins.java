@@ -1,0 +1,525 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The builtins that read and write: {@code echo}, {@code read}, {@code mapfile}/{@code readarray}, {@code pwd}. */
+final class IoBuiltins {
+
+    private IoBuiltins() {
+    }
+
+    /** bash's echo: {@code -n -e -E} (only a word made of those letters is an option); dash's interprets escapes always. */
+    static final Builtin ECHO = (sh, argv) -> {
+        boolean newline = true;
+        boolean escapes = sh.st.options.xpgEcho || sh.st.dash;
+        int i = 1;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.length() < 2 || a.charAt(0) != '-') break;
+            String letters = a.substring(1);
+            if (sh.st.dash) {
+                if (!letters.equals("n")) break;
+                newline = false;
+                continue;
+            }
+            if (!letters.chars().allMatch(ch -> ch == 'n' || ch == 'e' || ch == 'E')) break;
+            for (char ch : letters.toCharArray()) {
+                if (ch == 'n') newline = false;
+                else if (ch == 'e') escapes = true;
+                else escapes = false;
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int k = i; k < argv.size(); k++) {
+            if (k > i) out.append(' ');
+            if (escapes) {
+                boolean[] stop = {false};
+                out.append(escapes(argv.get(k), stop, sh.st.dash));
+                if (stop[0]) {
+                    sh.out(out.toString());
+                    return sh.done(0);
+                }
+            } else {
+                out.append(argv.get(k));
+            }
+        }
+        if (newline) out.append('\n');
+        sh.out(out.toString());
+        return sh.done(0);
+    };
+
+    /** echo -e's escapes: {@code \a \b \c \e \E \f \n \r \t \v \\ \0nnn \xHH &#92;uHHHH &#92;UHHHHHHHH}; {@code \c} stops all output. */
+    static String escapes(String s, boolean[] stop, boolean dash) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                out.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'a' -> out.append('\007');
+                case 'b' -> out.append('\b');
+                case 'c' -> {
+                    stop[0] = true;
+                    return out.toString();
+                }
+                case 'e', 'E' -> {
+                    if (dash) out.append('\\').append(e);
+                    else out.append('\033');
+                }
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'v' -> out.append('\013');
+                case '\\' -> out.append('\\');
+                case '0' -> {
+                    int v = 0;
+                    int n = 0;
+                    while (n < 3 && i + 1 < s.length() && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '7') {
+                        v = v * 8 + (s.charAt(++i) - '0');
+                        n++;
+                    }
+                    out.append((char) (v & 0xff));
+                }
+                case '1', '2', '3', '4', '5', '6', '7' -> {
+                    if (dash) {
+                        int v = e - '0';
+                        int n = 1;
+                        while (n < 3 && i + 1 < s.length() && s.charAt(i + 1) >= '0' && s.charAt(i + 1) <= '7') {
+                            v = v * 8 + (s.charAt(++i) - '0');
+                            n++;
+                        }
+                        out.append((char) (v & 0xff));
+                    } else {
+                        out.append('\\').append(e);
+                    }
+                }
+                case 'x' -> {
+                    if (dash) {
+                        out.append("\\x");
+                        break;
+                    }
+                    int v = 0;
+                    int n = 0;
+                    while (n < 2 && i + 1 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0) {
+                        v = v * 16 + Character.digit(s.charAt(++i), 16);
+                        n++;
+                    }
+                    if (n == 0) out.append("\\x");
+                    else out.append((char) v);
+                }
+                case 'u', 'U' -> {
+                    if (dash) {
+                        out.append('\\').append(e);
+                        break;
+                    }
+                    int max = e == 'u' ? 4 : 8;
+                    long v = 0;
+                    int n = 0;
+                    while (n < max && i + 1 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0) {
+                        v = v * 16 + Character.digit(s.charAt(++i), 16);
+                        n++;
+                    }
+                    if (n == 0) out.append('\\').append(e);
+                    else if (v < 0x80) out.append((char) v);
+                    else if (v <= 0x10FFFF) out.append(Bytes.fromJava(new String(Character.toChars((int) v))));
+                }
+                default -> out.append('\\').append(e);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code pwd [-LP]}: $PWD if it names the current directory (-L, the default), else what getcwd says. */
+    static final Builtin PWD = (sh, argv) -> {
+        boolean physical = sh.st.options.get("physical");
+        for (int i = 1; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("-P")) physical = true;
+            else if (a.equals("-L")) physical = false;
+            else if (a.equals("--")) break;
+            else if (a.startsWith("-") && a.length() > 1) {
+                sh.builtinError("pwd", a.substring(0, 2) + ": invalid option");
+                sh.err("pwd: usage: pwd [-LP]\n");
+                return sh.done(2);
+            } else {
+                break;
+            }
+        }
+        boolean phys = physical;
+        return sh.c.getcwd((err, cwd) -> {
+            if (err != null) {
+                sh.builtinError("pwd", "error retrieving current directory: getcwd: cannot access parent directories: " + err.message());
+                return sh.done(1);
+            }
+            String pwd = sh.st.vars.get("PWD");
+            String shown = !phys && pwd != null && pwd.startsWith("/") && Dirs.sameDirectoryKnown(sh, pwd, Bytes.fromJava(cwd))
+                    ? pwd : Bytes.fromJava(cwd);
+            sh.out(shown + "\n");
+            return sh.done(0);
+        });
+    };
+
+    // ---- read ----
+
+    static final Builtin READ = IoBuiltins::read;
+
+    private static final String READ_USAGE = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
+            + "[-p prompt] [-t timeout] [-u fd] [name ...]\n";
+
+    private static Step read(Shell sh, List<String> argv) {
+        boolean raw = false;
+        boolean silent = false;
+        String array = null;
+        String prompt = null;
+        int delimiter = '\n';
+        int count = -1;
+        boolean exact = false;
+        int fd = 0;
+        String timeout = null;
+        int i = 1;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            for (int k = 1; k < a.length(); k++) {
+                char f = a.charAt(k);
+                if ("adinNptu".indexOf(f) >= 0) {
+                    String value;
+                    if (k + 1 < a.length()) {
+                        value = a.substring(k + 1);
+                    } else if (i + 1 < argv.size()) {
+                        value = argv.get(++i);
+                    } else {
+                        sh.builtinError("read", "-" + f + ": option requires an argument");
+                        sh.err(READ_USAGE);
+                        return sh.done(2);
+                    }
+                    switch (f) {
+                        case 'a' -> array = value;
+                        case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                        case 'p' -> prompt = value;
+                        case 't' -> timeout = value;
+                        case 'i' -> {
+                        }
+                        case 'u' -> {
+                            Long n = Flow.number(value);
+                            if (n == null || n < 0) {
+                                sh.builtinError("read", value + ": invalid file descriptor specification");
+                                return sh.done(1);
+                            }
+                            fd = n.intValue();
+                        }
+                        default -> {
+                            Long n = Flow.number(value);
+                            if (n == null || n < 0) {
+                                sh.builtinError("read", value + ": invalid number");
+                                return sh.done(1);
+                            }
+                            count = n.intValue();
+                            exact = f == 'N';
+                        }
+                    }
+                    break;
+                }
+                switch (f) {
+                    case 'r' -> raw = true;
+                    case 's' -> silent = true;
+                    case 'e' -> {
+                    }
+                    default -> {
+                        sh.builtinError("read", "-" + f + ": invalid option");
+                        sh.err(READ_USAGE);
+                        return sh.done(2);
+                    }
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(argv.subList(i, argv.size()));
+        for (String n : names) {
+            if (!Shell.isName(n)) {
+                sh.builtinError("read", "`" + n + "': not a valid identifier");
+                return sh.done(1);
+            }
+        }
+        if (array != null && !Shell.isName(array)) {
+            sh.builtinError("read", "`" + array + "': not a valid identifier");
+            return sh.done(1);
+        }
+        if (timeout != null) {
+            if (!timeout.matches("[0-9]+(\\.[0-9]*)?|\\.[0-9]+")) {
+                sh.builtinError("read", timeout + ": invalid timeout specification");
+                return sh.done(1);
+            }
+            if (Double.parseDouble(timeout) == 0) {
+                // -t 0: is input waiting? A pipe or file with data, or its end, counts as ready
+                int inFd = fd;
+                return sh.c.sys(new Syscall.Fcntl(inFd, Syscall.Fcntl.F_GETFL, 0), r -> sh.done(r.failed() ? 1 : 0));
+            }
+        }
+        boolean rawFinal = raw;
+        int delim = delimiter;
+        int max = count;
+        boolean exactly = exact;
+        String arrayName = array;
+        int inFd = fd;
+        Step body = readInput(sh, inFd, delim, max, exactly, rawFinal, (result) -> {
+            if (result.error() != null) {
+                sh.builtinError("read", "read error: " + inFd + ": " + result.error().message());
+                return sh.done(1);
+            }
+            assignRead(sh, result.text(), names, arrayName, rawFinal, exactly || max >= 0);
+            return sh.done(result.eof() ? 1 : 0);
+        });
+        if (prompt != null) {
+            String p = prompt;
+            return sh.c.isatty(inFd, tty -> {
+                if (tty) sh.err(p);
+                return body;
+            });
+        }
+        return body;
+    }
+
+    /** What read got: the text (the delimiter removed), whether input ended first, or a read error. */
+    record ReadResult(String text, boolean eof, Errno error) {
+    }
+
+    /**
+     * Reads from {@code fd} a byte at a time (bash does on pipes, so the rest stays for the next
+     * reader) up to the delimiter, {@code count} characters, or the end; without {@code raw} a
+     * backslash-newline continues the line.
+     */
+    static Step readInput(Shell sh, int fd, int delimiter, int count, boolean exact, boolean raw, Function<ReadResult, Step> k) {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        boolean[] escaped = {false};
+        int[] chars = {0};
+        return readByte(sh, fd, delimiter, count, exact, raw, got, escaped, chars, k);
+    }
+
+    private static Step readByte(Shell sh, int fd, int delimiter, int count, boolean exact, boolean raw, ByteArrayOutputStream got,
+                                 boolean[] escaped, int[] chars, Function<ReadResult, Step> k) {
+        if (count >= 0 && chars[0] >= count) return k.apply(new ReadResult(Bytes.str(got.toByteArray()), false, null));
+        return sh.c.read(fd, 1, r -> {
+            if (r.failed()) {
+                if (r.errno() == Errno.EINTR) {
+                    return sh.runCaughtTraps(() -> k.apply(new ReadResult(Bytes.str(got.toByteArray()), true, null)));
+                }
+                return k.apply(new ReadResult("", true, r.errno()));
+            }
+            if (r.value() == 0) return k.apply(new ReadResult(Bytes.str(got.toByteArray()), true, null));
+            int b = r.bytes()[0] & 0xff;
+            if (!raw && escaped[0]) {
+                escaped[0] = false;
+                if (b == '\n') return readByte(sh, fd, delimiter, count, exact, raw, got, escaped, chars, k);
+                got.write(b);
+                chars[0]++;
+                return readByte(sh, fd, delimiter, count, exact, raw, got, escaped, chars, k);
+            }
+            if (!raw && b == '\\') {
+                escaped[0] = true;
+                // the backslash is kept, marked, until field splitting drops it
+                got.write(0x01);
+                return readByte(sh, fd, delimiter, count, exact, raw, got, escaped, chars, k);
+            }
+            if (b == delimiter && !exact) return k.apply(new ReadResult(Bytes.str(got.toByteArray()), false, null));
+            got.write(b);
+            chars[0]++;
+            return readByte(sh, fd, delimiter, count, exact, raw, got, escaped, chars, k);
+        });
+    }
+
+    /**
+     * read's assignment: the line split by IFS into the names, the last getting the rest of the
+     * line (its trailing IFS white space removed); backslash-escaped characters are never split
+     * points. With no names, REPLY gets the line as it is.
+     */
+    private static void assignRead(Shell sh, String text, List<String> names, String array, boolean raw, boolean counted) {
+        String ifs = Parameters.ifs(sh);
+        if (array != null) {
+            List<String> fields = splitFields(text, ifs);
+            List<Assign.Element> elements = new ArrayList<>();
+            for (String f : fields) elements.add(new Assign.Element(null, false, unmark(f)));
+            String error = Assign.array(sh, array, elements, false, false);
+            if (error != null) sh.builtinError("read", error);
+            return;
+        }
+        if (names.isEmpty()) {
+            String error = Assign.scalar(sh, "REPLY", unmark(text), false);
+            if (error != null) sh.builtinError("read", error);
+            return;
+        }
+        String rest = text;
+        for (int n = 0; n < names.size(); n++) {
+            boolean last = n == names.size() - 1;
+            String value;
+            rest = skipIfsWhite(rest, ifs);
+            if (last) {
+                value = trimTrailing(rest, ifs);
+                // a single trailing non-white IFS character ends the last field
+                if (!value.isEmpty() && isIfs(value.charAt(value.length() - 1), ifs) && !isWhite(value.charAt(value.length() - 1))
+                        && countFields(value, ifs) <= 1) {
+                    value = trimTrailing(value.substring(0, value.length() - 1), ifs);
+                }
+                rest = "";
+            } else {
+                int end = 0;
+                while (end < rest.length() && !isIfs(rest.charAt(end), ifs)) end++;
+                value = rest.substring(0, end);
+                rest = end < rest.length() ? rest.substring(end) : "";
+                if (!rest.isEmpty()) {
+                    // one separator: white space around one non-white IFS character
+                    int i = 0;
+                    while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
+                    if (i < rest.length() && isIfs(rest.charAt(i), ifs) && !isWhite(rest.charAt(i))) i++;
+                    rest = rest.substring(i);
+                }
+            }
+            String error = Assign.scalar(sh, names.get(n), unmark(value), false);
+            if (error != null) sh.builtinError("read", error);
+        }
+    }
+
+    private static int countFields(String s, String ifs) {
+        return splitFields(s, ifs).size();
+    }
+
+    private static List<String> splitFields(String text, String ifs) {
+        List<String> fields = new ArrayList<>();
+        String rest = skipIfsWhite(text, ifs);
+        while (!rest.isEmpty()) {
+            int end = 0;
+            while (end < rest.length() && !isIfs(rest.charAt(end), ifs)) end++;
+            fields.add(rest.substring(0, end));
+            if (end >= rest.length()) break;
+            rest = rest.substring(end);
+            int i = 0;
+            while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
+            if (i < rest.length() && isIfs(rest.charAt(i), ifs) && !isWhite(rest.charAt(i))) {
+                i++;
+                while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
+            }
+            rest = rest.substring(i);
+        }
+        return fields;
+    }
+
+    private static boolean isIfs(char c, String ifs) {
+        return c != 0x01 && ifs.indexOf(c) >= 0;
+    }
+
+    private static boolean isWhite(char c) {
+        return c == ' ' || c == '\t' || c == '\n';
+    }
+
+    private static String skipIfsWhite(String s, String ifs) {
+        int i = 0;
+        while (i < s.length() && isIfs(s.charAt(i), ifs) && isWhite(s.charAt(i))) i++;
+        return s.substring(i);
+    }
+
+    private static String trimTrailing(String s, String ifs) {
+        int end = s.length();
+        while (end > 0 && isIfs(s.charAt(end - 1), ifs) && isWhite(s.charAt(end - 1)) && !(end >= 2 && s.charAt(end - 2) == 0x01)) end--;
+        return s.substring(0, end);
+    }
+
+    /** Drops the marks read left before escaped characters. */
+    private static String unmark(String s) {
+        return s.indexOf(0x01) < 0 ? s : s.replace("\u0001", "");
+    }
+
+    // ---- mapfile ----
+
+    static final Builtin MAPFILE = IoBuiltins::mapfile;
+
+    private static Step mapfile(Shell sh, List<String> argv) {
+        int delimiter = '\n';
+        long max = 0;
+        long origin = 0;
+        long skip = 0;
+        boolean trim = false;
+        int fd = 0;
+        int i = 1;
+        String name = argv.get(0);
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            char f = a.charAt(1);
+            if ("dnOsuCc".indexOf(f) >= 0) {
+                String value = a.length() > 2 ? a.substring(2) : i + 1 < argv.size() ? argv.get(++i) : null;
+                if (value == null) {
+                    sh.builtinError(name, "-" + f + ": option requires an argument");
+                    return sh.done(2);
+                }
+                Long n = Flow.number(value);
+                switch (f) {
+                    case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                    case 'n' -> max = n == null ? 0 : n;
+                    case 'O' -> origin = n == null ? 0 : n;
+                    case 's' -> skip = n == null ? 0 : n;
+                    case 'u' -> fd = n == null ? 0 : n.intValue();
+                    default -> {
+                    }
+                }
+                if (f != 'd' && f != 'C' && (n == null || n < 0)) {
+                    sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
+                    return sh.done(1);
+                }
+            } else if (f == 't') {
+                trim = true;
+            } else {
+                sh.builtinError(name, a + ": invalid option");
+                sh.err(name + ": usage: " + name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]\n");
+                return sh.done(2);
+            }
+        }
+        String array = i < argv.size() ? argv.get(i) : "MAPFILE";
+        if (!Shell.isName(array)) {
+            sh.builtinError(name, "`" + array + "': not a valid identifier");
+            return sh.done(1);
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        int d = delimiter;
+        long maxLines = max;
+        long start = origin;
+        long skipLines = skip;
+        boolean trimDelimiter = trim;
+        int inFd = fd;
+        return sh.c.readAll(inFd, all, err -> {
+            String text = Bytes.str(all.toByteArray());
+            List<Assign.Element> elements = new ArrayList<>();
+            Variable v = sh.st.vars.find(array);
+            if (start == 0 && v != null && v.isArray()) v.indexed.clear();
+            long index = start;
+            int from = 0;
+            long line = 0;
+            while (from < text.length() && (maxLines == 0 || elements.size() < maxLines)) {
+                int end = text.indexOf((char) d, from);
+                String item = end < 0 ? text.substring(from) : text.substring(from, trimDelimiter ? end : end + 1);
+                from = end < 0 ? text.length() : end + 1;
+                if (line++ < skipLines) continue;
+                elements.add(new Assign.Element(Long.toString(index++), false, item));
+            }
+            String error = Assign.array(sh, array, elements, start != 0 || v != null && v.isArray() && start != 0, false);
+            if (error != null) sh.builtinError(name, error);
+            return sh.done(0);
+        });
+    }
+}

@@ -1,0 +1,301 @@
+package dev.syssim.sim.shell;
+
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.Signal;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.os.WaitStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Jobs and signals: {@code wait}, {@code jobs}, {@code fg}, {@code bg}, {@code disown}, {@code kill}. */
+final class JobBuiltins {
+
+    private JobBuiltins() {
+    }
+
+    static final Builtin WAIT = (sh, argv) -> {
+        ShellState st = sh.st;
+        int i = 1;
+        boolean any = false;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (a.equals("-n")) any = true;
+            else if (a.equals("-f")) continue;
+            else if (a.startsWith("-") && a.length() > 1 && !a.matches("-[0-9]+")) {
+                sh.builtinError("wait", a + ": invalid option");
+                sh.err("wait: usage: wait [-fn] [-p var] [id ...]\n");
+                return sh.done(2);
+            } else {
+                break;
+            }
+        }
+        List<String> ids = argv.subList(i, argv.size());
+        if (ids.isEmpty()) {
+            List<ShellState.Job> jobs = new ArrayList<>(st.jobs.values());
+            if (any) {
+                if (jobs.isEmpty()) return sh.done(127);
+                return waitAny(sh, jobs);
+            }
+            return dev.syssim.sim.prog.Libc.forEach(jobs, (job, more) -> waitJob(sh, job, s -> more.get()), () -> {
+                for (ShellState.Job job : jobs) {
+                    if (job.done() && !(st.interactive && !st.subshell)) Jobs.forget(st, job.number);
+                }
+                return sh.done(0);
+            });
+        }
+        int[] last = {0};
+        return dev.syssim.sim.prog.Libc.forEach(ids, (id, more) -> {
+            StringBuilder error = new StringBuilder();
+            ShellState.Job job = Jobs.find(st, id, error);
+            if (job == null) {
+                if (!id.startsWith("%") && id.chars().allMatch(Character::isDigit)) {
+                    int pid = Integer.parseInt(id);
+                    return sh.c.sys(new Syscall.Wait4(pid, 0), r -> {
+                        if (r.failed()) {
+                            sh.builtinError("wait", "pid " + id + " is not a child of this shell");
+                            last[0] = 127;
+                        } else {
+                            last[0] = WaitStatus.shellStatus(Syscall.Wait4.status(r));
+                        }
+                        return more.get();
+                    });
+                }
+                if (!id.startsWith("%") && !id.chars().allMatch(Character::isDigit)) {
+                    sh.builtinError("wait", "`" + id + "': not a pid or valid job spec");
+                    last[0] = 1;
+                } else {
+                    sh.builtinError("wait", error.toString());
+                    last[0] = 127;
+                }
+                return more.get();
+            }
+            return waitJob(sh, job, s -> {
+                last[0] = s;
+                if (!(st.interactive && !st.subshell)) Jobs.forget(st, job.number);
+                return more.get();
+            });
+        }, () -> sh.done(last[0]));
+    };
+
+    /** Waits until every process of the job has ended; the status is the last one's. */
+    private static Step waitJob(Shell sh, ShellState.Job job, java.util.function.IntFunction<Step> k) {
+        return waitProcess(sh, job, 0, k);
+    }
+
+    private static Step waitProcess(Shell sh, ShellState.Job job, int i, java.util.function.IntFunction<Step> k) {
+        if (i >= job.pids.size()) return k.apply(WaitStatus.shellStatus(job.lastStatus()));
+        if (job.statuses[i] >= 0) return waitProcess(sh, job, i + 1, k);
+        return sh.c.sys(new Syscall.Wait4(job.pids.get(i), 0), r -> {
+            if (r.failed()) {
+                if (r.errno() == Errno.EINTR) {
+                    // a trapped signal arrived: wait returns at once with 128 + its number
+                    int status = sh.caught.isEmpty() ? 128 : 128 + sh.caught.iterator().next().number();
+                    return sh.runCaughtTraps(() -> k.apply(status));
+                }
+                job.statuses[i] = WaitStatus.exited(127);
+            } else {
+                job.statuses[i] = Syscall.Wait4.status(r);
+            }
+            return waitProcess(sh, job, i + 1, k);
+        });
+    }
+
+    /** wait -n: the first job to finish (polled in order, then waited for one by one). */
+    private static Step waitAny(Shell sh, List<ShellState.Job> jobs) {
+        return Jobs.reap(sh, () -> {
+            for (ShellState.Job job : jobs) {
+                if (job.done()) {
+                    Jobs.forget(sh.st, job.number);
+                    return sh.done(WaitStatus.shellStatus(job.lastStatus()));
+                }
+            }
+            ShellState.Job first = jobs.get(0);
+            return waitJob(sh, first, s -> {
+                Jobs.forget(sh.st, first.number);
+                return sh.done(s);
+            });
+        });
+    }
+
+    static final Builtin JOBS = (sh, argv) -> Jobs.reap(sh, () -> {
+        ShellState st = sh.st;
+        boolean pidsOnly = argv.contains("-p");
+        boolean longForm = argv.contains("-l");
+        boolean runningOnly = argv.contains("-r");
+        boolean stoppedOnly = argv.contains("-s");
+        List<ShellState.Job> done = new ArrayList<>();
+        for (ShellState.Job job : st.jobs.values()) {
+            if (runningOnly && job.done()) continue;
+            if (stoppedOnly) continue;
+            if (pidsOnly) {
+                sh.out(job.leader() + "\n");
+                continue;
+            }
+            String state = job.done() ? Jobs.state(job.lastStatus()) : "Running";
+            String marker = Jobs.marker(st, job.number);
+            String pid = longForm ? job.leader() + " " : "";
+            sh.out(String.format("[%d]%s  %s%-24s%s%s%n", job.number, marker, pid, state, job.text, job.done() ? "" : " &"));
+            if (job.done()) done.add(job);
+        }
+        for (ShellState.Job job : done) Jobs.forget(st, job.number);
+        return sh.done(0);
+    });
+
+    static final Builtin FG = (sh, argv) -> {
+        ShellState st = sh.st;
+        String name = argv.get(0);
+        if (!(st.interactive && !st.subshell) && !st.options.monitor) {
+            sh.builtinError(name, "no job control");
+            return sh.done(1);
+        }
+        String spec = argv.size() > 1 ? argv.get(1) : "%+";
+        StringBuilder error = new StringBuilder();
+        ShellState.Job job = Jobs.find(st, spec, error);
+        if (job == null) {
+            sh.builtinError(name, spec.equals("%+") ? "current: no such job" : error.toString());
+            return sh.done(1);
+        }
+        if (name.equals("bg")) {
+            if (!job.done()) sh.builtinError("bg", "job " + job.number + " already in background");
+            return sh.done(0);
+        }
+        sh.out(job.text + "\n");
+        sh.c.flushStdout();
+        return sh.c.sys(new Syscall.Tcsetpgrp(0, job.pgid), t -> waitJob(sh, job, s -> {
+            Jobs.forget(st, job.number);
+            return sh.c.sys(new Syscall.Tcsetpgrp(0, st.pid), t2 -> sh.done(s));
+        }));
+    };
+
+    static final Builtin DISOWN = (sh, argv) -> {
+        ShellState st = sh.st;
+        List<String> specs = new ArrayList<>();
+        boolean all = false;
+        for (String a : argv.subList(1, argv.size())) {
+            if (a.equals("-a")) all = true;
+            else if (a.equals("-r") || a.equals("-h")) continue;
+            else specs.add(a);
+        }
+        if (all) {
+            st.jobs.clear();
+            st.jobOrder.clear();
+            return sh.done(0);
+        }
+        if (specs.isEmpty()) specs.add("%+");
+        int status = 0;
+        for (String spec : specs) {
+            StringBuilder error = new StringBuilder();
+            ShellState.Job job = Jobs.find(st, spec, error);
+            if (job == null) {
+                sh.builtinError("disown", spec.equals("%+") ? "current: no such job" : error.toString());
+                status = 1;
+                continue;
+            }
+            Jobs.forget(st, job.number);
+        }
+        return sh.done(status);
+    };
+
+    private static final String KILL_USAGE = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
+
+    static final Builtin KILL = (sh, argv) -> {
+        if (argv.size() < 2) {
+            sh.err(KILL_USAGE);
+            return sh.done(2);
+        }
+        int signal = 15;
+        int i = 1;
+        String a = argv.get(1);
+        if (a.equals("-l") || a.equals("-L")) {
+            if (argv.size() == 2) {
+                sh.out(Traps.list());
+                return sh.done(0);
+            }
+            int status = 0;
+            for (String s : argv.subList(2, argv.size())) {
+                if (s.chars().allMatch(Character::isDigit) && !s.isEmpty()) {
+                    int n = Integer.parseInt(s);
+                    if (n > 128) n -= 128;
+                    String name = Traps.name(n);
+                    if (name == null) {
+                        sh.builtinError("kill", s + ": invalid signal specification");
+                        status = 1;
+                    } else {
+                        sh.out(name + "\n");
+                    }
+                } else {
+                    int n = Traps.number(s);
+                    if (n < 0) {
+                        sh.builtinError("kill", s + ": invalid signal specification");
+                        status = 1;
+                    } else {
+                        sh.out(n + "\n");
+                    }
+                }
+            }
+            return sh.done(status);
+        }
+        if (a.equals("-s") || a.equals("-n")) {
+            if (argv.size() < 3) {
+                sh.builtinError("kill", a + ": option requires an argument");
+                sh.err(KILL_USAGE);
+                return sh.done(2);
+            }
+            signal = Traps.number(argv.get(2));
+            if (signal < 0) {
+                sh.builtinError("kill", argv.get(2) + ": invalid signal specification");
+                return sh.done(1);
+            }
+            i = 3;
+        } else if (a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
+            signal = Traps.number(a.substring(1));
+            if (signal < 0) {
+                sh.builtinError("kill", a.substring(1) + ": invalid signal specification");
+                return sh.done(1);
+            }
+            i = 2;
+        }
+        if (i < argv.size() && argv.get(i).equals("--")) i++;
+        List<String> targets = argv.subList(i, argv.size());
+        if (targets.isEmpty()) {
+            sh.err(KILL_USAGE);
+            return sh.done(2);
+        }
+        int sig = signal;
+        int[] status = {0};
+        return dev.syssim.sim.prog.Libc.forEach(targets, (t, more) -> {
+            List<Integer> pids = new ArrayList<>();
+            if (t.startsWith("%")) {
+                StringBuilder error = new StringBuilder();
+                ShellState.Job job = Jobs.find(sh.st, t, error);
+                if (job == null) {
+                    sh.builtinError("kill", error.toString());
+                    status[0] = 1;
+                    return more.get();
+                }
+                pids.add(-job.pgid);
+            } else if (t.matches("-?[0-9]+")) {
+                pids.add(Integer.parseInt(t));
+            } else {
+                sh.builtinError("kill", t + ": arguments must be process or job IDs");
+                status[0] = 1;
+                return more.get();
+            }
+            Signal s = Signal.of(sig);
+            if (sig == 0) s = null;
+            Signal send = s;
+            return dev.syssim.sim.prog.Libc.forEach(pids, (pid, next) -> sh.c.sys(new Syscall.Kill(pid, send), r -> {
+                if (r.failed()) {
+                    sh.builtinError("kill", "(" + Math.abs(pid) + ") - " + r.errno().message());
+                    status[0] = 1;
+                }
+                return next.get();
+            }), more);
+        }, () -> sh.done(status[0]));
+    };
+}
