@@ -48,5 +48,40 @@ class SysSimKernelTests(jupyter_kernel_test.KernelTests):
     code_clear_output = "clear"
 
 
+class SysSimJavaKernelTests(jupyter_kernel_test.KernelTests):
+    """The SysSim (Java) kernelspec, with Java snippets: its cells are Java (JShell)."""
+
+    kernel_name = "syssim-java"
+    language_name = "java"
+    file_extension = ".jshell"
+
+    code_hello_world = 'System.out.println("hello, world")'
+    code_stderr = 'System.err.println("error")'
+
+    completion_samples = [
+        {"text": "Math.ma", "matches": {"max("}},
+        {"text": "sh.ru", "matches": {"run("}},
+        {"text": "%tra", "matches": {"%trace"}},
+    ]
+
+    complete_code_samples = ["1 + 1", "int x = 1;", "for (int i = 0; i < 3; i++) {\n}", "%%sh\necho hi"]
+    incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "int x = ", "1 +", "%%sh\necho 'open"]
+    invalid_code_samples = [")", "int x = );"]
+
+    # An exception thrown by the cell: an error reply and one error message.
+    code_generate_error = 'throw new IllegalStateException("boom")'
+
+    # display() with a MIME type: a display_data bundle carrying it.
+    code_display_data = [{"code": 'display("<b>hi</b>", "text/html");', "mime": "text/html"}]
+
+    # The value of a last expression is the cell's execute_result.
+    code_execute_result = [{"code": "6 * 7", "result": "42"}, {"code": '"sys" + "sim"', "result": "syssim"}]
+    code_history_pattern = "6*"
+    supported_history_operations = ("tail", "range", "search")
+
+    # Shift-Tab inside a call's parentheses shows the method's signatures (and javadoc).
+    code_inspect_sample = "Math.max("
+
+
 if __name__ == "__main__":
     unittest.main()

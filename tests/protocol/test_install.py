@@ -36,6 +36,30 @@ def test_install_script_installs_a_kernelspec_jupyter_lists(tmp_path):
     assert (resources / "logo-32x32.png").is_file() and (resources / "logo-64x64.png").is_file()
 
 
+def test_install_script_installs_the_java_kernelspec_beside(tmp_path):
+    subprocess.run([str(REPO / "install" / "install.sh"), "--prefix", str(tmp_path), "--no-cds"],
+                   check=True, capture_output=True)
+    spec = kernelspecs(tmp_path / "share" / "jupyter")["syssim-java"]
+    assert spec["spec"]["display_name"] == "SysSim (Java)"
+    assert spec["spec"]["language"] == "java"
+    assert spec["spec"]["interrupt_mode"] == "message"
+    jar = str(tmp_path / "share/jupyter/kernels/syssim-java/syssim-kernel.jar")
+    assert spec["spec"]["argv"][-4:] == ["-jar", jar, "--java", "{connection_file}"]
+
+
+def test_without_java_cells_the_course_gets_a_clear_message_instead(tmp_path):
+    jar = REPO / "kernel" / "target" / "syssim-kernel.jar"
+    subprocess.run(["java", "-jar", str(jar), "install", "--prefix", str(tmp_path), "--no-cds", "--no-java-cells"],
+                   check=True, capture_output=True)
+    specs = kernelspecs(tmp_path / "share" / "jupyter")
+    assert "syssim-java" not in specs
+    assert specs["syssim"]["spec"]["env"] == {"SYSSIM_ALLOW_JAVA": "0"}
+    reply, _ = run_a_cell(tmp_path / "share" / "jupyter" / "kernels", "syssim", '%%java\nSystem.out.println("escaped")')
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "JavaCellsOff"
+    assert "SYSSIM_ALLOW_JAVA=0" in reply["content"]["evalue"]
+
+
 def java_version(java):
     release = pathlib.Path(java).resolve().parent.parent / "release"
     match = re.search(r'^JAVA_VERSION="(?:1\.)?(\d+)', release.read_text(), re.M)
@@ -67,19 +91,18 @@ def installed_jdks():
     return found
 
 
-def run_a_cell(spec_root):
-    """Starts the kernel of the kernelspec under spec_root as JupyterLab would; returns a cell's output."""
-    km = KernelManager(kernel_name="syssim", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_root)]))
+def run_a_cell(spec_root, name="syssim", code="echo hi from $(uname -n)"):
+    """Starts the kernel of a kernelspec under spec_root as JupyterLab would; returns a cell's reply and stdout."""
+    km = KernelManager(kernel_name=name, kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(spec_root)]))
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=60)
         out = []
-        reply = kc.execute_interactive("echo hi from $(uname -n)", timeout=60,
+        reply = kc.execute_interactive(code, timeout=120,
                                        output_hook=lambda msg: out.append(msg["content"].get("text", "")))
-        assert reply["content"]["status"] == "ok"
-        return "".join(out)
+        return reply, "".join(out)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=False)
@@ -99,7 +122,14 @@ def test_each_kind_of_start_up_archive_starts_a_working_kernel(tmp_path, kind):
     argv = json.loads((spec_root / "syssim" / "kernel.json").read_text())["argv"]
     option, archive = archive_option(java, spec_root / "syssim")
     assert argv[0] == java and option in argv and archive.is_file()
-    assert run_a_cell(spec_root) == "hi from laptop\n"
+    reply, out = run_a_cell(spec_root)
+    assert reply["content"]["status"] == "ok" and out == "hi from laptop\n"
+    # The Java kernelspec has an archive of its own, trained on Java cells.
+    argv = json.loads((spec_root / "syssim-java" / "kernel.json").read_text())["argv"]
+    option, archive = archive_option(java, spec_root / "syssim-java")
+    assert option in argv and archive.is_file()
+    reply, out = run_a_cell(spec_root, "syssim-java", 'System.out.println("hi from " + machine.name())')
+    assert reply["content"]["status"] == "ok" and out == "hi from laptop\n"
 
 
 def test_install_script_prefers_a_jdk_with_an_aot_cache(tmp_path):

@@ -1,5 +1,6 @@
 package dev.syssim.kernel;
 
+import dev.syssim.kernel.eval.Language;
 import dev.syssim.kernel.eval.SimInterpreter;
 import dev.syssim.kernel.homework.HomeworkCommands;
 import dev.syssim.kernel.install.Installer;
@@ -14,14 +15,15 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel, {@code install}
- * installs the kernelspec, {@code train} is the class-loading run the installer archives for fast
- * start-up, {@code assign} and {@code grade} are the homework workflow's commands.
+ * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel (with
+ * {@code --java}, the kernel whose cells are Java), {@code install} installs the kernelspecs,
+ * {@code train [--java]} is the class-loading run the installer archives for fast start-up,
+ * {@code assign} and {@code grade} are the homework workflow's commands.
  */
 public final class Main {
 
     static final String USAGE = """
-            usage: java -jar syssim-kernel.jar CONNECTION_FILE
+            usage: java -jar syssim-kernel.jar [--java] CONNECTION_FILE
                    java -jar syssim-kernel.jar install [--user | --sys-prefix | --prefix DIR]
                                                        [--name NAME] [--display-name NAME] [--no-cds]
                    java -jar syssim-kernel.jar install --help
@@ -37,11 +39,13 @@ public final class Main {
             System.exit(Installer.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         } else if (args.length >= 1 && (args[0].equals("assign") || args[0].equals("grade"))) {
             System.exit(homework(args[0], Arrays.asList(args).subList(1, args.length)));
-        } else if (args.length == 1 && args[0].equals("train")) {
-            Training.run();
+        } else if (args.length >= 1 && args[0].equals("train") && args.length <= 2) {
+            Training.run(args.length == 2 && args[1].equals("--java") ? Language.JAVA : Language.SHELL);
             System.exit(0);
         } else if (args.length == 1 && !args[0].startsWith("-")) {
-            System.exit(runKernel(Path.of(args[0])));
+            System.exit(runKernel(Path.of(args[0]), Language.SHELL));
+        } else if (args.length == 2 && args[0].equals("--java") && !args[1].startsWith("-")) {
+            System.exit(runKernel(Path.of(args[1]), Language.JAVA));
         } else {
             boolean help = args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
             (help ? System.out : System.err).print(USAGE);
@@ -56,10 +60,10 @@ public final class Main {
     }
 
     /** Serves until a shutdown request; returns the exit status (1: the kernel could not start). */
-    private static int runKernel(Path connectionFile) throws InterruptedException {
+    private static int runKernel(Path connectionFile, Language language) throws InterruptedException {
         Kernel kernel;
         try {
-            kernel = startKernel(connectionFile);
+            kernel = startKernel(connectionFile, language);
         } catch (IOException | RuntimeException e) {
             // E.g. a missing connection file or a port taken; say so where the Jupyter server logs it.
             System.err.println("syssim: cannot start the kernel: " + e.getMessage());
@@ -75,14 +79,15 @@ public final class Main {
      * launching process dies: what a Jupyter client's launch does, and what the class-data training
      * run repeats.
      */
-    public static Kernel startKernel(Path connectionFile) throws IOException {
+    public static Kernel startKernel(Path connectionFile, Language language) throws IOException {
         // JeroMQ draws socket routing ids from a SecureRandom, whose first use initialises the JDK's
         // security providers (~20 ms). Starting that on the second core while this thread reads the
         // connection file and sets up ZeroMQ takes it off the path to the first reply.
         Thread warmup = new Thread(() -> new SecureRandom().nextInt(), "syssim-warmup");
         warmup.setDaemon(true);
         warmup.start();
-        Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), new SimInterpreter());
+        SimInterpreter interpreter = new SimInterpreter(language, SimInterpreter.javaAllowedBy(System.getenv()));
+        Kernel kernel = Kernel.start(ConnectionInfo.read(connectionFile), interpreter);
         Signals.interruptInsteadOfExit(kernel::interrupt);
         ParentProcess.whenGone(() -> System.exit(0));
         return kernel;

@@ -15,7 +15,7 @@ record Cell(List<Segment> segments) {
     record Segment(Kind kind, String text, int firstLine) {
     }
 
-    enum Kind { LINE_MAGIC, CELL_MAGIC, SHELL }
+    enum Kind { LINE_MAGIC, CELL_MAGIC, SHELL, JAVA }
 
     static Cell split(String code) {
         List<Segment> segments = new ArrayList<>();
@@ -41,6 +41,39 @@ record Cell(List<Segment> segments) {
         }
         flush(segments, shell, shellStart);
         return new Cell(segments);
+    }
+
+    /**
+     * A cell of the Java kernelspec: a cell magic ({@code %%sh}) takes the whole cell as in a
+     * shell cell; otherwise line magics on the first lines, then Java to the end.
+     */
+    static Cell splitJava(String code) {
+        if (code.stripLeading().startsWith("%%")) return split(code);
+        List<Segment> segments = new ArrayList<>();
+        String[] lines = code.split("\n", -1);
+        int i = 0;
+        while (i < lines.length && (lines[i].isBlank() || lines[i].stripLeading().startsWith("%"))) {
+            if (!lines[i].isBlank()) segments.add(new Segment(Kind.LINE_MAGIC, lines[i].strip(), i + 1));
+            i++;
+        }
+        StringBuilder java = new StringBuilder();
+        for (int j = i; j < lines.length; j++) java.append(lines[j]).append(j + 1 < lines.length ? "\n" : "");
+        if (!java.toString().isBlank()) segments.add(new Segment(Kind.JAVA, java.toString(), i + 1));
+        return new Cell(segments);
+    }
+
+    /** Where the Java of a Java kernelspec's cell starts (after its line magics), or -1 for a cell magic's cell. */
+    static int javaStart(String code) {
+        if (code.stripLeading().startsWith("%%")) return -1;
+        int at = 0;
+        while (at < code.length()) {
+            int end = code.indexOf('\n', at);
+            String line = end < 0 ? code.substring(at) : code.substring(at, end);
+            if (!line.isBlank() && !line.stripLeading().startsWith("%")) return at;
+            if (end < 0) return code.length();
+            at = end + 1;
+        }
+        return at;
     }
 
     private static void flush(List<Segment> segments, StringBuilder shell, int start) {

@@ -47,4 +47,12 @@ public interface CellIO {
 
     /** Whether the client allows stdin for this request. */
     boolean stdinAllowed();
+
+    /**
+     * The cell's execution count ({@code In[n]}), for messages that name the cell; 0 where there
+     * is none (a silent request, tests).
+     */
+    default int executionCount() {
+        return 0;
+    }
 }

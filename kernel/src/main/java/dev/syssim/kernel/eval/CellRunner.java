@@ -35,6 +35,7 @@ final class CellRunner {
     private static final long PROGRESS_EVERY = 10_000;
 
     private final Workspace workspace;
+    private final JavaSide javaSide;
     private Magics magics;
     private long cellNumber;
     private ProgressDisplay progress;
@@ -45,17 +46,18 @@ final class CellRunner {
     /** False for a replay nobody watches (a homework check's copy): traces are not drawn. */
     private boolean displays = true;
 
-    CellRunner(Workspace workspace) {
+    CellRunner(Workspace workspace, JavaSide java) {
         this.workspace = workspace;
+        this.javaSide = java;
     }
 
     void setMagics(Magics magics) {
         this.magics = magics;
     }
 
-    ExecuteOutcome execute(String code, CellIO io, CellWatchdog watchdog) {
+    ExecuteOutcome execute(Cell cell, CellIO io, CellWatchdog watchdog) {
         this.watchdog = watchdog;
-        return execute(code, io);
+        return execute(cell, io);
     }
 
     /** Whether cells draw their traces; drawing changes nothing in the world, so a replay may skip it. */
@@ -64,7 +66,11 @@ final class CellRunner {
     }
 
     ExecuteOutcome execute(String code, CellIO io) {
-        Cell cell = Cell.split(code);
+        return execute(Cell.split(code), io);
+    }
+
+    /** Runs a cell already cut into its pieces (a Java kernelspec's cell is cut differently). */
+    ExecuteOutcome execute(Cell cell, CellIO io) {
         ExecuteOutcome invalid = check(cell);
         if (invalid != null) return invalid;
         if (workspace.started()) workspace.world().trace().clear();
@@ -129,6 +135,10 @@ final class CellRunner {
                         return syntaxError(e, s, lineOffset);
                     }
                 }
+                case JAVA -> {
+                    // javac checks Java snippet by snippet as they run; only a course switch refuses it at once
+                    if (!javaSide.allowed()) return JavaSide.refused();
+                }
                 default -> throw new IllegalStateException();
             }
         }
@@ -170,6 +180,9 @@ final class CellRunner {
                 String name = magicName(header, 2);
                 String args = header.stripLeading().substring(2 + name.length());
                 return magics.cellMagic(name).handler().run(args, body, io);
+            }
+            case JAVA -> {
+                return javaSide.execute(segment.text(), segment.firstLine(), io);
             }
             default -> {
                 return shell(segment.text(), io);

@@ -42,6 +42,7 @@ final class CheckProbe implements Probe {
     /** The check is over: interrupts no longer go to the copy. */
     void close() {
         live.setChecking(null);
+        if (copy != null) copy.close();
     }
 
     private StateCopy copy() {

@@ -15,6 +15,10 @@ final class HelpText {
             %trace syscalls (or interrupts, or full) shows under each cell what happened underneath:
             syscalls, interrupts, mode switches, devices, packets. Time in the simulation is logical: the
             same notebook gives the same outputs every time. Interrupt the kernel to stop a running job (^C).
+
+            %%java on a cell's first line makes it Java, run over the same world: world, machine and sh
+            are the notebook's; sh.run("ls -l") runs a command line and returns its status, stdout,
+            stderr and trace. In the SysSim (Java) kernel every cell is Java, and %%sh makes a shell cell.
             """;
 
     private HelpText() {

@@ -30,4 +30,9 @@ public interface Interpreter {
 
     /** Text shown in {@code kernel_info_reply.banner}. */
     String banner();
+
+    /** The {@code language_info} of {@code kernel_info_reply}: shell text unless the interpreter says otherwise. */
+    default LanguageInfo languageInfo() {
+        return Language.SHELL.info();
+    }
 }

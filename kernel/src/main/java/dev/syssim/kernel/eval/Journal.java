@@ -131,5 +131,10 @@ final class Journal {
         public boolean stdinAllowed() {
             return io.stdinAllowed();
         }
+
+        @Override
+        public int executionCount() {
+            return io.executionCount();
+        }
     }
 }

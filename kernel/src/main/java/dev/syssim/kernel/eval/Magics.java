@@ -27,11 +27,13 @@ final class Magics {
     private final Map<String, Magic> cell = new TreeMap<>();
     private final Workspace workspace;
     private final CellRunner runner;
+    private final JavaSide javaSide;
     private final Homework homework;
 
-    Magics(Workspace workspace, CellRunner runner) {
+    Magics(Workspace workspace, CellRunner runner, JavaSide java) {
         this.workspace = workspace;
         this.runner = runner;
+        this.javaSide = java;
         this.homework = new Homework(workspace);
         add(new Magic("trace", false, TraceMagic.USAGE.lines().findFirst().orElse("%trace"),
                 "what the trace under each cell shows: off, syscalls, interrupts or full, and which lanes, how many events, which formats",
@@ -49,6 +51,11 @@ final class Magics {
         add(new Magic("help", false, "usage: %help [MAGIC]", "how cells work, and the magics", this::help));
         add(new Magic("program", true, "usage: %%program NAME",
                 "define an executable NAME on this machine in the tiny program language (installed in /usr/local/bin)", this::program));
+        add(new Magic("java", true, "usage: %%java",
+                "run the cell as Java (JShell, in the kernel): world, machine and sh are the notebook's; sh.run(\"cmd\") runs a command line",
+                this::java));
+        add(new Magic("sh", true, "usage: %%sh",
+                "run the cell as shell text (the default of the SysSim kernel; in SysSim (Java) cells are Java)", this::sh));
         add(new Magic("check", true, Homework.CHECK_USAGE, Homework.CHECK_HELP, homework::check));
         add(new Magic("grade", false, "usage: %grade", Homework.GRADE_HELP, homework::grade));
     }
@@ -235,5 +242,15 @@ final class Magics {
         } catch (IllegalArgumentException e) {
             return usage(cell.get("program"), e.getMessage());
         }
+    }
+
+    private ExecuteOutcome java(String args, String body, CellIO io) {
+        if (!args.isBlank()) return usage(cell.get("java"), "%%java takes no arguments");
+        return javaSide.execute(body, 2, io);
+    }
+
+    private ExecuteOutcome sh(String args, String body, CellIO io) {
+        if (!args.isBlank()) return usage(cell.get("sh"), "%%sh takes no arguments");
+        return runner.runBody(body, 2, io).outcome();
     }
 }

@@ -8,19 +8,23 @@ import java.util.Optional;
  * A copy of a notebook's state, made by replaying its {@link Journal} into a fresh workspace with
  * nobody watching: outputs go nowhere, input prompts get the answers the user gave, interrupts
  * come at the steps they came. A check may do anything to it; the notebook's own world never
- * learns. Costs one replay of the notebook's cells since its last %scenario/%reset.
+ * learns. Costs one replay of the notebook's cells since its last %scenario/%reset (Java cells
+ * among them replay on a JShell of the copy's own, which {@link #close()} ends).
  */
 final class StateCopy {
 
     private final CellFrontend frontend = new CellFrontend();
     private final Workspace workspace;
     private final CellRunner runner;
+    private final JavaSide java;
     private boolean interrupted;
 
-    private StateCopy(Workspace.Settings settings) {
+    private StateCopy(Workspace.Settings settings, Workspace live) {
         workspace = new Workspace(frontend, settings);
-        runner = new CellRunner(workspace);
-        runner.setMagics(new Magics(workspace, runner));
+        workspace.setCells(live.language(), live.javaAllowed());
+        java = new JavaSide(workspace, frontend, live.javaAllowed());
+        runner = new CellRunner(workspace, java);
+        runner.setMagics(new Magics(workspace, runner, java));
         runner.showDisplays(false);
     }
 
@@ -30,7 +34,7 @@ final class StateCopy {
      */
     static StateCopy replay(Workspace live) {
         Journal journal = live.journal();
-        StateCopy copy = new StateCopy(journal.base());
+        StateCopy copy = new StateCopy(journal.base(), live);
         live.setChecking(copy.workspace);
         for (Journal.Entry entry : journal.entries()) {
             if (copy.workspace.interruptPending() || live.interruptPending()) {
@@ -47,7 +51,7 @@ final class StateCopy {
         frontend.bind(io);
         try {
             if (!entry.interruptSteps().isEmpty()) workspace.world().replayInterruptsAt(entry.interruptSteps());
-            runner.execute(entry.code(), io);
+            runner.execute(workspace.language() == Language.JAVA ? Cell.splitJava(entry.code()) : Cell.split(entry.code()), io);
         } finally {
             if (workspace.started()) workspace.world().replayInterruptsAt(List.of());
             frontend.bind(null);
@@ -56,6 +60,11 @@ final class StateCopy {
 
     Workspace workspace() {
         return workspace;
+    }
+
+    /** The check is done with the copy: its Java cells' JShell (if any started) ends. */
+    void close() {
+        java.close();
     }
 
     CellRunner runner() {

@@ -32,6 +32,9 @@ final class Workspace {
     private final Journal journal;
     /** The copy a check is running on, so an interrupt reaches it too; null when no check runs. */
     private volatile Workspace checking;
+    /** What this kernel's cells are unless a cell magic says otherwise, and whether Java cells may run: a copy replays alike. */
+    private Language language = Language.SHELL;
+    private boolean javaAllowed = true;
 
     Workspace(Session.Frontend frontend, CellLimits limits, TraceDisplayOptions traceOptions) {
         this.frontend = frontend;
@@ -60,6 +63,20 @@ final class Workspace {
 
     long generation() {
         return generation;
+    }
+
+    /** The kernel's kind of cell and its course switch, which a copy's replay needs too. */
+    void setCells(Language language, boolean javaAllowed) {
+        this.language = language;
+        this.javaAllowed = javaAllowed;
+    }
+
+    Language language() {
+        return language;
+    }
+
+    boolean javaAllowed() {
+        return javaAllowed;
     }
 
     Journal journal() {

@@ -1,5 +1,6 @@
 package dev.syssim.kernel.install;
 
+import dev.syssim.kernel.eval.Language;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,11 @@ public final class StartupArchive {
     private StartupArchive() {
     }
 
-    /** Builds {@code archive} for {@code jar}; returns false (and says why on err) if it could not. */
-    public static boolean create(JavaRuntime runtime, Path jar, Path archive, PrintStream err) throws IOException {
+    /**
+     * Builds {@code archive} for {@code jar} from a training run of the kernel of {@code language};
+     * returns false (and says why on err) if it could not.
+     */
+    public static boolean create(JavaRuntime runtime, Path jar, Path archive, Language language, PrintStream err) throws IOException {
         Files.deleteIfExists(archive);
         List<String> command = new ArrayList<>();
         command.add(runtime.java().toString());
@@ -32,6 +36,7 @@ public final class StartupArchive {
         command.add("-jar");
         command.add(jar.toString());
         command.add("train");
+        if (language == Language.JAVA) command.add("--java");
         Process training = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String out = new String(training.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.syssim.kernel.install;
 
 import dev.syssim.kernel.Main;
+import dev.syssim.kernel.eval.Language;
 import dev.syssim.kernel.protocol.Kernel;
 import dev.syssim.kernel.protocol.Rehearsal;
 import java.io.IOException;
@@ -24,6 +25,21 @@ public final class Training {
             "echo 'unterminated",
             "ls /");
 
+    /**
+     * The Java kernelspec's rehearsal: Java cells of every kind (declarations, output, a value, the
+     * bound shell, a display, a compile error, an exception) and the shell cells, so its archive
+     * holds JShell's and javac's classes too. Only that kernelspec pays for them at start-up.
+     */
+    static final List<String> JAVA_CELLS = List.of(
+            "int x = 6 * 7;\nSystem.out.println(\"x is \" + x);\nx + 1",
+            "sh.run(\"echo hi; ls /nope\")",
+            "display(\"<b>bold</b>\", \"text/html\");",
+            "String greet(String who) { return \"hello, \" + who; }\ngreet(\"world\")",
+            "int y = \"a\";",
+            "Integer.parseInt(\"x\")",
+            "%%sh\necho hello, world\necho error >&2",
+            "%%sh\nls /");
+
     // Port 0: the kernel binds free ports, and the rehearsal reads them back from the kernel.
     private static final String CONNECTION = """
             {"transport": "tcp", "ip": "127.0.0.1", "shell_port": 0, "control_port": 0, "stdin_port": 0,
@@ -33,12 +49,13 @@ public final class Training {
     private Training() {
     }
 
-    public static void run() throws IOException, InterruptedException {
+    /** Runs the rehearsal of the kernel whose cells are {@code language}. */
+    public static void run(Language language) throws IOException, InterruptedException {
         Path file = Files.createTempFile("syssim-training-", ".json");
         try {
             Files.writeString(file, CONNECTION.formatted(Rehearsal.KEY), StandardCharsets.UTF_8);
-            Kernel kernel = Main.startKernel(file);
-            Rehearsal.run(kernel, CELLS);
+            Kernel kernel = Main.startKernel(file, language);
+            Rehearsal.run(kernel, language == Language.JAVA ? JAVA_CELLS : CELLS);
             kernel.close();
         } finally {
             Files.deleteIfExists(file);

@@ -103,6 +103,11 @@ final class CellOutput implements CellIO {
         return allowStdin;
     }
 
+    @Override
+    public int executionCount() {
+        return storedInHistory ? executionCount : 0;
+    }
+
     private static JsonObject bundle(Map<String, Object> data, Map<String, Object> metadata) {
         JsonObject content = new JsonObject();
         content.add("data", Json.treeObject(data));

@@ -33,7 +33,7 @@ final class ControlRequests implements RequestHandler {
             }
             case "shutdown_request" -> shutdown.handle(control, request);
             case "kernel_info_request" -> control.send(session.reply(request, "kernel_info_reply",
-                    KernelInfo.content(interpreter.banner())));
+                    KernelInfo.content(interpreter.banner(), interpreter.languageInfo())));
             case "comm_info_request" -> control.send(session.reply(request, "comm_info_reply", Comms.info()));
             default -> Log.warn("control: " + request.type() + " is not served on control, no reply");
         }

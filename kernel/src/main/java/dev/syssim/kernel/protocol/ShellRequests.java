@@ -40,7 +40,7 @@ final class ShellRequests implements RequestHandler {
             case "complete_request" -> reply(shell, request, "complete_reply", complete(content));
             case "inspect_request" -> reply(shell, request, "inspect_reply", inspect(content));
             case "is_complete_request" -> reply(shell, request, "is_complete_reply", isComplete(content));
-            case "kernel_info_request" -> reply(shell, request, "kernel_info_reply", KernelInfo.content(interpreter.banner()));
+            case "kernel_info_request" -> reply(shell, request, "kernel_info_reply", KernelInfo.content(interpreter.banner(), interpreter.languageInfo()));
             case "history_request" -> reply(shell, request, "history_reply", HistoryQuery.reply(history, content));
             case "comm_info_request" -> reply(shell, request, "comm_info_reply", Comms.info());
             case "comm_open" -> Comms.refuse(iopub, request);

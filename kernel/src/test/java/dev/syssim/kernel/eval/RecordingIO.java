@@ -15,12 +15,17 @@ class RecordingIO implements CellIO {
     final StringBuilder stdout = new StringBuilder();
     final StringBuilder stderr = new StringBuilder();
     final List<Map<String, Object>> displays = new ArrayList<>();
+    /** The execute_results, in order. */
+    final List<Map<String, Object>> results = new ArrayList<>();
     /** display_id and whether each display was an update, in order (null id for plain displays). */
     final List<String> displayIds = new ArrayList<>();
     final List<Boolean> updates = new ArrayList<>();
     final Deque<String> inputs = new ArrayDeque<>();
     final List<String> prompts = new ArrayList<>();
     boolean allowStdin = true;
+    /** When set, an input request waits for nobody until {@link #cancelInput()}, as the protocol's stdin does for an interrupt. */
+    volatile boolean nobodyAnswers;
+    private final java.util.concurrent.CountDownLatch inputCancelled = new java.util.concurrent.CountDownLatch(1);
     int clears;
     final List<String> pages = new ArrayList<>();
 
@@ -34,7 +39,9 @@ class RecordingIO implements CellIO {
 
     @Override
     public void stream(String name, String text) {
-        (name.equals("stderr") ? stderr : stdout).append(text);
+        synchronized (this) {
+            (name.equals("stderr") ? stderr : stdout).append(text);
+        }
     }
 
     @Override
@@ -42,6 +49,11 @@ class RecordingIO implements CellIO {
         displays.add(data);
         displayIds.add(displayId);
         updates.add(update);
+    }
+
+    @Override
+    public void result(Map<String, Object> data, Map<String, Object> metadata) {
+        results.add(data);
     }
 
     @Override
@@ -54,9 +66,22 @@ class RecordingIO implements CellIO {
         clears++;
     }
 
+    /** Ends a wait for input, as an interrupt does in the protocol layer. */
+    void cancelInput() {
+        inputCancelled.countDown();
+    }
+
     @Override
     public Optional<String> input(String prompt, boolean password) {
         prompts.add(prompt + (password ? " (password)" : ""));
+        if (nobodyAnswers) {
+            try {
+                inputCancelled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.empty();
+        }
         return inputs.isEmpty() ? Optional.empty() : Optional.of(inputs.removeFirst());
     }
 

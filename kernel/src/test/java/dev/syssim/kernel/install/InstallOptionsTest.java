@@ -20,6 +20,17 @@ class InstallOptionsTest {
         assertEquals("syssim", options.name());
         assertEquals("SysSim", options.displayName());
         assertTrue(options.cds());
+        assertTrue(options.javaCells());
+        assertEquals("syssim-java", options.javaName());
+        assertEquals("SysSim (Java)", options.javaDisplayName());
+    }
+
+    @Test
+    void noJavaCellsTurnsThemOff() {
+        InstallOptions options = InstallOptions.parse(List.of("--no-java-cells", "--name", "homework", "--display-name", "Homework"));
+        assertFalse(options.javaCells());
+        assertEquals("homework-java", options.javaName());
+        assertEquals("Homework (Java)", options.javaDisplayName());
     }
 
     @Test

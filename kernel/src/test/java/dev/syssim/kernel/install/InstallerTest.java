@@ -38,6 +38,41 @@ class InstallerTest {
     }
 
     @Test
+    void installPutsTheJavaKernelspecBesideTheShellOne(@TempDir Path tmp) throws IOException {
+        Path built = Files.write(tmp.resolve("built.jar"), new byte[] {1, 2, 3});
+        Path dir = tmp.resolve("kernels/syssim");
+        Installer.install(InstallOptions.parse(List.of("--no-cds")), dir, built, new JavaRuntime(Path.of("/jdk/bin/java"), 17), System.err);
+
+        Path javaDir = tmp.resolve("kernels/syssim-java");
+        Path jar = javaDir.resolve("syssim-kernel.jar");
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(jar), "each kernelspec has its own jar (and archive)");
+        JsonObject json = JsonParser.parseString(Files.readString(javaDir.resolve("kernel.json"))).getAsJsonObject();
+        assertTrue(json.getAsJsonArray("argv").toString().endsWith("\"-jar\",\"" + jar + "\",\"--java\",\"{connection_file}\"]"),
+                json.getAsJsonArray("argv").toString());
+        assertEquals("SysSim (Java)", json.get("display_name").getAsString());
+        assertEquals("java", json.get("language").getAsString());
+        assertEquals("message", json.get("interrupt_mode").getAsString());
+        assertFalse(json.has("env"), "Java cells are on");
+        JsonObject shell = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("syssim", shell.get("language").getAsString());
+        assertFalse(shell.has("env"));
+    }
+
+    @Test
+    void withoutJavaCellsOnlyTheShellKernelspecIsInstalledAndItRefusesJava(@TempDir Path tmp) throws IOException {
+        Path built = Files.write(tmp.resolve("built.jar"), new byte[] {1});
+        Path dir = tmp.resolve("kernels/syssim");
+        JavaRuntime runtime = new JavaRuntime(Path.of("java"), 17);
+        Installer.install(InstallOptions.parse(List.of("--no-cds")), dir, built, runtime, System.err);
+        assertTrue(Files.exists(tmp.resolve("kernels/syssim-java/kernel.json")));
+
+        Installer.install(InstallOptions.parse(List.of("--no-cds", "--no-java-cells")), dir, built, runtime, System.err);
+        assertFalse(Files.exists(tmp.resolve("kernels/syssim-java")), "a reinstall without Java cells removes the Java kernelspec");
+        JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("0", json.getAsJsonObject("env").get("SYSSIM_ALLOW_JAVA").getAsString());
+    }
+
+    @Test
     void reinstallingWithoutCdsRemovesAnOldArchiveOfEitherKind(@TempDir Path tmp) throws IOException {
         Path built = Files.write(tmp.resolve("built.jar"), new byte[] {1});
         Path dir = Files.createDirectories(tmp.resolve("kernels/syssim"));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,17 @@ class KernelspecTest {
         assertEquals("SysSim", json.get("display_name").getAsString());
         assertEquals("syssim", json.get("language").getAsString());
         assertEquals("message", json.get("interrupt_mode").getAsString());
+    }
+
+    @Test
+    void theJavaKernelspecPassesJavaToTheKernelAndItsEnvironment() {
+        Kernelspec javaSpec = Kernelspec.of(Path.of("/jdk/bin/java"), List.of(), Path.of("/k/syssim-kernel.jar"), List.of("--java"),
+                "SysSim (Java)", "java", Map.of("SYSSIM_ALLOW_JAVA", "0"));
+        assertEquals(List.of("/jdk/bin/java", "-jar", "/k/syssim-kernel.jar", "--java", "{connection_file}"), javaSpec.argv());
+        JsonObject json = javaSpec.toJson();
+        assertEquals("java", json.get("language").getAsString());
+        assertEquals("0", json.getAsJsonObject("env").get("SYSSIM_ALLOW_JAVA").getAsString());
+        assertEquals(false, spec.toJson().has("env"), "no env unless one is given");
     }
 
     @Test

@@ -160,8 +160,12 @@ public final class FileCalls {
         return Outcome.ok(0, Costs.SYSCALL);
     }
 
-    /** Drops one descriptor's reference; the last one lets the file's owner clean up (a pipe end). */
-    void release(OpenFile f) {
+    /**
+     * Drops one descriptor's reference; the last one lets the file's owner clean up (a pipe end).
+     * Public for code outside a process that lends it a descriptor and takes it back (the API's
+     * capture of a shell's output, {@code dev.syssim.sim.api}).
+     */
+    public void release(OpenFile f) {
         if (f != null && f.release()) f.ops().release(kernel, f);
     }
 
