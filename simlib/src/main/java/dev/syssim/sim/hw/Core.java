@@ -48,6 +48,11 @@ public final class Core {
         this.vmxMode = VmxMode.OFF;
     }
 
+    /** The host side of this vCPU, or null for a physical core. */
+    public VmExitHandler vmExitHandler() {
+        return host;
+    }
+
     /** True for a guest's virtual CPU. */
     public boolean isVcpu() {
         return host != null;
