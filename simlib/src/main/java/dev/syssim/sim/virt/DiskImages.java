@@ -1,18 +1,22 @@
 package dev.syssim.sim.virt;
 
-import dev.syssim.sim.fs.FileSystem;
 import dev.syssim.sim.fs.Inode;
 import dev.syssim.sim.os.Kernel;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * The disk images of one host, by their file: what {@code qemu-img} made or the machine was
- * installed with. A file that is not registered is read as a raw image of its own length, blank.
+ * The disk images of one host: what an image file is, read from its bytes (a qcow2 header, or a raw
+ * disk of the file's length), and what the simulation keeps beside each file — the OS installed on
+ * it, the guest's contents, internal snapshots.
  */
 public final class DiskImages {
 
-    private final Map<Inode, DiskImage> images = new IdentityHashMap<>();
+    private static final int EXT_BACKING_FORMAT = 0xe2792aca;
+
+    private final Map<Inode, DiskImage.State> states = new IdentityHashMap<>();
 
     private DiskImages() {
     }
@@ -27,26 +31,28 @@ public final class DiskImages {
         return d;
     }
 
-    /** The image a file holds; an unknown file is a blank raw disk of the file's length. */
+    /** What {@code file} holds, as its header says. */
     public DiskImage of(Inode file) {
-        DiskImage known = images.get(file);
-        if (known != null) return known;
-        return new DiskImage(file, DiskImage.Format.RAW, file.size(), null, null, null);
+        DiskImage.State state = states.computeIfAbsent(file, f -> new DiskImage.State());
+        byte[] head = file.fs().readContent(file, 0, 4096);
+        if (!Qcow2.isQcow2(head) || head.length < 112) {
+            return new DiskImage(file, DiskImage.Format.RAW, file.size(), null, null, state);
+        }
+        ByteBuffer b = ByteBuffer.wrap(head);
+        String backingFormat = null;
+        int at = b.getInt(100);
+        while (at + 8 <= head.length) {
+            int type = b.getInt(at);
+            int length = b.getInt(at + 4);
+            if (type == 0 || at + 8 + length > head.length) break;
+            if (type == EXT_BACKING_FORMAT) backingFormat = new String(head, at + 8, length, StandardCharsets.UTF_8);
+            at += 8 + (length + 7) / 8 * 8;
+        }
+        return new DiskImage(file, DiskImage.Format.QCOW2, Qcow2.virtualSize(head), Qcow2.backingFile(head), backingFormat, state);
     }
 
-    /** Records that {@code file} is an image (qemu-img create, or the installer). */
-    public DiskImage register(Inode file, DiskImage.Format format, long virtualSize, String backingPath, DiskImage backing, String os) {
-        DiskImage image = new DiskImage(file, format, virtualSize, backingPath, backing, os);
-        images.put(file, image);
-        return image;
-    }
-
-    public boolean isImage(Inode file) {
-        return images.containsKey(file);
-    }
-
-    /** A deep copy of a guest's file system: what an internal snapshot keeps. */
-    public static FileSystem copy(FileSystem fs) {
-        return FileSystemCopy.of(fs);
+    /** Records that {@code file} holds an installed {@code os} (a cloud image the machine came with). */
+    public void installed(Inode file, String os) {
+        states.computeIfAbsent(file, f -> new DiskImage.State()).os = os;
     }
 }

@@ -15,7 +15,6 @@ import dev.syssim.sim.os.ProcessState;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.WaitStatus;
 import dev.syssim.sim.prog.tools.Installed;
-import dev.syssim.sim.virt.DiskImage;
 import dev.syssim.sim.virt.DiskImages;
 import dev.syssim.sim.virt.Guests;
 import dev.syssim.sim.virt.Kvm;
@@ -54,7 +53,7 @@ public final class Virtualization {
         installFiles(k.rootFs(), true);
         loadKvm(world, k, true);
         Inode image = writeBaseImage(k.rootFs());
-        DiskImages.of(k).register(image, DiskImage.Format.QCOW2, BASE_IMAGE_SIZE, null, null, "debian-12");
+        DiskImages.of(k).installed(image, "debian-12");
         k.log().log(KernelLog.KERN_INFO, 37_000_000, "virbr0: port 1(vnet0) entered blocking state");
     }
 
@@ -114,7 +113,7 @@ public final class Virtualization {
 
     /**
      * The cloud image: a qcow2 header without a backing file, then its data clusters (one-byte runs:
-     * the guest's files are kept apart, see {@link DiskImage}).
+     * the guest's files are kept apart, see {@link dev.syssim.sim.virt.DiskImage}).
      */
     private static Inode writeBaseImage(FileSystem fs) {
         byte[] header = Qcow2.freshImage(BASE_IMAGE_SIZE, null, null);
@@ -160,7 +159,7 @@ public final class Virtualization {
             if (Kvm.of(k) != null) {
                 PathWalker.Result base = PathWalker.resolve(new RootView(k), BASE_IMAGE, true);
                 Inode image = base.ok() ? base.inode() : writeBaseImage(k.rootFs());
-                DiskImages.of(k).register(image, DiskImage.Format.QCOW2, BASE_IMAGE_SIZE, null, null, "debian-12");
+                DiskImages.of(k).installed(image, "debian-12");
             }
             world.add(new Machine(name, k));
             world.timeline().after(dev.syssim.sim.virt.VirtualMachine.KERNEL_BOOT, () -> {

@@ -110,7 +110,10 @@ public final class Qemu extends Tool {
                         if (b.failed()) {
                             return fail(c, where + "Could not open backing file: Could not open '" + backing + "': " + b.errno().message());
                         }
-                        return opened(c, s, i, image, rw.intValue(), b.intValue());
+                        return c.sys(new KvmCalls.ImageOf(b.intValue()), bi -> {
+                            image.setBacking(bi.dataAs(DiskImage.class));
+                            return opened(c, s, i, image, rw.intValue(), b.intValue());
+                        });
                     });
                 });
             }));

@@ -28,6 +28,7 @@ public final class VirtTools {
     }
 
     public static void register(Binaries binaries) {
-        binaries.register("qemu-system-x86_64", new Qemu());
+        binaries.register("qemu-system-x86_64", new Qemu())
+                .register("qemu-img", new QemuImg());
     }
 }
