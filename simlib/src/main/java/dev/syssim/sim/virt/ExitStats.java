@@ -149,52 +149,53 @@ public final class ExitStats {
 
     /**
      * KVM's per-vCPU statistics by the names of its binary stats interface, in the order QEMU's
-     * query-stats hands them to libvirt (recorded with libvirt 9.0 / QEMU 7.2 on Linux 6.1).
+     * query-stats hands them to libvirt (recorded with libvirt 9.0 / QEMU 7.2 on Linux 6.1:
+     * testdata/oracle/virt/domstats-vcpu-running.txt).
      */
     public Map<String, Long> kvmCounters() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
-        out.put("req_event", irqInjections);
-        out.put("preemption_other", 0L);
-        out.put("halt_poll_fail_ns", 0L);
-        out.put("directed_yield_attempted", 0L);
-        out.put("insn_emulation_fail", 0L);
-        out.put("pf_fixed", pfFixed);
-        out.put("pf_mmio_spte_created", 0L);
-        out.put("request_irq_exits", requestIrqExits);
-        out.put("pf_emulate", 0L);
-        out.put("irq_exits", irqExits);
-        out.put("halt_wakeup", haltWakeups);
-        out.put("halt_poll_invalid", 0L);
-        out.put("halt_poll_success_ns", 0L);
-        out.put("fpu_reload", ioExits + mmioExits);
-        out.put("irq_injections", irqInjections);
-        out.put("halt_exits", haltExits);
+        out.put("hypercalls", hypercalls);
         out.put("signal_exits", signalExits);
-        out.put("mmio_exits", mmioExits);
-        out.put("pf_fast", 0L);
-        out.put("tlb_flush", 0L);
-        out.put("io_exits", ioExits);
-        out.put("pf_spurious", 0L);
-        out.put("nmi_window_exits", 0L);
         out.put("nested_run", nestedRuns);
+        out.put("irq_injections", irqInjections);
+        out.put("request_irq_exits", requestIrqExits);
+        out.put("nmi_injections", 0L);
+        out.put("directed_yield_attempted", 0L);
+        out.put("preemption_reported", 0L);
+        out.put("exits", exits);
+        out.put("halt_poll_fail_ns", 0L);
+        out.put("halt_poll_invalid", 0L);
         out.put("l1d_flush", 0L);
-        out.put("pf_parked", 0L);
+        out.put("preemption_other", 0L);
+        out.put("pf_emulate", 0L);
+        out.put("halt_exits", haltExits);
+        out.put("tlb_flush", 0L);
+        out.put("irq_exits", irqExits);
+        out.put("directed_yield_successful", 0L);
+        out.put("irq_window_exits", 0L);
         out.put("host_state_reload", ioExits + mmioExits);
         out.put("invlpg", 0L);
-        out.put("preemption_reported", 0L);
-        out.put("pf_park_timeouts", 0L);
-        out.put("hypercalls", hypercalls);
-        out.put("nmi_injections", 0L);
-        out.put("insn_emulation", insnEmulation);
-        out.put("halt_wait_ns", 0L);
-        out.put("directed_yield_successful", 0L);
         out.put("pf_taken", pfFixed);
-        out.put("exits", exits);
-        out.put("halt_successful_poll", 0L);
+        out.put("req_event", irqInjections);
+        out.put("halt_wait_ns", 0L);
         out.put("halt_attempted_poll", 0L);
-        out.put("pf_guest", 0L);
-        out.put("irq_window_exits", 0L);
+        out.put("io_exits", ioExits);
+        out.put("nmi_window_exits", 0L);
+        out.put("halt_poll_success_ns", 0L);
+        out.put("pf_parked", 0L);
         out.put("notify_window_exits", 0L);
+        out.put("insn_emulation_fail", 0L);
+        out.put("halt_successful_poll", 0L);
+        out.put("pf_fast", 0L);
+        out.put("pf_mmio_spte_created", 0L);
+        out.put("pf_spurious", 0L);
+        out.put("halt_wakeup", haltWakeups);
+        out.put("pf_guest", 0L);
+        out.put("mmio_exits", mmioExits);
+        out.put("pf_fixed", pfFixed);
+        out.put("insn_emulation", insnEmulation);
+        out.put("fpu_reload", ioExits + mmioExits);
+        out.put("pf_park_timeouts", 0L);
         return out;
     }
 }

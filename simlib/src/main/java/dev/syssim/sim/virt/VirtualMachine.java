@@ -285,6 +285,7 @@ public final class VirtualMachine {
                     "KVM maps a host page into the guest's EPT", TraceEvent.NO_CAUSE));
         }
         guest = kvm.guests().boot(hardware);
+        guest.addIrqLine(ACPI_IRQ);
         for (Vcpu each : vcpus) each.attach(guest.scheduler().core(each.index()));
         serial.attachGuest(guest);
         if (host.trace().wants(EventKind.PROCESS)) {
@@ -299,12 +300,45 @@ public final class VirtualMachine {
         return out;
     }
 
+    // ---- ACPI ----
+
+    /** The ACPI SCI, the interrupt of the power button. */
+    public static final Irq ACPI_IRQ = new Irq("9", 41, "IO-APIC   9-fasteoi", "acpi", "");
+    /** How long the guest's init takes to stop everything after the power button. */
+    static final long SHUTDOWN_TIME = 800_000_000L;
+
+    /**
+     * ACPI's power button ({@code virsh shutdown}, QEMU's system_powerdown): KVM injects the SCI, the
+     * guest reads why, and its init shuts the machine down, which ends with the guest writing sleep
+     * state S5 to the ACPI control port. Firmware without an OS has no handler: nothing happens.
+     */
+    public void powerButton() {
+        if (guest == null || vcpus.isEmpty() || state != State.RUNNING) return;
+        Vcpu v = vcpus.get(0);
+        v.inject(ACPI_IRQ, "the ACPI power button", () -> {
+            v.exit(VmExit.portIo("inw 0x600 (ACPI PM1a_STS: power button pressed)", "acpi_pm1_evt_read", null, false, TraceEvent.NO_CAUSE));
+            v.inGuest(() -> host.timeline().after(SHUTDOWN_TIME, () -> {
+                // init's last step runs on the guest's own timer: an idle (halted) vCPU wakes by it first
+                if (v.state() == Vcpu.State.HALTED) v.inject(dev.syssim.sim.hw.Irq.LOCAL_TIMER, "the guest's timer expired (KVM's hrtimer)", this::guestPowerOff);
+                else guestPowerOff();
+            }));
+        });
+    }
+
+    /** The guest's last act (poweroff, or init after the power button): S5 to the ACPI control port; QEMU stops the machine. */
+    public void guestPowerOff() {
+        if (vcpus.isEmpty() || state != State.RUNNING) return;
+        vcpus.get(0).exit(VmExit.portIo("outw 0x604, 0x2000 (ACPI PM1a_CNT: sleep type S5)", "acpi_pm1_cnt_write: the guest powers off",
+                this::guestPoweredOff, true, TraceEvent.NO_CAUSE));
+    }
+
     // ---- the end ----
 
     /** The guest powered off: it leaves the world; QEMU exits on its own. */
     public void guestPoweredOff() {
         if (state == State.DESTROYED) return;
         state = State.SHUT_DOWN;
+        for (Vcpu v : vcpus) v.kill();
         endGuest();
         requestShutdown();
     }

@@ -38,9 +38,9 @@ public final class Virtualization {
     public static final String BASE_IMAGE = "/var/lib/libvirt/images/debian-12-genericcloud-amd64.qcow2";
     public static final long BASE_IMAGE_SIZE = 2L << 30;
     private static final long BASE_IMAGE_LENGTH = 5_072L * Qcow2.CLUSTER;
-    public static final int KVM_GID = 104;
-    public static final int LIBVIRT_GID = 105;
-    public static final int LIBVIRT_QEMU_UID = 64055;
+    public static final int KVM_GID = dev.syssim.sim.virt.Libvirt.KVM_GID;
+    public static final int LIBVIRT_GID = dev.syssim.sim.virt.Libvirt.LIBVIRT_GID;
+    public static final int LIBVIRT_QEMU_UID = dev.syssim.sim.virt.Libvirt.LIBVIRT_QEMU_UID;
     /** Where a guest's pids continue after its boot (systemd's services took the ones before). */
     private static final int GUEST_FIRST_PID = 480;
 

@@ -3,6 +3,8 @@ package dev.syssim.sim.virt.device;
 import dev.syssim.sim.fs.PathWalker;
 import dev.syssim.sim.os.Credentials;
 import dev.syssim.sim.os.Kernel;
+import dev.syssim.sim.os.OpenFile;
+import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.ProcessState;
 import dev.syssim.sim.os.Terminal;
@@ -26,7 +28,12 @@ import java.util.Map;
 public final class SerialPort {
 
     private final VirtualMachine vm;
+    /** Ctrl-]: virsh console's escape character. In a notebook cell, a line {@code ^]} stands for it. */
+    public static final char ESCAPE = '\u001d';
+
     private TerminalSink client;
+    private Terminal local;
+    private boolean detachRequested;
     private Kernel guest;
     private Terminal console;
     private Process shell;
@@ -55,13 +62,47 @@ public final class SerialPort {
         return client != null;
     }
 
-    /** Someone connects to the port ({@code virsh console}): from now on the guest's output goes to {@code sink}. */
+    /**
+     * A user's terminal on the host connects to the port ({@code virsh console}, QEMU's
+     * {@code -nographic}): the guest's output goes to it, and Ctrl-] typed there detaches.
+     */
+    public void attach(Terminal local, Kernel host) {
+        this.local = local;
+        this.detachRequested = false;
+        this.client = (stream, data) -> local.write(host, null, new OpenFile(local, null, local.path(), OpenFlags.O_RDWR, stream), data);
+        if (console != null) {
+            console.setHungUp(false);
+            console.setCommandFilter(text -> {
+                String t = text.strip();
+                if (t.indexOf(ESCAPE) >= 0 || t.equals("^]")) {
+                    detachRequested = true;
+                    console.setHungUp(true);
+                    return false;
+                }
+                return true;
+            });
+        }
+    }
+
+    /** Output goes to {@code sink} (QEMU's own standard output with {@code -nographic}). */
     public void attach(TerminalSink sink) {
         this.client = sink;
     }
 
+    /** The client goes: output is lost again until the next one connects. */
     public void detach() {
         this.client = null;
+        if (console != null) console.setCommandFilter(null);
+    }
+
+    /** Whether the client typed the escape character (Ctrl-]). */
+    public boolean detachRequested() {
+        return detachRequested;
+    }
+
+    /** The host terminal attached to the port, or null. */
+    public Terminal localTerminal() {
+        return local;
     }
 
     /** The guest's console terminal, or null before its kernel boots. */

@@ -29,6 +29,8 @@ public final class VirtTools {
 
     public static void register(Binaries binaries) {
         binaries.register("qemu-system-x86_64", new Qemu())
-                .register("qemu-img", new QemuImg());
+                .register("qemu-img", new QemuImg())
+                .register("virsh", new Virsh())
+                .register("libvirtd", new Libvirtd());
     }
 }
