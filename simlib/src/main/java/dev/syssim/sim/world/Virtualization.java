@@ -19,6 +19,7 @@ import dev.syssim.sim.virt.DiskImages;
 import dev.syssim.sim.virt.Guests;
 import dev.syssim.sim.virt.Kvm;
 import dev.syssim.sim.virt.Qcow2;
+import dev.syssim.sim.virt.VirtualMachine;
 import dev.syssim.sim.virt.tools.VirtTools;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -55,6 +56,48 @@ public final class Virtualization {
         Inode image = writeBaseImage(k.rootFs());
         DiskImages.of(k).installed(image, "debian-12");
         k.log().log(KernelLog.KERN_INFO, 37_000_000, "virbr0: port 1(vnet0) entered blocking state");
+    }
+
+    // ---- a guest from Java (the docker room's Docker Desktop VM, tests, benchmarks) ----
+
+    /** Simulation steps a guest gets to boot: firmware, kernel and init take a few simulated seconds. */
+    private static final long BOOT_STEPS = 20_000_000;
+
+    /**
+     * Starts a guest on {@code host} as root does by hand: a qcow2 overlay on the cloud image
+     * ({@code qemu-img create -b}), then {@code qemu-system-x86_64 -enable-kvm -daemonize} with the
+     * disk on {@code bus} ({@code virtio}, {@code ide}, or {@code ahci}: an ICH9 SATA controller); returns the guest machine once
+     * its console login runs, or null if it did not boot. Installs the packages first if needed.
+     */
+    public static Machine startGuest(World world, Machine host, String name, String bus, int memoryMiB) {
+        Kernel k = host.kernel();
+        if (Kvm.of(k) == null) install(world, host);
+        Map<String, String> env = Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME", "/root");
+        String disk = "/var/lib/libvirt/images/" + name + ".qcow2";
+        // AHCI as libvirt asks for it: the image as a -blockdev pair, an ich9-ahci controller, the disk on its port 0
+        String drive = bus.equals("ahci")
+                ? "-blockdev '{\"driver\":\"file\",\"filename\":\"" + disk + "\",\"node-name\":\"d0-storage\"}'"
+                  + " -blockdev '{\"node-name\":\"d0\",\"driver\":\"qcow2\",\"file\":\"d0-storage\"}'"
+                  + " -device '{\"driver\":\"ich9-ahci\",\"id\":\"sata0\"}' -device '{\"driver\":\"ide-hd\",\"bus\":\"sata0.0\",\"drive\":\"d0\"}'"
+                : "-drive file=" + disk + ",format=qcow2,if=" + bus;
+        String script = "qemu-img create -q -f qcow2 -b " + BASE_IMAGE + " -F qcow2 " + disk
+                + " && qemu-system-x86_64 -enable-kvm -m " + memoryMiB + " -name " + name + " " + drive + " -display none -daemonize";
+        CommandRun.Result r = CommandRun.run(world, host, new CommandRun.Command(List.of("/bin/sh", "-c", script), "root", "/root", env, null),
+                BOOT_STEPS);
+        if (r.status() != 0) return null;
+        VirtualMachine vm = null;
+        for (VirtualMachine each : Kvm.of(k).vms()) if (each.name().equals(name)) vm = each;
+        if (vm == null) return null;
+        VirtualMachine v = vm;
+        world.runUntil(() -> v.state() != VirtualMachine.State.RUNNING || v.serial().loginShell() != null, BOOT_STEPS);
+        Kernel guest = v.guest();
+        return guest == null || v.serial().loginShell() == null ? null : world.machine(guest.machineName());
+    }
+
+    /** Runs {@code command} (a bash command line) in a guest as root; its status and output. */
+    public static CommandRun.Result runInGuest(World world, Machine guest, String command, long maxSteps) {
+        Map<String, String> env = Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME", "/root");
+        return CommandRun.run(world, guest, new CommandRun.Command(List.of("/bin/bash", "-c", command), "root", "/root", env, null), maxSteps);
     }
 
     /** KVM on {@code k} (if its CPU has VMX) and its device node. */
