@@ -31,6 +31,7 @@ public final class VirtTools {
         binaries.register("qemu-system-x86_64", new Qemu())
                 .register("qemu-img", new QemuImg())
                 .register("virsh", new Virsh())
-                .register("libvirtd", new Libvirtd());
+                .register("libvirtd", new Libvirtd())
+                .register("perf", new Perf());
     }
 }
