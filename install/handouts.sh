@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job: build the kernel, install it into .venv (creating .venv with JupyterLab and
-# nbconvert if needed), and execute every notebook in notebooks/ headless into handouts under
-# build/handouts/: the executed notebook itself (.ipynb, with its outputs) and, by format:
+# nbconvert if needed), write the student release of every homework source notebook into
+# build/homework/release/ (install/syssim assign), and execute every notebook in notebooks/
+# headless into handouts under build/handouts/ (homework sources, with their solutions, too: they
+# are the lecturer's): the executed notebook itself (.ipynb, with its outputs) and, by format:
 #   html      (default) each trace as its SVG diagram plus a collapsible event table
 #   pdf       through xelatex, each trace as its PNG (Debian: texlive-xetex texlive-fonts-recommended
 #             texlive-plain-generic pandoc)
@@ -21,6 +23,9 @@ done
 
 install/setup-venv.sh
 VIRTUAL_ENV="$PWD/.venv" install/install.sh --sys-prefix
+
+# The students' versions: solutions out, outputs cleared, checks locked.
+install/syssim assign notebooks/homework/source/*.ipynb build/homework/release
 
 nbconvert() {
     .venv/bin/jupyter nbconvert --log-level WARN "$@"
@@ -51,7 +56,8 @@ done
 
 cat <<MSG
 
-Handouts are in build/handouts/ (open the .html files in a browser).
+Handouts are in build/handouts/ (open the .html files in a browser); the homework releases for
+students are in build/homework/release/.
 To work with the notebooks in JupyterLab, kernel "SysSim":
     .venv/bin/jupyter lab notebooks/
 MSG

@@ -1,6 +1,7 @@
 package dev.syssim.kernel;
 
 import dev.syssim.kernel.eval.SimInterpreter;
+import dev.syssim.kernel.homework.HomeworkCommands;
 import dev.syssim.kernel.install.Installer;
 import dev.syssim.kernel.install.Training;
 import dev.syssim.kernel.protocol.ConnectionInfo;
@@ -15,7 +16,7 @@ import java.util.Arrays;
 /**
  * Entry point of {@code syssim-kernel.jar}: {@code CONNECTION_FILE} runs the kernel, {@code install}
  * installs the kernelspec, {@code train} is the class-loading run the installer archives for fast
- * start-up.
+ * start-up, {@code assign} and {@code grade} are the homework workflow's commands.
  */
 public final class Main {
 
@@ -24,6 +25,8 @@ public final class Main {
                    java -jar syssim-kernel.jar install [--user | --sys-prefix | --prefix DIR]
                                                        [--name NAME] [--display-name NAME] [--no-cds]
                    java -jar syssim-kernel.jar install --help
+                   java -jar syssim-kernel.jar assign SOURCE.ipynb... OUT_DIR
+                   java -jar syssim-kernel.jar grade [--source SOURCE.ipynb] [--csv FILE] NOTEBOOK|DIR...
             """;
 
     private Main() {
@@ -32,6 +35,8 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("install")) {
             System.exit(Installer.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        } else if (args.length >= 1 && (args[0].equals("assign") || args[0].equals("grade"))) {
+            System.exit(homework(args[0], Arrays.asList(args).subList(1, args.length)));
         } else if (args.length == 1 && args[0].equals("train")) {
             Training.run();
             System.exit(0);
@@ -42,6 +47,12 @@ public final class Main {
             (help ? System.out : System.err).print(USAGE);
             System.exit(help ? 0 : 2);
         }
+    }
+
+    /** {@code assign} and {@code grade}: the homework workflow's commands. */
+    private static int homework(String command, java.util.List<String> args) {
+        return command.equals("assign") ? HomeworkCommands.assign(args, System.out, System.err)
+                : HomeworkCommands.grade(args, System.out, System.err);
     }
 
     /** Serves until a shutdown request; returns the exit status (1: the kernel could not start). */

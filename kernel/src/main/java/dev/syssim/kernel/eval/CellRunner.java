@@ -41,6 +41,8 @@ final class CellRunner {
     private Progress lastProgress;
     /** The trace options in effect when this cell last ran shell text with tracing on, or null. */
     private TraceDisplayOptions cellTrace;
+    /** False for a replay nobody watches (a homework check's copy): traces are not drawn. */
+    private boolean displays = true;
 
     CellRunner(Workspace workspace) {
         this.workspace = workspace;
@@ -48,6 +50,11 @@ final class CellRunner {
 
     void setMagics(Magics magics) {
         this.magics = magics;
+    }
+
+    /** Whether cells draw their traces; drawing changes nothing in the world, so a replay may skip it. */
+    void showDisplays(boolean show) {
+        this.displays = show;
     }
 
     ExecuteOutcome execute(String code, CellIO io) {
@@ -200,6 +207,10 @@ final class CellRunner {
     private void finishDisplays(CellIO io) {
         if (!workspace.started()) return;
         World world = workspace.world();
+        if (!displays) {
+            world.trace().clear();
+            return;
+        }
         // a cell that turned tracing off at its end still shows the trace of what ran while it was on
         Optional<DisplayBundle> bundle = cellTrace != null ? TraceBundle.build(world.trace().snapshot(), cellTrace) : Optional.empty();
         Progress last = lastProgress == null ? new Progress("", 0, 0, 0, OptionalDouble.empty()) : lastProgress;

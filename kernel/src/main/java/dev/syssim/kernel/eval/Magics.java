@@ -28,10 +28,12 @@ final class Magics {
     private final Map<String, Magic> cell = new TreeMap<>();
     private final Workspace workspace;
     private final CellRunner runner;
+    private final Homework homework;
 
     Magics(Workspace workspace, CellRunner runner) {
         this.workspace = workspace;
         this.runner = runner;
+        this.homework = new Homework(workspace);
         add(new Magic("trace", false, TraceMagic.USAGE.lines().findFirst().orElse("%trace"),
                 "what the trace under each cell shows: off, syscalls, interrupts or full, and which lanes, how many events, which formats",
                 this::trace));
@@ -48,8 +50,8 @@ final class Magics {
         add(new Magic("help", false, "usage: %help [MAGIC]", "how cells work, and the magics", this::help));
         add(new Magic("program", true, "usage: %%program NAME",
                 "define an executable NAME on this machine in the tiny program language (installed in /usr/local/bin)", this::program));
-        add(new Magic("check", true, "usage: %%check [MESSAGE]",
-                "homework check: run the body; the cell passes if its last command succeeds, and fails with MESSAGE otherwise", this::check));
+        add(new Magic("check", true, Homework.CHECK_USAGE, Homework.CHECK_HELP, homework::check));
+        add(new Magic("grade", false, "usage: %grade", Homework.GRADE_HELP, homework::grade));
     }
 
     private void add(Magic m) {
@@ -242,26 +244,5 @@ final class Magics {
         } catch (IllegalArgumentException e) {
             return usage(cell.get("program"), e.getMessage());
         }
-    }
-
-    private ExecuteOutcome check(String args, String body, CellIO io) {
-        String message = args.isBlank() ? "the check failed" : args.strip();
-        // a check looks, it does not move you: the session returns to where the cell found it
-        Session session = workspace.session();
-        Machine machine = session.machine();
-        String user = session.user();
-        CellRunner.Run run;
-        try {
-            run = runner.runBody(body, 2, io);
-        } finally {
-            if (workspace.session() == session) session.switchTo(machine, user);
-        }
-        if (!run.outcome().ok()) return run.outcome();
-        if (run.lastStatus() != 0) {
-            return ExecuteOutcome.error("CheckFailed", message + " (last command exited with status " + run.lastStatus() + ")",
-                    List.of("CheckFailed: " + message));
-        }
-        io.stream("stdout", "check passed: " + message + "\n");
-        return ExecuteOutcome.OK;
     }
 }

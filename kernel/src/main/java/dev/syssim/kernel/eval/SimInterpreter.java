@@ -16,6 +16,15 @@ public final class SimInterpreter implements Interpreter {
     private final Workspace workspace = new Workspace(frontend);
     /** Built at the first request, so the kernel answers kernel_info before loading any of it. */
     private Parts parts;
+    /** False for a grader's run: nobody looks at the traces, so they are not drawn. */
+    private boolean traceDisplays = true;
+
+    /** An interpreter that draws no trace displays (a batch grader's: only the cells' outcomes count). */
+    public static SimInterpreter withoutTraceDisplays() {
+        SimInterpreter interpreter = new SimInterpreter();
+        interpreter.traceDisplays = false;
+        return interpreter;
+    }
 
     /** The rooms that run, complete and explain cells. */
     private record Parts(CellRunner runner, Completer completer, Inspector inspector) {
@@ -26,6 +35,7 @@ public final class SimInterpreter implements Interpreter {
             CellRunner runner = new CellRunner(workspace);
             Magics magics = new Magics(workspace, runner);
             runner.setMagics(magics);
+            runner.showDisplays(traceDisplays);
             Lookups lookups = new Lookups(workspace);
             parts = new Parts(runner, new Completer(magics, lookups), new Inspector(magics, lookups));
         }
@@ -34,13 +44,15 @@ public final class SimInterpreter implements Interpreter {
 
     @Override
     public ExecuteOutcome execute(String code, CellIO io) {
-        frontend.bind(io);
+        Journal.Recording recording = workspace.journal().start(code, io, workspace);
+        frontend.bind(recording.io());
         try {
             if (code.isBlank()) return ExecuteOutcome.OK;
-            return parts().runner().execute(code, io);
+            return parts().runner().execute(code, recording.io());
         } catch (RuntimeException | StackOverflowError bug) {
             return internalError(bug);
         } finally {
+            recording.finish(workspace);
             frontend.bind(null);
             workspace.clearInterrupt();
         }

@@ -26,9 +26,50 @@ final class Workspace {
     /** An interrupt that came before the world existed (the first cell boots it): applied when it does. */
     private volatile boolean interruptPending;
     private Session session;
+    /** How many times the world was rebuilt (%scenario, %reset, %seed N): a journal starts over then. */
+    private long generation;
+    /** The cells that built this state, for the copies homework checks run on. */
+    private final Journal journal = new Journal();
+    /** The copy a check is running on, so an interrupt reaches it too; null when no check runs. */
+    private volatile Workspace checking;
 
     Workspace(Session.Frontend frontend) {
         this.frontend = frontend;
+    }
+
+    /** What a replay starts from: the scenario, seed, limits and trace options, with no world built yet. */
+    record Settings(Scenario scenario, long seed, RunLimits limits, TraceDisplayOptions traceOptions) {
+    }
+
+    /** A workspace that starts from {@code settings} (a copy's, before its cells are replayed). */
+    Workspace(Session.Frontend frontend, Settings settings) {
+        this.frontend = frontend;
+        this.scenario = settings.scenario();
+        this.seed = settings.seed();
+        this.limits = settings.limits();
+        this.traceOptions = settings.traceOptions();
+    }
+
+    /** The settings of a fresh kernel: the default scenario and seed, default limits, tracing off. */
+    static Settings freshSettings() {
+        return new Settings(Scenarios.defaultScenario(), DEFAULT_SEED, RunLimits.DEFAULT, TraceDisplayOptions.DEFAULT);
+    }
+
+    Settings settings() {
+        return new Settings(scenario, seed, limits, traceOptions);
+    }
+
+    long generation() {
+        return generation;
+    }
+
+    Journal journal() {
+        return journal;
+    }
+
+    /** While a check runs on {@code copy}, interrupts go to it as well; null when the check is over. */
+    void setChecking(Workspace copy) {
+        this.checking = copy;
     }
 
     World world() {
@@ -78,6 +119,7 @@ final class Workspace {
         this.limits = limits;
         this.world = null;
         this.session = null;
+        generation++;
         ensure();
     }
 
@@ -86,6 +128,8 @@ final class Workspace {
         interruptPending = true;
         World w = world;
         if (w != null) w.requestInterrupt();
+        Workspace copy = checking;
+        if (copy != null) copy.interrupt();
     }
 
     /** A cell is over: an interrupt it did not see is forgotten, so it cannot stop the next one. */
@@ -93,6 +137,13 @@ final class Workspace {
         interruptPending = false;
         World w = world;
         if (w != null) w.clearInterrupt();
+        Workspace copy = checking;
+        if (copy != null) copy.clearInterrupt();
+    }
+
+    /** True when an interrupt was asked for and not yet cleared (a copy being replayed stops at once). */
+    boolean interruptPending() {
+        return interruptPending;
     }
 
     private void ensure() {

@@ -126,16 +126,16 @@ class SimInterpreterTest {
     }
 
     @Test
-    void checkPassesOnSuccessAndFailsWithTheMessage() {
-        assertTrue(run("%%check the file exists\ntest -e /etc/motd").stdout.toString().contains("check passed: the file exists"));
-        ExecuteOutcome failed = interpreter.execute("%%check motd must be gone\ntest ! -e /etc/motd", new RecordingIO());
+    void plainShellLinesOfACheckPassWhenTheLastCommandSucceeds() {
+        assertTrue(((String) run("%%check motd the file exists\ntest -e /etc/motd").displays.get(0).get("text/plain")).contains("check motd — the file exists: passed"));
+        ExecuteOutcome failed = interpreter.execute("%%check gone motd must be gone\ntest ! -e /etc/motd", new RecordingIO());
         assertEquals("CheckFailed", failed.ename());
-        assertTrue(failed.evalue().startsWith("motd must be gone"), failed.evalue());
+        assertTrue(failed.evalue().startsWith("gone, line 2 `test ! -e /etc/motd` was not met: the last command exited with status 1"), failed.evalue());
     }
 
     @Test
     void aCheckLooksButLeavesTheSessionWhereItWas() {
-        run("%%check root can read the shadow file\n%machine laptop\ntest -r /etc/shadow");
+        run("%%check shadow\n%machine laptop\ntest -r /etc/shadow");
         assertEquals("student\n", run("whoami").stdout.toString());
     }
 

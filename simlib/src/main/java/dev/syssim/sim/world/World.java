@@ -23,6 +23,12 @@ public final class World {
     private RunLimits limits;
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private volatile boolean interruptRequested;
+    /** A replay's interrupts: the steps at which the recorded run saw one, oldest first. */
+    private final java.util.ArrayDeque<Long> replayedInterrupts = new java.util.ArrayDeque<>();
+    /** The first of them, or Long.MAX_VALUE: one comparison per step on the hot path. */
+    private long nextReplayedInterrupt = Long.MAX_VALUE;
+    /** The steps at which runs stopped for an interrupt since the last {@link #takeInterruptSteps()}. */
+    private final java.util.List<Long> interruptSteps = new java.util.ArrayList<>();
     private long steps;
     private Runnable progressListener;
     private long progressEvery;
@@ -101,13 +107,38 @@ public final class World {
     }
 
     /**
+     * Makes runs stop for an interrupt when exactly these numbers of events have run, as a recorded
+     * run did: the world is deterministic, so a replay interrupted at the same steps reaches the
+     * same state. Replaces any steps still pending; an empty list cancels them.
+     */
+    public void replayInterruptsAt(java.util.List<Long> steps) {
+        replayedInterrupts.clear();
+        replayedInterrupts.addAll(steps);
+        nextReplayedInterrupt = replayedInterrupts.isEmpty() ? Long.MAX_VALUE : replayedInterrupts.peekFirst();
+    }
+
+    /** The steps at which runs stopped for an interrupt since the last call, oldest first (for replays). */
+    public java.util.List<Long> takeInterruptSteps() {
+        java.util.List<Long> taken = java.util.List.copyOf(interruptSteps);
+        interruptSteps.clear();
+        return taken;
+    }
+
+    /**
      * Runs events until {@code done} holds, an interrupt is requested, {@code maxSteps} more events
      * have run, or nothing is left that could ever happen.
      */
     public Stop runUntil(BooleanSupplier done, long maxSteps) {
         long limit = steps + maxSteps;
         while (!done.getAsBoolean()) {
-            if (interruptRequested) return Stop.INTERRUPTED;
+            if (interruptRequested || steps >= nextReplayedInterrupt) {
+                if (!interruptRequested) {
+                    replayedInterrupts.removeFirst();
+                    nextReplayedInterrupt = replayedInterrupts.isEmpty() ? Long.MAX_VALUE : replayedInterrupts.peekFirst();
+                }
+                interruptSteps.add(steps);
+                return Stop.INTERRUPTED;
+            }
             if (steps >= limit) return Stop.STEP_LIMIT;
             if (!timeline.runNext()) return Stop.STUCK;
             if (++steps >= nextProgress) {
