@@ -68,8 +68,9 @@ public final class Virtualization {
      * ({@code qemu-img create -b}), then {@code qemu-system-x86_64 -enable-kvm -daemonize} with the
      * disk on {@code bus} ({@code virtio}, {@code ide}, or {@code ahci}: an ICH9 SATA controller); returns the guest machine once
      * its console login runs, or null if it did not boot. Installs the packages first if needed.
+     * {@code qemuOptions} go on QEMU's command line as they are ({@code -cpu host}).
      */
-    public static Machine startGuest(World world, Machine host, String name, String bus, int memoryMiB) {
+    public static Machine startGuest(World world, Machine host, String name, String bus, int memoryMiB, String... qemuOptions) {
         Kernel k = host.kernel();
         if (Kvm.of(k) == null) install(world, host);
         Map<String, String> env = Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME", "/root");
@@ -81,17 +82,24 @@ public final class Virtualization {
                   + " -device '{\"driver\":\"ich9-ahci\",\"id\":\"sata0\"}' -device '{\"driver\":\"ide-hd\",\"bus\":\"sata0.0\",\"drive\":\"d0\"}'"
                 : "-drive file=" + disk + ",format=qcow2,if=" + bus;
         String script = "qemu-img create -q -f qcow2 -b " + BASE_IMAGE + " -F qcow2 " + disk
-                + " && qemu-system-x86_64 -enable-kvm -m " + memoryMiB + " -name " + name + " " + drive + " -display none -daemonize";
+                + " && qemu-system-x86_64 -enable-kvm -m " + memoryMiB + " -name " + name + " " + drive + " -display none -daemonize"
+                + (qemuOptions.length == 0 ? "" : " " + String.join(" ", qemuOptions));
         CommandRun.Result r = CommandRun.run(world, host, new CommandRun.Command(List.of("/bin/sh", "-c", script), "root", "/root", env, null),
                 BOOT_STEPS);
         if (r.status() != 0) return null;
-        VirtualMachine vm = null;
-        for (VirtualMachine each : Kvm.of(k).vms()) if (each.name().equals(name)) vm = each;
-        if (vm == null) return null;
-        VirtualMachine v = vm;
-        world.runUntil(() -> v.state() != VirtualMachine.State.RUNNING || v.serial().loginShell() != null, BOOT_STEPS);
+        // -daemonize returns once QEMU runs on its own, perhaps before it created the VM
+        world.runUntil(() -> vmNamed(k, name) != null, BOOT_STEPS);
+        VirtualMachine v = vmNamed(k, name);
+        if (v == null) return null;
+        world.runUntil(() -> v.state() == VirtualMachine.State.SHUT_DOWN || v.state() == VirtualMachine.State.DESTROYED
+                || v.serial().loginShell() != null, BOOT_STEPS);
         Kernel guest = v.guest();
         return guest == null || v.serial().loginShell() == null ? null : world.machine(guest.machineName());
+    }
+
+    private static VirtualMachine vmNamed(Kernel host, String name) {
+        for (VirtualMachine each : Kvm.of(host).vms()) if (each.setup() != null && each.name().equals(name)) return each;
+        return null;
     }
 
     /** Runs {@code command} (a bash command line) in a guest as root; its status and output. */
