@@ -15,6 +15,7 @@ public final class Scenarios {
     static {
         register(new Laptop());
         register(new CampusScenario());
+        register(new VirtScenario());
     }
 
     private Scenarios() {

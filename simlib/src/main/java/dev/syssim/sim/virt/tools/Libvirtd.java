@@ -75,7 +75,8 @@ public final class Libvirtd extends Tool {
         for (String xml : definitions) {
             try {
                 DomainXml d = DomainXml.parse(xml);
-                if (l.domain(d.name()) == null) l.put(d, true);
+                // a hand-written file may lack a UUID (and MACs): libvirtd makes them up as define does
+                if (l.domain(d.name()) == null) l.put(complete(l, d), true);
             } catch (DomainXml.Invalid e) {
                 // a broken file is skipped, as libvirtd logs and skips it
             }
@@ -209,7 +210,8 @@ public final class Libvirtd extends Tool {
         String log = "/var/log/libvirt/qemu/" + name + ".log";
         String pidFile = "/run/libvirt/qemu/" + name + ".pid";
         List<String> argv = QemuCommand.argv(d, l.host());
-        return c.create(log, OpenFlags.O_WRONLY | OpenFlags.O_APPEND | OpenFlags.O_CLOEXEC, 0600, lf -> {
+        // a pid file left by an earlier run must not be taken for this QEMU's
+        return c.sys(Syscall.Unlinkat.unlink(pidFile), gone -> c.create(log, OpenFlags.O_WRONLY | OpenFlags.O_APPEND | OpenFlags.O_CLOEXEC, 0600, lf -> {
             if (lf.failed()) return answer.apply(Libvirt.Reply.failed("Unable to open log file '" + log + "': " + lf.errno().message()));
             int logFd = lf.intValue();
             String header = timestamp(c) + ": starting up libvirt version: " + VERSION + ", package: 4+deb12u2 (Debian), qemu version: "
@@ -218,10 +220,19 @@ public final class Libvirtd extends Tool {
                     + "HOME=/var/lib/libvirt/qemu/domain-" + name + " \\\n" + String.join(" \\\n", argv) + "\n";
             return c.write(logFd, Libc.bytes(header), w -> c.sys(Syscall.Clone.fork(() -> intermediate(c, argv, logFd, pidFile)),
                     child -> c.sys(new Syscall.Wait4(child.intValue(), 0), reaped -> c.close(logFd,
-                            () -> c.readFile(pidFile, (e, bytes) -> {
-                                int pid = e == null ? parsePid(bytes) : -1;
-                                return waitForGuest(c, l, d, pid, log, answer);
-                            })))));
+                            () -> readPid(c, pidFile, 0, pid -> waitForGuest(c, l, d, pid, log, answer))))));
+        }));
+    }
+
+    /**
+     * QEMU's pid from its pid file. The grandchild writes it on its own schedule, so the daemon
+     * retries for a while (the real libvirtd waits for a handshake on a pipe instead).
+     */
+    private Step readPid(Libc c, String pidFile, int tries, java.util.function.IntFunction<Step> then) {
+        return c.readFile(pidFile, (e, bytes) -> {
+            int pid = e == null ? parsePid(bytes) : -1;
+            if (pid > 0 || tries >= 1000) return then.apply(pid);
+            return c.sleep(1_000_000, slept -> readPid(c, pidFile, tries + 1, then));
         });
     }
 
