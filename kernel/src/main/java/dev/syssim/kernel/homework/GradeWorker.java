@@ -20,10 +20,14 @@ public final class GradeWorker {
     private GradeWorker() {
     }
 
+    /** The first line a worker answers: it is up, and a notebook's time limit may start. */
+    public static final String READY = "ready";
+
     public static void main(String[] args) throws IOException {
         PrintStream answers = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
         // whatever else prints must not mix into the answers
         System.setOut(System.err);
+        answers.println(READY);
         BufferedReader tasks = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = tasks.readLine(); line != null; line = tasks.readLine()) {
             if (line.isBlank()) continue;

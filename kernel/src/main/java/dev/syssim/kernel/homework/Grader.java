@@ -108,6 +108,9 @@ public final class Grader {
     /** One worker process and the lines it answers. */
     private static final class Worker {
         private static final String EOF = "\u0000eof";
+        /** How long a worker may take to say it is ready. */
+        private static final Duration STARTUP = Duration.ofSeconds(120);
+        private boolean ready;
         private final Process process;
         private final Writer tasks;
         private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(16);
@@ -164,6 +167,17 @@ public final class Grader {
         GradeReport grade(String notebook, Options options) {
             List<GradeReport.CheckScore> possible = possibleChecks(notebook, options.source());
             try {
+                if (!ready) {
+                    // the notebook's clock starts once the worker's JVM is up: a busy machine's slow start is not the notebook's
+                    String hello = answers.poll(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+                    if (hello == null) {
+                        close();
+                        return GradeReport.notGraded(notebook, GradeReport.Status.CRASHED,
+                                "the grading worker did not start within " + STARTUP.toSeconds() + " s", possible);
+                    }
+                    if (hello.equals(EOF)) return crashed(notebook, possible);
+                    ready = GradeWorker.READY.equals(hello);
+                }
                 tasks.write(new GradeTask(notebook, options.source() == null ? null : options.source().toString()).toJson() + "\n");
                 tasks.flush();
                 String answer = answers.poll(options.timeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -11,6 +11,7 @@ public final class MisbehavingWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        System.out.println(GradeWorker.READY);
         BufferedReader tasks = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = tasks.readLine(); line != null; line = tasks.readLine()) {
             GradeTask task = GradeTask.parse(line);

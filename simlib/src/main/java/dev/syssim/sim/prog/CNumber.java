@@ -65,6 +65,14 @@ final class CNumber {
         boolean negative = false;
         if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) negative = s.charAt(i++) == '-';
         int start = i;
+        long small = 0;
+        while (i < n && i - start < 18 && s.charAt(i) >= '0' && s.charAt(i) <= '9') small = small * 10 + (s.charAt(i++) - '0');
+        if (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i = start; // 19 digits or more: may overflow, count it exactly
+        } else {
+            if (i == start) return new Integer(0, 0, false);
+            return new Integer(negative ? -small : small, i, false);
+        }
         BigInteger magnitude = BigInteger.ZERO;
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             magnitude = magnitude.multiply(BigInteger.TEN).add(BigInteger.valueOf(s.charAt(i) - '0'));

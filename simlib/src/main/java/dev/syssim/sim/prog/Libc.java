@@ -140,6 +140,27 @@ public final class Libc {
         return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> drain(next));
     }
 
+    /** Whether output for {@code fd} waits to be written. */
+    public boolean hasPending(int fd) {
+        for (Chunk chunk : pending) if (chunk.fd() == fd) return true;
+        return false;
+    }
+
+    /**
+     * Writes the pending output; {@code then} gets the first error a write to {@code fd} met (null:
+     * none), as a caller of fflush who checks ferror would.
+     */
+    public Step drainReporting(int fd, Function<Errno, Step> then) {
+        return drainReporting(fd, null, then);
+    }
+
+    private Step drainReporting(int fd, Errno first, Function<Errno, Step> then) {
+        Chunk chunk = pending.poll();
+        if (chunk == null) return then.apply(first);
+        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()),
+                r -> drainReporting(fd, first == null && chunk.fd() == fd && r.failed() ? r.errno() : first, then));
+    }
+
     // ---- syscalls ----
 
     /** Makes a syscall after writing pending output; the continuation gets the raw result. */

@@ -85,7 +85,7 @@ final class ArithForFrame extends Frame {
     Step unwind(Shell sh) {
         if (phase == 3 && sh.pending instanceof Shell.Break b) {
             sh.pending = b.levels() > 1 ? new Shell.Break(b.levels() - 1) : null;
-            return end(sh, 0);
+            return end(sh, sh.st.lastStatus);
         }
         if (phase == 3 && sh.pending instanceof Shell.Continue k) {
             if (k.levels() > 1) {

@@ -34,6 +34,7 @@ final class ArithSubFrame extends Frame {
                 return Shell.CONTINUE;
             }
         }
+        if (sh.st.dash) return dash(sh);
         ArithResult r = sh.arithmetic.evaluate(text, new ArithBridge(sh));
         ArithBridge.report(sh, r, null);
         if (r instanceof ArithResult.Value v) {
@@ -43,6 +44,27 @@ final class ArithSubFrame extends Frame {
         ArithResult.Failure f = (ArithResult.Failure) r;
         if (f.kind() == ArithResult.Kind.UNBOUND) return sh.fatal(127);
         return sh.discard(1);
+    }
+
+    /** dash's smaller arithmetic; its errors end a script (status 2). */
+    private Step dash(Shell sh) {
+        try {
+            long value = DashArithmetic.evaluate(text, new DashArithmetic.Variables() {
+                public String get(String name) {
+                    return sh.st.vars.get(name);
+                }
+
+                public String set(String name, long v) {
+                    String error = Assign.scalar(sh, name, Long.toString(v), false);
+                    return error == null || error.isEmpty() ? null : error;
+                }
+            });
+            out.accept(Long.toString(value));
+            return sh.finish(0);
+        } catch (DashArithmetic.Failure f) {
+            sh.error(f.getMessage());
+            return sh.fatal(2);
+        }
     }
 
     /** The expression's text when it has no expansions (quoted text only), so it need not be expanded. */

@@ -71,7 +71,9 @@ final class AssignmentFrame extends Frame {
             Xtrace.line(sh, shown);
         }
         String error;
-        if (elements != null) {
+        if (elements != null && a.subscript() != null) {
+            error = a.name() + "[" + a.subscript().text() + "]: cannot assign list to array member";
+        } else if (elements != null) {
             Variable v = sh.st.vars.find(a.name());
             error = Assign.array(sh, a.name(), elements, a.append(), v != null && v.isAssoc());
         } else if (subscript != null) {
@@ -83,6 +85,7 @@ final class AssignmentFrame extends Frame {
             if (!error.isEmpty()) sh.error(error);
             sh.st.lastStatus = 1;
             markFailed(sh);
+            if (sh.st.dash) return sh.fatal(2);
             // a failed assignment abandons the command line, as bash's does outside a prompt
             if (!(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
         }

@@ -58,16 +58,19 @@ public final class Bash extends Tool {
             return c.exit(0);
         }
         if (inv.badOption != null) {
+            boolean missingCommand = inv.badOption.equals("-c");
             if (dash) {
-                c.eprint(program + ": 0: Illegal option " + inv.badOption + "\n");
+                c.eprint(program + ": 0: " + (missingCommand ? "-c requires an argument" : "Illegal option " + inv.badOption) + "\n");
+            } else if (missingCommand) {
+                c.eprint(program + ": -c: option requires an argument\n");
             } else {
-                c.eprint(program + ": " + inv.badOption + ": invalid option\n");
-                c.eprint("Usage:\t" + program + " [GNU long option] [option] ...\n\t" + program + " [GNU long option] [option] script-file ...\n");
+                c.eprint(program + ": " + inv.badOption + ": invalid option\n" + usage(program));
             }
             return c.exitQuietly(2);
         }
         ShellState st = new ShellState();
         st.dash = dash;
+        if (dash) st.options.setShopt("expand_aliases", true); // dash expands aliases in scripts too
         st.programName = program.startsWith("-") ? program.substring(1) : program;
         st.login = inv.login || program.startsWith("-");
         Shell sh = new Shell(c, st, new Arithmetic());
@@ -309,6 +312,18 @@ public final class Bash extends Tool {
             sh.push(new SourceFrame(parser, SourceFrame.Kind.SCRIPT, st.name));
             return sh.run();
         });
+    }
+
+    /** bash's usage, as it prints it after a bad option. */
+    private static String usage(String program) {
+        StringBuilder out = new StringBuilder("Usage:\t" + program + " [GNU long option] [option] ...\n\t" + program
+                + " [GNU long option] [option] script-file ...\nGNU long options:\n");
+        for (String o : List.of("debug", "debugger", "dump-po-strings", "dump-strings", "help", "init-file", "login", "noediting",
+                "noprofile", "norc", "posix", "pretty-print", "rcfile", "restricted", "verbose", "version")) {
+            out.append("\t--").append(o).append('\n');
+        }
+        return out.append("Shell options:\n\t-ilrsD or -c command or -O shopt_option\t\t(invocation only)\n")
+                .append("\t-abefhkmnptuvxBCEHPT or -o option\n").toString();
     }
 
     /** An interactive shell ignores Ctrl-C itself (its foreground job gets it) and serves its terminal. */

@@ -51,7 +51,11 @@ final class BraceExpansion {
             } else {
                 Ast.BraceSeq s = (Ast.BraceSeq) brace;
                 if (s.count() > MAX_WORDS) return null;
-                for (long k = 0; k < s.count(); k++) alternatives.add(List.of(new Ast.Quoted(s.value(k))));
+                for (long k = 0; k < s.count(); k++) {
+                    // a letter range's backslash goes through quote removal as bash's does: an empty word
+                    String v = s.value(k);
+                    alternatives.add(List.of(new Ast.Quoted(s.letters() && v.equals("\\") ? "" : v)));
+                }
             }
             // pushed in reverse so the first alternative is expanded first
             for (int k = alternatives.size() - 1; k >= 0; k--) {

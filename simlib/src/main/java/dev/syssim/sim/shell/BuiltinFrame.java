@@ -18,6 +18,11 @@ final class BuiltinFrame extends Frame {
         this.command = command;
     }
 
+    /** The builtin's name as it was called (argv[0]). */
+    String name() {
+        return argv.get(0);
+    }
+
     @Override
     Step step(Shell sh) {
         if (!started) {

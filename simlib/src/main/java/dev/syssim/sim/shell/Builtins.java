@@ -73,7 +73,7 @@ final class Builtins {
         table.put("umask", MiscBuiltins.UMASK);
         table.put("times", MiscBuiltins.TIMES);
         table.put("ulimit", MiscBuiltins.ULIMIT);
-        table.put("help", MiscBuiltins.HELP);
+        table.put("help", Help.HELP);
         table.put("enable", MiscBuiltins.ENABLE);
         Builtin test = new TestBuiltin();
         table.put("test", test);

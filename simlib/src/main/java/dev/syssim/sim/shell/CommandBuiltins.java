@@ -111,6 +111,7 @@ final class CommandBuiltins {
             }
             List<String> rest = argv.subList(i, argv.size());
             if (rest.isEmpty()) return sh.done(0);
+            if ((describe || verbose) && sh.st.dash) return dashDescribe(sh, rest.subList(0, 1), verbose ? Style.VERBOSE : Style.SHORT);
             if (describe || verbose) return describe(sh, rest, verbose ? Style.VERBOSE : Style.SHORT, "command", false);
             String name = rest.get(0);
             Builtin b = sh.builtins.find(name, sh);
@@ -118,7 +119,7 @@ final class CommandBuiltins {
                 sh.stack.set(sh.stack.size() - 1, new BuiltinFrame(b, new ArrayList<>(rest), null));
                 return Shell.CONTINUE;
             }
-            sh.stack.set(sh.stack.size() - 1, new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st.currentCommand, false));
+            sh.stack.set(sh.stack.size() - 1, new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st::currentCommand, false));
             return Shell.CONTINUE;
         }
     };
@@ -158,8 +159,51 @@ final class CommandBuiltins {
         List<String> names = argv.subList(i, argv.size());
         if (typeOnly) return describeTypes(sh, names, all, noFunctions);
         if (pathOnly || forcePath) return paths(sh, names, all, forcePath);
+        if (sh.st.dash) return dashDescribe(sh, names, Style.TYPE);
         return describe(sh, names, Style.TYPE, "type", all, noFunctions);
     };
+
+    /**
+     * dash's type and command -v/-V: its own words ("a shell function", "a tracked alias for"),
+     * "not found" on standard output, status 127 when a name is not found; command looks at its
+     * first name only.
+     */
+    private static Step dashDescribe(Shell sh, List<String> names, Style style) {
+        int[] status = {0};
+        return dev.syssim.sim.prog.Libc.forEach(names, (name, more) -> {
+            ShellState st = sh.st;
+            boolean brief = style == Style.SHORT;
+            if (st.aliases.containsKey(name)) {
+                String value = st.aliases.get(name);
+                sh.out(brief ? "alias " + name + "=" + Quote.single(value) + "\n" : name + " is an alias for " + value + "\n");
+                return more.get();
+            }
+            if (KEYWORDS.contains(name)) {
+                sh.out(brief ? name + "\n" : name + " is a shell keyword\n");
+                return more.get();
+            }
+            if (st.functions.containsKey(name)) {
+                sh.out(brief ? name + "\n" : name + " is a shell function\n");
+                return more.get();
+            }
+            if (sh.builtins.find(name, sh) != null) {
+                sh.out(brief ? name + "\n" : name + (Builtins.isSpecial(name, sh) ? " is a special shell builtin\n" : " is a shell builtin\n"));
+                return more.get();
+            }
+            boolean tracked = !name.contains("/") && st.hash.containsKey(name);
+            return files(sh, name, false, files -> {
+                if (files.isEmpty()) {
+                    status[0] = 127;
+                    if (!brief) sh.out(name + ": not found\n");
+                } else if (brief) {
+                    sh.out(files.get(0) + "\n");
+                } else {
+                    sh.out(name + (tracked ? " is a tracked alias for " : " is ") + files.get(0) + "\n");
+                }
+                return more.get();
+            });
+        }, () -> sh.done(status[0]));
+    }
 
     private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all) {
         return describe(sh, names, style, builtin, all, false);
@@ -209,7 +253,8 @@ final class CommandBuiltins {
                 }
                 return more.get();
             });
-        }, () -> sh.done(failures[0] == names.size() && !names.isEmpty() ? 1 : 0));
+        // type fails if any name is not found; command -v/-V only if none is
+        }, () -> sh.done(builtin.equals("type") ? (failures[0] > 0 ? 1 : 0) : failures[0] == names.size() && !names.isEmpty() ? 1 : 0));
     }
 
     private static Step describeTypes(Shell sh, List<String> names, boolean all, boolean noFunctions) {

@@ -31,6 +31,10 @@ final class Declare implements Builtin {
             default -> "aAfFgiIlnprtux";
         };
         if (cmd.equals("local") && sh.st.vars.functionScope() == null) {
+            if (sh.st.dash) {
+                sh.builtinError(cmd, "not in a function");
+                return sh.fatal(2);
+            }
             sh.builtinError(cmd, "can only be used in a function");
             return sh.done(1);
         }

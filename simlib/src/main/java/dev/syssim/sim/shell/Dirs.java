@@ -50,7 +50,7 @@ final class Dirs {
             }
         }
         List<String> args = argv.subList(i, argv.size());
-        if (args.size() > 1) {
+        if (args.size() > 1 && !sh.st.dash) { // dash takes the first and ignores the rest
             sh.builtinError("cd", "too many arguments");
             return sh.done(1);
         }
@@ -90,6 +90,10 @@ final class Dirs {
     private static Step change(Shell sh, List<String> candidates, int i, boolean physical, String original, boolean cdpath,
                                boolean print, String firstError) {
         if (i >= candidates.size()) {
+            if (sh.st.dash) {
+                sh.builtinError("cd", "can't cd to " + original);
+                return sh.done(2);
+            }
             sh.builtinError("cd", original + ": " + (firstError == null ? "No such file or directory" : firstError));
             return sh.done(1);
         }
@@ -98,7 +102,9 @@ final class Dirs {
         return sh.c.sys(new Syscall.Chdir(Bytes.toJava(logical)), r -> {
             if (r.failed()) {
                 String error = firstError != null ? firstError : i == candidates.size() - 1 ? r.errno().message() : null;
-                if (i < candidates.size() - 1) return change(sh, candidates, i + 1, physical, original, cdpath, print, firstError);
+                if (i < candidates.size() - 1 || sh.st.dash) {
+                    return change(sh, candidates, i + 1, physical, original, cdpath, print, firstError);
+                }
                 sh.builtinError("cd", original + ": " + (firstError != null ? firstError : r.errno().message()));
                 return sh.done(1);
             }

@@ -17,6 +17,7 @@ final class DynamicVariables implements Variables.Dynamic {
     @Override
     public String get(String name) {
         ShellState st = sh.st;
+        if (st.dash) return null; // dash computes none of these (not even LINENO or $_)
         switch (name) {
             case "RANDOM":
                 return Integer.toString(st.random());
@@ -39,7 +40,7 @@ final class DynamicVariables implements Variables.Dynamic {
             case "_":
                 return st.lastArgument;
             case "BASH_COMMAND":
-                return st.currentCommand;
+                return st.currentCommand();
             case "SHELLOPTS": {
                 java.util.List<String> on = new java.util.ArrayList<>();
                 for (var e : st.options.setOptions().entrySet()) if (e.getValue()) on.add(e.getKey());
@@ -58,6 +59,7 @@ final class DynamicVariables implements Variables.Dynamic {
     @Override
     public java.util.List<String> array(String name) {
         ShellState st = sh.st;
+        if (st.dash) return null;
         java.util.List<String> out = new java.util.ArrayList<>();
         switch (name) {
             case "PIPESTATUS" -> {

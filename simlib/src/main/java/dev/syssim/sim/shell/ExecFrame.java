@@ -50,17 +50,12 @@ final class ExecFrame extends Frame {
         String shown = argv.get(0);
         if (e == Errno.ENOEXEC) return runAsScript(sh);
         if (e == Errno.ENOENT) {
-            // the file is there but its interpreter is not: "bad interpreter", or the ELF loader: "required file not found"
+            // the file is there but its interpreter (#! or the ELF loader) is not: bash 5.2 says
+            // "required file not found" for both, and "bad interpreter" only when #! names something it may not run
             return sh.c.readFile(Bytes.toJava(path), (err, bytes) -> {
                 if (err != null) {
                     message(sh, shown, sh.st.dash ? "not found" : "No such file or directory");
                     return sh.exit(127);
-                }
-                if (bytes.length > 2 && bytes[0] == '#' && bytes[1] == '!') {
-                    String first = Bytes.str(bytes).split("\n", 2)[0].substring(2).strip();
-                    String interpreter = first.split("[ \t]", 2)[0];
-                    message(sh, shown, interpreter + ": bad interpreter: No such file or directory");
-                    return sh.exit(126);
                 }
                 message(sh, shown, sh.st.dash ? "not found" : "cannot execute: required file not found");
                 return sh.exit(127);
@@ -68,6 +63,9 @@ final class ExecFrame extends Frame {
         }
         if (e == Errno.EACCES) {
             return sh.c.statOf(Bytes.toJava(path), true, (err, st) -> {
+                if (st != null && st.type() == FileType.REGULAR && (st.permissions() & 0111) != 0 && !sh.st.dash) {
+                    return badInterpreter(sh, shown);
+                }
                 String text = st != null && st.type() == FileType.DIRECTORY ? "Is a directory" : "Permission denied";
                 if (sh.st.dash) text = "Permission denied";
                 message(sh, shown, text);
@@ -76,6 +74,20 @@ final class ExecFrame extends Frame {
         }
         message(sh, shown, e.message());
         return sh.exit(126);
+    }
+
+    /** An executable file the kernel refused with EACCES: its #! names a program that may not run. */
+    private Step badInterpreter(Shell sh, String shown) {
+        return sh.c.readFile(Bytes.toJava(path), (err, bytes) -> {
+            String text = "Permission denied";
+            if (err == null && bytes.length > 2 && bytes[0] == '#' && bytes[1] == '!') {
+                String first = Bytes.str(bytes).split("\n", 2)[0].substring(2).strip();
+                text = first.split("[ \t]", 2)[0] + ": bad interpreter: Permission denied";
+            }
+            // bash words this one with sys_error: the shell's name, no line number
+            sh.err((sh.st.interactive ? sh.st.programName : sh.currentSource()) + ": " + shown + ": " + text + "\n");
+            return sh.exit(126);
+        });
     }
 
     private static void message(Shell sh, String name, String text) {

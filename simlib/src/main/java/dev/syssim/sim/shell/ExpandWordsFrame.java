@@ -87,11 +87,6 @@ final class ExpandWordsFrame extends Frame {
 
     private static boolean needsGlob(Shell sh, String literal) {
         if (sh.st.options.noglob) return false;
-        for (int i = 0; i < literal.length(); i++) {
-            char c = literal.charAt(i);
-            if (c == '*' || c == '?' || c == '[') return true;
-            if (sh.st.options.extglob && (c == '+' || c == '@' || c == '!') && i + 1 < literal.length() && literal.charAt(i + 1) == '(') return true;
-        }
-        return false;
+        return Marked.isPattern(literal, null, sh.st.options.extglob);
     }
 }

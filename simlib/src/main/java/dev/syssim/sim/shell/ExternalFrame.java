@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A program: found on PATH (remembered in the hash table), then fork, the redirections in the
@@ -18,16 +19,17 @@ final class ExternalFrame extends Frame {
     private final List<String> argv;
     private final Map<String, String> assigned;
     private final List<Ast.Redirect> redirects;
-    private final String jobText;
+    private final Supplier<String> jobText;
     private final boolean forked;
     private boolean started;
 
     ExternalFrame(List<String> argv, Map<String, String> assigned, Ast.Simple command, boolean forked) {
-        this(argv, assigned, command.redirects(), FunctionPrinter.command(command), forked);
+        this(argv, assigned, command.redirects(), () -> FunctionPrinter.command(command), forked);
     }
 
     /** {@code jobText}: the command as a job message shows it. */
-    ExternalFrame(List<String> argv, Map<String, String> assigned, List<Ast.Redirect> redirects, String jobText, boolean forked) {
+    ExternalFrame(List<String> argv, Map<String, String> assigned, List<Ast.Redirect> redirects, Supplier<String> jobText,
+            boolean forked) {
         this.argv = argv;
         this.assigned = assigned;
         this.redirects = redirects;
@@ -51,7 +53,7 @@ final class ExternalFrame extends Frame {
                     childStatus = 254;
                     return sh.proceed();
                 }
-                return sh.waitForeground(List.of(pid), List.of(jobText), status -> {
+                return sh.waitForeground(List.of(pid), () -> List.of(jobText.get()), status -> {
                     childStatus = status;
                     return sh.proceed();
                 });

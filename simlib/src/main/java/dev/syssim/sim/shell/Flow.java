@@ -34,6 +34,7 @@ final class Flow {
     private static Step loopControl(Shell sh, List<String> argv, boolean isBreak) {
         String name = argv.get(0);
         long n = 1;
+        int status = 0;
         if (argv.size() > 1) {
             Long v = number(argv.get(1));
             if (v == null) {
@@ -43,7 +44,10 @@ final class Flow {
             }
             if (v < 1) {
                 sh.builtinError(name, v + ": loop count out of range");
-                n = 1;
+                // bash then leaves every enclosing loop, for break and continue alike, with a failure
+                n = Integer.MAX_VALUE;
+                isBreak = true;
+                status = 1;
             } else {
                 n = v;
             }
@@ -55,8 +59,8 @@ final class Flow {
         int levels = (int) Math.min(n, sh.st.loopDepth);
         sh.c.flushStdout();
         sh.pending = isBreak ? new Shell.Break(levels) : new Shell.Continue(levels);
-        sh.st.lastStatus = 0;
-        return sh.finish(0);
+        sh.st.lastStatus = status;
+        return sh.finish(status);
     }
 
     static final Builtin RETURN = (sh, argv) -> {

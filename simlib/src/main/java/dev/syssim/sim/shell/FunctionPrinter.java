@@ -17,23 +17,38 @@ final class FunctionPrinter {
     }
 
     static String print(Ast.FunctionDef f) {
-        FunctionPrinter p = new FunctionPrinter();
-        p.function(f, 0, false);
-        return p.out.toString();
+        return deep(() -> {
+            FunctionPrinter p = new FunctionPrinter();
+            p.function(f, 0, false);
+            return p.out.toString();
+        });
     }
 
     /** A command as bash shows it in job messages and {@code $BASH_COMMAND}: words as written, then redirections. */
     static String command(Ast.Command c) {
-        FunctionPrinter p = new FunctionPrinter();
-        p.command(c, 0);
-        return p.out.toString();
+        return deep(() -> {
+            FunctionPrinter p = new FunctionPrinter();
+            p.command(c, 0);
+            return p.out.toString();
+        });
+    }
+
+    /** Printing walks the tree as deep as bash lets it nest: on a big stack when this one is too small. */
+    private static String deep(java.util.function.Supplier<String> print) {
+        try {
+            return dev.syssim.sim.shell.syntax.DeepStack.call(print::get);
+        } catch (dev.syssim.sim.shell.syntax.SyntaxError never) {
+            throw new IllegalStateException(never);
+        }
     }
 
     /** An and-or list as bash shows a background job: {@code sleep 1 && echo done}. */
     static String andOr(Ast.AndOr chain) {
-        FunctionPrinter p = new FunctionPrinter();
-        p.andOr(chain, 0);
-        return p.out.toString();
+        return deep(() -> {
+            FunctionPrinter p = new FunctionPrinter();
+            p.andOr(chain, 0);
+            return p.out.toString();
+        });
     }
 
     private void function(Ast.FunctionDef f, int level, boolean keyword) {

@@ -28,6 +28,8 @@ final class GlobFrame extends Frame {
     private List<String> reached;
     private List<String> next;
     private int reachedIndex;
+    /** Directories ** walked into (already matched by name in their parent). */
+    private final java.util.Set<String> descended = new java.util.HashSet<>();
     private boolean started;
 
     GlobFrame(Marked field, Consumer<Object> out) {
@@ -75,7 +77,14 @@ final class GlobFrame extends Frame {
             reachedIndex = 0;
             component++;
         }
-        return done(sh, reached);
+        boolean lastPlain = !components.isEmpty() && !hasGlob(components.get(components.size() - 1), sh.st.options.extglob);
+        if (!lastPlain || reached.size() == 1 && reached.get(0).equals(absolute ? "/" : "")) return done(sh, reached);
+        // plain components after a pattern were only joined on: keep the paths that exist (a trailing / keeps directories)
+        List<String> existing = new ArrayList<>();
+        return dev.syssim.sim.prog.Libc.forEach(reached, (path, more) -> sh.c.lstat(Bytes.toJava(path), r -> {
+            if (!r.failed()) existing.add(path);
+            return more.get();
+        }), () -> done(sh, existing));
     }
 
     private Step read(Shell sh, String dir, String comp, boolean last, boolean globstar) {
@@ -101,8 +110,10 @@ final class GlobFrame extends Frame {
                 }
                 names.sort(null);
                 if (globstar) {
-                    // ** matches the directory itself and everything below it
-                    next.add(dir);
+                    // ** matches the directory itself and everything below it; last, it names the
+                    // directory as dir/ and the top directory not at all
+                    if (!last) next.add(dir);
+                    else if (!dir.isEmpty() && !descended.contains(dir)) next.add(dir.endsWith("/") ? dir : dir + "/");
                     for (String n : names) next.add(join(dir, n, last));
                     List<String> subdirs = new ArrayList<>();
                     for (Dirent d : entries) {
@@ -111,7 +122,11 @@ final class GlobFrame extends Frame {
                     }
                     subdirs.sort(null);
                     // walk below: the subdirectories become more directories to read for this same component
-                    for (String s : subdirs) if (!reached.contains(s)) reached.add(reachedIndex, s);
+                    for (String s : subdirs) {
+                        if (reached.contains(s)) continue;
+                        reached.add(reachedIndex, s);
+                        descended.add(s);
+                    }
                 } else {
                     for (String n : names) next.add(join(dir, n, last));
                 }

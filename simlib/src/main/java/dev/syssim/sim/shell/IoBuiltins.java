@@ -3,6 +3,7 @@ package dev.syssim.sim.shell;
 import dev.syssim.sim.os.Errno;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.shell.syntax.Parser;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,10 +174,43 @@ final class IoBuiltins {
 
     static final Builtin READ = IoBuiltins::read;
 
+    /** dash's read knows only -p PROMPT and -r, and wants a name: its refusals, or null. */
+    private static Step dashReadOptions(Shell sh, List<String> argv) {
+        int i = 1;
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (!a.startsWith("-") || a.length() < 2) break;
+            for (int k = 1; k < a.length(); k++) {
+                char f = a.charAt(k);
+                if (f == 'p') {
+                    if (k + 1 == a.length()) i++; // its argument is the next word
+                    break;
+                }
+                if (f != 'r') {
+                    sh.builtinError("read", "Illegal option -" + f);
+                    return sh.done(2);
+                }
+            }
+        }
+        if (i >= argv.size()) {
+            sh.builtinError("read", "arg count");
+            return sh.done(2);
+        }
+        return null;
+    }
+
     private static final String READ_USAGE = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
             + "[-p prompt] [-t timeout] [-u fd] [name ...]\n";
 
     private static Step read(Shell sh, List<String> argv) {
+        if (sh.st.dash) {
+            Step refused = dashReadOptions(sh, argv);
+            if (refused != null) return refused;
+        }
         boolean raw = false;
         boolean silent = false;
         String array = null;
@@ -275,7 +309,7 @@ final class IoBuiltins {
         boolean exactly = exact;
         String arrayName = array;
         int inFd = fd;
-        Step body = readInput(sh, inFd, delim, max, exactly, rawFinal, (result) -> {
+        Step body = readInput(sh, inFd, delim, max, exactly, rawFinal, result -> {
             if (result.error() != null) {
                 sh.builtinError("read", "read error: " + inFd + ": " + result.error().message());
                 return sh.done(1);
@@ -283,14 +317,23 @@ final class IoBuiltins {
             assignRead(sh, result.text(), names, arrayName, rawFinal, exactly || max >= 0);
             return sh.done(result.eof() ? 1 : 0);
         });
-        if (prompt != null) {
-            String p = prompt;
+        String shownPrompt = prompt;
+        java.util.function.Supplier<Step> prompted = () -> {
+            if (shownPrompt == null) return body;
             return sh.c.isatty(inFd, tty -> {
-                if (tty) sh.err(p);
+                if (tty) sh.err(shownPrompt);
                 return body;
             });
-        }
-        return body;
+        };
+        if (inFd == 0) return prompted.get();
+        // read -u N checks the descriptor is open before anything else
+        return sh.c.sys(new Syscall.Fcntl(inFd, Syscall.Fcntl.F_GETFL, 0), r -> {
+            if (r.failed()) {
+                sh.builtinError("read", inFd + ": invalid file descriptor: " + r.errno().message());
+                return sh.done(1);
+            }
+            return prompted.get();
+        });
     }
 
     /** What read got: the text (the delimiter removed), whether input ended first, or a read error. */
@@ -452,6 +495,8 @@ final class IoBuiltins {
         long skip = 0;
         boolean trim = false;
         int fd = 0;
+        String callback = null;
+        long quantum = 5000;
         int i = 1;
         String name = argv.get(0);
         for (; i < argv.size(); i++) {
@@ -475,8 +520,12 @@ final class IoBuiltins {
                     case 'O' -> origin = n == null ? 0 : n;
                     case 's' -> skip = n == null ? 0 : n;
                     case 'u' -> fd = n == null ? 0 : n.intValue();
-                    default -> {
-                    }
+                    case 'C' -> callback = value;
+                    default -> quantum = n == null ? 0 : n;
+                }
+                if (f == 'c' && (n == null || n <= 0)) {
+                    sh.builtinError(name, value + ": invalid callback quantum");
+                    return sh.done(1);
                 }
                 if (f != 'd' && f != 'C' && (n == null || n < 0)) {
                     sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
@@ -502,7 +551,15 @@ final class IoBuiltins {
         long skipLines = skip;
         boolean trimDelimiter = trim;
         int inFd = fd;
-        return sh.c.readAll(inFd, all, err -> {
+        String every = callback;
+        long lines = quantum;
+        // mapfile checks the descriptor is open first, as read -u does
+        return sh.c.sys(new Syscall.Fcntl(inFd, Syscall.Fcntl.F_GETFL, 0), open -> {
+            if (open.failed()) {
+                sh.builtinError(name, inFd + ": invalid file descriptor: " + open.errno().message());
+                return sh.done(1);
+            }
+            return sh.c.readAll(inFd, all, err -> {
             String text = Bytes.str(all.toByteArray());
             List<Assign.Element> elements = new ArrayList<>();
             Variable v = sh.st.vars.find(array);
@@ -517,9 +574,58 @@ final class IoBuiltins {
                 if (line++ < skipLines) continue;
                 elements.add(new Assign.Element(Long.toString(index++), false, item));
             }
+            if (every != null) {
+                if (v == null || !v.isArray()) {
+                    String error = Assign.array(sh, array, List.of(), false, false);
+                    if (error != null) sh.builtinError(name, error);
+                }
+                sh.push(new MapfileCallbacks(name, array, elements, every, lines));
+                return sh.proceed();
+            }
             String error = Assign.array(sh, array, elements, start != 0 || v != null && v.isArray() && start != 0, false);
             if (error != null) sh.builtinError(name, error);
             return sh.done(0);
+            });
         });
+    }
+
+    /**
+     * mapfile -C: the callback is evaluated every quantum lines, before that line's element is
+     * assigned, as {@code callback INDEX 'LINE'}; the elements go in one by one so it sees the array so far.
+     */
+    private static final class MapfileCallbacks extends Frame {
+        private final String builtin;
+        private final String array;
+        private final List<Assign.Element> elements;
+        private final String callback;
+        private final long quantum;
+        private int next;
+        private boolean called;
+
+        MapfileCallbacks(String builtin, String array, List<Assign.Element> elements, String callback, long quantum) {
+            this.builtin = builtin;
+            this.array = array;
+            this.elements = elements;
+            this.callback = callback;
+            this.quantum = quantum;
+        }
+
+        @Override
+        Step step(Shell sh) {
+            while (next < elements.size()) {
+                Assign.Element e = elements.get(next);
+                if (!called && (next + 1) % quantum == 0) {
+                    called = true;
+                    String text = callback + " " + e.subscript() + " " + Quote.single(e.value());
+                    sh.push(new SourceFrame(new Parser(text, sh.st.lineNumber, sh.parserSettings()), SourceFrame.Kind.EVAL, "eval"));
+                    return Shell.CONTINUE;
+                }
+                called = false;
+                String error = Assign.element(sh, array, e.subscript(), e.value(), false);
+                if (error != null) sh.builtinError(builtin, error);
+                next++;
+            }
+            return sh.finish(0);
+        }
     }
 }

@@ -128,8 +128,26 @@ final class JobBuiltins {
         boolean longForm = argv.contains("-l");
         boolean runningOnly = argv.contains("-r");
         boolean stoppedOnly = argv.contains("-s");
+        // jobs named by spec (%1, %sleep, a pid): only those, each unknown one an error
+        List<ShellState.Job> listed = new ArrayList<>(st.jobs.values());
+        int status = 0;
+        List<String> specs = new ArrayList<>();
+        for (String a : argv.subList(1, argv.size())) if (!a.startsWith("-") || !specs.isEmpty()) specs.add(a);
+        if (!specs.isEmpty()) {
+            listed.clear();
+            for (String spec : specs) {
+                StringBuilder error = new StringBuilder();
+                ShellState.Job job = Jobs.find(st, spec, error);
+                if (job == null) {
+                    sh.builtinError("jobs", error.toString());
+                    status = 1;
+                } else {
+                    listed.add(job);
+                }
+            }
+        }
         List<ShellState.Job> done = new ArrayList<>();
-        for (ShellState.Job job : st.jobs.values()) {
+        for (ShellState.Job job : listed) {
             if (runningOnly && job.done()) continue;
             if (stoppedOnly) continue;
             if (pidsOnly) {
@@ -143,7 +161,7 @@ final class JobBuiltins {
             if (job.done()) done.add(job);
         }
         for (ShellState.Job job : done) Jobs.forget(st, job.number);
-        return sh.done(0);
+        return sh.done(status);
     });
 
     static final Builtin FG = (sh, argv) -> {
@@ -201,9 +219,116 @@ final class JobBuiltins {
         return sh.done(status);
     };
 
+    private static final String DASH_KILL_USAGE = "Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]";
+
+    /** dash's signal names: no SIG prefix, 0 first, numbers where it knows no name. */
+    private static String dashSignalName(int n) {
+        if (n == 0) return "0";
+        if (n == 16 || n == 32 || n == 33) return Integer.toString(n);
+        if (n >= 1 && n <= 31) return Traps.name(n);
+        if (n == 34) return "RTMIN";
+        if (n <= 49) return "RTMIN+" + (n - 34);
+        if (n < 64) return "RTMAX-" + (64 - n);
+        return "RTMAX";
+    }
+
+    private static int dashSignalNumber(String s) {
+        if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+            int n = s.length() > 3 ? 999 : Integer.parseInt(s);
+            return n <= 64 ? n : -1;
+        }
+        for (int n = 0; n <= 64; n++) if (dashSignalName(n).equals(s)) return n;
+        return -1;
+    }
+
+    /** dash's kill: its usage, options, messages (an errno message and an empty line) and statuses. */
+    private static Step dashKill(Shell sh, List<String> argv) {
+        if (argv.size() < 2) {
+            sh.builtinError("kill", DASH_KILL_USAGE);
+            return sh.done(2);
+        }
+        String a = argv.get(1);
+        int signal = 15;
+        int i = 1;
+        if (a.equals("-l")) {
+            if (argv.size() == 2) {
+                StringBuilder out = new StringBuilder();
+                for (int n = 0; n <= 64; n++) out.append(dashSignalName(n)).append('\n');
+                sh.out(out.toString());
+                return sh.done(0);
+            }
+            String s = argv.get(2);
+            if (!s.chars().allMatch(Character::isDigit) || s.isEmpty()) {
+                sh.builtinError("kill", "Illegal number: " + s);
+                return sh.done(2);
+            }
+            int n = s.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(s);
+            if (n > 128) n -= 128;
+            if (n > 64) {
+                sh.builtinError("kill", "invalid signal number or exit status: " + s);
+                return sh.done(2);
+            }
+            sh.out(dashSignalName(n) + "\n");
+            return sh.done(0);
+        }
+        if (a.equals("-s")) {
+            if (argv.size() < 3) {
+                sh.builtinError("kill", "No arg for -s option");
+                return sh.done(2);
+            }
+            signal = dashSignalNumber(argv.get(2));
+            if (signal < 0) {
+                sh.builtinError("kill", "invalid signal number or name: " + argv.get(2));
+                return sh.done(2);
+            }
+            i = 3;
+        } else if (a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
+            signal = dashSignalNumber(a.substring(1));
+            if (signal < 0) {
+                sh.builtinError("kill", "Illegal option -" + a.charAt(1));
+                return sh.done(2);
+            }
+            i = 2;
+        }
+        if (i < argv.size() && argv.get(i).equals("--")) i++;
+        List<String> targets = argv.subList(i, argv.size());
+        if (targets.isEmpty()) {
+            sh.builtinError("kill", DASH_KILL_USAGE);
+            return sh.done(2);
+        }
+        int sig = signal;
+        int[] status = {0};
+        return dev.syssim.sim.prog.Libc.forEach(targets, (t, more) -> {
+            int pid;
+            if (t.startsWith("%")) {
+                ShellState.Job job = Jobs.find(sh.st, t, new StringBuilder());
+                if (job == null) {
+                    sh.builtinError("kill", "No such job: " + t);
+                    status[0] = 1;
+                    return more.get();
+                }
+                pid = job.pgid > 0 ? -job.pgid : job.leader();
+            } else if (t.matches("-?[0-9]+")) {
+                pid = Integer.parseInt(t);
+            } else {
+                sh.builtinError("kill", "Illegal number: " + t);
+                return sh.done(2);
+            }
+            Signal send = sig == 0 ? null : Signal.of(sig);
+            return sh.c.sys(new Syscall.Kill(pid, send), r -> {
+                if (r.failed()) {
+                    sh.builtinError("kill", r.errno().message() + "\n"); // dash adds an empty line
+                    status[0] = 1;
+                }
+                return more.get();
+            });
+        }, () -> sh.done(status[0]));
+    }
+
     private static final String KILL_USAGE = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
 
     static final Builtin KILL = (sh, argv) -> {
+        if (sh.st.dash) return dashKill(sh, argv);
         if (argv.size() < 2) {
             sh.err(KILL_USAGE);
             return sh.done(2);
@@ -278,7 +403,8 @@ final class JobBuiltins {
                     status[0] = 1;
                     return more.get();
                 }
-                pids.add(-job.pgid);
+                if (job.pgid > 0) pids.add(-job.pgid);
+                else pids.addAll(job.pids);
             } else if (t.matches("-?[0-9]+")) {
                 pids.add(Integer.parseInt(t));
             } else {

@@ -39,7 +39,8 @@ final class Jobs {
             sh.st.lastBackground = pid;
             sh.st.lastStatus = 0;
             int number = sh.st.nextJobNumber();
-            ShellState.Job job = new ShellState.Job(number, List.of(pid), FunctionPrinter.andOr(chain), pid);
+            // without job control the job stays in the shell's process group: no group of its own to signal
+            ShellState.Job job = new ShellState.Job(number, List.of(pid), FunctionPrinter.andOr(chain), jobControl ? pid : 0);
             sh.st.jobs.put(number, job);
             sh.st.jobOrder.remove((Integer) number);
             sh.st.jobOrder.add(number);

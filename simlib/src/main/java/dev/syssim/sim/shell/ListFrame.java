@@ -26,6 +26,8 @@ final class ListFrame extends Frame {
     Step step(Shell sh) {
         if (!sh.caught.isEmpty()) return sh.runCaughtTraps(() -> Shell.CONTINUE);
         if (next >= script.items().size()) return sh.finish(sh.st.lastStatus);
+        // set -n reads on and runs nothing more, from the next command of the same line
+        if (sh.st.options.noexec && !sh.st.interactive) return sh.finish(sh.st.lastStatus);
         Ast.Item item = script.items().get(next++);
         if (item.background()) return Jobs.background(sh, item);
         sh.push(new AndOrFrame(item.command(), execLast.forItem(script, next - 1)));

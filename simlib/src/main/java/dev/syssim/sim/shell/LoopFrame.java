@@ -63,10 +63,10 @@ final class LoopFrame extends Frame {
         if (sh.pending instanceof Shell.Break b) {
             if (b.levels() > 1) {
                 sh.pending = new Shell.Break(b.levels() - 1);
-                return end(sh, 0);
+                return end(sh, sh.st.lastStatus);
             }
             sh.pending = null;
-            return end(sh, 0);
+            return end(sh, sh.st.lastStatus);
         }
         if (sh.pending instanceof Shell.Continue k) {
             if (k.levels() > 1) {

@@ -60,11 +60,35 @@ final class Marked {
 
     /** Whether an unquoted glob character is in it: it needs pathname expansion. */
     boolean hasGlob(boolean extglob) {
+        return isPattern(text, flags, extglob);
+    }
+
+    /**
+     * bash's unquoted_glob_pattern_p: {@code *} or {@code ?}, a {@code [} closed by a later
+     * {@code ]} (a {@code /} in between cancels it), or an extglob operator before {@code (};
+     * quoted characters (flag QUOTED; {@code flags} may be null) do not count. So {@code [} alone
+     * is not a pattern and the shell does not read the directory for it.
+     */
+    static boolean isPattern(CharSequence text, byte[] flags, boolean extglob) {
+        boolean open = false;
         for (int i = 0; i < text.length(); i++) {
-            if (flags[i] == QUOTED) continue;
+            if (flags != null && flags[i] == QUOTED) continue;
             char c = text.charAt(i);
-            if (c == '*' || c == '?' || c == '[') return true;
-            if (extglob && (c == '+' || c == '@' || c == '!') && i + 1 < text.length() && text.charAt(i + 1) == '(') return true;
+            switch (c) {
+                case '*', '?' -> {
+                    return true;
+                }
+                case '[' -> open = true;
+                case ']' -> {
+                    if (open) return true;
+                }
+                case '/' -> open = false;
+                case '+', '@', '!' -> {
+                    if (extglob && i + 1 < text.length() && text.charAt(i + 1) == '(') return true;
+                }
+                default -> {
+                }
+            }
         }
         return false;
     }

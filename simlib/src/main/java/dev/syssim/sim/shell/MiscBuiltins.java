@@ -34,6 +34,10 @@ final class MiscBuiltins {
     static final Builtin GETOPTS = (sh, argv) -> {
         ShellState st = sh.st;
         if (argv.size() < 3) {
+            if (sh.st.dash) {
+                sh.builtinError("getopts", "Usage: getopts optstring var [arg...]");
+                return sh.done(2);
+            }
             sh.err("getopts: usage: getopts optstring name [arg ...]\n");
             return sh.done(2);
         }
@@ -68,7 +72,9 @@ final class MiscBuiltins {
         boolean endOfWord = charIndex >= arg.length();
         int pos = optstring.indexOf(opt);
         if (opt == ':' || pos < 0) {
-            if (!silent && !"0".equals(st.vars.get("OPTERR"))) sh.err(st.name + ": illegal option -- " + opt + "\n");
+            if (!silent && !"0".equals(st.vars.get("OPTERR"))) {
+                sh.err(st.dash ? "Illegal option -" + opt + "\n" : st.name + ": illegal option -- " + opt + "\n");
+            }
             Assign.scalar(sh, name, "?", false);
             if (silent) Assign.scalar(sh, "OPTARG", String.valueOf(opt), false);
             else st.vars.unset("OPTARG", false);
@@ -94,7 +100,9 @@ final class MiscBuiltins {
                 Assign.scalar(sh, name, ":", false);
                 Assign.scalar(sh, "OPTARG", String.valueOf(opt), false);
             } else {
-                if (!"0".equals(st.vars.get("OPTERR"))) sh.err(st.name + ": option requires an argument -- " + opt + "\n");
+                if (!"0".equals(st.vars.get("OPTERR"))) {
+                    sh.err(st.dash ? "No arg for -" + opt + " option\n" : st.name + ": option requires an argument -- " + opt + "\n");
+                }
                 Assign.scalar(sh, name, "?", false);
                 st.vars.unset("OPTARG", false);
             }
@@ -332,26 +340,6 @@ final class MiscBuiltins {
         }
         st.limits.put(which, value);
         return sh.done(0);
-    };
-
-    static final Builtin HELP = (sh, argv) -> {
-        if (argv.size() < 2) {
-            sh.out("GNU bash, version 5.2.15(1)-release (x86_64-pc-linux-gnu)\n"
-                    + "These shell commands are defined internally.  Type `help' to see this list.\n"
-                    + "Type `help name' to find out more about the function `name'.\n\n");
-            for (String name : sh.builtins.names()) sh.out(" " + name + "\n");
-            return sh.done(0);
-        }
-        int status = 0;
-        for (String name : argv.subList(1, argv.size())) {
-            if (sh.builtins.find(name, sh) == null && !CommandBuiltins.KEYWORDS.contains(name)) {
-                sh.builtinError("help", "no help topics match `" + name + "'.  Try `help help' or `man -k " + name + "' or `info " + name + "'.");
-                status = 1;
-                continue;
-            }
-            sh.out(name + ": " + name + " ...\n    A builtin of bash; see bash(1).\n");
-        }
-        return sh.done(status);
     };
 
     static final Builtin ENABLE = (sh, argv) -> {

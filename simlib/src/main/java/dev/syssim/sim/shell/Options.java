@@ -184,4 +184,22 @@ final class Options {
         if (stdinScript) out.append('s');
         return out.toString();
     }
+
+    /** dash's {@code $-}: its option letters from last to first (no {@code c}; {@code s} when it reads stdin). */
+    String dashFlags(boolean interactive, boolean stdinScript) {
+        StringBuilder out = new StringBuilder();
+        for (char f : "ubaCvxsnmife".toCharArray()) {
+            if (f == 'i') {
+                if (interactive) out.append('i');
+                continue;
+            }
+            if (f == 's') {
+                if (stdinScript) out.append('s');
+                continue;
+            }
+            String name = byLetter(f);
+            if (name != null && get(name)) out.append(f);
+        }
+        return out.toString();
+    }
 }

@@ -287,6 +287,14 @@ final class ParamFrame extends Frame {
     private Step length(Shell sh, String sub) {
         boolean utf8 = sh.utf8();
         if (name.equals("@") || name.equals("*") || (sub != null && (sub.equals("@") || sub.equals("*")))) {
+            if (sh.st.options.nounset && !name.equals("@") && !name.equals("*")) {
+                // ${#a[@]} of an array never set (missing or only declared) is an error under set -u; a=() is not
+                Variable var = sh.st.vars.find(name);
+                if (var == null || var.declaredOnly) {
+                    sh.error(name + ": unbound variable");
+                    return sh.fatal(1); // 1 even under -c, where a plain $x says 127
+                }
+            }
             Parameters.Value v = value(sh, name, sub);
             int count = v == null ? 0 : v.multiple() ? v.elements().size() : 1;
             return deliver(sh, Parameters.Value.of(Integer.toString(count)));

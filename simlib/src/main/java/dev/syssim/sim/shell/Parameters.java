@@ -46,6 +46,7 @@ final class Parameters {
                 case '!':
                     return st.lastBackground == 0 ? null : Value.of(Integer.toString(st.lastBackground));
                 case '-':
+                    if (st.dash) return Value.of(st.options.dashFlags(st.interactive && !st.subshell, st.stdinScript));
                     return Value.of(st.options.flags(st.interactive && !st.subshell, st.commandString, st.stdinScript));
                 case '0':
                     return Value.of(st.name);

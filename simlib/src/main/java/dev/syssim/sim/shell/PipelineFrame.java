@@ -77,7 +77,7 @@ final class PipelineFrame extends Frame {
             Ast.Command cmd = commands.get(i);
             return sh.fork(child -> new PipeStageFrame(inFd, -1, false, s -> Commands.frame(s, cmd, true)), leader, pid -> {
                 pids.add(pid);
-                return closeIfOpen(sh, inFd, () -> sh.waitForeground(pids, pipelineTexts(), status -> {
+                return closeIfOpen(sh, inFd, () -> sh.waitForeground(pids, this::pipelineTexts, status -> {
                     childStatus = pipeStatus(sh, status);
                     return sh.proceed();
                 }));
@@ -117,7 +117,7 @@ final class PipelineFrame extends Frame {
                             int own = childStatus;
                             return restore(s, saved.failed() ? -1 : saved.intValue(), () -> {
                                 s.stack.remove(s.stack.size() - 1);
-                                return s.waitForeground(pids, pipelineTexts(), status -> {
+                                return s.waitForeground(pids, PipelineFrame.this::pipelineTexts, status -> {
                                     int[] all = new int[s.st.pipestatus.length + 1];
                                     System.arraycopy(s.st.pipestatus, 0, all, 0, s.st.pipestatus.length);
                                     all[all.length - 1] = own;

@@ -62,7 +62,8 @@ final class RedirectFrame extends Frame {
                 return perform(sh, redirects.get(index), status -> {
                     if (status != 0) {
                         failed = true;
-                        return restoreAll(sh, () -> sh.finish(1));
+                        int failure = sh.st.dash ? 2 : 1; // dash's every redirection error
+                        return restoreAll(sh, () -> sh.finish(failure));
                     }
                     index++;
                     phase = 0;
@@ -253,6 +254,10 @@ final class RedirectFrame extends Frame {
         String javaPath = Bytes.toJava(path);
         java.util.function.Function<SysResult, Step> opened = r -> {
             if (r.failed()) {
+                if (sh.st.dash) {
+                    sh.error(Dash.openError(path, (flags & OpenFlags.O_CREAT) != 0, r.errno()));
+                    return k.apply(1);
+                }
                 String message = r.errno() == Errno.EEXIST && noclobberApplies ? "cannot overwrite existing file" : r.errno().message();
                 sh.error(path + ": " + message);
                 return k.apply(1);
@@ -274,7 +279,7 @@ final class RedirectFrame extends Frame {
             // set -C: an existing regular file is not overwritten (O_EXCL unless it is a device or the like)
             return sh.c.statOf(javaPath, true, (err, st) -> {
                 if (err == null && st.type() == dev.syssim.sim.fs.FileType.REGULAR) {
-                    sh.error(path + ": cannot overwrite existing file");
+                    sh.error(sh.st.dash ? Dash.openError(path, true, Errno.EEXIST) : path + ": cannot overwrite existing file");
                     return k.apply(1);
                 }
                 int f = err == null ? flags : flags | OpenFlags.O_EXCL;

@@ -138,7 +138,7 @@ final class SelectFrame extends Frame {
             sh.pending = b.levels() > 1 ? new Shell.Break(b.levels() - 1) : null;
             sh.st.loopDepth--;
             phase = 9;
-            return sh.finish(0);
+            return sh.finish(sh.st.lastStatus); // break's own status (1 after "break 0")
         }
         if (phase == 3 && sh.pending instanceof Shell.Continue k) {
             if (k.levels() > 1) {

@@ -20,6 +20,11 @@ final class SetBuiltin {
         return v.name + "=" + Quote.xtrace(v.value == null ? "" : v.value);
     }
 
+    /** The option names dash's set -o knows (no pipefail, posix or the bash ones). */
+    private static final java.util.Set<String> DASH_OPTIONS = java.util.Set.of("errexit", "noglob", "ignoreeof", "interactive",
+            "monitor", "noexec", "stdin", "xtrace", "verbose", "vi", "emacs", "noclobber", "allexport", "notify", "nounset",
+            "nolog", "debug");
+
     private static Step set(Shell sh, List<String> argv) {
         ShellState st = sh.st;
         if (argv.size() == 1) {
@@ -57,6 +62,10 @@ final class SetBuiltin {
                         continue;
                     }
                     String name = argv.get(++i);
+                    if (st.dash && !DASH_OPTIONS.contains(name)) {
+                        sh.builtinError("set", "Illegal option -o " + name);
+                        return sh.fatal(2);
+                    }
                     if (!st.options.isSetOption(name)) {
                         sh.builtinError("set", name + ": invalid option name");
                         return sh.done(2);
@@ -65,6 +74,11 @@ final class SetBuiltin {
                     break;
                 }
                 String name = Options.byLetter(f);
+                if (st.dash && "efIimnsxvVECabup".indexOf(f) < 0) {
+                    sh.builtinError("set", "Illegal option -" + f); // dash says -Z for +Z too
+                    return sh.fatal(2);
+                }
+                if (st.dash && name == null) continue; // -I, -V, -E: editing and ignoreeof flags with nothing to show here
                 if (name == null || f == 'i' || f == 'c' || f == 's' && false) {
                     sh.builtinError("set", (on ? "-" : "+") + f + ": invalid option");
                     sh.err("set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n");

@@ -130,6 +130,18 @@ final class Shell {
      */
     Step done(int status) {
         c.flushStdout();
+        if (c.hasPending(1) && stack.get(stack.size() - 1) instanceof BuiltinFrame builtin) {
+            // bash checks a builtin's output got out: echo hi >&- is "echo: write error: Bad file descriptor", status 1
+            return c.drainReporting(1, errno -> {
+                if (errno == null) return popped(status);
+                builtinError(builtin.name(), "write error: " + errno.message());
+                return popped(1);
+            });
+        }
+        return popped(status);
+    }
+
+    private Step popped(int status) {
         stack.remove(stack.size() - 1);
         if (!stack.isEmpty()) stack.get(stack.size() - 1).childStatus = status;
         return c.compute(BUILTIN_NANOS, "", this::proceed);
@@ -173,12 +185,12 @@ final class Shell {
 
     /** A message with the shell's prefix on standard error. */
     void error(String message) {
-        err(prefix() + message + "\n");
+        err(prefix() + (st.dash ? Dash.message(message) : message) + "\n");
     }
 
     /** A builtin's error: {@code bash: line 1: cd: /x: No such file or directory}. */
     void builtinError(String builtin, String message) {
-        err(prefix() + builtin + ": " + message + "\n");
+        err(prefix() + builtin + ": " + (st.dash ? Dash.builtinMessage(builtin, message) : message) + "\n");
     }
 
     // ---- exit and control flow ----
@@ -199,6 +211,7 @@ final class Shell {
 
     /** An error that ends a non-interactive shell (set -u, ${x:?}): exits, or abandons the line at a prompt. */
     Step fatal(int status) {
+        if (st.dash) status = 2; // dash's every shell error
         if (st.interactive && !st.subshell) return discard(status);
         return exit(status);
     }
@@ -276,14 +289,21 @@ final class Shell {
     }
 
     /** Waits for the processes of a foreground job; the status is the last one's, PIPESTATUS all of them. */
-    Step waitForeground(List<Integer> pids, List<String> texts, IntFunction<Step> k) {
+    Step waitForeground(List<Integer> pids, Supplier<List<String>> texts, IntFunction<Step> k) {
         List<Integer> live = new ArrayList<>();
-        List<String> liveTexts = new ArrayList<>();
+        List<Integer> liveIndexes = new ArrayList<>();
         for (int i = 0; i < pids.size(); i++) {
             if (pids.get(i) <= 0) continue;
             live.add(pids.get(i));
-            liveTexts.add(i < texts.size() ? texts.get(i) : "");
+            liveIndexes.add(i);
         }
+        // the commands' texts are printed only for a job message
+        Supplier<List<String>> liveTexts = () -> {
+            List<String> all = texts.get();
+            List<String> out = new ArrayList<>();
+            for (int i : liveIndexes) out.add(i < all.size() ? all.get(i) : "");
+            return out;
+        };
         if (live.isEmpty()) return k.apply(pids.isEmpty() ? 0 : 254);
         int[] statuses = new int[live.size()];
         boolean jobControl = st.interactive && !st.subshell;
@@ -324,7 +344,7 @@ final class Shell {
      * nothing inside a command substitution. The job's status is its last process's (pipefail: the
      * last that failed).
      */
-    void reportSignal(int[] statuses, List<Integer> pids, List<String> texts) {
+    void reportSignal(int[] statuses, List<Integer> pids, Supplier<List<String>> lazyTexts) {
         int decisive = statuses[statuses.length - 1];
         if (st.options.pipefail) {
             for (int s : statuses) if (WaitStatus.shellStatus(s) != 0) decisive = s;
@@ -339,6 +359,7 @@ final class Shell {
         String trap = st.traps.get(signal.shortName());
         if (!interactive && signal != Signal.SIGTERM && signal != Signal.SIGPIPE && trap == null) {
             StringBuilder out = new StringBuilder(prefix().replace(": line 0: ", ": line 1: ")); // bash never says line 0 here
+            List<String> texts = lazyTexts.get();
             for (int i = 0; i < statuses.length; i++) {
                 boolean first = i == 0;
                 String state = processState(statuses[i]);

@@ -117,7 +117,21 @@ final class ShellState {
     /** Nonzero while running where set -e does not apply (conditions, && / || operands, !). */
     int errexitSuppressed;
     /** The command being run, for BASH_COMMAND. */
-    String currentCommand = "";
+    private String currentCommand = "";
+    /** The simple command running now, printed only when asked ($BASH_COMMAND, a job message). */
+    private dev.syssim.sim.shell.syntax.Ast.Simple currentSimple;
+
+    void setCurrentCommand(dev.syssim.sim.shell.syntax.Ast.Simple command) {
+        currentSimple = command;
+    }
+
+    String currentCommand() {
+        if (currentSimple != null) {
+            currentCommand = FunctionPrinter.command(currentSimple);
+            currentSimple = null;
+        }
+        return currentCommand;
+    }
     /** The status of the last command substitution of the current command ({@code x=$(false)} gives 1). */
     int substitutionStatus;
     boolean hadSubstitution;
@@ -186,6 +200,7 @@ final class ShellState {
         c.loopDepth = loopDepth;
         c.errexitSuppressed = errexitSuppressed;
         c.currentCommand = currentCommand;
+        c.currentSimple = currentSimple;
         c.subshell = subshell;
         c.umask = umask;
         c.limits = new LinkedHashMap<>(limits);

@@ -38,7 +38,7 @@ final class SimpleFrame extends Frame {
                 sh.st.lineNumber = cmd.line();
                 sh.st.hadSubstitution = false;
                 sh.st.substitutionStatus = 0;
-                if (sh.st.runningTrap == null) sh.st.currentCommand = FunctionPrinter.command(cmd);
+                if (sh.st.runningTrap == null) sh.st.setCurrentCommand(cmd);
                 String debug = sh.st.traps.get("DEBUG");
                 if (!ranTrap && debug != null && !debug.isEmpty() && sh.st.runningTrap == null
                         && (sh.st.calls.isEmpty() || sh.st.options.functrace)) {

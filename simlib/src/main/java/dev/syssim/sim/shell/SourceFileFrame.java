@@ -30,8 +30,12 @@ final class SourceFileFrame extends Frame {
             phase = 1;
             return locate(sh, path -> sh.c.readFile(Bytes.toJava(path), (err, bytes) -> {
                 if (err != null) {
-                    sh.error(file + ": " + err.message());
                     phase = 9;
+                    if (sh.st.dash) { // a special builtin's error ends dash
+                        sh.builtinError(".", Dash.openError(file, false, err));
+                        return sh.fatal(2);
+                    }
+                    sh.error(file + ": " + err.message());
                     return sh.finish(1);
                 }
                 if (setPositional) {

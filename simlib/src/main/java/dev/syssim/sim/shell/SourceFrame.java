@@ -2,7 +2,6 @@ package dev.syssim.sim.shell;
 
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.shell.syntax.Ast;
-import dev.syssim.sim.shell.syntax.DeepStack;
 import dev.syssim.sim.shell.syntax.Parser;
 import dev.syssim.sim.shell.syntax.SyntaxError;
 
@@ -38,7 +37,7 @@ final class SourceFrame extends Frame {
         parser.updateSettings(sh.parserSettings());
         Ast.Script line;
         try {
-            line = DeepStack.call(parser::nextLine);
+            line = parser.nextLine(); // itself safe from deep nesting
         } catch (SyntaxError e) {
             for (String w : parser.takeWarnings()) sh.err(sh.st.programName + ": " + w + "\n");
             return syntaxError(sh, e);
@@ -75,7 +74,7 @@ final class SourceFrame extends Frame {
         String where = switch (kind) {
             case INTERACTIVE -> sh.st.programName + ": ";
             case COMMAND_STRING -> sh.st.name + ": -c: line " + e.line() + ": ";
-            case EVAL -> sh.st.commandString && sh.st.sources.isEmpty() ? sh.st.programName + ": "
+            case EVAL -> sh.st.interactive && !sh.st.subshell ? sh.st.programName + ": "
                     : sh.st.name + ": eval: line " + e.line() + ": ";
             case TRAP -> sh.st.name + ": " + label + ": line " + e.line() + ": ";
             default -> label + ": line " + e.line() + ": ";

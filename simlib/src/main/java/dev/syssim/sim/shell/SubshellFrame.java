@@ -31,7 +31,7 @@ final class SubshellFrame extends Frame {
                 childStatus = 254;
                 return sh.proceed();
             }
-            return sh.waitForeground(List.of(pid), List.of(FunctionPrinter.command(command)), status -> {
+            return sh.waitForeground(List.of(pid), () -> List.of(FunctionPrinter.command(command)), status -> {
                 childStatus = status;
                 return sh.proceed();
             });

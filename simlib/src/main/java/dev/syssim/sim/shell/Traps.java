@@ -102,6 +102,10 @@ final class Traps {
                 i++;
                 break;
             }
+            if (sh.st.dash && a.startsWith("-") && a.length() > 1) {
+                sh.builtinError("trap", "Illegal option " + a.substring(0, 2)); // dash's trap has no options
+                return sh.done(2);
+            }
             if (a.equals("-p")) print = true;
             else if (a.equals("-l")) listSignals = true;
             else if (a.startsWith("-") && a.length() > 1) {
@@ -133,7 +137,7 @@ final class Traps {
                     if (st.traps.containsKey(n)) names.add(n);
                 }
             }
-            for (String n : names) sh.out("trap -- " + Quote.single(st.traps.get(n)) + " " + shown(n) + "\n");
+            for (String n : names) sh.out("trap -- " + Quote.single(st.traps.get(n)) + " " + (st.dash ? n : shown(n)) + "\n");
             return sh.done(status);
         }
         String action = args.get(0);
@@ -155,6 +159,12 @@ final class Traps {
         List<Object[]> changes = new ArrayList<>();
         for (String spec : specs) {
             String n = trapName(spec);
+            if (sh.st.dash && n != null && (n.equals("ERR") || n.equals("DEBUG") || n.equals("RETURN"))) n = null;
+            if (n == null && sh.st.dash) {
+                sh.err("trap: " + spec + ": bad trap\n"); // dash's wording, without its usual prefix
+                status = 1;
+                continue;
+            }
             if (n == null) {
                 sh.builtinError("trap", spec + ": invalid signal specification");
                 status = 1;

@@ -178,6 +178,7 @@ final class WordFrame extends Frame {
         if (part instanceof Ast.ParamOp op) return child(sh, part, quoted, new ParamFrame(op, quoted, this::deliver));
         if (part instanceof Ast.BadSubst b) {
             sh.error(b.text() + ": bad substitution");
+            if (sh.st.dash) return sh.fatal(2);
             // a bad @ transformation ends a script where another bad substitution abandons the line
             if (b.text().matches("(?s)\\$\\{.*@.\\}")) return sh.fatal(sh.st.commandString ? 127 : 1);
             return sh.discard(1);

@@ -243,6 +243,7 @@ public final class Ast {
 
         /** The word's value when it contains no expansion and no quoting, else null. */
         public String literal() {
+            if (parts.size() == 1) return parts.get(0) instanceof Lit l ? l.text() : null; // most words: no copy
             StringBuilder out = new StringBuilder();
             for (Part p : parts) {
                 if (!(p instanceof Lit l)) return null;

@@ -29,8 +29,9 @@ public final class DeepStack {
         }
     }
 
+    /** Runs {@code parse} on a thread with a big stack (the caller has put its state back as it was before). */
     @SuppressWarnings("unchecked")
-    private static <T> T onBigStack(Parse<T> parse) throws SyntaxError {
+    public static <T> T onBigStack(Parse<T> parse) throws SyntaxError {
         Object[] result = new Object[2];
         Thread t = new Thread(null, () -> {
             try {

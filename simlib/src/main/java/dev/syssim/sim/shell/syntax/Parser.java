@@ -72,7 +72,8 @@ public final class Parser {
     private final List<HereDoc> pendingHeredocs = new ArrayList<>();
     private final List<int[]> pendingHeredocLines = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private int stack;
+    /** bison's stack depth: its start state, then what the open constructs hold (see {@link #push}). */
+    private int stack = 1;
     /** Aliases being expanded now (bash does not expand an alias inside its own text). */
     private final Deque<String> expanding = new ArrayDeque<>();
     private boolean aliasNextWord;
@@ -122,6 +123,55 @@ public final class Parser {
      * Blank lines and comments are skipped.
      */
     public Script nextLine() throws SyntaxError {
+        Snapshot saved = new Snapshot();
+        try {
+            return nextLineHere();
+        } catch (StackOverflowError overflow) {
+            // deeper than this thread's stack: the same line again, from where it started, on a big stack
+            saved.restore();
+            return DeepStack.onBigStack(this::nextLineHere);
+        }
+    }
+
+    /** The parser's state between lines, to read a line again. */
+    private final class Snapshot {
+        private final int pos = src.pos;
+        private final int line = src.line;
+        private final Token peekedToken = peeked;
+        private final List<Token> pushed = new ArrayList<>(pushback);
+        private final List<HereDoc> heredocs = new ArrayList<>(pendingHeredocs);
+        private final List<int[]> heredocLines = new ArrayList<>(pendingHeredocLines);
+        private final int warningCount = warnings.size();
+        private final int depth = stack;
+        private final List<String> aliases = new ArrayList<>(expanding);
+        private final boolean aliasNext = aliasNextWord;
+        private final boolean newline = finalNewline;
+        private final List<String> wanted = new ArrayList<>(expected);
+        private final boolean cond = words.condWords;
+
+        void restore() {
+            src.pos = pos;
+            src.line = line;
+            peeked = peekedToken;
+            pushback.clear();
+            pushback.addAll(pushed);
+            pendingHeredocs.clear();
+            pendingHeredocs.addAll(heredocs);
+            pendingHeredocLines.clear();
+            pendingHeredocLines.addAll(heredocLines);
+            while (warnings.size() > warningCount) warnings.remove(warnings.size() - 1);
+            stack = depth;
+            expanding.clear();
+            expanding.addAll(aliases);
+            aliasNextWord = aliasNext;
+            finalNewline = newline;
+            expected.clear();
+            expected.addAll(wanted);
+            words.condWords = cond;
+        }
+    }
+
+    private Script nextLineHere() throws SyntaxError {
         while (true) {
             Token t = peek();
             if (t.kind == Kind.EOF) return null;
@@ -408,9 +458,21 @@ public final class Parser {
 
     // ---- grammar ----
 
+    /**
+     * An open construct's share of bison's stack: 2 for {@code (} and <code>{</code>, 4 for the
+     * compound commands. With {@link #room} for a simple command's first word (2) and a separator
+     * after a command in a list (4), this reproduces where bash 5.2 stops: 4,998 nested subshells
+     * parse and 4,999 fail at the command, 4,997 braces parse and 4,998 fail at the {@code ;},
+     * 2,498 nested ifs parse.
+     */
     private void push(int cost, Token at) throws SyntaxError {
         stack += cost;
         if (stack > MAX_STACK) throw unexpected(at);
+    }
+
+    /** Whether bison has {@code cost} more entries for the token it reads now (they are popped again at once). */
+    private void room(int cost, Token at) throws SyntaxError {
+        if (stack + cost > MAX_STACK) throw unexpected(at);
     }
 
     private void pop(int cost) {
@@ -631,6 +693,7 @@ public final class Parser {
 
     private Command simple() throws SyntaxError {
         Token first = peek();
+        room(2, first);
         List<Assignment> assignments = new ArrayList<>();
         List<Word> args = new ArrayList<>();
         List<Redirect> redirects = new ArrayList<>();
@@ -696,12 +759,9 @@ public final class Parser {
         if (append) i++;
         i++;
         if (i == text.length() && arrayFollows(t) && !settings.dash()) {
-            if (subscript != null) {
-                throw new SyntaxError(name + "[" + subscript.text() + "]: cannot assign list to array member", t.line,
-                        src.columnOf(t.start), false, "", false, 1);
-            }
+            // a[1]=(x y) parses; assigning it fails when it runs (AssignmentFrame)
             List<ArrayElement> elements = arrayElements();
-            return new Assignment(name, null, append, null, elements, text + "(...)");
+            return new Assignment(name, subscript, append, null, elements, text + "(...)");
         }
         Word value = valueWord(text.substring(i), t.line);
         return new Assignment(name, subscript, append, value, null, text);
@@ -900,6 +960,7 @@ public final class Parser {
             AndOr andOr = andOr();
             if (expected.peek().startsWith("?")) expected.push(expected.pop().substring(1));
             Token sep = peek();
+            if (sep.op(";") || sep.op("&") || sep.kind == Kind.NEWLINE) room(4, sep);
             String text = src.text.substring(Math.min(start, sep.start), Math.max(start, sep.start)).strip();
             if (sep.op("&") || sep.op(";")) {
                 next();

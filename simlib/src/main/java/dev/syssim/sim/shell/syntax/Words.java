@@ -279,6 +279,14 @@ final class Words {
             if (s.peek(2) == '(') {
                 Part arith = arithmeticSubstitution();
                 if (arith != null) return arith;
+                // $(( that is not arithmetic after all: bash re-reads it as $( ( and names the line it began on
+                int line = s.line;
+                try {
+                    return commandSubstitution();
+                } catch (SyntaxError e) {
+                    if (e.getMessage().startsWith("unexpected EOF while looking for matching")) throw eofLooking(")", line);
+                    throw e;
+                }
             }
             return commandSubstitution();
         }
@@ -339,6 +347,8 @@ final class Words {
     private Part arithmeticSubstitution() throws SyntaxError {
         Source s = src();
         int end = arithmeticEnd(s.text, s.pos + 3);
+        // never closed at all: bash was reading $(( as arithmetic and names the line it began on
+        if (end == NEVER_CLOSED) throw eofLooking(")", s.line);
         if (end < 0) return null;
         String text = s.text.substring(s.pos + 3, end);
         int line = s.line;
@@ -348,8 +358,11 @@ final class Words {
 
     /**
      * Where the {@code ))} closing an arithmetic expression that starts at {@code from} is: the first
-     * {@code )} at depth zero must be followed by another; -1 if it is not (or never comes).
+     * {@code )} at depth zero must be followed by another; -1 if it is not, {@link #NEVER_CLOSED}
+     * if the text ends first.
      */
+    static final int NEVER_CLOSED = -2;
+
     static int arithmeticEnd(String text, int from) {
         int depth = 0;
         for (int i = from; i < text.length(); i++) {
@@ -358,7 +371,7 @@ final class Words {
                 case '\\' -> i++;
                 case '\'' -> {
                     int close = text.indexOf('\'', i + 1);
-                    if (close < 0) return -1;
+                    if (close < 0) return NEVER_CLOSED;
                     i = close;
                 }
                 case '"' -> {
@@ -373,7 +386,7 @@ final class Words {
                 }
             }
         }
-        return -1;
+        return NEVER_CLOSED;
     }
 
     /** {@code $[expression]}: bash's old arithmetic substitution. */
@@ -406,7 +419,7 @@ final class Words {
         s.next();
         StringBuilder body = new StringBuilder();
         while (true) {
-            if (s.atEnd()) throw eofLooking("`", parser.eofLine());
+            if (s.atEnd()) throw eofLooking("`", line); // like a quote: the line it began on
             char c = s.next();
             if (c == '`') break;
             if (c == '\\' && !s.atEnd()) {
@@ -501,7 +514,7 @@ final class Words {
             int save = s.pos;
             s.next();
             String name = parameterName();
-            if (name != null) {
+            if (name != null && !(parser.settings.dash() && s.peek() == '[')) {
                 Word subscript = subscript(close);
                 if (s.pos == close) return op(name, subscript, false, ParamOperator.LENGTH, whole);
             }
@@ -509,7 +522,7 @@ final class Words {
             // ${#:-x}, ${##} and the like: $# with an operator
         }
         boolean indirect = false;
-        if (c == '!' && s.pos + 1 < close) {
+        if (c == '!' && s.pos + 1 < close && !parser.settings.dash()) { // dash: no ${!name}
             int after = s.text.charAt(s.pos + 1);
             if (Lexical.isNameStart((char) after) || Lexical.isDigit((char) after) || "@*#?$!-".indexOf(after) >= 0) {
                 s.next();
@@ -526,6 +539,7 @@ final class Words {
         }
         String name = parameterName();
         if (name == null) return null;
+        if (parser.settings.dash() && s.peek() == '[') return null; // dash has no arrays
         Word subscript = subscript(close);
         if (s.pos == close) {
             if (indirect && subscript != null && (subscript.text().equals("@") || subscript.text().equals("*"))) {
