@@ -2,7 +2,6 @@ package dev.syssim.sim.os;
 
 import dev.syssim.sim.fs.FileType;
 import dev.syssim.sim.fs.Inode;
-import dev.syssim.sim.hw.Irq;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -30,7 +29,14 @@ public final class Devices {
 
     private static final Denied DENIED = new Denied();
 
+    /** A driver another room registers for a character device (Linux's misc_register): KVM's /dev/kvm. */
+    public interface CharDriver {
+        /** The operations for one open of the node by {@code p}; null for ENXIO. */
+        FileOps open(Kernel kernel, Process p);
+    }
+
     private final Kernel kernel;
+    private final java.util.Map<Long, CharDriver> drivers = new java.util.HashMap<>();
 
     Devices(Kernel kernel) {
         this.kernel = kernel;
@@ -58,8 +64,16 @@ public final class Devices {
                 default -> null;
             };
             case 136 -> kernel.terminal(minor);
-            default -> null;
+            default -> {
+                CharDriver driver = drivers.get(((long) major << 20) | minor);
+                yield driver == null ? null : driver.open(kernel, p);
+            }
         };
+    }
+
+    /** Registers the driver of character device {@code major:minor}. */
+    public void register(int major, int minor, CharDriver driver) {
+        drivers.put(((long) major << 20) | minor, driver);
     }
 
     /** /dev/null: reads end at once, writes vanish. */
@@ -133,7 +147,7 @@ public final class Devices {
             if (f.offset() >= 4096) return Outcome.done(SysResult.ok(0, new byte[0]), Costs.SYSCALL);
             WaitQueue request = new WaitQueue("disk " + kernel.disk().name());
             kernel.disk().read(kernel.timeline(), count, () -> {
-                kernel.traps().interrupt(0, Irq.DISK, "raw read of /dev/" + kernel.disk().name() + " complete");
+                kernel.traps().interrupt(0, kernel.disk().irq(), "raw read of /dev/" + kernel.disk().name() + " complete");
                 kernel.scheduler().wakeAll(request);
             });
             return new Outcome.Blocked(request, "disk I/O", () -> {

@@ -54,7 +54,7 @@ public final class Kernel {
     private final Lane timerLane;
     private Process init;
     private FileSystem devpts;
-    private final List<Irq> irqLines = new ArrayList<>(List.of(Irq.KEYBOARD, Irq.DISK));
+    private final List<Irq> irqLines = new ArrayList<>();
     private long memoryKiB = 4_028_860;
     private long bootEpochSeconds = 1_767_607_200L; // Monday 2026-01-05 10:00:00 UTC: the lecture's morning
     private String cpuFlags = "fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ss ht syscall nx rdtscp lm constant_tsc nopl xtopology cpuid pni pclmulqdq vmx ssse3 fma cx16 pcid sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand lahf_lm abm fsgsbase bmi1 avx2 smep bmi2 erms invpcid rdseed adx smap clflushopt xsaveopt arat";
@@ -72,6 +72,10 @@ public final class Kernel {
     private final Cgroup rootCgroup = Cgroup.root();
     private final NamespaceCalls namespaceCalls;
     private final CgroupControllers cgroups;
+    /** State other rooms keep per machine (KVM's virtual machines), by its type. */
+    private final java.util.Map<Class<?>, Object> rooms = new java.util.HashMap<>();
+    /** When this kernel booted on the world's timeline: 0 for the world's machines, later for a guest. */
+    private long bootTime;
 
     public Kernel(String machineName, Timeline timeline, Trace trace, int cores, FileSystem rootFs, Disk disk,
                   ProgramRegistry programs, Limits limits, long seed) {
@@ -86,6 +90,8 @@ public final class Kernel {
         this.rootFs = rootFs;
         this.rootMounts = new MountNamespace(rootFs, "rw,relatime", 21);
         this.disk = disk;
+        irqLines.add(Irq.KEYBOARD);
+        irqLines.add(disk.irq());
         this.programs = programs;
         this.limits = limits;
         this.random = new Random(seed);
@@ -338,6 +344,29 @@ public final class Kernel {
         return namespaceCalls;
     }
 
+    /** The state a room keeps on this machine, or null (the kernel only holds it, as with the network stack). */
+    public <T> T room(Class<T> type) {
+        return type.cast(rooms.get(type));
+    }
+
+    /** Attaches a room's state to this machine (once, when the room starts on it). */
+    public <T> void attachRoom(Class<T> type, T state) {
+        rooms.put(type, state);
+    }
+
+    /**
+     * The time on the world's timeline this kernel booted at: 0 for a machine built with the world;
+     * a virtual machine boots later, and its uptime, its log's timestamps and its processes' start
+     * times count from here.
+     */
+    public long bootTime() {
+        return bootTime;
+    }
+
+    public void setBootTime(long time) {
+        this.bootTime = time;
+    }
+
     /** The tunables under /proc/sys; rooms add theirs (net/ipv4/ip_forward). */
     public java.util.Map<String, ProcFs.NetDirectory> procNet() {
         return procNet;
@@ -353,7 +382,7 @@ public final class Kernel {
 
     /** printk: a line in the kernel log, and (at trace level full) in the trace. */
     public void printk(int level, String text) {
-        log.log(level, now(), text);
+        log.log(level, now() - bootTime, text);
         if (trace.wants(EventKind.LOG)) event(kernelLane, CpuMode.KERNEL, EventKind.LOG, text, "kernel log (dmesg)", -1);
     }
 
@@ -368,7 +397,7 @@ public final class Kernel {
     }
 
     public Lane deviceLane(Irq irq) {
-        if (irq == Irq.DISK) return Lane.device(machineName, "disk " + disk.name());
+        if (irq.equals(disk.irq())) return Lane.device(machineName, "disk " + disk.name());
         if (irq == Irq.KEYBOARD) return Lane.device(machineName, "keyboard");
         return Lane.device(machineName, irq.device());
     }

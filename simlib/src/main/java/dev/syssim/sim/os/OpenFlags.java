@@ -16,6 +16,8 @@ public final class OpenFlags {
     public static final int O_TRUNC = 01000;
     public static final int O_APPEND = 02000;
     public static final int O_NONBLOCK = 04000;
+    /** Reads and writes bypass the page cache (how QEMU opens a disk image with cache=none). */
+    public static final int O_DIRECT = 040000;
     public static final int O_DIRECTORY = 0200000;
     public static final int O_NOFOLLOW = 0400000;
     public static final int O_CLOEXEC = 02000000;
@@ -42,6 +44,7 @@ public final class OpenFlags {
         if ((flags & O_TRUNC) != 0) parts.add("O_TRUNC");
         if ((flags & O_APPEND) != 0) parts.add("O_APPEND");
         if ((flags & O_NONBLOCK) != 0) parts.add("O_NONBLOCK");
+        if ((flags & O_DIRECT) != 0) parts.add("O_DIRECT");
         if ((flags & O_DIRECTORY) != 0) parts.add("O_DIRECTORY");
         if ((flags & O_NOFOLLOW) != 0) parts.add("O_NOFOLLOW");
         if ((flags & O_CLOEXEC) != 0) parts.add("O_CLOEXEC");

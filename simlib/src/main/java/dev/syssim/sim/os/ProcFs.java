@@ -102,7 +102,8 @@ public final class ProcFs extends FileSystem {
     private List<String> childNames(String key) {
         if (key.isEmpty()) {
             List<String> names = new ArrayList<>();
-            for (Integer pid : namespace.members().keySet()) names.add(pid.toString());
+            // threads have /proc/TID too, but readdir lists only the processes (thread group leaders)
+            for (Map.Entry<Integer, Process> e : namespace.members().entrySet()) if (!e.getValue().isThread()) names.add(e.getKey().toString());
             names.addAll(ROOT_FILES);
             return names;
         }
@@ -478,7 +479,7 @@ public final class ProcFs extends FileSystem {
     }
 
     private String uptime() {
-        long now = kernel.now();
+        long now = kernel.now() - kernel.bootTime();
         long idle = 0;
         for (int c = 0; c < kernel.scheduler().coreCount(); c++) idle += now;
         long busy = 0;
@@ -503,7 +504,7 @@ public final class ProcFs extends FileSystem {
             for (Irq irq : kernel.irqLines()) interrupts += core.interruptCount(irq);
         }
         out.append("intr ").append(interrupts).append('\n');
-        out.append("btime ").append(kernel.bootEpochSeconds()).append('\n');
+        out.append("btime ").append(kernel.bootEpochSeconds() + kernel.bootTime() / 1_000_000_000L).append('\n');
         out.append("processes ").append(lastPid()).append('\n');
         out.append("procs_running ").append(running()).append('\n');
         return out.toString();

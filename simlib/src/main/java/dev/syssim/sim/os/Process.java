@@ -47,6 +47,10 @@ public final class Process implements PathContext {
     /** The nice value, -20 (most favoured) to 19; inherited by children and kept across exec. */
     private int nice;
     private boolean kernelThread;
+    /** The leader of the thread group this task is a thread of; null for a process (its own leader). */
+    private Process threadLeader;
+    /** A leader's other threads (pthread_create's tasks), in creation order. */
+    private final List<Process> threads = new ArrayList<>(0);
 
     ProcessState state = ProcessState.READY;
     private int waitStatus;
@@ -382,6 +386,38 @@ public final class Process implements PathContext {
 
     void markKernelThread() {
         this.kernelThread = true;
+    }
+
+    /** The process this task belongs to: itself, or for a thread its group's leader (the process ps shows). */
+    public Process threadGroupLeader() {
+        return threadLeader == null ? this : threadLeader;
+    }
+
+    /** True for a thread other than its group's leader: /proc does not list it, its pid is a thread id. */
+    public boolean isThread() {
+        return threadLeader != null;
+    }
+
+    /** A leader's other threads, oldest first. */
+    public List<Process> threads() {
+        return List.copyOf(threads);
+    }
+
+    void joinThreadGroup(Process leader) {
+        this.threadLeader = leader;
+        leader.threads.add(this);
+    }
+
+    void leaveThreadGroup() {
+        if (threadLeader != null) threadLeader.threads.remove(this);
+    }
+
+    /**
+     * Memory the program maps beyond its executable's image, such as the RAM QEMU allocates for a
+     * guest: it counts in the process's RSS and in the machine's used memory.
+     */
+    public void mapMemory(long kib) {
+        this.memoryKiB = (int) Math.min(Integer.MAX_VALUE, memoryKiB + kib);
     }
 
     /**

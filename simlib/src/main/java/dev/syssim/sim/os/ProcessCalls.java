@@ -189,7 +189,7 @@ public final class ProcessCalls {
     }
 
     Outcome exitGroup(Process p, Syscall.ExitGroup call) {
-        terminate(p, WaitStatus.exited(call.status()));
+        terminate(p.threadGroupLeader(), WaitStatus.exited(call.status()));
         return Outcome.GONE;
     }
 
@@ -199,6 +199,11 @@ public final class ProcessCalls {
      */
     public void terminate(Process p, int status) {
         if (p.state == ProcessState.ZOMBIE || p.state == ProcessState.DEAD) return;
+        if (p.isThread()) {
+            terminate(p.threadGroupLeader(), status); // a fatal signal or exit_group ends the whole group
+            return;
+        }
+        for (Process thread : p.threads()) Threads.end(kernel, thread, status);
         if (kernel.trace().wants(EventKind.PROCESS)) {
             String how = WaitStatus.isExited(status) ? "exit(" + WaitStatus.exitCode(status) + ")"
                     : "killed by " + WaitStatus.termSignal(status).name();

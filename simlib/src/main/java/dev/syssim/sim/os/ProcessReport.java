@@ -41,7 +41,7 @@ final class ProcessReport {
             out.append(String.format(Locale.ROOT, "VmPeak:\t%8d kB%nVmSize:\t%8d kB%nVmRSS:\t%8d kB%n",
                     p.memoryKiB() * 3, p.memoryKiB() * 3, p.memoryKiB()));
         }
-        out.append("Threads:\t1\n");
+        out.append("Threads:\t").append(1 + p.threadGroupLeader().threads().size()).append('\n');
         out.append(String.format("SigPnd:\t%016x%n", p.pendingSignals));
         out.append(String.format("SigIgn:\t%016x%n", p.ignoredSignals >> 1));
         out.append("CapInh:\t0000000000000000\n");
@@ -78,7 +78,7 @@ final class ProcessReport {
         int tpgid = t == null ? -1 : t.foregroundGroup();
         long utime = p.userTime() * TICKS_PER_SECOND / 1_000_000_000L;
         long stime = p.systemTime() * TICKS_PER_SECOND / 1_000_000_000L;
-        long start = p.startTime() * TICKS_PER_SECOND / 1_000_000_000L;
+        long start = (p.startTime() - kernel.bootTime()) * TICKS_PER_SECOND / 1_000_000_000L;
         long vsize = (long) p.memoryKiB() * 3 * 1024;
         long rss = p.memoryKiB() / 4;
         StringBuilder out = new StringBuilder();

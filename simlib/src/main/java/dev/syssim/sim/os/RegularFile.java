@@ -3,7 +3,6 @@ package dev.syssim.sim.os;
 import dev.syssim.sim.fs.FileSystem;
 import dev.syssim.sim.fs.Inode;
 import dev.syssim.sim.hw.Disk;
-import dev.syssim.sim.hw.Irq;
 import dev.syssim.sim.trace.CpuMode;
 import dev.syssim.sim.trace.EventKind;
 import dev.syssim.sim.trace.TraceEvent;
@@ -30,22 +29,23 @@ final class RegularFile implements FileOps {
     @Override
     public Outcome read(Kernel k, Process p, OpenFile file, int count) {
         Inode inode = file.location().inode();
-        boolean fromDisk = inode.fs().diskBacked() && !inode.cached();
+        // O_DIRECT bypasses the page cache: every read goes to the disk (QEMU's cache=none)
+        boolean direct = (file.flags() & OpenFlags.O_DIRECT) != 0;
+        boolean fromDisk = inode.fs().diskBacked() && (direct || !inode.cached());
         if (!fromDisk) return copyOut(p, file, count);
         Disk disk = kernel.disk();
         WaitQueue request = new WaitQueue("disk " + disk.name());
-        long length = inode.size();
+        long length = direct ? count : inode.size();
         int bytes = (int) Math.max(512, Math.min(count, length));
         long seq = TraceEvent.NO_CAUSE;
         if (kernel.trace().wants(EventKind.DEVICE_REQUEST)) {
-            seq = kernel.event(kernel.deviceLane(Irq.DISK), CpuMode.NONE, EventKind.DEVICE_REQUEST,
+            seq = kernel.event(kernel.deviceLane(disk.irq()), CpuMode.NONE, EventKind.DEVICE_REQUEST,
                     "read " + (bytes + 511) / 512 * 512 + " bytes of " + file.path(),
                     "the kernel's read handler asks the disk; " + p + " must wait", p.syscallEventSeq);
         }
-        long cause = seq;
-        disk.read(kernel.timeline(), bytes, () -> {
-            kernel.traps().interrupt(0, Irq.DISK, "read of " + file.path() + " complete" + (cause > 0 ? "" : ""));
-            inode.setCached(true);
+        disk.read(kernel.timeline(), bytes, file.path(), () -> {
+            kernel.traps().interrupt(0, disk.irq(), "read of " + file.path() + " complete");
+            if (!direct) inode.setCached(true);
             kernel.scheduler().wakeAll(request);
         });
         return new Outcome.Blocked(request, "disk I/O", () -> copyOut(p, file, count));

@@ -125,9 +125,15 @@ public final class Scheduler {
     // ---- running a core ----
 
     private void run(int c) {
+        if (!cores[c].mayRun(resumers[c])) {
+            // a vCPU whose guest is not in non-root mode: this step runs at the next VM entry
+            resumeScheduled[c] = true;
+            return;
+        }
         steps++;
         Process p = current[c];
-        if (p == null) {
+        if (p == null || p.state == ProcessState.DEAD) {
+            current[c] = null; // a thread ended with its group while it ran here
             dispatch(c);
             return;
         }
@@ -351,6 +357,7 @@ public final class Scheduler {
             }
             lastRan[c] = null;
             cores[c].setMode(CpuMode.KERNEL);
+            cores[c].halt();
             return;
         }
         current[c] = next;

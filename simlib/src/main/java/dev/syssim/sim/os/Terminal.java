@@ -21,6 +21,10 @@ public final class Terminal implements FileOps {
     private int foregroundGroup;
     private boolean echo = true;
     private boolean userPresent = true;
+    /** Sees each command line before the shell does (virsh console watching for its escape key); false consumes it. */
+    private java.util.function.Predicate<String> commandFilter;
+    /** The user at the other end went away (a console client detached): whoever typed here types elsewhere now. */
+    private boolean hungUp;
 
     public Terminal(int index, TerminalSink sink) {
         this.index = index;
@@ -122,6 +126,20 @@ public final class Terminal implements FileOps {
 
     // ---- the command channel of an interactive shell ----
 
+    /** Installs (or with null removes) the filter that sees typed command lines first. */
+    public void setCommandFilter(java.util.function.Predicate<String> filter) {
+        this.commandFilter = filter;
+    }
+
+    /** Whether the remote user detached from this terminal (its session goes back where it came from). */
+    public boolean hungUp() {
+        return hungUp;
+    }
+
+    public void setHungUp(boolean hungUp) {
+        this.hungUp = hungUp;
+    }
+
     /** True when an interactive shell sleeps waiting for its next command line. */
     public boolean hasWaitingShell() {
         return !commandReaders.isEmpty();
@@ -129,6 +147,7 @@ public final class Terminal implements FileOps {
 
     /** Hands the shell waiting on this terminal its next command text. */
     public void submitCommand(Kernel kernel, String text) {
+        if (commandFilter != null && !commandFilter.test(text)) return;
         commands.addLast(text);
         kernel.scheduler().wakeAll(commandReaders);
     }

@@ -54,6 +54,7 @@ public final class Traps {
 
     /** A hardware interrupt taken on {@code core}; returns the event's seq for causes. */
     public long interrupt(int core, Irq irq, String what) {
+        kernel.scheduler().core(core).interruptArriving(irq);
         kernel.scheduler().core(core).countInterrupt(irq);
         if (!kernel.trace().wants(EventKind.INTERRUPT)) return TraceEvent.NO_CAUSE;
         Lane lane = irq == Irq.LOCAL_TIMER ? kernel.timerLane() : kernel.deviceLane(irq);

@@ -76,7 +76,8 @@ public final class Machines {
         log.log(KernelLog.KERN_INFO, 40_000_000, "EXT4-fs (sda1): mounted filesystem with ordered data mode. Quota mode: none.");
     }
 
-    private static void mountVirtualFileSystems(Kernel kernel) {
+    /** Mounts /proc, /sys, /dev (devtmpfs with the machine's devices), /dev/pts and /run, as systemd does at boot. */
+    static void mountVirtualFileSystems(Kernel kernel) {
         MountNamespace mounts = kernel.rootMounts();
         Location root = mounts.root();
         ProcFs proc = new ProcFs(kernel, kernel.rootPidNamespace(), kernel.nextAnonymousDevice(), kernel.procSysFiles());
@@ -114,7 +115,7 @@ public final class Machines {
     }
 
     /** The /dev tree devtmpfs provides: memory devices, terminals, the disk. */
-    private static FileSystem devices(Kernel kernel) {
+    static FileSystem devices(Kernel kernel) {
         FileSystem dev = new FileSystem("devtmpfs", "udev", kernel.nextAnonymousDevice(), false, 1);
         dev.setBudget(kernel.rootFs().budget());
         dev.setCapacity(1_990_000L * 1024, 0, 497_500);
@@ -128,8 +129,9 @@ public final class Machines {
         dev.mknod(root, "kmsg", FileType.CHAR_DEVICE, 0644, 1, 11, 0, 0);
         dev.mknod(root, "tty", FileType.CHAR_DEVICE, 0666, 5, 0, 0, 5);
         dev.mknod(root, "console", FileType.CHAR_DEVICE, 0600, 5, 1, 0, 0);
-        dev.mknod(root, "sda", FileType.BLOCK_DEVICE, 0660, 8, 0, 0, 6);
-        dev.mknod(root, "sda1", FileType.BLOCK_DEVICE, 0660, 8, 1, 0, 6);
+        Disk disk = kernel.disk();
+        dev.mknod(root, disk.name(), FileType.BLOCK_DEVICE, 0660, disk.major(), 0, 0, 6);
+        dev.mknod(root, disk.name() + "1", FileType.BLOCK_DEVICE, 0660, disk.major(), 1, 0, 6);
         dev.mkdir(root, "pts", 0755, 0, 0);
         dev.mkdir(root, "shm", 01777, 0, 0);
         dev.symlink(root, "ptmx", "pts/ptmx", 0, 0);

@@ -16,6 +16,7 @@ public final class Scenarios {
         register(new Laptop());
         register(new CampusScenario());
         register(new ChromeOsScenario());
+        register(new VirtScenario());
     }
 
     private Scenarios() {

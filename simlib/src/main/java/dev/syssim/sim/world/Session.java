@@ -310,7 +310,7 @@ public final class Session {
 
     /** The shell of an ssh login ended ({@code exit}): the session goes back to the machine ssh ran on. */
     private boolean remoteLoginEnded() {
-        return !outer.isEmpty() && !alive(current.shell());
+        return !outer.isEmpty() && (!alive(current.shell()) || current.terminal().hungUp());
     }
 
     /** The shell's {@code $?} now, asked quietly: nothing reaches the front end or the trace. */

@@ -26,6 +26,7 @@ public final class Toolbox {
                 .register(Interpreter.PROGRAM, new Interpreter());
         Installed.register(binaries, BOOT_EPOCH);
         dev.syssim.sim.prog.net.NetworkTools.register(binaries);
+        dev.syssim.sim.virt.tools.VirtTools.register(binaries);
         return binaries;
     }
 

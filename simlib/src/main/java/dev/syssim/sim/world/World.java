@@ -82,6 +82,11 @@ public final class World {
         return machines.get(name);
     }
 
+    /** Takes a machine out of the world (a virtual machine switched off). */
+    public void remove(String name) {
+        machines.remove(name);
+    }
+
     public Collection<Machine> machines() {
         return machines.values();
     }

@@ -307,7 +307,7 @@ public final class Ps extends Tool {
             if (ppids != null && ppids.contains(p.ppid())) return true;
             if (users != null && matchesUser(users, p.euid(), db)) return true;
             if (realUsers != null && matchesUser(realUsers, p.ruid(), db)) return true;
-            if (commands != null && commands.contains(p.comm())) return true;
+            if (commands != null && matchesCommand(commands, p.comm())) return true;
             if (explicit && !all && !bsdAll && !bsdNoTty) return false;
             if (all) return true;
             if (bsd) {
@@ -383,6 +383,18 @@ public final class Ps extends Tool {
         if (col == null) return null;
         if (header != null) col = new Column(header, Math.max(col.width(), header.length()), col.right(), col.user(), col.value());
         return col;
+    }
+
+    /**
+     * -C compares the first 15 characters, all the kernel keeps of a name: {@code -C qemu-system-x86_64}
+     * finds {@code qemu-system-x86} (recorded with procps-ng 4.0.2: testdata/oracle/virt/libvirt.jsonl).
+     */
+    private static boolean matchesCommand(List<String> names, String comm) {
+        for (String n : names) {
+            String cut = n.length() > 15 ? n.substring(0, 15) : n;
+            if (cut.equals(comm)) return true;
+        }
+        return false;
     }
 
     /** --forest: the command drawn under its parent, {@code  \_ } after four spaces per level. */
