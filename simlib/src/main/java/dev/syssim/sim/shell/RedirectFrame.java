@@ -5,6 +5,7 @@ import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.SysResult;
 import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.shell.arith.ArithResult;
 import dev.syssim.sim.shell.syntax.Ast;
 import dev.syssim.sim.shell.syntax.Ast.RedirectOp;
 import java.util.ArrayList;
@@ -136,6 +137,7 @@ final class RedirectFrame extends Frame {
         String path = target;
         switch (r.op()) {
             case DUP_IN, DUP_OUT -> {
+                if (path.equals("-") && r.fdVariable() != null) return closeHeld(sh, r.fdVariable(), k);
                 if (path.equals("-")) return save(sh, r, defaultFd(r), fd -> sh.c.sys(new Syscall.Close(fd), x -> k.apply(0)));
                 boolean move = path.endsWith("-") && path.length() > 1 && path.substring(0, path.length() - 1).chars().allMatch(Character::isDigit);
                 String number = move ? path.substring(0, path.length() - 1) : path;
@@ -239,9 +241,36 @@ final class RedirectFrame extends Frame {
         });
     }
 
+    /** {@code {var}>&-}: closes the descriptor the variable (or array element) holds. */
+    private Step closeHeld(Shell sh, String ref, IntFunction<Step> k) {
+        String value = heldValue(sh, ref);
+        Long fd = value == null ? null : Flow.number(value);
+        if (fd == null || fd < 0 || fd > Integer.MAX_VALUE) {
+            sh.error(ref + ": ambiguous redirect");
+            return k.apply(1);
+        }
+        return sh.c.sys(new Syscall.Close(fd.intValue()), x -> k.apply(0));
+    }
+
+    private static String heldValue(Shell sh, String ref) {
+        int bracket = ref.indexOf('[');
+        if (bracket < 0) return sh.st.vars.get(ref);
+        Variable v = sh.st.vars.find(ref.substring(0, bracket));
+        String subscript = ref.substring(bracket + 1, ref.length() - 1);
+        if (v == null) return null;
+        if (v.isAssoc()) return v.assoc.get(subscript);
+        ArithResult r = sh.arithmetic.evaluate(subscript, new ArithBridge(sh));
+        if (!(r instanceof ArithResult.Value iv)) return null;
+        if (v.indexed != null) return v.indexed.get(iv.value());
+        return iv.value() == 0 ? v.value : null;
+    }
+
     private Step assignVariable(Shell sh, int fd, IntFunction<Step> k) {
         Ast.Redirect r = redirects.get(index);
-        String error = Assign.scalar(sh, r.fdVariable(), Integer.toString(fd), false);
+        String ref = r.fdVariable();
+        int bracket = ref.indexOf('[');
+        String error = bracket < 0 ? Assign.scalar(sh, ref, Integer.toString(fd), false)
+                : Assign.element(sh, ref.substring(0, bracket), ref.substring(bracket + 1, ref.length() - 1), Integer.toString(fd), false);
         if (error != null) {
             sh.error(error);
             return k.apply(1);

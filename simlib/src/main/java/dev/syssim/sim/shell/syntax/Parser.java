@@ -308,6 +308,13 @@ public final class Parser {
         return new SyntaxError("syntax error: unexpected end of file", eofLine(), src.columnOf(src.pos), true, "", false, 2);
     }
 
+    /** What {@code {var}>} may name: a variable, or an array element ({@code {fds[1]}>&-}). */
+    private static boolean isFdVariable(String text) {
+        int bracket = text.indexOf('[');
+        if (bracket < 0) return Lexical.isName(text);
+        return bracket > 0 && text.endsWith("]") && text.length() > bracket + 2 && Lexical.isName(text.substring(0, bracket));
+    }
+
     /** The line bash names for an error at the end of the text: one past the last line. */
     int eofLine() {
         return src.line + (src.text.endsWith("\n") ? 0 : 1);
@@ -366,7 +373,7 @@ public final class Parser {
         }
         if (c == '{' && !settings.dash()) {
             int close = src.text.indexOf('}', src.pos);
-            if (close > src.pos + 1 && close + 1 < src.text.length() && Lexical.isName(src.text.substring(src.pos + 1, close))
+            if (close > src.pos + 1 && close + 1 < src.text.length() && isFdVariable(src.text.substring(src.pos + 1, close))
                     && (src.text.charAt(close + 1) == '<' || src.text.charAt(close + 1) == '>')) {
                 String name = src.text.substring(src.pos + 1, close);
                 src.skip(close + 1 - src.pos);
