@@ -124,7 +124,7 @@ final class JavaSide {
 
         @Override
         public long outputBytesPerCell() {
-            return workspace.limits().outputBytesPerCell();
+            return workspace.limits().outputBytes();
         }
 
         @Override

@@ -170,7 +170,7 @@ public final class Virtualization {
         byte[] header = Qcow2.freshImage(BASE_IMAGE_SIZE, null, null);
         Inode file = put(fs, BASE_IMAGE, header, 0644, 0, 0);
         byte[] cluster = new byte[Qcow2.CLUSTER];
-        for (long at = 4L * Qcow2.CLUSTER; at < BASE_IMAGE_LENGTH; at += Qcow2.CLUSTER) fs.writeContent(file, at, cluster);
+        for (long at = 4L * Qcow2.CLUSTER; at < BASE_IMAGE_LENGTH; at += Qcow2.CLUSTER) fs.writeContent(file, at, cluster, true);
         return file;
     }
 
@@ -309,6 +309,6 @@ public final class Virtualization {
         if (file == null) return;
         String old = new String(fs.contentOf(file), StandardCharsets.UTF_8);
         if (old.contains(text)) return;
-        fs.writeContent(file, file.size(), bytes(text));
+        fs.writeContent(file, file.size(), bytes(text), true);
     }
 }
