@@ -27,6 +27,7 @@ public final class Toolbox {
         Installed.register(binaries, BOOT_EPOCH);
         dev.syssim.sim.prog.net.NetworkTools.register(binaries);
         dev.syssim.sim.virt.tools.VirtTools.register(binaries);
+        dev.syssim.sim.container.tools.ContainerTools.register(binaries);
         return binaries;
     }
 

@@ -1,0 +1,290 @@
+package dev.syssim.sim.container;
+
+import dev.syssim.sim.fs.FileSystem;
+import dev.syssim.sim.fs.PathWalker;
+import dev.syssim.sim.os.Costs;
+import dev.syssim.sim.os.Credentials;
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.Kernel;
+import dev.syssim.sim.os.OpenFile;
+import dev.syssim.sim.os.Outcome;
+import dev.syssim.sim.os.Process;
+import dev.syssim.sim.os.SysResult;
+import dev.syssim.sim.os.Syscall;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The calls of the engine's processes. On Linux the client speaks HTTP to dockerd over the Unix
+ * socket, dockerd speaks gRPC to containerd, and the shim learns from runc through pipes and
+ * files; here each message travels as data in one call named after the socket call that carries
+ * it, so strace and the trace show connect, sendmsg and recvmsg where the real ones are. The
+ * permission check on the socket is the real one: connect(2) on a Unix socket needs write
+ * permission on its file.
+ */
+public final class EngineCalls {
+
+    private EngineCalls() {
+    }
+
+    /**
+     * connect(2) to {@code /var/run/docker.sock}: ENOENT without the socket file, EACCES without
+     * write permission on it (the docker group's reason to exist), ECONNREFUSED when no daemon listens.
+     */
+    public record Connect() implements Syscall {
+        public String name() { return "connect"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            PathWalker.Result sock = PathWalker.resolve(p, Engine.SOCKET, true);
+            if (!sock.ok()) return Outcome.error(Errno.ENOENT, Costs.SYSCALL);
+            if (!dev.syssim.sim.fs.Access.WRITE.allowed(sock.inode(), p.subject())) return Outcome.error(Errno.EACCES, Costs.SYSCALL);
+            if (!Engine.of(k).dockerdRunning()) return Outcome.error(Errno.ECONNREFUSED, Costs.SYSCALL);
+            return Outcome.ok(0, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "3, {sa_family=AF_UNIX, sun_path=\"" + Engine.SOCKET + "\"}, 23"; }
+    }
+
+    /**
+     * One request to dockerd and its answer: the HTTP request written, the response read. For
+     * {@code run} the client's standard descriptors travel with it (Docker attaches the streams
+     * over the socket; here the container is handed the client's open files, as SCM_RIGHTS would).
+     */
+    public record Rpc(String command, List<String> args, RunSpec run) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            if (!e.dockerdRunning()) return Outcome.done(SysResult.ok(0, Engine.Reply.failed("EOF")), Costs.SYSCALL);
+            OpenFile[] stdio = {p.fds().get(0), p.fds().get(1), p.fds().get(2)};
+            Engine.Call call = e.submit(new Engine.Request(command, args, run, stdio));
+            return answer(e, call);
+        }
+
+        private Outcome answer(Engine e, Engine.Call call) {
+            if (call.reply() != null) return Outcome.done(SysResult.ok(0, call.reply()), Costs.SYSCALL * 2);
+            if (!e.dockerdRunning()) return Outcome.done(SysResult.ok(0, Engine.Reply.failed("EOF")), Costs.SYSCALL);
+            return new Outcome.Blocked(call.client, "unix_stream_recvmsg", () -> answer(e, call));
+        }
+
+        public String straceArgs(SysResult r) {
+            return "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"POST /v1.41/" + command + " HTTP/1.1\\r\\nHost: api.moby.localhost\"..., iov_len=192}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return "192"; }
+    }
+
+    /** dockerd waits for a request on its socket (epoll_wait in Go's runtime). */
+    public record Accept() implements Syscall {
+        public String name() { return "epoll_pwait"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            Engine.Call c = e.takeRequest();
+            if (c != null) return Outcome.done(SysResult.ok(1, c), Costs.SYSCALL);
+            return new Outcome.Blocked(e.socket, "ep_poll", () -> enter(k, p));
+        }
+
+        public String straceArgs(SysResult r) { return "4, [{events=EPOLLIN, data={u32=1, u64=1}}], 128, -1, NULL, 0"; }
+    }
+
+    /** dockerd answers a request. */
+    public record Answer(Engine.Call call, Engine.Reply reply) implements Syscall {
+        public String name() { return "write"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine.of(k).answer(call, reply);
+            return Outcome.ok(192, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "5, \"HTTP/1.1 200 OK\\r\\nApi-Version: 1.41\\r\\n\"..., 192"; }
+    }
+
+    /** dockerd (for containerd's snapshotter) makes a container's root: the result's data is the {@link Container}. */
+    public record CreateContainer(Image image, RunSpec spec, List<String> command) implements Syscall {
+        public String name() { return "mkdirat"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            return Outcome.done(SysResult.ok(0, Engine.of(k).create(image, spec, command)), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) {
+            String id = r != null && r.data() instanceof Container c ? c.id() : "…";
+            return "AT_FDCWD, \"/var/lib/docker/overlay2/" + id + "\", 0710";
+        }
+    }
+
+    /**
+     * mount(2) of the container's root: an overlay of the image's layer with a writable layer on
+     * top, on {@code /var/lib/docker/overlay2/ID/merged}. Simplification: the writable layer starts
+     * as a whole copy of the image's tree (no copy-up on first write); what a student sees inside is
+     * the same, and the image stays untouched.
+     */
+    public record MountRootfs(Container container) implements Syscall {
+        public String name() { return "mount"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            PathWalker.Result parent = PathWalker.resolve(p, "/var/lib/docker/overlay2", true);
+            if (!parent.ok()) return Outcome.error(parent.error(), Costs.SYSCALL);
+            FileSystem fs = parent.inode().fs();
+            dev.syssim.sim.fs.Inode dir = fs.lookup(p, parent.inode(), container.id());
+            if (dir == null) dir = fs.mkdir(parent.inode(), container.id(), 0710, 0, 0);
+            fs.mkdir(dir, "diff", 0755, 0, 0);
+            dev.syssim.sim.fs.Inode merged = fs.mkdir(dir, "merged", 0755, 0, 0);
+            FileSystem copy = TreeCopy.of(container.image().root(), k.nextAnonymousDevice());
+            dev.syssim.sim.fs.Mount m = p.mounts().mount(copy, copy.root(), new dev.syssim.sim.fs.Location(parent.location().mount(), merged),
+                    "rw,relatime,lowerdir=/var/lib/docker/overlay2/l/" + container.image().layers().get(0).toUpperCase() + ",upperdir=/var/lib/docker/overlay2/"
+                            + container.id() + "/diff,workdir=/var/lib/docker/overlay2/" + container.id() + "/work");
+            container.setRootfs(m);
+            return Outcome.ok(0, Costs.SYSCALL * 4);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "\"overlay\", \"" + container.rootPath() + "\", \"overlay\", 0, \"lowerdir=/var/lib/docker/overlay2/l/"
+                    + container.image().layers().get(0).toUpperCase() + ",upperdir=...\"";
+        }
+    }
+
+    /**
+     * containerd starts the task: a {@code containerd-shim-runc-v2} process, child of containerd,
+     * whose standard descriptors are the client's (attached) or dockerd's descriptor {@code logFd}
+     * on the container's log file (detached).
+     */
+    public record CreateTask(Container container, OpenFile[] stdio, int logFd) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            Process containerd = e.containerd();
+            if (containerd == null) return Outcome.error(Errno.ECONNREFUSED, Costs.SYSCALL);
+            OpenFile[] streams = stdio;
+            if (logFd >= 0) {
+                OpenFile log = p.fds().get(logFd);
+                streams = new OpenFile[] {null, log, log};
+            }
+            k.spawnWithStdio(containerd, "/usr/bin/containerd-shim-runc-v2",
+                    List.of("/usr/bin/containerd-shim-runc-v2", "-namespace", "moby", "-id", container.id(), "-address", "/run/containerd/containerd.sock"),
+                    Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), Credentials.root(), null, streams);
+            return Outcome.ok(64, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"\\0\\0\\0\\0\\0\\0\\0\\1/containerd.task.v2.Task/Create\"..., iov_len=64}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "64"; }
+    }
+
+    /** dockerd waits until runc has started the container or failed to. */
+    public record AwaitStart(Container container) implements Syscall {
+        public String name() { return "recvmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            if (container.startDecided()) return Outcome.ok(0, Costs.SYSCALL);
+            return new Outcome.Blocked(container.changes, "unix_stream_recvmsg", () -> enter(k, p));
+        }
+
+        public String straceArgs(SysResult r) { return "7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"...\", iov_len=4096}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
+    }
+
+    /** runc reads the bundle's config.json: the result's data is the {@link Container} (ENOENT if it is gone). */
+    public record Bundle(String id) implements Syscall {
+        public String name() { return "openat"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Container c = Engine.of(k).container(id);
+            if (c == null) return Outcome.error(Errno.ENOENT, Costs.SYSCALL);
+            return Outcome.done(SysResult.ok(3, c), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "AT_FDCWD, \"/run/containerd/io.containerd.runtime.v2.task/moby/" + id + "/config.json\", O_RDONLY|O_CLOEXEC"; }
+    }
+
+    /** runc tells the shim (through its pid file) that the container's process runs as host pid {@code pid}. */
+    public record Started(Container container, int pid) implements Syscall {
+        public String name() { return "write"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            container.started(pid);
+            Engine.of(k).changed(container);
+            return Outcome.ok(Integer.toString(pid).length(), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "5, \"" + pid + "\", " + Integer.toString(pid).length(); }
+    }
+
+    /** runc reports that the container's process could not be executed: Docker's message and the status it maps to. */
+    public record StartFailed(Container container, String error, int status) implements Syscall {
+        public String name() { return "write"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            container.startFailed(error, status);
+            Engine.of(k).changed(container);
+            return Outcome.ok(error.length(), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "2, \"{\\\"level\\\":\\\"error\\\",\\\"msg\\\":\\\"" + error + "\\\"}\"..., " + error.length(); }
+    }
+
+    /** The shim reports the container's end (its exit status); with --rm the engine removes it. */
+    public record TaskExit(Container container, int status) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            container.exited(status, k.now());
+            if (container.spec().remove()) e.remove(container);
+            e.changed(container);
+            return Outcome.ok(48, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"/tasks/exit\"..., iov_len=48}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
+        public String straceResult(SysResult r) { return "48"; }
+    }
+
+    /** The client of an attached run waits for the container to end (POST /containers/ID/wait); the result is its status. */
+    public record WaitExit(Container container) implements Syscall {
+        public String name() { return "recvmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            if (container.state() != ContainerState.RUNNING && container.startDecided()) return Outcome.ok(container.exitCode(), Costs.SYSCALL);
+            return new Outcome.Blocked(container.changes, "unix_stream_recvmsg", () -> enter(k, p));
+        }
+
+        public String straceArgs(SysResult r) { return "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"{\\\"StatusCode\\\":...\", iov_len=4096}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
+        public String straceResult(SysResult r) { return "27"; }
+    }
+
+    /** dockerd finds its engine (not a Linux call: how the daemon reaches the state it keeps; shown as its listen). */
+    public record Ready() implements Syscall {
+        public String name() { return "listen"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            return Outcome.done(SysResult.ok(0, Engine.of(k)), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "4, 4096"; }
+    }
+
+    /** dockerd waits for a container it signalled to end. */
+    public record AwaitExit(Container container) implements Syscall {
+        public String name() { return "futex"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            if (container.state() != ContainerState.RUNNING) return Outcome.ok(0, Costs.SYSCALL);
+            return new Outcome.Blocked(container.changes, "futex_wait_queue", () -> enter(k, p));
+        }
+
+        public String straceArgs(SysResult r) { return "0xc000100148, FUTEX_WAIT_PRIVATE, 0, NULL"; }
+    }
+
+    /** {@code docker rm}: the container's root unmounted and its directories removed. */
+    public record Remove(Container container) implements Syscall {
+        public String name() { return "umount2"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine.of(k).remove(container);
+            return Outcome.ok(0, Costs.SYSCALL * 2);
+        }
+
+        public String straceArgs(SysResult r) { return "\"" + container.rootPath() + "\", MNT_DETACH"; }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.syssim.sim.container;
+
+import dev.syssim.sim.fs.ExecImage;
+import dev.syssim.sim.fs.FileSystem;
+import dev.syssim.sim.fs.FileType;
+import dev.syssim.sim.fs.Inode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated offline registry (Docker Hub's {@code library/} images as a mirror inside the
+ * world): {@code busybox}, and {@code alpine}, an Alpine-like root — a static busybox with its
+ * applet links, the musl loader {@code /lib/ld-musl-x86_64.so.1}, {@code /etc/alpine-release} and
+ * {@code /etc/os-release}. Digests and ids are sha256 sums of the image's name, so they look real
+ * and are the same on every run.
+ *
+ * <p>Simplifications against Docker Hub: no network, no manifests or blobs to fetch (an image's
+ * tree is built in place); each image is one layer; Alpine's busybox is static here (the real one
+ * links musl, through the loader that is present).
+ */
+public final class Registry {
+
+    /** The applets the simulation's busybox runs, linked in /bin as busybox's installer links them. */
+    static final List<String> APPLETS = List.of("sh", "ash", "cat", "echo", "env", "false", "true", "hostname", "id", "ls", "mkdir",
+            "mknod", "mount", "ps", "pwd", "rm", "sleep", "uname");
+    private static final long BUILT = 1_764_000_000L; // late November 2025, before the machines' boot date
+
+    private Registry() {
+    }
+
+    /** The repositories the mirror serves. */
+    public static boolean has(String repository) {
+        return repository.equals("alpine") || repository.equals("busybox");
+    }
+
+    /** The tags a repository has on the mirror. */
+    public static boolean hasTag(String repository, String tag) {
+        return switch (repository) {
+            case "alpine" -> tag.equals("latest") || tag.equals("3.18") || tag.equals("3.18.4");
+            case "busybox" -> tag.equals("latest") || tag.equals("1.36");
+            default -> false;
+        };
+    }
+
+    /** The image {@code repository:tag}, freshly built (null if the mirror has no such tag). */
+    public static Image fetch(String repository, String tag) {
+        if (!hasTag(repository, tag)) return null;
+        return switch (repository) {
+            case "alpine" -> new Image("alpine", List.of(tag), "sha256:" + sha256("image alpine"), "sha256:" + sha256("manifest alpine"),
+                    List.of(sha256("layer alpine").substring(0, 12)), List.of("/bin/sh"), Map.of(), 7_330_000, BUILT, alpineRoot());
+            case "busybox" -> new Image("busybox", List.of(tag), "sha256:" + sha256("image busybox"), "sha256:" + sha256("manifest busybox"),
+                    List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot());
+            default -> null;
+        };
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static FileSystem alpineRoot() {
+        FileSystem fs = base();
+        Inode root = fs.root();
+        Inode bin = dir(fs, root, "bin", 0755);
+        fs.createFile(bin, "busybox", 0755, 0, 0, ExecImage.staticImage("busybox", 1_936).toBytes());
+        for (String a : APPLETS) fs.symlink(bin, a, "/bin/busybox", 0, 0);
+        Inode lib = dir(fs, root, "lib", 0755);
+        fs.createFile(lib, "ld-musl-x86_64.so.1", 0755, 0, 0, ExecImage.library("libc.musl-x86_64.so.1").toBytes());
+        fs.symlink(lib, "libc.musl-x86_64.so.1", "ld-musl-x86_64.so.1", 0, 0);
+        Inode etc = fs.lookup(null, root, "etc");
+        text(fs, etc, "alpine-release", "3.18.4\n");
+        text(fs, etc, "os-release", """
+                NAME="Alpine Linux"
+                ID=alpine
+                VERSION_ID=3.18.4
+                PRETTY_NAME="Alpine Linux v3.18"
+                HOME_URL="https://alpinelinux.org/"
+                BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
+                """);
+        text(fs, etc, "passwd", "root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
+        text(fs, etc, "group", "root:x:0:root\nbin:x:1:root,bin,daemon\nnobody:x:65534:\n");
+        for (String d : List.of("home", "media", "mnt", "opt", "root", "run", "sbin", "srv", "usr", "var")) dir(fs, root, d, d.equals("root") ? 0700 : 0755);
+        return fs;
+    }
+
+    private static FileSystem busyboxRoot() {
+        FileSystem fs = base();
+        Inode root = fs.root();
+        Inode bin = dir(fs, root, "bin", 0755);
+        Inode busybox = fs.createFile(bin, "busybox", 0755, 0, 0, ExecImage.staticImage("busybox", 1_936).toBytes());
+        // the busybox image links every applet to the one file (hard links, not symlinks)
+        for (String a : APPLETS) fs.link(bin, a, busybox);
+        Inode etc = fs.lookup(null, root, "etc");
+        text(fs, etc, "passwd", "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n");
+        text(fs, etc, "group", "root:x:0:\nnobody:x:65534:\n");
+        dir(fs, root, "root", 0700);
+        dir(fs, root, "home", 0755);
+        dir(fs, root, "var", 0755);
+        dir(fs, root, "usr", 0755);
+        return fs;
+    }
+
+    /**
+     * What every image has: /etc, /proc, /sys, /tmp, and the /dev Docker gives a container — the
+     * default devices of runc's allow-list and the standard links. (Docker mounts a tmpfs on /dev
+     * and makes the nodes at each start; here the nodes come with the root: the same listing.)
+     */
+    private static FileSystem base() {
+        FileSystem fs = new FileSystem("overlay", "overlay", 0, false, 1);
+        Inode root = fs.root();
+        root.setPermissions(0755);
+        dir(fs, root, "etc", 0755);
+        dir(fs, root, "proc", 0555);
+        dir(fs, root, "sys", 0555);
+        dir(fs, root, "tmp", 01777);
+        Inode dev = dir(fs, root, "dev", 0755);
+        int[][] nodes = {{1, 3}, {1, 5}, {1, 7}, {1, 8}, {1, 9}, {5, 0}, {5, 2}};
+        String[] names = {"null", "zero", "full", "random", "urandom", "tty", "ptmx"};
+        for (int i = 0; i < names.length; i++) fs.mknod(dev, names[i], FileType.CHAR_DEVICE, 0666, nodes[i][0], nodes[i][1], 0, 0);
+        dir(fs, dev, "pts", 0755);
+        dir(fs, dev, "shm", 01777);
+        dir(fs, dev, "mqueue", 01777);
+        fs.symlink(dev, "fd", "/proc/self/fd", 0, 0);
+        fs.symlink(dev, "stdin", "/proc/self/fd/0", 0, 0);
+        fs.symlink(dev, "stdout", "/proc/self/fd/1", 0, 0);
+        fs.symlink(dev, "stderr", "/proc/self/fd/2", 0, 0);
+        return fs;
+    }
+
+    private static Inode dir(FileSystem fs, Inode parent, String name, int mode) {
+        Inode d = fs.mkdir(parent, name, mode, 0, 0);
+        d.setPermissions(mode);
+        return d;
+    }
+
+    private static void text(FileSystem fs, Inode dir, String name, String content) {
+        fs.createFile(dir, name, 0644, 0, 0, content.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,203 @@
+package dev.syssim.sim.container.tools;
+
+import dev.syssim.sim.container.Container;
+import dev.syssim.sim.container.Engine;
+import dev.syssim.sim.container.EngineCalls;
+import dev.syssim.sim.container.Reference;
+import dev.syssim.sim.container.RunSpec;
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * docker (the client of Docker 20.10.24, Debian 12's docker.io): parses the command line, connects
+ * to {@code /var/run/docker.sock} — which only root and the docker group may write, so everyone
+ * else gets Docker's {@code permission denied while trying to connect ...} — and sends dockerd the
+ * request. Commands: run, ps, images, pull, rm, logs, stop, kill. Exit statuses as Docker's: 125
+ * for the engine's own errors in {@code run}, 126 and 127 when the command cannot be run or is
+ * not found, else the container's; 1 for the other commands' errors.
+ */
+public final class Docker extends Tool {
+
+    private static final String SOCKET_URL = "http://%2Fvar%2Frun%2Fdocker.sock/v1.24";
+
+    @Override
+    protected Step run(Libc c) {
+        List<String> args = c.args().operands();
+        if (args.isEmpty()) {
+            c.print(usage());
+            return c.exit(0);
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "run" -> run(c, rest);
+            case "ps" -> simple(c, "ps", rest, "Get", "/containers/json", false);
+            case "images" -> simple(c, "images", rest, "Get", "/images/json", false);
+            case "pull" -> pull(c, rest);
+            case "rm" -> simple(c, "rm", rest, "Delete", "/containers/" + first(rest), true);
+            case "logs" -> simple(c, "logs", rest, "Get", "/containers/" + first(rest) + "/json", true);
+            case "stop" -> simple(c, "stop", rest, "Post", "/containers/" + first(rest) + "/stop", true);
+            case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
+            case "--version", "version" -> {
+                c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
+                yield c.exit(0);
+            }
+            case "--help" -> help(c);
+            default -> {
+                c.eprint("docker: '" + args.get(0) + "' is not a docker command.\nSee 'docker --help'\n");
+                yield c.exit(1);
+            }
+        };
+    }
+
+    private static String first(List<String> args) {
+        for (String a : args) if (!a.startsWith("-")) return a;
+        return "";
+    }
+
+    /** connect(2) to the socket; a failure is printed as Docker prints it (with {@code prefix} for run). */
+    private static Step connect(Libc c, String method, String path, String prefix, Supplier<Step> then, Function<String, Step> failed) {
+        return c.sys(new EngineCalls.Connect(), r -> {
+            if (!r.failed()) return then.get();
+            if (r.errno() == Errno.EACCES) {
+                return failed.apply(prefix + "permission denied while trying to connect to the Docker daemon socket at unix://" + Engine.SOCKET + ": "
+                        + method + " \"" + SOCKET_URL + path + "\": dial unix " + Engine.SOCKET + ": connect: permission denied");
+            }
+            return failed.apply(prefix + "Cannot connect to the Docker daemon at unix://" + Engine.SOCKET + ". Is the docker daemon running?");
+        });
+    }
+
+    /** ps, images, rm, logs, stop, kill: one request, its text printed. */
+    private Step simple(Libc c, String command, List<String> args, String method, String path, boolean needsName) {
+        if (needsName && first(args).isEmpty()) {
+            c.eprint("\"docker " + command + "\" requires at least 1 argument.\nSee 'docker " + command + " --help'.\n");
+            return c.exit(1);
+        }
+        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() ? List.of() : needsName ? List.of(first(args)) : args, null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            if (reply.error() != null) {
+                boolean clientSide = reply.error().startsWith("No such container") && !command.equals("stop");
+                c.eprint((clientSide ? "Error: " : "Error response from daemon: ") + reply.error() + "\n");
+                return c.exit(1);
+            }
+            c.print(reply.out());
+            return c.exit(0);
+        }), message -> {
+            c.eprint(message + "\n");
+            return c.exit(1);
+        });
+    }
+
+    private Step pull(Libc c, List<String> args) {
+        if (first(args).isEmpty()) {
+            c.eprint("\"docker pull\" requires exactly 1 argument.\nSee 'docker pull --help'.\n");
+            return c.exit(1);
+        }
+        String image = first(args);
+        Reference ref = Reference.parse(image);
+        if (!image.contains(":")) c.print("Using default tag: latest\n");
+        c.flushStdout();
+        return connect(c, "Post", "/images/create?fromImage=" + ref.repository() + "&tag=" + ref.tag(), "", () -> c.sys(new EngineCalls.Rpc("pull", List.of(image), null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            if (reply.error() != null) {
+                c.eprint("Error response from daemon: " + reply.error() + "\n");
+                return c.exit(1);
+            }
+            c.print(reply.out() + "docker.io/library/" + ref + "\n");
+            return c.exit(0);
+        }), message -> {
+            c.eprint(message + "\n");
+            return c.exit(1);
+        });
+    }
+
+    // ---- docker run ----
+
+    private Step run(Libc c, List<String> args) {
+        RunOptions.Parsed p = RunOptions.parse(args, c.args().env());
+        if (p.error() != null) {
+            c.eprint(p.error() + "\nSee 'docker run --help'.\n");
+            return c.exit(125);
+        }
+        if (p.spec() == null) {
+            c.eprint("\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.\n\nUsage:  docker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n\n"
+                    + "Run a command in a new container\n");
+            return c.exit(1);
+        }
+        RunSpec spec = p.spec();
+        return connect(c, "Post", "/containers/create", "docker: ", () -> create(c, spec, true), message -> {
+            c.eprint(message + ".\nSee 'docker run --help'.\n");
+            return c.exit(message.contains("permission denied") ? 126 : 125);
+        });
+    }
+
+    /** POST /containers/create (and start): a missing image is pulled first, as {@code docker run} does. */
+    private static Step create(Libc c, RunSpec spec, boolean mayPull) {
+        return c.sys(new EngineCalls.Rpc("run", List.of(spec.image()), spec), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            if (reply.error() != null && reply.error().startsWith("No such image") && mayPull) {
+                Reference ref = Reference.parse(spec.image());
+                c.eprint("Unable to find image '" + ref + "' locally\n");
+                return c.sys(new EngineCalls.Rpc("pull", List.of(spec.image()), null), pulled -> {
+                    Engine.Reply pr = (Engine.Reply) pulled.data();
+                    if (pr.error() != null) return daemonError(c, pr.error(), 125);
+                    c.eprint(pr.out());
+                    return create(c, spec, false);
+                });
+            }
+            if (reply.error() != null) return daemonError(c, reply.error(), reply.data() instanceof Integer s ? s : 125);
+            Container ct = (Container) reply.data();
+            if (spec.detach()) {
+                c.print(ct.id() + "\n");
+                return c.exit(0);
+            }
+            return c.sys(new EngineCalls.WaitExit(ct), w -> c.exitQuietly((int) w.value()));
+        });
+    }
+
+    /** {@code docker: Error response from daemon: ...}; the engine's own errors (125) add the hint to see the help. */
+    private static Step daemonError(Libc c, String error, int status) {
+        c.eprint("docker: Error response from daemon: " + error + ".\n" + (status == 125 ? "See 'docker run --help'.\n" : ""));
+        return c.exit(status);
+    }
+
+    @Override
+    public String source() {
+        return "docker.io 20.10.24";
+    }
+
+    @Override
+    public String usage() {
+        return """
+
+                Usage:  docker [OPTIONS] COMMAND
+
+                A self-sufficient runtime for containers
+
+                Commands:
+                  images      List images
+                  kill        Kill one or more running containers
+                  logs        Fetch the logs of a container
+                  ps          List containers
+                  pull        Pull an image or a repository from a registry
+                  rm          Remove one or more containers
+                  run         Run a command in a new container
+                  stop        Stop one or more running containers
+
+                Run 'docker COMMAND --help' for more information on a command.
+                """;
+    }
+
+    @Override
+    public String manual() {
+        return "docker COMMAND [OPTIONS]\n"
+                + "  The Docker client: talks to dockerd over /var/run/docker.sock (root and the docker group only).\n"
+                + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]] [-m SIZE] [--pids-limit N] [--network none|bridge] [-h NAME] IMAGE [CMD...]\n"
+                + "  ps [-a], images, pull IMAGE, rm NAME, logs NAME, stop NAME, kill NAME";
+    }
+}

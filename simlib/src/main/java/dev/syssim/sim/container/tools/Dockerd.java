@@ -1,0 +1,181 @@
+package dev.syssim.sim.container.tools;
+
+import dev.syssim.sim.container.Container;
+import dev.syssim.sim.container.ContainerState;
+import dev.syssim.sim.container.Engine;
+import dev.syssim.sim.container.EngineCalls;
+import dev.syssim.sim.container.Image;
+import dev.syssim.sim.container.Reference;
+import dev.syssim.sim.container.Registry;
+import dev.syssim.sim.container.RunSpec;
+import dev.syssim.sim.os.OpenFlags;
+import dev.syssim.sim.os.Signal;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * dockerd (Docker Engine 20.10.24, Debian 12's docker.io): serves the requests on
+ * {@code /var/run/docker.sock} one after the other. For {@code run} it does what the real daemon
+ * does, in its order: makes the container (id, name, its overlay root mounted), opens the log file
+ * of a detached one, asks containerd for a task (a shim, which runs runc), and answers once runc
+ * has started the process or failed to. {@code stop} sends SIGTERM, then SIGKILL after the
+ * timeout; {@code kill} sends SIGKILL.
+ *
+ * <p>Simplifications: requests are served one at a time (the real daemon serves each on its own
+ * goroutine); the log file holds the output as written (the real one is JSON lines, one per
+ * line of output, with the stream and a timestamp), so {@code docker logs} gives it back on
+ * standard output in the order it was written.
+ */
+public final class Dockerd extends Tool {
+
+    /** {@code docker stop}'s default grace period, in simulated nanoseconds. */
+    static final long STOP_TIMEOUT = 10_000_000_000L;
+
+    @Override
+    protected Step run(Libc c) {
+        return c.sys(new Syscall.Mkdir("/var/lib/docker/overlay2", 0710), a -> c.sys(new Syscall.Mkdir("/var/lib/docker/containers", 0710),
+                b -> c.sys(new EngineCalls.Ready(), r -> serve(c, (Engine) r.data()))));
+    }
+
+    private Step serve(Libc c, Engine e) {
+        return c.sys(new EngineCalls.Accept(), r -> {
+            Engine.Call call = (Engine.Call) r.data();
+            return handle(c, e, call.request(), reply -> c.sys(new EngineCalls.Answer(call, reply), x -> serve(c, e)));
+        });
+    }
+
+    private Step handle(Libc c, Engine e, Engine.Request r, Function<Engine.Reply, Step> answer) {
+        List<String> args = r.args();
+        return switch (r.command()) {
+            case "run" -> run(c, e, r, answer);
+            case "pull" -> answer.apply(pull(e, args.get(0)));
+            case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a"), e.host().now())));
+            case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
+            case "rm" -> remove(c, e, args.get(0), answer);
+            case "logs" -> logs(c, e, args.get(0), answer);
+            case "kill" -> kill(c, e, args.get(0), answer);
+            case "stop" -> stop(c, e, args.get(0), answer);
+            default -> answer.apply(Engine.Reply.failed("page not found"));
+        };
+    }
+
+    /** {@code docker pull}: the mirror's image into the store, with Docker's non-terminal progress lines. */
+    static Engine.Reply pull(Engine e, String reference) {
+        Reference ref = Reference.parse(reference);
+        if (!Registry.has(ref.repository())) {
+            return Engine.Reply.failed("pull access denied for " + ref.repository() + ", repository does not exist or may require 'docker login': denied: requested access to the resource is denied");
+        }
+        if (!Registry.hasTag(ref.repository(), ref.tag())) return Engine.Reply.failed("manifest for " + ref + " not found: manifest unknown: manifest unknown");
+        Image image = Registry.fetch(ref.repository(), ref.tag());
+        StringBuilder out = new StringBuilder(ref.tag() + ": Pulling from library/" + ref.repository() + "\n");
+        if (e.image(ref.toString()) != null) {
+            out.append("Digest: ").append(image.digest()).append("\nStatus: Image is up to date for ").append(ref).append('\n');
+            return new Engine.Reply(out.toString(), null, e.image(ref.toString()));
+        }
+        for (String layer : image.layers()) {
+            for (String step : List.of("Pulling fs layer", "Verifying Checksum", "Download complete", "Pull complete")) {
+                out.append(layer).append(": ").append(step).append('\n');
+            }
+        }
+        out.append("Digest: ").append(image.digest()).append("\nStatus: Downloaded newer image for ").append(ref).append('\n');
+        e.store(image, ref.tag());
+        return new Engine.Reply(out.toString(), null, image);
+    }
+
+    private Step run(Libc c, Engine e, Engine.Request r, Function<Engine.Reply, Step> answer) {
+        RunSpec spec = r.run();
+        Image image = e.image(spec.image());
+        if (image == null) return answer.apply(Engine.Reply.failed("No such image: " + Reference.parse(spec.image())));
+        List<String> command = spec.command().isEmpty() ? image.cmd() : spec.command();
+        if (command.isEmpty()) return answer.apply(new Engine.Reply("", "No command specified", 125));
+        if (spec.name() != null && e.container(spec.name()) != null && e.container(spec.name()).name().equals(spec.name())) {
+            return answer.apply(new Engine.Reply("", "Conflict. The container name \"/" + spec.name() + "\" is already in use by container \""
+                    + e.container(spec.name()).id() + "\". You have to remove (or rename) that container to be able to reuse that name.", 125));
+        }
+        return c.sys(new EngineCalls.CreateContainer(image, spec, command), made -> {
+            Container ct = (Container) made.data();
+            return c.sys(new EngineCalls.MountRootfs(ct), m -> logFile(c, ct, spec.detach(), logFd ->
+                    c.sys(new EngineCalls.CreateTask(ct, r.stdio(), logFd), t -> closeLog(c, logFd, () ->
+                            c.sys(new EngineCalls.AwaitStart(ct), s -> answer.apply(ct.startError() != null
+                                    ? new Engine.Reply("", ct.startError(), ct.exitCode())
+                                    : new Engine.Reply("", null, ct)))))));
+        });
+    }
+
+    /** A detached container writes to /var/lib/docker/containers/ID/ID-json.log; an attached one to the client. */
+    private static Step logFile(Libc c, Container ct, boolean detached, java.util.function.IntFunction<Step> then) {
+        if (!detached) return then.apply(-1);
+        String dir = "/var/lib/docker/containers/" + ct.id();
+        return c.sys(new Syscall.Mkdir(dir, 0710), m -> c.create(dir + "/" + ct.id() + "-json.log", OpenFlags.O_WRONLY | OpenFlags.O_APPEND, 0640,
+                f -> then.apply(f.failed() ? -1 : f.intValue())));
+    }
+
+    private static Step closeLog(Libc c, int fd, java.util.function.Supplier<Step> then) {
+        return fd < 0 ? then.get() : c.close(fd, then);
+    }
+
+    private static Step remove(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+        Container ct = e.container(key);
+        if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + key));
+        if (ct.state() == ContainerState.RUNNING) {
+            return answer.apply(Engine.Reply.failed("You cannot remove a running container " + ct.id()
+                    + ". Stop the container before attempting removal or force remove"));
+        }
+        return c.sys(new EngineCalls.Remove(ct), r -> answer.apply(Engine.Reply.ok(key + "\n")));
+    }
+
+    private static Step logs(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+        Container ct = e.container(key);
+        if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + key));
+        return c.readFile("/var/lib/docker/containers/" + ct.id() + "/" + ct.id() + "-json.log",
+                (err, bytes) -> answer.apply(Engine.Reply.ok(err == null ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8) : "")));
+    }
+
+    private static Step kill(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+        Container ct = e.container(key);
+        if (ct == null) return answer.apply(Engine.Reply.failed("Cannot kill container: " + key + ": No such container: " + key));
+        if (ct.state() != ContainerState.RUNNING) {
+            return answer.apply(Engine.Reply.failed("Cannot kill container: " + key + ": Container " + ct.id() + " is not running"));
+        }
+        return c.sys(new Syscall.Kill(ct.hostPid(), Signal.SIGKILL), k -> c.sys(new EngineCalls.AwaitExit(ct),
+                w -> answer.apply(Engine.Reply.ok(key + "\n"))));
+    }
+
+    /** SIGTERM; if the container is still up after the timeout, SIGKILL (PID 1 ignores SIGTERM without a handler). */
+    private static Step stop(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+        Container ct = e.container(key);
+        if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + key));
+        if (ct.state() != ContainerState.RUNNING) return answer.apply(Engine.Reply.ok(key + "\n"));
+        return c.sys(new Syscall.Kill(ct.hostPid(), Signal.SIGTERM), k -> grace(c, ct, STOP_TIMEOUT, () -> {
+            if (ct.state() != ContainerState.RUNNING) return answer.apply(Engine.Reply.ok(key + "\n"));
+            return c.sys(new Syscall.Kill(ct.hostPid(), Signal.SIGKILL), x -> c.sys(new EngineCalls.AwaitExit(ct),
+                    y -> answer.apply(Engine.Reply.ok(key + "\n"))));
+        }));
+    }
+
+    /** Waits up to {@code left} for the container to end, looking every 100 ms (each look a sleep: no Java recursion). */
+    private static Step grace(Libc c, Container ct, long left, java.util.function.Supplier<Step> then) {
+        if (ct.state() != ContainerState.RUNNING || left <= 0) return then.get();
+        return c.sleep(100_000_000L, x -> grace(c, ct, left - 100_000_000L, then));
+    }
+
+    @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "docker.io 20.10.24";
+    }
+
+    @Override
+    public String manual() {
+        return "dockerd [OPTIONS]\n"
+                + "  The Docker daemon: serves the Docker API on /var/run/docker.sock (0660 root:docker) and runs containers through containerd.";
+    }
+}

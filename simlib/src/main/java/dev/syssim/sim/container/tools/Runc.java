@@ -1,0 +1,161 @@
+package dev.syssim.sim.container.tools;
+
+import dev.syssim.sim.container.Container;
+import dev.syssim.sim.container.EngineCalls;
+import dev.syssim.sim.container.RunSpec;
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.NamespaceCalls;
+import dev.syssim.sim.os.OpenFlags;
+import dev.syssim.sim.os.Step;
+import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.os.WaitStatus;
+import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Tool;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * runc (1.1.5, Debian 12): makes a container out of the kernel's pieces, one system call after
+ * another, as the lecture built them by hand. In order: read the bundle's config; make the
+ * container's cgroup (cgroup v2, {@code /sys/fs/cgroup/system.slice/docker-ID.scope}) and write the
+ * limits asked for ({@code memory.max}, {@code pids.max}); clone with CLONE_NEWNS, CLONE_NEWUTS,
+ * CLONE_NEWIPC, CLONE_NEWPID and CLONE_NEWNET, so the child is PID 1 of a new pid namespace; move
+ * the child into the cgroup and let it go on through a sync pipe; the child sets the hostname,
+ * mounts a fresh /proc and the bind volumes inside the image's root, enters the root and execs
+ * the command. An exec that fails is reported back through a close-on-exec pipe: end of file on
+ * it means the exec succeeded.
+ *
+ * <p>Simplifications: this is {@code runc run} (create, start and wait in one process: the
+ * container's parent is runc, not the shim); the root is entered with chroot(2), as runc does with
+ * {@code --no-pivot} — real Docker uses pivot_root(2), which also detaches the old root, so here
+ * the host's tree stays reachable to a process that escapes a chroot; no capability bounding set,
+ * seccomp profile or AppArmor profile is applied.
+ */
+public final class Runc extends Tool {
+
+    static final long NAMESPACES = NamespaceCalls.CLONE_NEWNS | NamespaceCalls.CLONE_NEWUTS | NamespaceCalls.CLONE_NEWIPC
+            | NamespaceCalls.CLONE_NEWPID | NamespaceCalls.CLONE_NEWNET;
+
+    @Override
+    protected Step run(Libc c) {
+        List<String> args = c.args().operands();
+        String id = args.isEmpty() ? "" : args.get(args.size() - 1);
+        return c.sys(new EngineCalls.Bundle(id), b -> {
+            if (b.failed()) {
+                c.eprint("ERRO[0000] container does not exist\n");
+                return c.exit(1);
+            }
+            Container ct = (Container) b.data();
+            return cgroup(c, ct, () -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), sync -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), report -> {
+                int[] s = Syscall.Pipe2.fds(sync);
+                int[] r = Syscall.Pipe2.fds(report);
+                return c.sys(new Syscall.Clone(NAMESPACES, pid -> child(c, ct, s, r)), child -> parent(c, ct, child.intValue(), s, r));
+            })));
+        });
+    }
+
+    /** mkdir the cgroup, write the limits. */
+    private static Step cgroup(Libc c, Container ct, Supplier<Step> then) {
+        RunSpec spec = ct.spec();
+        return c.sys(new Syscall.Mkdir("/sys/fs/cgroup/system.slice", 0755), a -> c.sys(new Syscall.Mkdir(ct.cgroupPath(), 0755),
+                m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(), then))));
+    }
+
+    private static Step limit(Libc c, String file, long value, Supplier<Step> then) {
+        if (value <= 0) return then.get();
+        return writeFile(c, file, Long.toString(value), then);
+    }
+
+    private static Step writeFile(Libc c, String file, String text, Supplier<Step> then) {
+        return c.open(file, OpenFlags.O_WRONLY, o -> {
+            if (o.failed()) return then.get();
+            int fd = o.intValue();
+            return c.write(fd, Libc.bytes(text), w -> c.close(fd, then));
+        });
+    }
+
+    /** runc's parent half: the child into the cgroup, the go-ahead, then the exec report and the wait. */
+    private static Step parent(Libc c, Container ct, int pid, int[] sync, int[] report) {
+        return c.close(sync[0], () -> c.close(report[1], () -> writeFile(c, ct.cgroupPath() + "/cgroup.procs", Integer.toString(pid),
+                () -> c.write(sync[1], new byte[] {0}, go -> c.close(sync[1], () -> c.read(report[0], 512, got -> {
+                    byte[] bytes = got.failed() ? new byte[0] : got.bytes();
+                    if (bytes.length > 0) {
+                        String text = new String(bytes, StandardCharsets.UTF_8);
+                        int colon = text.indexOf(':');
+                        int status = Integer.parseInt(text.substring(0, colon));
+                        String error = "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
+                                + text.substring(colon + 1) + ": unknown";
+                        return c.sys(new EngineCalls.StartFailed(ct, error, status), f -> waitChild(c, pid));
+                    }
+                    return c.sys(new EngineCalls.Started(ct, pid), f -> waitChild(c, pid));
+                }))))));
+    }
+
+    private static Step waitChild(Libc c, int pid) {
+        return c.sys(new Syscall.Wait4(pid, 0), w -> {
+            if (w.failed()) return w.errno() == Errno.EINTR ? waitChild(c, pid) : c.exitQuietly(1);
+            int status = Syscall.Wait4.status(w);
+            if (WaitStatus.isExited(status)) return c.exitQuietly(WaitStatus.exitCode(status));
+            return c.exitQuietly(128 + WaitStatus.termSignal(status).number());
+        });
+    }
+
+    /** The container's first process, before exec: PID 1 of its namespace. */
+    private static Step child(Libc c, Container ct, int[] sync, int[] report) {
+        String root = ct.rootPath();
+        return c.close(sync[1], () -> c.close(report[0], () -> c.read(sync[0], 1, go ->
+                c.sys(new Syscall.Sethostname(ct.hostname()), h ->
+                        c.sys(new Syscall.Mount("proc", root + "/proc", "proc", 0, null), p ->
+                                binds(c, ct, 0, () -> c.sys(new Syscall.Chroot(root), r -> c.sys(new Syscall.Chdir("/"), d -> exec(c, ct, report)))))))));
+    }
+
+    /** {@code -v HOST:CONTAINER[:ro]}: the container's directory made if missing, then a bind mount. */
+    private static Step binds(Libc c, Container ct, int i, Supplier<Step> then) {
+        List<String> binds = ct.spec().binds();
+        if (i >= binds.size()) return then.get();
+        String[] parts = binds.get(i).split(":");
+        String target = ct.rootPath() + parts[1];
+        long flags = Syscall.Mount.MS_BIND | Syscall.Mount.MS_REC | (parts.length > 2 && parts[2].equals("ro") ? Syscall.Mount.MS_RDONLY : 0);
+        return c.sys(new Syscall.Mkdir(target, 0755), m -> c.sys(new Syscall.Mount(parts[0], target, null, flags, null), b -> binds(c, ct, i + 1, then)));
+    }
+
+    /** execve of the command with the container's environment; on failure, Docker's words and status through the report pipe. */
+    private static Step exec(Libc c, Container ct, int[] report) {
+        List<String> command = new ArrayList<>(ct.command());
+        String name = command.get(0);
+        return c.execvp(command, RunSpec.environment(ct.hostname(), ct.image().env(), ct.spec().env()), e -> {
+            String why;
+            int status;
+            if (e == Errno.ENOENT && !name.contains("/")) {
+                why = "exec: \"" + name + "\": executable file not found in $PATH";
+                status = 127;
+            } else if (e == Errno.ENOENT) {
+                why = "exec: \"" + name + "\": stat " + name + ": no such file or directory";
+                status = 127;
+            } else {
+                why = "exec: \"" + name + "\": " + e.message().toLowerCase(java.util.Locale.ROOT);
+                status = 126;
+            }
+            return c.write(report[1], Libc.bytes(status + ":" + why), w -> c.exitQuietly(status));
+        });
+    }
+
+    @Override
+    public int section() {
+        return 8;
+    }
+
+    @Override
+    public String source() {
+        return "runc 1.1.5";
+    }
+
+    @Override
+    public String manual() {
+        return "runc [global options] command [command options] [arguments...]\n"
+                + "  Open Container Initiative runtime: runs a container from a bundle (run, create, start, delete).\n"
+                + "  Run by containerd-shim-runc-v2 for Docker; not meant to be typed.";
+    }
+}
