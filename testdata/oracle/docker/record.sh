@@ -27,7 +27,7 @@ rec "$D kill nosuchcontainer"
 rec "$D exec nosuchcontainer true"
 rec "$D run --name dup -d busybox sleep 1000 >/dev/null; $D run --name dup busybox true"
 rec "$D kill dup"
-rec "$D ps -a --format '{{.Names}} {{.Status}}' | sed 's/ago.*/ago/'"
+
 rec "$D rm dup"
 rec "$D ps -a"
 rec "$D run -d --name lg busybox sh -c 'echo out; echo err >&2' >/dev/null; sleep 1; $D logs lg; $D rm lg"

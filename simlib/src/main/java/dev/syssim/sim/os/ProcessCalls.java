@@ -305,7 +305,7 @@ public final class ProcessCalls {
     private static boolean unkillableInit(Process sender, Process target, Signal signal) {
         if (target.ownPid() != 1 || target.catches(signal)) return false;
         if (sender.pidNamespace() == target.pidNamespace()) return true;
-        return !(signal == Signal.SIGKILL || signal == Signal.SIGSTOP) && target.pidNamespace().isAncestorOf(sender.pidNamespace());
+        return !(signal == Signal.SIGKILL || signal == Signal.SIGSTOP) && sender.pidNamespace().isAncestorOf(target.pidNamespace());
     }
 
     private static boolean mayKill(Process sender, Process target) {

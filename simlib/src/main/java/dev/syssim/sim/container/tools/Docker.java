@@ -162,7 +162,7 @@ public final class Docker extends Tool {
 
     /** {@code docker: Error response from daemon: ...}; the engine's own errors (125) add the hint to see the help. */
     private static Step daemonError(Libc c, String error, int status) {
-        c.eprint("docker: Error response from daemon: " + error + ".\n" + (status == 125 ? "See 'docker run --help'.\n" : ""));
+        c.eprint("docker: Error response from daemon: " + error + (error.endsWith(".") ? "" : ".") + "\n" + (status == 125 ? "See 'docker run --help'.\n" : ""));
         return c.exit(status);
     }
 

@@ -25,10 +25,17 @@ final class Listings {
         rows.add(List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"));
         for (Container c : e.containers()) {
             if (!all && c.state() != ContainerState.RUNNING) continue;
-            rows.add(List.of(c.shortId(), c.spec().image(), "\"" + ellipsis(String.join(" ", c.command()), 20) + "\"",
+            rows.add(List.of(c.shortId(), c.spec().image(), "\"" + ellipsis(commandLine(c.command()), 20) + "\"",
                     humanDuration(now - c.created()) + " ago", status(c, now), "", c.name()));
         }
         return table(rows);
+    }
+
+    /** The command as the API's Command field has it: arguments with blanks or quotes single-quoted. */
+    static String commandLine(List<String> command) {
+        List<String> words = new ArrayList<>();
+        for (String w : command) words.add(w.isEmpty() || w.matches(".*[\\s'\"$`\\\\].*") ? "'" + w.replace("'", "'\"'\"'") + "'" : w);
+        return String.join(" ", words);
     }
 
     static String status(Container c, long now) {

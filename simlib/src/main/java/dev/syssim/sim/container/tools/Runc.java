@@ -59,8 +59,10 @@ public final class Runc extends Tool {
     /** mkdir the cgroup, write the limits. */
     private static Step cgroup(Libc c, Container ct, Supplier<Step> then) {
         RunSpec spec = ct.spec();
-        return c.sys(new Syscall.Mkdir("/sys/fs/cgroup/system.slice", 0755), a -> c.sys(new Syscall.Mkdir(ct.cgroupPath(), 0755),
-                m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(), then))));
+        // on a real host systemd has made system.slice and enabled the controllers below it; here runc does
+        return c.sys(new Syscall.Mkdir("/sys/fs/cgroup/system.slice", 0755), a -> writeFile(c, "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
+                "+cpu +memory +pids", () -> c.sys(new Syscall.Mkdir(ct.cgroupPath(), 0755),
+                m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(), then)))));
     }
 
     private static Step limit(Libc c, String file, long value, Supplier<Step> then) {

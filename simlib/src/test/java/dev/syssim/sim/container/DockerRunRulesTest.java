@@ -1,0 +1,196 @@
+package dev.syssim.sim.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syssim.sim.trace.TraceLevel;
+import dev.syssim.sim.trace.render.TextRenderer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** docker run as runc composes it — namespaces, a cgroup, the image's root, execve — and the engine around it. */
+class DockerRunRulesTest {
+
+    private static Docked pulled() {
+        Docked d = new Docked();
+        d.run("docker pull alpine >/dev/null");
+        return d;
+    }
+
+    @Test
+    void dockerdAndContainerdRunAsRootDaemonsChildrenOfInitAndShowInPs() {
+        Docked d = new Docked();
+        String ps = d.run("ps -eo user,ppid,args | grep -E 'dockerd|containerd' | grep -v grep");
+        assertEquals("root         1 /usr/bin/containerd\nroot         1 /usr/sbin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n", ps);
+    }
+
+    @Test
+    void theSocketIsWritableOnlyByRootAndTheDockerGroupSoOthersFailAtConnectWithEacces() {
+        assertEquals("srw-rw---- root docker\n", new Docked().run("stat -c '%A %U %G' /var/run/docker.sock"));
+        Docked outsider = new Docked("student", false);
+        String trace = outsider.run("strace -e trace=connect docker ps 2>&1 >/dev/null | head -1");
+        assertEquals("connect(3, {sa_family=AF_UNIX, sun_path=\"/var/run/docker.sock\"}, 23) = -1 EACCES (Permission denied)\n", trace);
+    }
+
+    @Test
+    void theDockerGroupIsRootABindMountOfTheHostsRootReadsItsShadowFile() {
+        Docked d = pulled();
+        assertEquals("cat: /etc/shadow: Permission denied\n", d.run("cat /etc/shadow"));
+        String shadow = d.run("docker run --rm -v /:/host alpine cat /host/etc/shadow");
+        assertTrue(shadow.startsWith("root:$6$"), shadow);
+    }
+
+    @Test
+    void runPullsAMissingImageFromTheRegistryWithDockersProgressLines() {
+        Docked d = new Docked();
+        String layer = Registry.sha256("layer alpine").substring(0, 12);
+        assertEquals("Unable to find image 'alpine:latest' locally\nlatest: Pulling from library/alpine\n"
+                + layer + ": Pulling fs layer\n" + layer + ": Verifying Checksum\n" + layer + ": Download complete\n" + layer + ": Pull complete\n"
+                + "Digest: sha256:" + Registry.sha256("manifest alpine") + "\nStatus: Downloaded newer image for alpine:latest\nhi\n",
+                d.run("docker run --rm alpine echo hi"));
+        assertEquals("hi\n", d.run("docker run --rm alpine echo hi"));
+    }
+
+    @Test
+    void pullOfAnUnknownRepositoryIsDeniedAndRunSaysSoWithStatus125() {
+        Docked d = new Docked();
+        assertEquals("Using default tag: latest\nError response from daemon: pull access denied for nosuch, repository does not exist or may require "
+                + "'docker login': denied: requested access to the resource is denied\n1\n", d.run("docker pull nosuch; echo $?"));
+        assertTrue(d.run("docker run --rm nosuch true; echo $?").endsWith("requested access to the resource is denied.\nSee 'docker run --help'.\n125\n"));
+    }
+
+    @Test
+    void theCommandIsPid1OfItsOwnPidNamespaceSoPsShowsOnlyIt() {
+        assertEquals("PID   USER     COMMAND\n    1 root     ps\n", pulled().run("docker run --rm alpine ps"));
+    }
+
+    @Test
+    void theHostnameIsTheContainersShortIdInItsOwnUtsNamespace() {
+        Docked d = pulled();
+        String inside = d.run("docker run --name h alpine hostname");
+        assertEquals(Engine.of(d.laptop.kernel()).container("h").shortId() + "\n", inside);
+        assertEquals("laptop\n", d.run("hostname"));
+    }
+
+    @Test
+    void theContainerHasItsOwnNetworkMountIpcAndPidNamespaces() {
+        Docked d = pulled();
+        d.run("docker run -d --name n alpine sleep 100");
+        int pid = Engine.of(d.laptop.kernel()).container("n").hostPid();
+        String mine = d.run("sudo -n true 2>/dev/null; for k in net mnt ipc pid uts; do readlink /proc/1/ns/$k; done");
+        String theirs = d.run("for k in net mnt ipc pid uts; do readlink /proc/" + pid + "/ns/$k; done");
+        List<String> a = List.of(mine.split("\n"));
+        List<String> b = List.of(theirs.split("\n"));
+        assertEquals(5, b.size(), theirs);
+        for (int i = 0; i < 5; i++) assertTrue(!a.get(i).equals(b.get(i)) && a.get(i).split(":")[0].equals(b.get(i).split(":")[0]), a + " " + b);
+    }
+
+    @Test
+    void memoryAndPidsLimitsAreWrittenIntoTheContainersOwnCgroup() {
+        Docked d = pulled();
+        d.run("docker run -d --memory 32m --pids-limit 10 --name m alpine sleep 100");
+        Container m = Engine.of(d.laptop.kernel()).container("m");
+        String cg = m.cgroupPath();
+        assertEquals("33554432\n10\n" + m.hostPid() + "\n", d.run("cat " + cg + "/memory.max " + cg + "/pids.max " + cg + "/cgroup.procs"));
+        assertEquals("0::/system.slice/docker-" + m.id() + ".scope\n", d.run("cat /proc/" + m.hostPid() + "/cgroup"));
+    }
+
+    @Test
+    void aForkBombStopsAtPidsLimitWithAshsForkMessage() {
+        String out = pulled().run("docker run --rm --pids-limit 3 alpine sh -c 'sleep 100 & sleep 100 & sleep 100 & echo unreached'; echo $?");
+        assertEquals("sh: can't fork: Resource temporarily unavailable\n2\n", out);
+    }
+
+    @Test
+    void theRootIsAlpineLikeTheMuslLoaderAndReleaseFilesAreThere() {
+        Docked d = pulled();
+        assertEquals("3.18.4\nNAME=\"Alpine Linux\"\n", d.run("docker run --rm alpine sh -c 'cat /etc/alpine-release; cat /etc/os-release' | head -2"));
+        assertEquals("ld-musl-x86_64.so.1\nlibc.musl-x86_64.so.1\n", d.run("docker run --rm alpine ls /lib"));
+    }
+
+    @Test
+    void eachContainerWritesItsOwnLayerAndTheImageStaysAsItWas() {
+        Docked d = pulled();
+        assertEquals("changed\n", d.run("docker run --rm alpine sh -c 'echo changed > /etc/alpine-release; cat /etc/alpine-release'"));
+        assertEquals("3.18.4\n", d.run("docker run --rm alpine cat /etc/alpine-release"));
+    }
+
+    @Test
+    void withoutRmTheExitedContainerStaysInPsAllAndRmRemovesIt() {
+        Docked d = pulled();
+        d.run("docker run --name keep alpine sh -c 'exit 4'");
+        d.run("docker run --rm alpine true");
+        String ps = d.run("docker ps -a");
+        assertTrue(ps.matches("CONTAINER ID   IMAGE     COMMAND            CREATED                  STATUS                              PORTS     NAMES\n"
+                + "[0-9a-f]{12}   alpine    \"sh -c 'exit 4'\"   Less than a second ago   Exited \\(4\\) Less than a second ago             keep\n"), ps);
+        assertEquals("CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n", d.run("docker ps"));
+        assertEquals("keep\n", d.run("docker rm keep"));
+        assertEquals("CONTAINER ID   IMAGE     COMMAND   CREATED   STATUS    PORTS     NAMES\n", d.run("docker ps -a"));
+    }
+
+    @Test
+    void stopSendsSigtermWhichPid1IgnoresWithoutAHandlerThenSigkillAfterTenSecondsStatus137() {
+        Docked d = pulled();
+        d.run("docker run -d --name s alpine sleep 1000");
+        assertEquals("s\n0\n", d.run("docker stop s; echo $?"));
+        assertTrue(d.run("docker ps -a").contains("Exited (137) "));
+        assertTrue(d.run("docker rm s; docker run -d --name r alpine sleep 1000 >/dev/null; docker rm r").startsWith("s\nError response from daemon: You cannot remove a running container "));
+    }
+
+    @Test
+    void killEndsARunningContainerWithStatus137AndASecondKillSaysItIsNotRunning() {
+        Docked d = pulled();
+        d.run("docker run -d --name k alpine sleep 1000");
+        assertEquals("k\n", d.run("docker kill k"));
+        String id = Engine.of(d.laptop.kernel()).container("k").id();
+        assertEquals("Error response from daemon: Cannot kill container: k: Container " + id + " is not running\n1\n", d.run("docker kill k; echo $?"));
+    }
+
+    @Test
+    void aDetachedContainersOutputGoesToItsLogFile() {
+        Docked d = pulled();
+        d.run("docker run -d --name l alpine sh -c 'echo out; echo err >&2'");
+        assertEquals("out\nerr\n", d.run("sleep 1; docker logs l"));
+    }
+
+    @Test
+    void aSecondContainerWithATakenNameIsAConflictWithStatus125() {
+        Docked d = pulled();
+        d.run("docker run --name dup alpine true");
+        String id = Engine.of(d.laptop.kernel()).container("dup").id();
+        assertEquals("docker: Error response from daemon: Conflict. The container name \"/dup\" is already in use by container \"" + id
+                + "\". You have to remove (or rename) that container to be able to reuse that name.\nSee 'docker run --help'.\n125\n",
+                d.run("docker run --name dup alpine true; echo $?"));
+    }
+
+    @Test
+    void imagesListsThePulledImagesWithGoUnitsSizesAndAges() {
+        Docked d = pulled();
+        d.run("docker pull busybox >/dev/null");
+        assertEquals("REPOSITORY   TAG       IMAGE ID       CREATED        SIZE\nalpine       latest    " + Registry.sha256("image alpine").substring(0, 12)
+                + "   5 weeks ago    7.33MB\nbusybox      latest    " + Registry.sha256("image busybox").substring(0, 12) + "   2 months ago   4.26MB\n",
+                d.run("docker images"));
+    }
+
+    @Test
+    void theTraceOfDockerRunReadsAsCloneWithNewNamespacesACgroupTheRootAndExecve() {
+        Docked d = pulled();
+        d.world.trace().clear();
+        d.world.trace().setLevel(TraceLevel.SYSCALLS);
+        d.run("docker run --rm --pids-limit 5 alpine true");
+        String trace = new TextRenderer().render(d.world.trace().snapshot());
+        d.world.trace().setLevel(TraceLevel.OFF);
+        String[] steps = {"docker[", "connect(3, {sa_family=AF_UNIX, sun_path=\"/var/run/docker.sock\"}",
+            "dockerd[", "mount(\"overlay\", \"/var/lib/docker/overlay2/",
+            "containerd-shim[", "runc[", "mkdir(\"/sys/fs/cgroup/system.slice/docker-", "pids.max\", O_WRONLY)", "write(3, \"5\", 1)",
+            "clone(child_stack=NULL, flags=CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID|CLONE_NEWNET|",
+            "cgroup.procs\", O_WRONLY)", "sethostname(", "mount(\"proc\", \"/var/lib/docker/overlay2/", "chroot(\"/var/lib/docker/overlay2/",
+            "chdir(\"/\")", "execve(\"/bin/true\", [\"true\"]", "wait4(", "sendmsg(7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"/tasks/exit\""};
+        int at = 0;
+        for (String step : steps) {
+            int next = trace.indexOf(step, at);
+            assertTrue(next >= 0, "after position " + at + " the trace should show " + step);
+            at = next;
+        }
+    }
+}
