@@ -17,6 +17,7 @@ public final class Scenarios {
         register(new CampusScenario());
         register(new ChromeOsScenario());
         register(new VirtScenario());
+        register(new DockerScenario());
     }
 
     private Scenarios() {
