@@ -193,4 +193,11 @@ class DockerRunRulesTest {
             at = next;
         }
     }
+
+    @Test
+    void theDeviceCgroupLetsTheDefaultDevicesOpenAndRefusesAnyOtherWithEperm() {
+        Docked d = pulled();
+        assertEquals("", d.run("docker run --rm alpine cat /dev/null"));
+        assertEquals("cat: can't open '/hostdev/kmsg': Operation not permitted\n1\n", d.run("docker run --rm -v /dev:/hostdev alpine cat /hostdev/kmsg; echo $?"));
+    }
 }

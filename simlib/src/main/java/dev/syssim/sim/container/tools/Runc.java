@@ -62,7 +62,21 @@ public final class Runc extends Tool {
         // on a real host systemd has made system.slice and enabled the controllers below it; here runc does
         return c.sys(new Syscall.Mkdir("/sys/fs/cgroup/system.slice", 0755), a -> writeFile(c, "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
                 "+cpu +memory +pids", () -> c.sys(new Syscall.Mkdir(ct.cgroupPath(), 0755),
-                m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(), then)))));
+                m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(),
+                        () -> devices(c, ct, then))))));
+    }
+
+    /**
+     * runc's default device allow-list: everything denied, then the standard devices (null, zero,
+     * full, random, urandom, tty, console, ptmx, the pts). On cgroup v2 runc loads it as a BPF program;
+     * the simulated kernel keeps v1's devices files for the same check. Simplification: runc also
+     * allows mknod of any device ({@code c *:* m}); the simulated rules carry no access modes, so
+     * here mknod of another device fails with EPERM as its open would.
+     */
+    private static Step devices(Libc c, Container ct, Supplier<Step> then) {
+        List<String> rules = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm");
+        return writeFile(c, ct.cgroupPath() + "/devices.deny", "a",
+                () -> Libc.forEach(rules, (rule, next) -> writeFile(c, ct.cgroupPath() + "/devices.allow", rule, next), then));
     }
 
     private static Step limit(Libc c, String file, long value, Supplier<Step> then) {
