@@ -69,6 +69,8 @@ public final class Engine {
     private final Map<String, Image> images = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final ArrayDeque<Call> requests = new ArrayDeque<>();
+    /** The {@code docker exec} sessions, by container id and number (runc exec's --process file). */
+    final Map<String, EngineCalls.ExecSession> execs = new LinkedHashMap<>();
     final WaitQueue socket = new WaitQueue("docker_sock");
     private Process dockerd;
     private Process containerd;

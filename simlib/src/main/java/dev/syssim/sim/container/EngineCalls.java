@@ -287,4 +287,97 @@ public final class EngineCalls {
 
         public String straceArgs(SysResult r) { return "\"" + container.rootPath() + "\", MNT_DETACH"; }
     }
+
+    /** A {@code docker exec}: the command, and once it has ended, its status; the client sleeps on {@code done}. */
+    public static final class ExecSession {
+        private final Container container;
+        private final List<String> command;
+        private final List<String> env;
+        final dev.syssim.sim.os.WaitQueue done = new dev.syssim.sim.os.WaitQueue("exec_wait");
+        private Integer status;
+
+        ExecSession(Container container, List<String> command, List<String> env) {
+            this.container = container;
+            this.command = List.copyOf(command);
+            this.env = List.copyOf(env);
+        }
+
+        public Container container() {
+            return container;
+        }
+
+        public List<String> command() {
+            return command;
+        }
+
+        public List<String> env() {
+            return env;
+        }
+    }
+
+    /**
+     * containerd starts {@code runc exec} for a running container (in the real engine, through the
+     * container's shim), with the client's standard descriptors; the result's data is the session.
+     */
+    public record StartExec(Container container, OpenFile[] stdio, List<String> command, List<String> env) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            Process containerd = e.containerd();
+            if (containerd == null) return Outcome.error(Errno.ECONNREFUSED, Costs.SYSCALL);
+            ExecSession session = new ExecSession(container, command, env);
+            e.execs.put(container.id() + "/" + e.execs.size(), session);
+            java.util.List<String> argv = new java.util.ArrayList<>(List.of("runc", "--root", "/var/run/docker/runtime-runc/moby", "exec",
+                    "--process", "/tmp/runc-process" + (e.execs.size() - 1), container.id()));
+            k.spawnWithStdio(containerd, "/usr/sbin/runc", argv, Map.of("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"),
+                    Credentials.root(), null, stdio);
+            return Outcome.done(SysResult.ok(64, session), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"\\0\\0\\0\\0\\0\\0\\0\\1/containerd.task.v2.Task/Exec\"..., iov_len=64}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "64"; }
+    }
+
+    /** runc exec reads its process.json: the result's data is the {@link ExecSession}. */
+    public record ExecProcess(String key) implements Syscall {
+        public String name() { return "openat"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            ExecSession s = Engine.of(k).execs.get(key);
+            if (s == null) return Outcome.error(Errno.ENOENT, Costs.SYSCALL);
+            return Outcome.done(SysResult.ok(3, s), Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "AT_FDCWD, \"/tmp/runc-process" + key.substring(key.indexOf('/') + 1) + "\", O_RDONLY|O_CLOEXEC"; }
+    }
+
+    /** runc exec reports the status of the process it ran. */
+    public record ExecExit(ExecSession session, int status) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            session.status = status;
+            k.scheduler().wakeAll(session.done);
+            return Outcome.ok(48, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "7, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"/tasks/exec-exit\"..., iov_len=48}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
+        public String straceResult(SysResult r) { return "48"; }
+    }
+
+    /** The client of {@code docker exec} waits for the command's status. */
+    public record ExecWait(ExecSession session) implements Syscall {
+        public String name() { return "recvmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            if (session.status != null) return Outcome.ok(session.status, Costs.SYSCALL);
+            return new Outcome.Blocked(session.done, "unix_stream_recvmsg", () -> enter(k, p));
+        }
+
+        public String straceArgs(SysResult r) { return "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"{\\\"ExitCode\\\":...\", iov_len=4096}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
+        public String straceResult(SysResult r) { return "27"; }
+    }
 }

@@ -26,7 +26,6 @@ class DockerOracleTest {
             "logs lg", "real docker logs writes stderr and stdout on two streams, so 2>&1 shows them in whatever order they arrive",
             "run --rm busybox\n", "the recording's busybox was imported without a CMD; the registry's busybox has CMD [\"sh\"]",
             "busybox ps", "the recording's busybox had no /etc/passwd (USER 0); the registry's has one (USER root)",
-            "exec ", "docker exec is not simulated yet",
             "/proc/net/dev", "the simulated /proc has no net/dev (the network namespace itself is checked in DockerRunRulesTest)");
 
     record Case(String command, String output, int status) {

@@ -200,4 +200,20 @@ class DockerRunRulesTest {
         assertEquals("", d.run("docker run --rm alpine cat /dev/null"));
         assertEquals("cat: can't open '/hostdev/kmsg': Operation not permitted\n1\n", d.run("docker run --rm -v /dev:/hostdev alpine cat /hostdev/kmsg; echo $?"));
     }
+
+    @Test
+    void execJoinsTheRunningContainersNamespacesCgroupAndRoot() {
+        Docked d = pulled();
+        d.run("docker run -d --name x alpine sleep 1000");
+        Container x = Engine.of(d.laptop.kernel()).container("x");
+        assertEquals(x.shortId() + "\n3.18.4\n", d.run("docker exec x hostname; docker exec x cat /etc/alpine-release"));
+        String ps = d.run("docker exec x ps");
+        assertTrue(ps.startsWith("PID   USER     COMMAND\n    1 root     sleep 1000\n"), ps);
+        assertEquals("0::/system.slice/docker-" + x.id() + ".scope\n", d.run("docker exec x cat /proc/self/cgroup"));
+        assertEquals("3\n", d.run("docker exec -e N=3 x sh -c 'echo $N'"));
+        assertEquals("OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\n127\n",
+                d.run("docker exec x nosuch; echo $?"));
+        d.run("docker kill x");
+        assertEquals("Error response from daemon: Container " + x.id() + " is not running\n1\n", d.run("docker exec x true; echo $?"));
+    }
 }

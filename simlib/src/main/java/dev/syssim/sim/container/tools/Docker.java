@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * docker (the client of Docker 20.10.24, Debian 12's docker.io): parses the command line, connects
  * to {@code /var/run/docker.sock} — which only root and the docker group may write, so everyone
  * else gets Docker's {@code permission denied while trying to connect ...} — and sends dockerd the
- * request. Commands: run, ps, images, pull, rm, logs, stop, kill. Exit statuses as Docker's: 125
+ * request. Commands: run, exec, ps, images, pull, rm, logs, stop, kill. Exit statuses as Docker's: 125
  * for the engine's own errors in {@code run}, 126 and 127 when the command cannot be run or is
  * not found, else the container's; 1 for the other commands' errors.
  */
@@ -43,6 +43,7 @@ public final class Docker extends Tool {
             case "logs" -> simple(c, "logs", rest, "Get", "/containers/" + first(rest) + "/json", true);
             case "stop" -> simple(c, "stop", rest, "Post", "/containers/" + first(rest) + "/stop", true);
             case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
+            case "exec" -> exec(c, rest);
             case "--version", "version" -> {
                 c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
                 yield c.exit(0);
@@ -116,6 +117,43 @@ public final class Docker extends Tool {
         });
     }
 
+    /** {@code docker exec [-i] [-t] [-e K=V] CONTAINER CMD...}: the command's status is docker's. */
+    private Step exec(Libc c, List<String> args) {
+        List<String> env = new ArrayList<>();
+        int i = 0;
+        while (i < args.size() && args.get(i).startsWith("-")) {
+            String a = args.get(i++);
+            if ((a.equals("-e") || a.equals("--env")) && i < args.size()) env.add(args.get(i++));
+            else if (a.startsWith("--env=")) env.add(a.substring(6));
+            else if (!a.matches("-[it]+|--interactive|--tty")) {
+                c.eprint("unknown flag: " + a + "\nSee 'docker exec --help'.\n");
+                return c.exit(125);
+            }
+        }
+        if (args.size() - i < 2) {
+            c.eprint("\"docker exec\" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\n"
+                    + "Run a command in a running container\n");
+            return c.exit(1);
+        }
+        String name = args.get(i);
+        List<String> request = new ArrayList<>();
+        request.add(name);
+        request.addAll(env);
+        request.add("--");
+        request.addAll(args.subList(i + 1, args.size()));
+        return connect(c, "Get", "/containers/" + name + "/json", "", () -> c.sys(new EngineCalls.Rpc("exec", request, null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            if (reply.error() != null) {
+                c.eprint((reply.error().startsWith("No such container") ? "Error: " : "Error response from daemon: ") + reply.error() + "\n");
+                return c.exit(1);
+            }
+            return c.sys(new EngineCalls.ExecWait((EngineCalls.ExecSession) reply.data()), w -> c.exitQuietly((int) w.value()));
+        }), message -> {
+            c.eprint(message + "\n");
+            return c.exit(1);
+        });
+    }
+
     // ---- docker run ----
 
     private Step run(Libc c, List<String> args) {
@@ -180,6 +218,7 @@ public final class Docker extends Tool {
                 A self-sufficient runtime for containers
 
                 Commands:
+                  exec        Run a command in a running container
                   images      List images
                   kill        Kill one or more running containers
                   logs        Fetch the logs of a container
@@ -198,6 +237,6 @@ public final class Docker extends Tool {
         return "docker COMMAND [OPTIONS]\n"
                 + "  The Docker client: talks to dockerd over /var/run/docker.sock (root and the docker group only).\n"
                 + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]] [-m SIZE] [--pids-limit N] [--network none|bridge] [-h NAME] IMAGE [CMD...]\n"
-                + "  ps [-a], images, pull IMAGE, rm NAME, logs NAME, stop NAME, kill NAME";
+                + "  exec [-i] [-t] [-e K=V] NAME CMD...; ps [-a], images, pull IMAGE, rm NAME, logs NAME, stop NAME, kill NAME";
     }
 }

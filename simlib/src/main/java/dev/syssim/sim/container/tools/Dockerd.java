@@ -59,6 +59,7 @@ public final class Dockerd extends Tool {
             case "logs" -> logs(c, e, args.get(0), answer);
             case "kill" -> kill(c, e, args.get(0), answer);
             case "stop" -> stop(c, e, args.get(0), answer);
+            case "exec" -> exec(c, e, r, answer);
             default -> answer.apply(Engine.Reply.failed("page not found"));
         };
     }
@@ -161,6 +162,18 @@ public final class Dockerd extends Tool {
     private static Step grace(Libc c, Container ct, long left, java.util.function.Supplier<Step> then) {
         if (ct.state() != ContainerState.RUNNING || left <= 0) return then.get();
         return c.sleep(100_000_000L, x -> grace(c, ct, left - 100_000_000L, then));
+    }
+
+    /** {@code docker exec}: args are the container, then {@code -e} values up to {@code --}, then the command. */
+    private static Step exec(Libc c, Engine e, Engine.Request r, Function<Engine.Reply, Step> answer) {
+        List<String> args = r.args();
+        Container ct = e.container(args.get(0));
+        if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + args.get(0)));
+        if (ct.state() != ContainerState.RUNNING) return answer.apply(Engine.Reply.failed("Container " + ct.id() + " is not running"));
+        int dash = args.indexOf("--");
+        List<String> env = args.subList(1, dash);
+        List<String> command = args.subList(dash + 1, args.size());
+        return c.sys(new EngineCalls.StartExec(ct, r.stdio(), command, env), s -> answer.apply(new Engine.Reply("", null, s.data())));
     }
 
     @Override

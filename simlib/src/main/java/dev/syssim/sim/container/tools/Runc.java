@@ -42,6 +42,7 @@ public final class Runc extends Tool {
     protected Step run(Libc c) {
         List<String> args = c.args().operands();
         String id = args.isEmpty() ? "" : args.get(args.size() - 1);
+        if (args.contains("exec")) return RuncExec.run(c, id, args.get(args.indexOf("--process") + 1));
         return c.sys(new EngineCalls.Bundle(id), b -> {
             if (b.failed()) {
                 c.eprint("ERRO[0000] container does not exist\n");
