@@ -60,7 +60,8 @@ class IptablesExtensionFilesMeasureTest {
     }
 
     /** One file replayed with one tool: its counts and first differences. */
-    private record FileResult(String file, String tool, int total, Map<Outcome, Long> counts, List<String> differences) {
+    private record FileResult(String file, String tool, int total, Map<Outcome, Long> counts, List<String> differences,
+            List<Integer> disagreeingLines) {
         long count(Outcome outcome) {
             return counts.getOrDefault(outcome, 0L);
         }
@@ -127,6 +128,7 @@ class IptablesExtensionFilesMeasureTest {
         String table = "";
         List<LineResult> outcomes = new ArrayList<>();
         List<String> differences = new ArrayList<>();
+        List<Integer> disagreeing = new ArrayList<>();
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n);
             if (line.isBlank() || line.startsWith("#")) continue;
@@ -139,14 +141,15 @@ class IptablesExtensionFilesMeasureTest {
             } else {
                 LineResult result = replayLine(shell, tool, chains, table, line);
                 outcomes.add(result);
-                if (result.outcome() != Outcome.AGREES && result.outcome() != Outcome.AGREES_REFUSED_AS_NOT_SIMULATED
-                        && differences.size() < DIFFERENCES_PER_FILE) {
+                boolean agrees = result.outcome() == Outcome.AGREES || result.outcome() == Outcome.AGREES_REFUSED_AS_NOT_SIMULATED;
+                if (!agrees) disagreeing.add(n + 1);
+                if (!agrees && differences.size() < DIFFERENCES_PER_FILE) {
                     differences.add("line " + (n + 1) + ": " + line + "\n" + result.detail().indent(6).stripTrailing());
                 }
             }
         }
         Map<Outcome, Long> counts = outcomes.stream().collect(Collectors.groupingBy(LineResult::outcome, Collectors.counting()));
-        return new FileResult(name, tool, outcomes.size(), counts, differences);
+        return new FileResult(name, tool, outcomes.size(), counts, differences, disagreeing);
     }
 
     private static LineResult replayLine(Shell shell, String tool, List<String> chains, String table, String line) {
@@ -239,6 +242,12 @@ class IptablesExtensionFilesMeasureTest {
         }
         out.append("\nnot replayed, the simulation having no such tool:\n");
         skipped.forEach((tool, n) -> out.append(String.format("  %s: %d files, %d lines%n", tool, n[0], n[1])));
+        out.append("\nevery disagreeing line (file: line numbers):\n");
+        for (FileResult r : results) {
+            if (r.disagreeingLines().isEmpty()) continue;
+            out.append("  ").append(r.file()).append(": ")
+                    .append(r.disagreeingLines().stream().map(String::valueOf).collect(Collectors.joining(" "))).append('\n');
+        }
         out.append("\nfirst differences (up to " + DIFFERENCES_PER_FILE + " per file):\n");
         for (FileResult r : results) {
             if (r.differences().isEmpty()) continue;
