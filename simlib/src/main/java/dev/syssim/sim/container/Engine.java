@@ -67,6 +67,8 @@ public final class Engine {
 
     private final Kernel host;
     private final Map<String, Image> images = new LinkedHashMap<>();
+    /** Every image by id, the build's intermediate ones too. */
+    private final Map<String, Image> byId = new LinkedHashMap<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private final ArrayDeque<Call> requests = new ArrayDeque<>();
     /** The {@code docker exec} sessions, by container id and number (runc exec's --process file). */
@@ -134,6 +136,7 @@ public final class Engine {
 
     /** The image a reference names ({@code alpine}, {@code alpine:3.18}), or null. */
     public Image image(String reference) {
+        if (reference.startsWith("sha256:")) return byId.get(reference);
         Reference r = Reference.parse(reference);
         Image i = images.get(r.repository());
         return i != null && i.tags().contains(r.tag()) ? i : null;
@@ -148,8 +151,28 @@ public final class Engine {
 
     /** Stores a pulled image (a second tag of a stored one joins it). */
     public void store(Image image, String tag) {
+        byId.put(image.id(), image);
         Image existing = images.get(image.repository());
         images.put(image.repository(), existing == null ? image : existing.withTag(tag));
+    }
+
+    /** A build step's image: {@code from} with a new tree or new metadata; its id a sha256 of its parent's and the step. */
+    Image derive(Image from, String step, dev.syssim.sim.fs.FileSystem root, List<String> cmd, Map<String, String> env, long now) {
+        String id = "sha256:" + Registry.sha256(from.id() + "\n" + step);
+        List<String> layers = new ArrayList<>(from.layers());
+        if (root != from.root()) layers.add(id.substring(7, 19));
+        Image made = new Image("<none>", List.of(), id, null, layers, cmd, env, from.sizeBytes(), host.bootEpochSeconds() + now / 1_000_000_000L, root);
+        byId.put(id, made);
+        return made;
+    }
+
+    /** {@code docker build -t NAME}: the image gets the name (a previous image of that name loses it). */
+    void tag(Image image, String reference) {
+        Reference r = Reference.parse(reference);
+        Image named = new Image(r.repository(), List.of(r.tag()), image.id(), image.digest(), image.layers(), image.cmd(), image.env(),
+                image.sizeBytes(), image.createdEpochSeconds(), image.root());
+        images.put(r.repository(), named);
+        byId.put(image.id(), named);
     }
 
     // ---- containers ----

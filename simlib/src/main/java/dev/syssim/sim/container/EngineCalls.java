@@ -380,4 +380,50 @@ public final class EngineCalls {
         public String straceArgs(SysResult r) { return "3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base=\"{\\\"ExitCode\\\":...\", iov_len=4096}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0"; }
         public String straceResult(SysResult r) { return "27"; }
     }
+
+    /**
+     * A build step's new image: the container's root as it is now (RUN: a new layer), or a file
+     * added (COPY), or new metadata (ENV, CMD); the result's data is the {@link Image}.
+     */
+    public record Commit(Image from, String step, Container container, String copyTo, byte[] data, List<String> cmd, Map<String, String> env)
+            implements Syscall {
+        public String name() { return "mkdirat"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine e = Engine.of(k);
+            FileSystem root = from.root();
+            if (container != null) root = TreeCopy.of(container.rootfs().fs(), 0);
+            if (copyTo != null) {
+                root = TreeCopy.of(from.root(), 0);
+                String[] parts = copyTo.substring(1).split("/");
+                dev.syssim.sim.fs.Inode dir = root.root();
+                for (int i = 0; i < parts.length - 1; i++) {
+                    dev.syssim.sim.fs.Inode next = dir.entries().get(parts[i]);
+                    if (next == null) next = root.mkdir(dir, parts[i], 0755, 0, 0);
+                    dir = next;
+                }
+                String name = parts[parts.length - 1];
+                if (dir.entries().containsKey(name)) root.unlink(dir, name);
+                root.createFile(dir, name, 0644, 0, 0, data);
+            }
+            return Outcome.done(SysResult.ok(0, e.derive(from, step, root, cmd, env, k.now())), Costs.SYSCALL * 4);
+        }
+
+        public String straceArgs(SysResult r) {
+            String id = r != null && r.data() instanceof Image i ? i.id().substring(7) : "…";
+            return "AT_FDCWD, \"/var/lib/docker/image/overlay2/imagedb/content/sha256/" + id + "\", 0700";
+        }
+    }
+
+    /** The built image gets its name. */
+    public record Tag(Image image, String reference) implements Syscall {
+        public String name() { return "rename"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Engine.of(k).tag(image, reference);
+            return Outcome.ok(0, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) { return "\"/var/lib/docker/image/overlay2/repositories.json.tmp\", \"/var/lib/docker/image/overlay2/repositories.json\""; }
+    }
 }

@@ -44,6 +44,7 @@ public final class Docker extends Tool {
             case "stop" -> simple(c, "stop", rest, "Post", "/containers/" + first(rest) + "/stop", true);
             case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
             case "exec" -> exec(c, rest);
+            case "build" -> Build.run(c, rest);
             case "--version", "version" -> {
                 c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
                 yield c.exit(0);

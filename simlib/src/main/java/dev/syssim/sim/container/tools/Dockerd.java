@@ -60,6 +60,8 @@ public final class Dockerd extends Tool {
             case "kill" -> kill(c, e, args.get(0), answer);
             case "stop" -> stop(c, e, args.get(0), answer);
             case "exec" -> exec(c, e, r, answer);
+            case "build-from" -> buildFrom(e, args.get(0), answer);
+            case "build-step" -> Builder.step(c, e, r, answer);
             default -> answer.apply(Engine.Reply.failed("page not found"));
         };
     }
@@ -162,6 +164,15 @@ public final class Dockerd extends Tool {
     private static Step grace(Libc c, Container ct, long left, java.util.function.Supplier<Step> then) {
         if (ct.state() != ContainerState.RUNNING || left <= 0) return then.get();
         return c.sleep(100_000_000L, x -> grace(c, ct, left - 100_000_000L, then));
+    }
+
+    /** FROM: the base image, pulled from the registry if it is not here. */
+    private static Step buildFrom(Engine e, String reference, Function<Engine.Reply, Step> answer) {
+        Image image = e.image(reference);
+        if (image != null) return answer.apply(new Engine.Reply("", null, image));
+        Engine.Reply pulled = pull(e, reference);
+        if (pulled.error() != null) return answer.apply(pulled);
+        return answer.apply(new Engine.Reply(pulled.out(), null, e.image(reference)));
     }
 
     /** {@code docker exec}: args are the container, then {@code -e} values up to {@code --}, then the command. */

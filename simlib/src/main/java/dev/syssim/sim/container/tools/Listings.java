@@ -97,8 +97,13 @@ final class Listings {
         return (long) (nanos / 3.6e12) / 24 / 365 + " years";
     }
 
-    /** go-units' HumanSize: decimal units, three significant digits. */
+    /** go-units' HumanSizeWithPrecision(size, 3), as {@code docker images} prints sizes. */
     static String size(long bytes) {
+        return size(bytes, 3);
+    }
+
+    /** go-units' HumanSizeWithPrecision: decimal units, {@code digits} significant digits. */
+    static String size(long bytes, int digits) {
         String[] units = {"B", "kB", "MB", "GB", "TB"};
         double v = bytes;
         int u = 0;
@@ -106,7 +111,7 @@ final class Listings {
             v /= 1000;
             u++;
         }
-        return new BigDecimal(v).round(new MathContext(3)).stripTrailingZeros().toPlainString() + units[u];
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString() + units[u];
     }
 
     /** Docker's Ellipsis: at most {@code max} characters, the last one … when cut. */
