@@ -18,7 +18,7 @@ import java.util.List;
  * CMD (exec and shell form); an unknown one is Docker's parse error.
  *
  * <p>Simplifications: the context's size on the first line counts the files as a tar would
- * without directory entries; no .dockerignore, ARG, WORKDIR, USER, ENTRYPOINT yet.
+ * without directory entries; no build cache; no .dockerignore, ARG, WORKDIR, USER, ENTRYPOINT yet.
  */
 final class Build {
 
@@ -63,17 +63,19 @@ final class Build {
                 String word = (space < 0 ? line : line.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
                 String rest = space < 0 ? "" : line.substring(space + 1).strip();
                 if (!List.of("FROM", "RUN", "COPY", "ENV", "CMD").contains(word)) {
-                    c.print("Sending build context to Docker daemon  " + Listings.size(1024 + 512L + 512L * ((bytes.length + 511) / 512), 4) + "\n");
-                    c.eprint("Error response from daemon: dockerfile parse error line " + (i + 1) + ": unknown instruction: "
-                            + (space < 0 ? line : line.substring(0, space)).toUpperCase(java.util.Locale.ROOT) + "\n");
-                    return c.exit(1);
+                    int number = i + 1;
+                    String bad = (space < 0 ? line : line.substring(0, space)).toUpperCase(java.util.Locale.ROOT);
+                    return contextSize(c, context, size -> {
+                        c.print("Sending build context to Docker daemon  " + Listings.size(size, 4) + "\r\r\n");
+                        c.eprint("Error response from daemon: dockerfile parse error line " + number + ": unknown instruction: " + bad + "\n");
+                        return c.exit(1);
+                    });
                 }
                 steps.add(new Instruction(i + 1, word, rest));
             }
-            return readContext(c, context, steps, 0, new ArrayList<>(), files -> {
-                long size = 1024 + 512L + 512L * ((bytes.length + 511) / 512);
-                for (byte[] f : files) if (f != null) size += 512 + 512L * ((f.length + 511) / 512);
-                c.print("Sending build context to Docker daemon  " + Listings.size(size, 4) + "\n");
+            return readContext(c, context, steps, 0, new ArrayList<>(), files -> contextSize(c, context, size -> {
+                // the real client ends its progress line with two carriage returns
+                c.print("Sending build context to Docker daemon  " + Listings.size(size, 4) + "\r\r\n");
                 return c.sys(new EngineCalls.Connect(), conn -> {
                     if (conn.failed()) {
                         c.eprint("permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock\n");
@@ -81,7 +83,20 @@ final class Build {
                     }
                     return step(c, steps, files, 0, null, name);
                 });
-            });
+            }));
+        });
+    }
+
+    /** The context's size as a tar of its files: a 512-byte header and the data in 512-byte blocks each, and 1 KiB at the end (top-level files only). */
+    private static Step contextSize(Libc c, String dir, java.util.function.LongFunction<Step> then) {
+        return c.listDirectory(dir, false, (err, entries) -> {
+            long[] size = {1024};
+            List<String> names = new ArrayList<>();
+            if (err == null) for (dev.syssim.sim.fs.Dirent e : entries) if (e.type() == dev.syssim.sim.fs.FileType.REGULAR) names.add(e.name());
+            return Libc.forEach(names, (n, next) -> c.statOf(dir + "/" + n, true, (e, st) -> {
+                if (e == null) size[0] += 512 + 512 * ((st.size() + 511) / 512);
+                return next.get();
+            }), () -> then.apply(size[0]));
         });
     }
 
@@ -102,11 +117,7 @@ final class Build {
         }
         String src = in.rest().split("\\s+")[0];
         return c.readFile(dir + "/" + src, (err, data) -> {
-            if (err != null) {
-                c.eprint("COPY failed: file not found in build context or excluded by .dockerignore: stat " + src + ": file does not exist\n");
-                return c.exit(1);
-            }
-            files.add(data);
+            files.add(err != null ? null : data);
             return readContext(c, dir, steps, i + 1, files, then);
         });
     }
@@ -141,6 +152,9 @@ final class Build {
             case "RUN" -> request.add(in.rest());
             case "COPY" -> {
                 String[] parts = in.rest().split("\\s+");
+                if (files.get(i) == null) {
+                    return fail(c, "COPY failed: file not found in build context or excluded by .dockerignore: stat " + parts[0] + ": file does not exist", 1);
+                }
                 String src = parts[0];
                 String dst = parts[parts.length - 1];
                 if (dst.endsWith("/")) dst = dst + src.substring(src.lastIndexOf('/') + 1);
@@ -160,11 +174,18 @@ final class Build {
         return c.sys(new EngineCalls.Rpc("build-step", request, null), r -> {
             Engine.Reply reply = (Engine.Reply) r.data();
             if (reply.error() != null) return fail(c, reply.error(), reply.data() instanceof Integer s ? s : 1);
-            if (!in.keyword().equals("RUN")) return next(c, steps, files, i, (Image) reply.data(), name);
+            if (in.keyword().equals("COPY")) return next(c, steps, files, i, (Image) reply.data(), name);
             String id = reply.out();
             c.print(" ---> Running in " + id + "\n");
             c.flushStdout();
-            return c.sys(new EngineCalls.Rpc("build-step", List.of(image.id(), in.text(), "START", id), null), s -> {
+            List<String> second = new ArrayList<>(List.of(image.id(), in.text()));
+            if (in.keyword().equals("RUN")) {
+                second.addAll(List.of("START", id));
+            } else {
+                second.addAll(List.of("META", id, in.keyword()));
+                second.addAll(request.subList(3, request.size()));
+            }
+            return c.sys(new EngineCalls.Rpc("build-step", second, null), s -> {
                 Engine.Reply ran = (Engine.Reply) s.data();
                 if (ran.error() != null) return fail(c, ran.error(), ran.data() instanceof Integer st ? st : 1);
                 c.print("Removing intermediate container " + id + "\n");

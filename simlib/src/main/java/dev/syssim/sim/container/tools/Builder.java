@@ -17,11 +17,11 @@ import java.util.function.Function;
  * dockerd's side of the legacy builder (Docker 20.10's default without BuildKit): one step of a
  * Dockerfile on the image so far. RUN runs {@code /bin/sh -c} in an intermediate container — made,
  * started and awaited as {@code docker run} does — and commits its root as a new layer; COPY adds
- * a file from the context; ENV and CMD change the metadata only. A failing RUN is Docker's
+ * a file from the context; ENV and CMD change the metadata, through an intermediate container
+ * that is made and removed without running, as the legacy builder does. A failing RUN is Docker's
  * {@code The command '/bin/sh -c ...' returned a non-zero code: N}.
  *
- * <p>Simplifications: no build cache (every step runs), ENV and CMD run no intermediate container,
- * COPY takes single files.
+ * <p>Simplifications: no build cache (every step runs); COPY takes single files.
  */
 final class Builder {
 
@@ -58,14 +58,24 @@ final class Builder {
                 return c.sys(new EngineCalls.Commit(from, text, null, args.get(3), data, from.cmd(), from.env()),
                         img -> answer.apply(new Engine.Reply("", null, img.data())));
             }
-            case "ENV" -> {
-                Map<String, String> env = new LinkedHashMap<>(from.env());
-                env.put(args.get(3), args.get(4));
-                return c.sys(new EngineCalls.Commit(from, text, null, null, null, from.cmd(), env), img -> answer.apply(new Engine.Reply("", null, img.data())));
+            case "ENV", "CMD" -> {
+                // like RUN, an intermediate container (never started) whose config becomes the new image's
+                RunSpec spec = new RunSpec(from.id(), List.of("/bin/sh", "-c", "#(nop) " + text), null, List.of(), List.of(), 0, 0, "none", false, false, null);
+                return c.sys(new EngineCalls.CreateContainer(from, spec, spec.command()), made -> {
+                    Container ct = (Container) made.data();
+                    return c.sys(new EngineCalls.MountRootfs(ct), m -> answer.apply(new Engine.Reply(ct.shortId(), null, ct)));
+                });
             }
-            case "CMD" -> {
-                return c.sys(new EngineCalls.Commit(from, text, null, null, null, args.subList(3, args.size()), from.env()),
-                        img -> answer.apply(new Engine.Reply("", null, img.data())));
+            case "META" -> {
+                Container ct = e.container(args.get(3));
+                String kind = args.get(4);
+                Map<String, String> env = new LinkedHashMap<>(from.env());
+                List<String> cmd = from.cmd();
+                if (kind.equals("ENV")) env.put(args.get(5), args.get(6));
+                else cmd = args.subList(5, args.size());
+                List<String> finalCmd = cmd;
+                return c.sys(new EngineCalls.Commit(from, text, null, null, null, finalCmd, env),
+                        img -> c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(), null, img.data()))));
             }
             default -> {
                 return c.sys(new EngineCalls.Tag(from, args.get(3)), t -> answer.apply(new Engine.Reply("", null, from)));
