@@ -343,6 +343,7 @@ final class Shell {
             for (int i = 0; i < statuses.length; i++) shell[i] = WaitStatus.shellStatus(statuses[i]);
             st.pipestatus = shell;
             int last = shell[shell.length - 1];
+            if (!jobControl && !st.dash && !st.jobs.isEmpty()) return Jobs.reapQuietly(this, () -> k.apply(last));
             if (!jobControl) return k.apply(last);
             return c.sys(new Syscall.Tcsetpgrp(0, st.pid), r -> k.apply(last));
         });
