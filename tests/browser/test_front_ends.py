@@ -6,19 +6,23 @@
    it is untrusted, so the front end sanitizes its text/html. The diagram (<img> with its full data
    URI), the <details> and the event table must all survive in every trace output.
 
+3. Neither logs an error in the browser's console, except the one JupyterLab's debugger logs for
+   every kernel without a debugger, ipykernel's included (test 3 shows it is not this kernel's).
+
 Screenshots go to build/test-output/browser/; the one of the README comes from test 1 in JupyterLab.
 """
 
 import base64
 import json
+import sys
 import time
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, output_dir, trace_outputs, traced_cells,
-                             write_executed)
+from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, need_module, output_dir, trace_outputs,
+                             traced_cells, write_executed)
 
 # JupyterLab opens each notebook in a workspace of its own, so no earlier test's tabs are restored beside it.
 UIS = {"lab": "lab/workspaces/{stem}/tree/{name}", "notebook": "notebooks/{name}"}
@@ -57,6 +61,18 @@ CELL_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-C
       rows: Array.from(d.querySelectorAll('table tr')).map(tr => Array.from(tr.children).map(c => c.textContent))})),
     svgs: o.querySelectorAll('svg').length,
   })))"""
+
+
+# JupyterLab 4's debugger asks its service for the kernel's modules after every execute_reply,
+# and the service throws this (uncaught) when no debug session exists, which is always the case
+# for a kernel whose kernelspec says "debugger": false. ipykernel with such a kernelspec logs it
+# the same way, once per cell (test_a_kernel_without_a_debugger_gets_jupyterlabs_own_error_as_ipykernel_does).
+JUPYTERLAB_NO_DEBUGGER = "pageerror: No active debugger session"
+
+
+def console_errors(page):
+    """The errors the browser's console reported, less JupyterLab's own for a kernel without a debugger."""
+    return [e for e in page.errors if e != JUPYTERLAB_NO_DEBUGGER]
 
 
 def open_notebook(page, server, ui, name):
@@ -160,6 +176,7 @@ def test_run_all_shows_every_trace_as_its_diagram(ui, jupyter_server, page):
             f"code cell {index}: the browser did not draw the diagram"
     assert not any(o["mime"] == "text/plain" and o["text"].startswith("trace, level")
                    for outputs in shown for o in outputs), "a trace shows as plain text"
+    assert console_errors(page) == [], "the browser's console reported errors"
 
     shots = output_dir("browser")
     page.screenshot(path=shots / f"{ui}-run-all.png")
@@ -230,6 +247,62 @@ def test_untrusted_handout_keeps_every_diagram_and_table(ui, jupyter_server, pag
             assert o["details"][0]["rows"] == rows_of(saved), f"code cell {index}: the event table was changed"
             assert o["svgs"] == 0
 
+    assert console_errors(page) == [], "the browser's console reported errors"
+
     shots = output_dir("browser")
     first_traced = traced[0][0]
     screenshot_of_cell(page, first_traced, shots / f"{ui}-untrusted-trace-cell-{first_traced}.png", max_height=1400)
+
+
+def run_all_in_lab(page, server, name, kernel, display_name, sources):
+    """A new notebook of these cells, opened in JupyterLab on `kernel` and run; returns once all ran."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": display_name, "language": "x"}
+    nbformat.write(nb, server.root / name)
+    page.goto(server.url(UIS["lab"].format(name=name, stem=name.removesuffix(".ipynb"))))
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell")
+    ready = KERNEL_READY.replace("'SysSim'", json.dumps(display_name).replace('"', "'"))
+    wait_for(page, ready, None, 60_000, f"{kernel}: the kernel is ready")
+    menu(page, "Run", "Run All Cells")
+    wait_for(page, ALL_RAN, len(sources), 60_000, f"{kernel}: every cell has run")
+    wait_for(page, KERNEL_READY.replace("'SysSim'", json.dumps(display_name).replace('"', "'")), None, 60_000,
+             f"{kernel}: idle after Run All")
+    page.wait_for_timeout(500)  # the debugger's handler runs on the last execute_reply
+
+
+def ipykernel_spec(server, name, debugger):
+    """A kernelspec for the test's own Python's ipykernel, saying whether it has a debugger."""
+    need_module("ipykernel", "ipykernel")
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": name, "language": "python", "metadata": {"debugger": debugger}}
+    directory = server.data / "kernels" / name
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "kernel.json").write_text(json.dumps(spec))
+
+
+def test_a_kernel_without_a_debugger_gets_jupyterlabs_own_error_as_ipykernel_does(jupyter_server, browser):
+    """Issue 20: Run All of the lecture logged one `No active debugger session` per cell. It is
+    JupyterLab's, not this kernel's: ipykernel logs the same once its kernelspec says it has no
+    debugger, nothing when it has one, and this kernel logs nothing else."""
+    ipykernel_spec(jupyter_server, "ipy-no-debugger", False)
+    ipykernel_spec(jupyter_server, "ipy-debugger", True)
+    cells = {"syssim": ("SysSim", ["echo one", "echo two"]),
+             "ipy-no-debugger": ("ipy-no-debugger", ["print('one')", "print('two')"]),
+             "ipy-debugger": ("ipy-debugger", ["print('one')", "print('two')"])}
+    logged = {}
+    for kernel, (display_name, sources) in cells.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.errors = []
+        page.on("pageerror", lambda error, errors=page.errors: errors.append(f"pageerror: {error}"))
+        page.on("console", lambda message, errors=page.errors: errors.append(f"console.error: {message.text}")
+                if message.type == "error" else None)
+        try:
+            run_all_in_lab(page, jupyter_server, f"debugger-{kernel}.ipynb", kernel, display_name, sources)
+            logged[kernel] = list(page.errors)
+        finally:
+            context.close()
+    assert logged["ipy-debugger"] == [], logged
+    assert logged["ipy-no-debugger"] == [JUPYTERLAB_NO_DEBUGGER] * 2, logged
+    assert logged["syssim"] == logged["ipy-no-debugger"], logged
