@@ -12,7 +12,6 @@
 Screenshots go to build/test-output/browser/; the one of the README comes from test 1 in JupyterLab.
 """
 
-import base64
 import json
 import sys
 import time
@@ -21,8 +20,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, need_module, output_dir, trace_outputs,
-                             traced_cells, write_executed)
+from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, need_module, output_dir, svg_of_uri,
+                             trace_outputs, traced_cells, write_executed)
 
 # JupyterLab opens each notebook in a workspace of its own, so no earlier test's tabs are restored beside it.
 UIS = {"lab": "lab/workspaces/{stem}/tree/{name}", "notebook": "notebooks/{name}"}
@@ -193,7 +192,7 @@ def test_run_all_shows_every_trace_as_its_diagram(ui, jupyter_server, page):
         screenshot_of_cell(page, readme[0], shots / "trace-screenshot.png", max_height=850)
 
 
-ALL_SHOWN = """n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img[src^="data:image/svg+xml;base64,"]')
+ALL_SHOWN = """n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img[src^="data:image/svg+xml,"]')
     .length >= n && Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output'))
     .some(o => o.textContent.includes('canary'))"""
 
@@ -244,7 +243,7 @@ def test_untrusted_handout_keeps_every_diagram_and_table(ui, jupyter_server, pag
             saved = trace["data"]["text/html"]
             src = BeautifulSoup(saved, "html.parser").select_one("img")["src"]
             assert [i["src"] for i in o["images"]] == [src], f"code cell {index}: the diagram's data URI was changed"
-            assert base64.b64decode(src[len(SVG_DATA_URI):]).startswith(b"<?xml")
+            assert svg_of_uri(src).startswith("<?xml")
             assert all(i["complete"] and i["width"] > 0 for i in o["images"]), f"code cell {index}: not drawn"
             assert len(o["details"]) == 1, f"code cell {index}: the <details> was sanitized away"
             summary = BeautifulSoup(saved, "html.parser").select_one("details > summary").get_text()
