@@ -50,8 +50,9 @@ def graded_cells(nb):
     return [i for i, c in enumerate(nb.cells) if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
 
 
-def test_there_are_the_two_assignments_of_this_issue():
-    assert [s.name for s in SOURCES] == ["01-campus-firewall.ipynb", "02-programs-and-traces.ipynb"]
+def test_there_are_the_course_assignments():
+    assert [s.name for s in SOURCES] == ["01-campus-firewall.ipynb", "02-programs-and-traces.ipynb",
+                                         "03-a-root-of-its-own.ipynb"]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

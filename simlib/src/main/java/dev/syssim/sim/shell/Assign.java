@@ -37,7 +37,7 @@ final class Assign {
         }
         String old = v.scalar();
         String converted = convert(sh, v, value, append ? old : null);
-        if (converted == null) return null;
+        if (converted == null) return ""; // declare -i's expression failed (already reported): the assignment fails
         if (v.isArray()) {
             v.indexed.put(0L, converted);
         } else if (v.isAssoc()) {
@@ -195,6 +195,7 @@ final class Assign {
                 sh.st.hashHits.clear();
             }
             case "OPTIND" -> sh.st.getoptsCharIndex = 0;
+            case "POSIXLY_CORRECT" -> sh.st.options.set("posix", true); // bash turns posix mode on, as set -o posix
             default -> {
             }
         }

@@ -188,6 +188,10 @@ public final class Bash extends Tool {
         Variables vars = st.vars;
         for (Map.Entry<String, String> e : sh.c.args().env().entrySet()) {
             String name = Bytes.fromJava(e.getKey());
+            if (!dash && ExportedFunctions.importable(name, e.getValue())) {
+                ExportedFunctions.define(sh, name, Bytes.fromJava(e.getValue()));
+                continue;
+            }
             if (!Shell.isName(name)) continue;
             Variable v = new Variable(name, Bytes.fromJava(e.getValue()));
             v.attributes |= Variable.EXPORT;

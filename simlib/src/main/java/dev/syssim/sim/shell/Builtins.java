@@ -191,6 +191,7 @@ final class Builtins {
                 st.hash.clear();
                 st.hashHits.clear();
             }
+            if (name.equals("POSIXLY_CORRECT") && !st.dash) st.options.set("posix", false); // as set +o posix
         }
         return sh.done(status);
     }

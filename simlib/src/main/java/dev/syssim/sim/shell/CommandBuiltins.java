@@ -58,7 +58,9 @@ final class CommandBuiltins {
             }
             Map<String, String> env = new LinkedHashMap<>();
             if (!clearEnv) {
-                for (Map.Entry<String, String> e : sh.st.vars.environment().entrySet()) env.put(Bytes.toJava(e.getKey()), Bytes.toJava(e.getValue()));
+                Map<String, String> exported = new LinkedHashMap<>(sh.st.vars.environment());
+                if (!sh.st.dash) ExportedFunctions.addTo(sh, exported);
+                for (Map.Entry<String, String> e : exported.entrySet()) env.put(Bytes.toJava(e.getKey()), Bytes.toJava(e.getValue()));
                 env.put("_", Bytes.toJava(path));
             }
             sh.stack.set(sh.stack.size() - 1, new ExecFrame(path, args, env));
@@ -119,10 +121,15 @@ final class CommandBuiltins {
                 sh.stack.set(sh.stack.size() - 1, new BuiltinFrame(b, new ArrayList<>(rest), null));
                 return Shell.CONTINUE;
             }
-            sh.stack.set(sh.stack.size() - 1, new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st::currentCommand, false));
+            ExternalFrame program = new ExternalFrame(new ArrayList<>(rest), Map.of(), List.of(), sh.st::currentCommand, false);
+            // -p: the system's standard PATH (confstr _CS_PATH), whatever PATH says
+            sh.stack.set(sh.stack.size() - 1, defaultPath ? program.searching(STANDARD_PATH) : program);
             return Shell.CONTINUE;
         }
     };
+
+    /** glibc's confstr(_CS_PATH) on Linux. */
+    static final String STANDARD_PATH = "/bin:/usr/bin";
 
     enum Style { SHORT, VERBOSE, TYPE }
 

@@ -31,7 +31,8 @@ final class CoprocFrame extends Frame {
             }
             int[] fromChild = Syscall.Pipe2.fds(out);
             int[] toChild = Syscall.Pipe2.fds(in);
-            return sh.fork(child -> new PipeStageFrame(toChild[0], fromChild[1], false, s -> Commands.frame(s, command.body(), true)), 0, pid ->
+            return sh.fork(child -> new ClosingFrame(new int[] {toChild[1], fromChild[0]},
+                    new PipeStageFrame(toChild[0], fromChild[1], false, s -> Commands.frame(s, command.body(), true))), 0, pid ->
                     sh.c.close(fromChild[1], () -> sh.c.close(toChild[0], () ->
                             sh.c.sys(new Syscall.Fcntl(fromChild[0], Syscall.Fcntl.F_DUPFD, 60), r1 -> sh.c.close(fromChild[0], () ->
                                     sh.c.sys(new Syscall.Fcntl(toChild[1], Syscall.Fcntl.F_DUPFD, 60), r2 -> sh.c.close(toChild[1], () -> {
@@ -42,5 +43,28 @@ final class CoprocFrame extends Frame {
                                         return sh.done(0);
                                     })))))));
         }));
+    }
+
+    /**
+     * In the coprocess: closes the shell's ends of the two pipes first. They are close-on-exec, but a
+     * coprocess that is a shell (a { group; }) never execs, and holding its own input's write end
+     * it would never see end of file.
+     */
+    private static final class ClosingFrame extends Frame {
+        private final int[] fds;
+        private final Frame then;
+        private int next;
+
+        ClosingFrame(int[] fds, Frame then) {
+            this.fds = fds;
+            this.then = then;
+        }
+
+        @Override
+        Step step(Shell sh) {
+            if (next < fds.length) return sh.c.close(fds[next++], sh::proceed);
+            sh.stack.set(sh.stack.size() - 1, then);
+            return Shell.CONTINUE;
+        }
     }
 }

@@ -210,7 +210,7 @@ final class Declare implements Builtin {
                 continue;
             }
             if (cmd.equals("export")) {
-                if (flags.contains("n")) st.exportedFunctions.remove(f);
+                if (!flags.contains("x")) st.exportedFunctions.remove(f); // export -n: flags lost the x
                 else st.exportedFunctions.add(f);
             } else if (cmd.equals("readonly")) {
                 st.readonlyFunctions.add(f);

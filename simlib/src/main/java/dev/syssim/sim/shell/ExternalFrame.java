@@ -22,6 +22,8 @@ final class ExternalFrame extends Frame {
     private final Supplier<String> jobText;
     private final boolean forked;
     private boolean started;
+    /** Where to look instead of PATH (command -p), or null. */
+    private String searchPath;
 
     ExternalFrame(List<String> argv, Map<String, String> assigned, Ast.Simple command, boolean forked) {
         this(argv, assigned, command.redirects(), () -> FunctionPrinter.command(command), forked);
@@ -37,12 +39,18 @@ final class ExternalFrame extends Frame {
         this.forked = forked;
     }
 
+    /** command -p: the program is looked for in these directories, not in PATH. */
+    ExternalFrame searching(String directories) {
+        this.searchPath = directories;
+        return this;
+    }
+
     @Override
     Step step(Shell sh) {
         if (started) return sh.finish(childStatus);
         started = true;
         String name = argv.get(0);
-        return sh.findCommand(name, path -> {
+        return sh.findCommand(name, searchPath, path -> {
             Map<String, String> env = environment(sh, path);
             if (forked) {
                 sh.stack.set(sh.stack.size() - 1, childFrames(path, env));
@@ -82,6 +90,7 @@ final class ExternalFrame extends Frame {
         for (Map.Entry<String, String> e : sh.st.vars.environment().entrySet()) {
             if (!env.containsKey(e.getKey()) && !e.getKey().equals("_")) env.put(e.getKey(), e.getValue());
         }
+        if (!sh.st.dash) ExportedFunctions.addTo(sh, env);
         env.put("_", path == null ? argv.get(0) : path);
         Map<String, String> java = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) java.put(Bytes.toJava(e.getKey()), Bytes.toJava(e.getValue()));

@@ -86,18 +86,10 @@ final class FunctionFrame extends Frame {
         if (finished) return sh.finish(status);
         finished = true;
         ShellState st = sh.st;
-        st.vars.popScope();
-        st.calls.remove(st.calls.size() - 1);
-        st.positional = savedPositional;
-        st.loopDepth = savedLoopDepth;
-        st.lastStatus = status;
         String trap = st.traps.get("RETURN");
-        if (!st.options.functrace) {
-            restoreTrap(st, "RETURN", savedReturnTrap);
-            restoreTrap(st, "DEBUG", savedDebugTrap);
-        }
         if (returnTrap && trap != null && !trap.isEmpty() && st.runningTrap == null) {
-            int result = status;
+            // the RETURN trap runs still inside the function: its FUNCNAME, locals and $1 are the function's
+            st.lastStatus = status;
             sh.stack.set(sh.stack.size() - 1, new Frame() {
                 private boolean ran;
 
@@ -108,13 +100,34 @@ final class FunctionFrame extends Frame {
                         s.push(new TrapFrame("RETURN", trap));
                         return Shell.CONTINUE;
                     }
-                    s.st.lastStatus = result;
-                    return s.finish(result);
+                    closeScope(s, status);
+                    return s.finish(status);
+                }
+
+                @Override
+                Step unwind(Shell s) {
+                    closeScope(s, status);
+                    return s.finish(childStatus);
                 }
             });
             return Shell.CONTINUE;
         }
+        closeScope(sh, status);
         return sh.finish(status);
+    }
+
+    /** The function's scope ends: its locals, its call frame and positional parameters go, the caller's traps come back. */
+    private void closeScope(Shell sh, int status) {
+        ShellState st = sh.st;
+        st.vars.popScope();
+        st.calls.remove(st.calls.size() - 1);
+        st.positional = savedPositional;
+        st.loopDepth = savedLoopDepth;
+        st.lastStatus = status;
+        if (!st.options.functrace) {
+            restoreTrap(st, "RETURN", savedReturnTrap);
+            restoreTrap(st, "DEBUG", savedDebugTrap);
+        }
     }
 
     @Override

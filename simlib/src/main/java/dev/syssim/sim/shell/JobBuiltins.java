@@ -55,6 +55,11 @@ final class JobBuiltins {
             if (job == null) {
                 if (!id.startsWith("%") && id.chars().allMatch(Character::isDigit)) {
                     int pid = Integer.parseInt(id);
+                    Integer reaped = st.reapedBackground.get(pid); // kept: a second wait gets it again, as in bash 5.2
+                    if (reaped != null) {
+                        last[0] = WaitStatus.shellStatus(reaped);
+                        return more.get();
+                    }
                     return sh.c.sys(new Syscall.Wait4(pid, 0), r -> {
                         if (r.failed()) {
                             sh.builtinError("wait", "pid " + id + " is not a child of this shell");
@@ -84,7 +89,24 @@ final class JobBuiltins {
 
     /** Waits until every process of the job has ended; the status is the last one's. */
     private static Step waitJob(Shell sh, ShellState.Job job, java.util.function.IntFunction<Step> k) {
-        return waitProcess(sh, job, 0, k);
+        return waitProcess(sh, job, 0, status -> {
+            reportKilled(sh, job);
+            return k.apply(status);
+        });
+    }
+
+    /** A script that waits for a job a signal killed says so, as for a foreground one: bash: line 1: 1234 Killed  sleep 5. */
+    static void reportKilled(Shell sh, ShellState.Job job) {
+        if ((sh.st.interactive && !sh.st.subshell) || !job.done()) return;
+        int last = job.statuses[job.statuses.length - 1];
+        if (WaitStatus.isExited(last)) return;
+        Signal signal = WaitStatus.termSignal(last);
+        if (signal == Signal.SIGTERM || signal == Signal.SIGPIPE || signal == Signal.SIGINT) return; // Debian's bash reports none of them
+        sh.reportSignal(job.statuses, job.pids, () -> {
+            List<String> texts = new ArrayList<>(List.of(job.text.split(" \\| ", -1)));
+            while (texts.size() < job.pids.size()) texts.add(job.text);
+            return texts;
+        });
     }
 
     private static Step waitProcess(Shell sh, ShellState.Job job, int i, java.util.function.IntFunction<Step> k) {
@@ -105,7 +127,7 @@ final class JobBuiltins {
         });
     }
 
-    /** wait -n: the first job to finish (polled in order, then waited for one by one). */
+    /** wait -n: the first job to finish (those already done in order, else whichever ends first). */
     private static Step waitAny(Shell sh, List<ShellState.Job> jobs) {
         return Jobs.reap(sh, () -> {
             for (ShellState.Job job : jobs) {
@@ -114,11 +136,33 @@ final class JobBuiltins {
                     return sh.done(WaitStatus.shellStatus(job.lastStatus()));
                 }
             }
-            ShellState.Job first = jobs.get(0);
-            return waitJob(sh, first, s -> {
-                Jobs.forget(sh.st, first.number);
-                return sh.done(s);
-            });
+            return waitForAnyChild(sh, jobs);
+        });
+    }
+
+    /** Blocks in wait4(-1) until one of {@code jobs} has finished all its processes, whichever is first. */
+    private static Step waitForAnyChild(Shell sh, List<ShellState.Job> jobs) {
+        return sh.c.sys(new Syscall.Wait4(-1, 0), r -> {
+            if (r.failed()) {
+                if (r.errno() == Errno.EINTR) {
+                    int status = sh.caught.isEmpty() ? 128 : 128 + sh.caught.iterator().next().number();
+                    return sh.runCaughtTraps(() -> sh.done(status));
+                }
+                return sh.done(127); // no children left
+            }
+            int pid = (int) r.value();
+            for (ShellState.Job job : sh.st.jobs.values()) {
+                int k = job.pids.indexOf(pid);
+                if (k < 0) continue;
+                job.statuses[k] = Syscall.Wait4.status(r);
+                if (jobs.contains(job) && job.done()) {
+                    reportKilled(sh, job);
+                    Jobs.forget(sh.st, job.number);
+                    return sh.done(WaitStatus.shellStatus(job.lastStatus()));
+                }
+                break;
+            }
+            return waitForAnyChild(sh, jobs);
         });
     }
 

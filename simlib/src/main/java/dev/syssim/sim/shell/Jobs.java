@@ -90,6 +90,24 @@ final class Jobs {
         });
     }
 
+    /**
+     * A script's shell, after a foreground command: the background jobs that ended meanwhile leave
+     * the job table without a word (bash marks them notified), except that one a signal killed is
+     * listed as a foreground one would be; their statuses stay for {@code wait PID}.
+     */
+    static Step reapQuietly(Shell sh, Supplier<Step> next) {
+        return reap(sh, () -> {
+            List<ShellState.Job> done = new ArrayList<>();
+            for (ShellState.Job job : sh.st.jobs.values()) if (job.done()) done.add(job);
+            for (ShellState.Job job : done) {
+                JobBuiltins.reportKilled(sh, job);
+                for (int i = 0; i < job.pids.size(); i++) sh.st.reapedBackground.put(job.pids.get(i), job.statuses[i]);
+                forget(sh.st, job.number);
+            }
+            return next.get();
+        });
+    }
+
     /** What bash prints before a prompt: each finished job once ({@code [1]+  Done   sleep 1}), then forgets it. */
     static void notifyDone(Shell sh) {
         ShellState st = sh.st;

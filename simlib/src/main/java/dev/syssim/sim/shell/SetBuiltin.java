@@ -94,6 +94,11 @@ final class SetBuiltin {
 
     private static void setOption(Shell sh, String name, boolean on) {
         sh.st.options.set(name, on);
+        if (name.equals("posix") && !sh.st.dash) {
+            // bash keeps POSIXLY_CORRECT in step: y when posix mode goes on, unset when it goes off
+            if (on) Assign.scalar(sh, "POSIXLY_CORRECT", "y", false);
+            else sh.st.vars.unset("POSIXLY_CORRECT", false);
+        }
     }
 
     private static void listOptions(Shell sh, boolean plain) {
@@ -154,7 +159,7 @@ final class SetBuiltin {
                 continue;
             }
             if (set || unset) {
-                if (setOptions) options.set(name, set);
+                if (setOptions) setOption(sh, name, set);
                 else options.setShopt(name, set);
             } else {
                 boolean on = table.get(name);

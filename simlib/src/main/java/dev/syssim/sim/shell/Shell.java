@@ -343,6 +343,7 @@ final class Shell {
             for (int i = 0; i < statuses.length; i++) shell[i] = WaitStatus.shellStatus(statuses[i]);
             st.pipestatus = shell;
             int last = shell[shell.length - 1];
+            if (!jobControl && !st.dash && !st.jobs.isEmpty()) return Jobs.reapQuietly(this, () -> k.apply(last));
             if (!jobControl) return k.apply(last);
             return c.sys(new Syscall.Tcsetpgrp(0, st.pid), r -> k.apply(last));
         });
@@ -444,7 +445,13 @@ final class Shell {
 
     /** PATH search (after the hash table): {@code k} gets the path, or null when not found. */
     Step findCommand(String name, Function<String, Step> k) {
+        return findCommand(name, null, k);
+    }
+
+    /** As above; {@code searchPath} non-null searches those directories instead of PATH (command -p). */
+    Step findCommand(String name, String searchPath, Function<String, Step> k) {
         if (name.contains("/")) return k.apply(name);
+        if (searchPath != null) return searchPath(name, searchPath.split(":", -1), 0, null, k);
         String cached = st.hash.get(name);
         if (cached != null) {
             st.hashHits.merge(name, 1, Integer::sum);

@@ -67,6 +67,11 @@ final class ShellState {
     TreeMap<Integer, Job> jobs = new TreeMap<>();
     /** Job numbers in the order they became current: last is {@code %+}, the one before {@code %-}. */
     List<Integer> jobOrder = new ArrayList<>();
+    /**
+     * Background processes a script's shell reaped while it waited for something else, with their
+     * wait statuses: gone from the job table, still there for {@code wait PID} (bash's bgpids).
+     */
+    Map<Integer, Integer> reapedBackground = new LinkedHashMap<>();
     /** Trap commands by signal name (EXIT, ERR, DEBUG, RETURN, INT ...); "" means ignored. */
     Map<String, String> traps = new LinkedHashMap<>();
     List<String> dirStack = new ArrayList<>();

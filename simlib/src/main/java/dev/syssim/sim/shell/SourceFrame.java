@@ -36,6 +36,7 @@ final class SourceFrame extends Frame {
     Step step(Shell sh) {
         parser.updateSettings(sh.parserSettings());
         Ast.Script line;
+        int before = parser.consumed();
         try {
             line = parser.nextLine(); // itself safe from deep nesting
         } catch (SyntaxError e) {
@@ -43,13 +44,19 @@ final class SourceFrame extends Frame {
             return syntaxError(sh, e);
         }
         for (String w : parser.takeWarnings()) sh.err(warningPrefix(sh) + w + "\n");
+        boolean rawEcho = sh.st.options.verbose && (kind == Kind.SCRIPT || kind == Kind.SOURCE);
+        if (rawEcho) {
+            // set -v in a script: every line as it was read, comments and blank lines too
+            String read = parser.textBetween(before, parser.consumed());
+            if (!read.isEmpty()) sh.err(read.endsWith("\n") ? read : read + "\n");
+        }
         if (line == null) {
             int status = ranAny || kind == Kind.EVAL || kind == Kind.SOURCE || kind == Kind.TRAP ? sh.st.lastStatus : 0;
             if (!ranAny && (kind == Kind.EVAL || kind == Kind.SOURCE)) status = 0;
             return sh.finish(status);
         }
         ranAny = true;
-        if (sh.st.options.verbose) sh.err(lineText(line));
+        if (sh.st.options.verbose && !rawEcho) sh.err(lineText(line));
         if (sh.st.options.noexec && !sh.st.interactive) return Shell.CONTINUE;
         // dash 0.5.12 forks even for the last command of -c (its ppid is the shell: recorded);
         // bash and busybox ash let it replace the shell

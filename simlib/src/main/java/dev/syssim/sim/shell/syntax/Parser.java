@@ -104,6 +104,16 @@ public final class Parser {
         return w;
     }
 
+    /** How far into its text the parser has read (set -v echoes what was read, as it was written). */
+    public int consumed() {
+        return Math.min(src.pos, src.text.length());
+    }
+
+    /** The text between two reading positions. */
+    public String textBetween(int from, int to) {
+        return src.text.substring(from, to);
+    }
+
     /** Whether nothing but blank lines is left to read (bash's test before running a -c string's last command in place). */
     public boolean atEnd() {
         if (!pushback.isEmpty()) return false;
