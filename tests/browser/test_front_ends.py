@@ -116,12 +116,14 @@ def wait_until_saved(path, check):
 
 
 def merged(outputs):
-    """Outputs with consecutive stream outputs of one name merged, as JupyterLab keeps them. The
+    """Outputs with consecutive stream outputs of one name merged and CRLF as LF, as JupyterLab keeps them. The
     headless run is the handouts' (SYSSIM_TRACE_FORMATS=all: traces also carry a PNG), the browser's
     kernel shows live displays (no PNG), so the PNG is left out of the comparison."""
     result = []
     for o in json.loads(json.dumps(outputs)):
         o.get("data", {}).pop("image/png", None)
+        if o["output_type"] == "stream":
+            o["text"] = o["text"].replace("\r\n", "\n")  # the front end's output model drops the CR of CRLF (SMTP's banner)
         if result and o["output_type"] == "stream" and result[-1]["output_type"] == "stream" \
                 and result[-1]["name"] == o["name"]:
             result[-1]["text"] += o["text"]
