@@ -31,6 +31,11 @@ def pytest_configure(config):
                    check=True, stdout=subprocess.DEVNULL)
     config.syssim_java = java
     os.environ["JUPYTER_PATH"] = str(_prefix / "share" / "jupyter")
+    # A cell's time limit counts wall time (4 s by default), and the machines running these tests
+    # are shared and loaded: a long cell of a notebook (100 connections from Java) can take more
+    # there. These tests check what cells print, not the limit (NeverDownTest does), so kernels
+    # they start get a minute, unless the caller set a limit.
+    os.environ.setdefault("SYSSIM_MAX_SECONDS", "60")
     config.syssim_prefix = _prefix
 
 

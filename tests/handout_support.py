@@ -7,6 +7,7 @@ tests/ on sys.path because of that conftest, so test modules import this one by 
 """
 
 import base64
+import urllib.parse
 import functools
 import importlib
 import json
@@ -26,7 +27,7 @@ ALL_NOTEBOOKS = sorted(p for p in NOTEBOOKS.rglob("*.ipynb") if ".ipynb_checkpoi
 OUTPUT = REPO / "build" / "test-output"
 
 TRACE_JSON = "application/vnd.syssim.trace+json"
-SVG_DATA_URI = "data:image/svg+xml;base64,"
+SVG_DATA_URI = "data:image/svg+xml,"  # the SVG as text, percent-encoded where it must be
 # The first line of every trace's text/plain ("trace, level full: 125 events on 5 lanes, ...").
 TRACE_TEXT_START = "trace, level "
 
@@ -90,11 +91,20 @@ def text_fallback_line(trace):
     return trace["data"]["text/plain"].splitlines()[1].strip()
 
 
+def svg_uri_of(html):
+    """The data URI of the first diagram <img> of a trace's text/html, as the HTML holds it."""
+    start = html.index(SVG_DATA_URI)
+    return html[start:html.index('"', start)]
+
+
+def svg_of_uri(uri):
+    """The SVG a diagram's data URI carries, decoded."""
+    return urllib.parse.unquote(uri[len(SVG_DATA_URI):], encoding="utf-8", errors="strict")
+
+
 def svg_of(html):
     """The SVG behind the first diagram <img> of a trace's text/html, decoded."""
-    start = html.index(SVG_DATA_URI) + len(SVG_DATA_URI)
-    end = html.index('"', start)
-    return base64.b64decode(html[start:end]).decode("utf-8")
+    return svg_of_uri(svg_uri_of(html))
 
 
 def output_bytes(cell):

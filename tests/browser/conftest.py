@@ -32,8 +32,9 @@ def free_port():
 
 
 class Server:
-    def __init__(self, root, port, token, process, log):
+    def __init__(self, root, port, token, process, log, data):
         self.root, self.port, self.token, self.process, self.log = root, port, token, process, log
+        self.data = data  # JUPYTER_DATA_DIR: a kernelspec written under data/kernels is found at once
 
     def url(self, path):
         return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
@@ -73,7 +74,7 @@ def jupyter_server(tmp_path_factory):
          "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
          "--LabApp.extension_manager=readonly"],
         env=env, stdout=log, stderr=subprocess.STDOUT)
-    server = Server(root, port, token, process, base / "server.log")
+    server = Server(root, port, token, process, base / "server.log", base / "data")
     deadline = time.monotonic() + START_TIMEOUT
     while True:
         if process.poll() is not None:
@@ -118,6 +119,12 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
     page = context.new_page()
     page.set_default_timeout(60_000)
+    # What the browser's console reports as errors, uncaught exceptions included: a test asserts
+    # there are none (besides JupyterLab's own, see test_front_ends.console_errors).
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(f"pageerror: {error}"))
+    page.on("console", lambda message: page.errors.append(f"console.error: {message.text}")
+            if message.type == "error" else None)
     try:
         yield page
     finally:

@@ -6,19 +6,22 @@
    it is untrusted, so the front end sanitizes its text/html. The diagram (<img> with its full data
    URI), the <details> and the event table must all survive in every trace output.
 
+3. Neither logs an error in the browser's console, except the one JupyterLab's debugger logs for
+   every kernel without a debugger, ipykernel's included (test 3 shows it is not this kernel's).
+
 Screenshots go to build/test-output/browser/; the one of the README comes from test 1 in JupyterLab.
 """
 
-import base64
 import json
+import sys
 import time
 
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, output_dir, trace_outputs, traced_cells,
-                             write_executed)
+from handout_support import (LECTURE, SVG_DATA_URI, code_cells, executed, need_module, output_dir, svg_of_uri,
+                             trace_outputs, traced_cells, write_executed)
 
 # JupyterLab opens each notebook in a workspace of its own, so no earlier test's tabs are restored beside it.
 UIS = {"lab": "lab/workspaces/{stem}/tree/{name}", "notebook": "notebooks/{name}"}
@@ -59,6 +62,23 @@ CELL_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-Notebook .jp-C
   })))"""
 
 
+# Errors the front ends log in the browser's console whatever the kernel, each one shown with
+# ipykernel by test_the_front_ends_own_console_errors_are_the_same_with_ipykernel:
+# - JupyterLab 4's debugger asks its service for the kernel's modules after every execute_reply,
+#   and the service throws (uncaught) when no debug session exists, which is always the case for a
+#   kernel whose kernelspec says "debugger": false: once per cell, ipykernel's included.
+# - Notebook 7, while it opens a notebook, throws reading a settings schema and, now and then, runs
+#   a file browser command before the plugin that registers it: with ipykernel as with this kernel.
+FRONT_END_ERRORS = ("pageerror: No active debugger session",
+                    "pageerror: Cannot read properties of undefined (reading 'schema')",
+                    "pageerror: Command 'filebrowser:open-path' not registered.")
+
+
+def console_errors(page):
+    """The errors the browser's console reported, less the front ends' own (FRONT_END_ERRORS)."""
+    return [e for e in page.errors if e not in FRONT_END_ERRORS]
+
+
 def open_notebook(page, server, ui, name):
     page.goto(server.url(UIS[ui].format(name=name, stem=name.removesuffix(".ipynb"))))
     page.wait_for_selector(".jp-Notebook .jp-CodeCell")
@@ -96,12 +116,14 @@ def wait_until_saved(path, check):
 
 
 def merged(outputs):
-    """Outputs with consecutive stream outputs of one name merged, as JupyterLab keeps them. The
+    """Outputs with consecutive stream outputs of one name merged and CRLF as LF, as JupyterLab keeps them. The
     headless run is the handouts' (SYSSIM_TRACE_FORMATS=all: traces also carry a PNG), the browser's
     kernel shows live displays (no PNG), so the PNG is left out of the comparison."""
     result = []
     for o in json.loads(json.dumps(outputs)):
         o.get("data", {}).pop("image/png", None)
+        if o["output_type"] == "stream":
+            o["text"] = o["text"].replace("\r\n", "\n")  # the front end's output model drops the CR of CRLF (SMTP's banner)
         if result and o["output_type"] == "stream" and result[-1]["output_type"] == "stream" \
                 and result[-1]["name"] == o["name"]:
             result[-1]["text"] += o["text"]
@@ -163,6 +185,7 @@ def test_run_all_shows_every_trace_as_its_diagram(ui, jupyter_server, page):
             f"code cell {index}: the browser did not draw the diagram"
     assert not any(o["mime"] == "text/plain" and o["text"].startswith("trace, level")
                    for outputs in shown for o in outputs), "a trace shows as plain text"
+    assert console_errors(page) == [], "the browser's console reported errors:\n" + "\n".join(page.errors)
 
     shots = output_dir("browser")
     page.screenshot(path=shots / f"{ui}-run-all.png")
@@ -174,7 +197,7 @@ def test_run_all_shows_every_trace_as_its_diagram(ui, jupyter_server, page):
         screenshot_of_cell(page, readme[0], shots / "trace-screenshot.png", max_height=850)
 
 
-ALL_SHOWN = """n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img[src^="data:image/svg+xml;base64,"]')
+ALL_SHOWN = """n => document.querySelectorAll('.jp-Notebook .jp-OutputArea-output img[src^="data:image/svg+xml,"]')
     .length >= n && Array.from(document.querySelectorAll('.jp-Notebook .jp-OutputArea-output'))
     .some(o => o.textContent.includes('canary'))"""
 
@@ -225,7 +248,7 @@ def test_untrusted_handout_keeps_every_diagram_and_table(ui, jupyter_server, pag
             saved = trace["data"]["text/html"]
             src = BeautifulSoup(saved, "html.parser").select_one("img")["src"]
             assert [i["src"] for i in o["images"]] == [src], f"code cell {index}: the diagram's data URI was changed"
-            assert base64.b64decode(src[len(SVG_DATA_URI):]).startswith(b"<?xml")
+            assert svg_of_uri(src).startswith("<?xml")
             assert all(i["complete"] and i["width"] > 0 for i in o["images"]), f"code cell {index}: not drawn"
             assert len(o["details"]) == 1, f"code cell {index}: the <details> was sanitized away"
             summary = BeautifulSoup(saved, "html.parser").select_one("details > summary").get_text()
@@ -233,6 +256,66 @@ def test_untrusted_handout_keeps_every_diagram_and_table(ui, jupyter_server, pag
             assert o["details"][0]["rows"] == rows_of(saved), f"code cell {index}: the event table was changed"
             assert o["svgs"] == 0
 
+    assert console_errors(page) == [], "the browser's console reported errors:\n" + "\n".join(page.errors)
+
     shots = output_dir("browser")
     first_traced = traced[0][0]
     screenshot_of_cell(page, first_traced, shots / f"{ui}-untrusted-trace-cell-{first_traced}.png", max_height=1400)
+
+
+def run_all(page, server, ui, name, kernel, display_name, sources):
+    """A new notebook of these cells, opened in `ui` on `kernel` and run; returns once all ran."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": display_name, "language": "x"}
+    nbformat.write(nb, server.root / name)
+    page.goto(server.url(UIS[ui].format(name=name, stem=name.removesuffix(".ipynb"))))
+    page.wait_for_selector(".jp-Notebook .jp-CodeCell")
+    ready = KERNEL_READY.replace("'SysSim'", f"'{display_name}'")
+    wait_for(page, ready, None, 60_000, f"{ui}-{kernel}: the kernel is ready")
+    menu(page, "Run", "Run All Cells")
+    wait_for(page, ALL_RAN, len(sources), 60_000, f"{ui}-{kernel}: every cell has run")
+    wait_for(page, ready, None, 60_000, f"{ui}-{kernel}: idle after Run All")
+    page.wait_for_timeout(500)  # the debugger's handler runs on the last execute_reply
+
+
+def ipykernel_spec(server, name, debugger):
+    """A kernelspec for the test's own Python's ipykernel, saying whether it has a debugger."""
+    need_module("ipykernel", "ipykernel")
+    spec = {"argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+            "display_name": name, "language": "python", "metadata": {"debugger": debugger}}
+    directory = server.data / "kernels" / name
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / "kernel.json").write_text(json.dumps(spec))
+
+
+@pytest.mark.parametrize("ui", list(UIS))
+def test_the_front_ends_own_console_errors_are_the_same_with_ipykernel(ui, jupyter_server, browser):
+    """Issue 20: Run All of the lecture in JupyterLab logged one `No active debugger session` per
+    cell. It is JupyterLab's, not this kernel's: ipykernel logs the same once its kernelspec says it
+    has no debugger (and nothing of it when it has one); this kernel logs nothing ipykernel does not."""
+    ipykernel_spec(jupyter_server, "ipy-no-debugger", False)
+    ipykernel_spec(jupyter_server, "ipy-debugger", True)
+    cells = {"syssim": ("SysSim", ["echo one", "echo two"]),
+             "ipy-no-debugger": ("ipy-no-debugger", ["print('one')", "print('two')"]),
+             "ipy-debugger": ("ipy-debugger", ["print('one')", "print('two')"])}
+    logged = {}
+    for kernel, (display_name, sources) in cells.items():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.set_default_timeout(60_000)
+        page.errors = []
+        page.on("pageerror", lambda error, errors=page.errors: errors.append(f"pageerror: {error}"))
+        page.on("console", lambda message, errors=page.errors: errors.append(f"console.error: {message.text}")
+                if message.type == "error" else None)
+        try:
+            run_all(page, jupyter_server, ui, f"console-{ui}-{kernel}.ipynb", kernel, display_name, sources)
+            logged[kernel] = list(page.errors)
+        finally:
+            context.close()
+    no_debugger = FRONT_END_ERRORS[0]
+    assert logged["ipy-no-debugger"].count(no_debugger) == 2, logged
+    assert no_debugger not in logged["ipy-debugger"], logged
+    assert logged["syssim"].count(no_debugger) == 2, logged
+    # Notebook 7's own errors come and go with timing, so each kernel's are held to the same list
+    assert set(logged["ipy-no-debugger"]) <= set(FRONT_END_ERRORS), logged
+    assert set(logged["syssim"]) <= set(FRONT_END_ERRORS), logged

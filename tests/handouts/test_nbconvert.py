@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handout_support import (ALL_NOTEBOOKS, LECTURE, SVG_DATA_URI, TRACE_TEXT_START, code_cells, executed,
-                             need_program, notebook_id, output_dir, svg_of, text_fallback_line, trace_outputs,
-                             traced_cells, write_executed)
+                             need_program, notebook_id, output_dir, svg_of, svg_of_uri, svg_uri_of, text_fallback_line,
+                             trace_outputs, traced_cells, write_executed)
 
 # nbconvert logs this when an output has no representation the export can use.
 NOT_REPRESENTED = "not able to be represented"
@@ -65,7 +65,7 @@ def test_html_handout_shows_every_trace_as_its_diagram(path, tmp_path):
         assert len(shown) == len(expected), f"code cell {index}: {len(expected)} traces, {len(shown)} diagrams"
         for output, trace in zip(shown, expected):
             src = output.select_one("img")["src"]
-            svg = base64.b64decode(src[len(SVG_DATA_URI):]).decode("utf-8")
+            svg = svg_of_uri(src)
             assert "<svg" in svg and "</svg>" in svg
             # the diagram of this run of nbconvert is the one of the headless run (determinism)
             assert svg == svg_of(trace["data"]["text/html"])
@@ -131,7 +131,7 @@ def test_markdown_handout_embeds_the_html_diagram(lecture_file):
     md = lecture_file.with_suffix(".md").read_text(encoding="utf-8")
     shown = traces(executed(LECTURE))
     for trace in shown:
-        assert SVG_DATA_URI + base64.b64encode(svg_of(trace["data"]["text/html"]).encode()).decode() in md
+        assert svg_uri_of(trace["data"]["text/html"]) in md
         assert text_fallback_line(trace) not in md
     assert md.count("<details>") == len(shown)
     assert "Connection refused" in md

@@ -193,8 +193,10 @@ c.Spawner.default_url = "/tree"
 c.Spawner.args = ["--allow-root"]
 c.Spawner.start_timeout = 600
 c.Spawner.http_timeout = 600
+# 30 students on 2 cores: a cell may wait for a core longer than the 4 s wall-time default, so the
+# time limit is raised as the README tells admins of a crowded hub to do
 c.Spawner.environment = {{"JUPYTER_PATH": {jupyter_path!r}, "{MARKER}": "{run_id}",
-                          "MPLBACKEND": "module://matplotlib_inline.backend_inline"}}
+                          "MPLBACKEND": "module://matplotlib_inline.backend_inline", "SYSSIM_MAX_SECONDS": "60"}}
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.services = [{{"name": "course-bench", "api_token": "{token}"}}]
 c.JupyterHub.load_roles = [{{"name": "course-bench", "services": ["course-bench"],

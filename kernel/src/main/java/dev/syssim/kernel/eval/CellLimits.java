@@ -8,18 +8,19 @@ import java.util.Map;
 
 /**
  * What one cell of one student may use: simulated steps and output bytes (the world counts them,
- * deterministically), CPU seconds of the kernel's cell thread (a watchdog's, so that an endless loop
+ * deterministically), seconds of wall time the cell may run (a watchdog's, so that an endless loop
  * of the shell, at a few hundred thousand steps a second, ends within seconds whatever the step
  * budget), and the size of the cell's text. A hub admin sets the defaults per kernel in kernel.json's
  * {@code env} ({@link #fromEnvironment}); a notebook changes them with {@code %limits}.
  *
  * <p>The time limit is the one limit that depends on the machine: a slow or busy one reaches it after
- * fewer steps, so the same cell may stop on one and finish on another. It counts CPU time, not wall
- * time, so a hub full of students slows a cell down without making it fail.
+ * fewer steps, so the same cell may stop on one and finish on another. It counts wall time (less any
+ * wait for the student's input), as the student's patience does: on a hub crowded enough that
+ * ordinary cells take seconds, the admin raises {@code SYSSIM_MAX_SECONDS}.
  */
 record CellLimits(long steps, long outputBytes, double seconds, long cellBytes) {
 
-    /** 5 million steps, 1 MB of output, 4 CPU seconds, 1 MiB of cell text. */
+    /** 5 million steps, 1 MB of output, 4 seconds, 1 MiB of cell text. */
     static final CellLimits DEFAULT = new CellLimits(5_000_000, 1_000_000, 4.0, 1 << 20);
 
     /** The variables of kernel.json's env an admin sets, with what each limits. */

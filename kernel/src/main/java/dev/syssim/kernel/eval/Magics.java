@@ -44,7 +44,7 @@ final class Magics {
         add(new Magic("seed", false, "usage: %seed [N]", "show the seed, or rebuild the world from seed N (same seed, same outputs)", this::seed));
         add(new Magic("scenario", false, "usage: %scenario [NAME]", "replace the world with a preset; without NAME, list the presets", this::scenario));
         add(new Magic("limits", false, "usage: %limits [steps=N] [output=BYTES] [seconds=S] [cell=BYTES]",
-                "show or change what one cell may use: simulated steps, output bytes, CPU seconds, bytes of cell text", this::limits));
+                "show or change what one cell may use: simulated steps, output bytes, seconds of wall time, bytes of cell text", this::limits));
         add(new Magic("sudo", false, "usage: %sudo nopasswd|passwd",
                 "let the session's user run sudo without a password on this machine (for notebooks run headless), or ask again", this::sudo));
         add(new Magic("lsmagic", false, "usage: %lsmagic", "list the magics", this::lsmagic));

@@ -105,14 +105,15 @@ public final class SimInterpreter implements Interpreter {
             return tooLarge(code);
         }
         Journal.Recording recording = workspace.journal().start(code, io, workspace);
-        frontend.bind(recording.io());
+        CellIO watched = new UntimedInputIO(recording.io(), watchdog);
+        frontend.bind(watched);
         try {
             javaSide.cellBegins();
             if (code.isBlank()) return ExecuteOutcome.OK;
             Cell cell = language == Language.JAVA ? Cell.splitJava(code) : Cell.split(code);
             watchdog.arm(workspace.limits().seconds(), workspace::requestTimeLimit);
             try {
-                return parts().runner().execute(cell, recording.io(), watchdog);
+                return parts().runner().execute(cell, watched, watchdog);
             } finally {
                 watchdog.disarm();
             }

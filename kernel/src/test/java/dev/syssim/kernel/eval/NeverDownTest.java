@@ -136,16 +136,58 @@ class NeverDownTest {
     }
 
     @Test
-    void anEndlessLoopIsStoppedByTheTimeLimitWithItsMessageLongBeforeTheStepLimit() {
-        RecordingIO.runOk(interpreter, "%limits seconds=0.5");
+    void anEndlessLoopIsStoppedWithinFiveSecondsOfWallTimeByDefault() {
+        // Issue 20: the loop once ran to the step limit (33 s), then to 4 s of CPU, which a crowded hub stretches
         long start = System.nanoTime();
         ExecuteOutcome outcome = interpreter.execute("while true; do :; done", new RecordingIO());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals("LimitExceeded", outcome.ename());
-        assertTrue(outcome.evalue().matches("time limit: the cell ran for 0\\.5 s of CPU time \\([0-9,]+ simulated steps\\); its jobs were killed"),
-                outcome.evalue());
-        assertTrue(seconds < 20, "stopped after " + seconds + " s");
+        // whichever limit comes first on this machine: 5,000,000 steps or 4 s
+        assertTrue(List.of("time limit: the cell ran longer than 4 s; its jobs were killed",
+                "step limit: the cell ran 5000000 simulated steps; its jobs were killed").contains(outcome.evalue()), outcome.evalue());
+        assertTrue(seconds < 5, "stopped after " + seconds + " s");
         assertEquals("ok\n", RecordingIO.runOk(interpreter, "echo ok").stdout.toString(), "the next cell gets its own time");
+    }
+
+    @Test
+    void theTimeLimitCountsWallTimeSoACellThatWaitsOnASlowFrontEndIsStoppedToo() {
+        // a front end that takes 100 ms per message: the cell thread's CPU time hardly grows, the clock does
+        RecordingIO slow = new RecordingIO() {
+            @Override
+            public void stream(String name, String text) {
+                super.stream(name, text);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        RecordingIO.runOk(interpreter, "%limits seconds=0.5");
+        long start = System.nanoTime();
+        ExecuteOutcome outcome = interpreter.execute("while true; do echo tick; done", slow);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals("time limit: the cell ran longer than 0.5 s; its jobs were killed", outcome.evalue());
+        assertTrue(seconds < 3, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void timeSpentWaitingForTheStudentsInputDoesNotCountAgainstTheTimeLimit() {
+        RecordingIO typing = new RecordingIO() {
+            @Override
+            public java.util.Optional<String> input(String prompt, boolean password) {
+                try {
+                    Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return java.util.Optional.of("hello");
+            }
+        };
+        RecordingIO.runOk(interpreter, "%limits seconds=0.5");
+        ExecuteOutcome outcome = interpreter.execute("read line; echo got $line", typing);
+        assertTrue(outcome.ok(), outcome.toString());
+        assertTrue(typing.stdout.toString().endsWith("got hello\n"), typing.stdout.toString());
     }
 
     @Test

@@ -29,6 +29,7 @@ class AssignmentsTest {
     static final Path FIREWALL = SOURCES.resolve("01-campus-firewall.ipynb");
     static final Path PROGRAMS = SOURCES.resolve("02-programs-and-traces.ipynb");
     static final Path ROOTS = SOURCES.resolve("03-a-root-of-its-own.ipynb");
+    static final Path VMS = SOURCES.resolve("04-a-machine-in-a-machine.ipynb");
 
     static List<Path> sources() throws IOException {
         try (Stream<Path> s = Files.list(SOURCES)) {
@@ -60,7 +61,7 @@ class AssignmentsTest {
 
     @Test
     void thereAreAssignmentsForTheFirewallAndForProgramsAndTraces() throws IOException {
-        assertEquals(List.of(FIREWALL.getFileName(), PROGRAMS.getFileName(), ROOTS.getFileName()), sources().stream().map(Path::getFileName).toList());
+        assertEquals(List.of(FIREWALL.getFileName(), PROGRAMS.getFileName(), ROOTS.getFileName(), VMS.getFileName()), sources().stream().map(Path::getFileName).toList());
     }
 
     @ParameterizedTest

@@ -147,7 +147,7 @@ public final class Inode {
         return switch (type) {
             case REGULAR -> fs.sizeOf(this);
             case DIRECTORY -> 4096;
-            case SYMLINK -> symlinkTarget.length();
+            case SYMLINK -> symlinkTarget == null ? 64 : symlinkTarget.length(); // /proc's links are made on reading: Linux says 64
             default -> 0;
         };
     }

@@ -19,6 +19,13 @@ class ProcFsTest {
     }
 
     @Test
+    void fdLinksListWithLinuxsSizeOf64() {
+        // /proc's links have no stored target (it is made on reading): ls -l must still stat them
+        String listing = Probe.as("root").shell("ls -l /proc/self/fd");
+        assertTrue(listing.contains(" 64 ") && listing.contains(" 0 -> "), listing);
+    }
+
+    @Test
     void selfIsTheReader() {
         var p = Probe.as("student");
         assertEquals("cat\n", p.shell("cat /proc/self/comm"));

@@ -62,20 +62,32 @@ final class NatExtension extends TargetExtension {
         if (state.protocol() != 6 && state.protocol() != 17 && state.protocol() != 33 && state.protocol() != 132) {
             throw XtablesError.parameter("Need TCP, UDP, SCTP or DCCP with port specification");
         }
+        // iptables 1.8.9: the whole text as a number or service name first (ftp-data is 20); else a
+        // range of two numbers ("ftp-ssh" and "10-ssh" are refused, naming what it could not read)
+        Integer single = portOrNull(ports);
+        if (single != null) {
+            minPort = single;
+            maxPort = single;
+            return;
+        }
         int dash = ports.indexOf('-');
-        minPort = port(dash < 0 ? ports : ports.substring(0, dash));
-        maxPort = dash < 0 ? minPort : port(ports.substring(dash + 1));
+        var low = dash < 0 ? java.util.OptionalLong.empty() : CNumbers.parse(ports.substring(0, dash), 0, 65535);
+        if (low.isEmpty()) throw XtablesError.parameter("Port `" + ports + "' not valid");
+        String highText = ports.substring(dash + 1);
+        var high = CNumbers.parse(highText, 0, 65535);
+        if (high.isEmpty()) throw XtablesError.parameter("Port `" + highText + "' not valid");
+        minPort = (int) low.getAsLong();
+        maxPort = (int) high.getAsLong();
+    }
+
+    private static Integer portOrNull(String text) {
+        var number = CNumbers.parse(text, 0, 65535);
+        if (number.isPresent()) return (int) number.getAsLong();
+        return dev.syssim.sim.net.Services.portOf(text).orElse(null);
     }
 
     private static int address(String text) {
         return Ipv4Address.tryParse(text).orElseThrow(() -> XtablesError.parameter("Bad IP address \"" + text + "\"")).bits();
-    }
-
-    private static int port(String text) {
-        var number = CNumbers.parse(text, 0, 65535);
-        if (number.isPresent()) return (int) number.getAsLong();
-        return dev.syssim.sim.net.Services.portOf(text)
-                .orElseThrow(() -> XtablesError.parameter("Port `" + text + "' not valid"));
     }
 
     @Override

@@ -5,16 +5,17 @@ import dev.syssim.sim.trace.TraceEvent;
 import dev.syssim.sim.trace.TraceSnapshot;
 import dev.syssim.sim.trace.render.diagram.Diagram;
 import dev.syssim.sim.trace.render.diagram.DiagramLayout;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * The trace as HTML that survives the sanitizer of an untrusted notebook: the diagram as an
- * {@code <img>} whose source is the SVG as a base64 data URI (JupyterLab and Notebook remove an
- * inline {@code <svg>} from untrusted {@code text/html} entirely, but keep images, {@code <details>}
- * and tables), with alt text, then a collapsible table of the same events. No scripts, no styles,
+ * {@code <img>} whose source is the SVG as a data URI (JupyterLab and Notebook remove an inline
+ * {@code <svg>} from untrusted {@code text/html} entirely, but keep images, {@code <details>} and
+ * tables), with alt text, then a collapsible table of the same events. No scripts, no styles,
  * every label escaped.
+ *
+ * <p>The data URI carries the SVG as text, not base64 ({@link #svgDataUri}): base64 is a third
+ * longer, and it is the largest part of a traced cell in the saved notebook.
  */
 public final class HtmlRenderer {
 
@@ -31,17 +32,50 @@ public final class HtmlRenderer {
 
     /** The HTML for a diagram already laid out and rendered as SVG (a bundle lays it out once). */
     public String render(TraceView view, Diagram diagram, String svgDocument) {
-        StringBuilder out = new StringBuilder(svgDocument.length() * 4 / 3 + 2048);
+        StringBuilder out = new StringBuilder(svgDocument.length() + 4096);
         out.append("<div class=\"syssim-trace\">\n");
         if (!view.lines().isEmpty() || view.hasOmitted()) {
-            out.append("<img src=\"data:image/svg+xml;base64,")
-                    .append(Base64.getEncoder().encodeToString(svgDocument.getBytes(StandardCharsets.UTF_8)))
-                    .append("\" width=\"").append(diagram.width()).append("\" height=\"").append(diagram.height()).append("\" alt=\"")
+            out.append("<img src=\"").append(svgDataUri(svgDocument)).append("\" width=\"").append(diagram.width()).append("\" height=\"").append(diagram.height()).append("\" alt=\"")
                     .append(Markup.escape(altText(view))).append("\">\n");
         }
         table(out, view);
         out.append("</div>\n");
         return out.toString();
+    }
+
+    /**
+     * The SVG document as a {@code data:image/svg+xml,} URI to stand in a double-quoted HTML
+     * attribute, short: its attribute quotes become apostrophes and an apostrophe inside a value
+     * becomes {@code &#39;}, so the XML is the same (the renderer writes every label through
+     * {@link Markup#escape}, so a raw quote or apostrophe in its output is always markup); of the
+     * rest only what a URL or the attribute cannot hold as it is gets percent-encoded: {@code %},
+     * {@code #} (a fragment), {@code &} (a character reference to the HTML parser), line breaks
+     * (which URL parsers drop) and other control characters. {@code <} and {@code >} stay: they are
+     * allowed in an attribute value, and browsers take them in a data URI.
+     */
+    public static String svgDataUri(String svgDocument) {
+        StringBuilder uri = new StringBuilder(svgDocument.length() + 256).append(SVG_DATA_URI);
+        for (int i = 0; i < svgDocument.length(); i++) {
+            char c = svgDocument.charAt(i);
+            switch (c) {
+                case '"' -> uri.append('\'');
+                case '\'' -> uri.append("%26%2339;");
+                case '%', '#', '&' -> percent(uri, c);
+                default -> {
+                    if (c < 0x20 || c == 0x7f) percent(uri, c);
+                    else uri.append(c);
+                }
+            }
+        }
+        return uri.toString();
+    }
+
+    /** How a diagram's data URI begins. */
+    public static final String SVG_DATA_URI = "data:image/svg+xml,";
+
+    private static void percent(StringBuilder uri, char c) {
+        uri.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
     }
 
     private static String altText(TraceView view) {

@@ -11,12 +11,13 @@ import dev.syssim.sim.trace.TraceEvent;
 import dev.syssim.sim.trace.TraceLevel;
 import dev.syssim.sim.trace.TraceSnapshot;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
 
 class HtmlRendererTest {
 
@@ -25,6 +26,8 @@ class HtmlRendererTest {
     @Test
     void noInlineSvgAndNoScriptSoUntrustedNotebooksKeepIt() {
         String out = html.render(LectureStories.catMotd()).toLowerCase(Locale.ROOT);
+        // the diagram's SVG stands inside the image's src attribute, where it is no element
+        out = out.replaceAll("src=\"data:image/svg\\+xml,[^\"]*\"", "src=\"\"");
         assertFalse(out.contains("<svg"), "an inline <svg> is removed by the sanitizer of untrusted notebooks");
         assertFalse(out.contains("<script"));
         assertFalse(out.contains("<style"));
@@ -32,14 +35,50 @@ class HtmlRendererTest {
     }
 
     @Test
-    void diagramIsAnImageWhoseDataUriIsTheSvg() {
+    void diagramIsAnImageWhoseDataUriIsTheSvgsXml() throws Exception {
         TraceSnapshot snapshot = LectureStories.catMotd();
         String out = html.render(snapshot);
-        Matcher m = Pattern.compile("<img src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\" width=\"\\d+\" height=\"\\d+\" alt=\"[^\"]+\">")
+        Matcher m = Pattern.compile("<img src=\"data:image/svg\\+xml,([^\"]+)\" width=\"\\d+\" height=\"\\d+\" alt=\"[^\"]+\">")
                 .matcher(out);
         assertTrue(m.find(), out.substring(0, 200));
-        String decoded = new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8);
-        assertEquals(new SvgRenderer().render(snapshot), decoded);
+        Document shown = xml(percentDecoded(m.group(1)));
+        Document drawn = xml(new SvgRenderer().render(snapshot));
+        assertTrue(shown.getDocumentElement().isEqualNode(drawn.getDocumentElement()), () -> "the image's SVG is the same XML as the SVG renderer's:\n"
+                + percentDecoded(m.group(1)).substring(0, 400));
+    }
+
+    @Test
+    void theDataUriHoldsNothingThatWouldEndTheAttributeOrTheUrl() {
+        String uri = HtmlRenderer.svgDataUri("<svg a=\"1\" b=\"x'y\"><text>100% #1 &amp; \u00d7</text>\n</svg>");
+        assertEquals("data:image/svg+xml,<svg a='1' b='x%26%2339;y'><text>100%25 %231 %26amp; \u00d7</text>%0A</svg>", uri);
+    }
+
+    @Test
+    void theDataUriIsHardlyLongerThanTheSvgWhereBase64WouldBeAThirdLonger() {
+        String svgDocument = new SvgRenderer().render(LectureStories.catMotd());
+        int uri = HtmlRenderer.svgDataUri(svgDocument).getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(uri < svgDocument.getBytes(StandardCharsets.UTF_8).length * 1.05, uri + " bytes");
+    }
+
+    private static String percentDecoded(String uri) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        byte[] raw = uri.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == '%') {
+                bytes.write(Integer.parseInt(new String(raw, i + 1, 2, StandardCharsets.US_ASCII), 16));
+                i += 2;
+            } else {
+                bytes.write(raw[i]);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Document xml(String text) throws Exception {
+        Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        document.normalizeDocument();
+        return document;
     }
 
     @Test
