@@ -122,6 +122,7 @@ def merged(outputs):
     result = []
     for o in json.loads(json.dumps(outputs)):
         o.get("data", {}).pop("image/png", None)
+        o.get("metadata", {}).pop("image/png", None)  # the PNG's width and height
         if o["output_type"] == "stream":
             o["text"] = o["text"].replace("\r\n", "\n")  # the front end's output model drops the CR of CRLF (SMTP's banner)
         if result and o["output_type"] == "stream" and result[-1]["output_type"] == "stream" \
