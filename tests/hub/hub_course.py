@@ -271,12 +271,12 @@ async def session_run(hub, url, kernel_name, cells):
         try:
             ws = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
         except HTTPClientError as e:
-            # 404: the server gave the kernel up. Seen under load: the kernel could not bind a port
+            # 404 (or 503 while the server is still trying): the server gave the kernel up. Seen under load: the kernel could not bind a port
             # of its connection file ("Errno 48", EADDRINUSE) because between jupyter_client
             # choosing the free port and the kernel binding it, another connection on the machine
             # took it as its ephemeral port; the server's five restarts reuse the ports it chose.
             # A student starts a new kernel then; so does this (counted in the report).
-            if e.code != 404 or new_kernels >= 3:
+            if e.code not in (404, 503) or new_kernels >= 3:
                 raise
             new_kernels += 1
             kernel = None
@@ -285,12 +285,25 @@ async def session_run(hub, url, kernel_name, cells):
         ws.write_message(json.dumps(info))
         answered = False
         while not answered:
-            reply = await asyncio.wait_for(ws.read_message(), 600)
+            try:
+                # a kernel that never bound its ports never answers: after two minutes the student
+                # starts a new one (so does this; counted in the report)
+                reply = await asyncio.wait_for(ws.read_message(), 120)
+            except asyncio.TimeoutError:
+                ws.close()
+                ws = None
+                if new_kernels >= 3:
+                    raise RuntimeError("no kernel_info_reply from 4 kernels in a row")
+                new_kernels += 1
+                kernel = None
+                break
             if reply is None:
                 break
             msg = json.loads(reply)
             answered = (msg.get("msg_type") == "kernel_info_reply"
                         and msg["parent_header"].get("msg_id") == info["header"]["msg_id"])
+        if kernel is None:
+            continue
         if not answered:
             # A server under load may close a kernel's first websocket before the kernel answers;
             # JupyterLab then connects again, and so does this (counted in the report).
