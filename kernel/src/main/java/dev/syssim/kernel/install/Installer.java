@@ -46,7 +46,9 @@ public final class Installer {
 
     static final String JAR_NAME = "syssim-kernel.jar";
     /** The archive names of every JVM kind, so that a reinstall leaves no stale one behind. */
-    static final List<String> ARCHIVE_NAMES = List.of("syssim.jsa", "syssim.aot");
+    static final List<String> ARCHIVE_NAMES = List.of("syssim.jsa", "syssim.aot", Installer.JAVA_LAYER_NAME);
+    /** The shell kernelspec's Java cells' layer on its AOT cache (JvmOptions#forKernel). */
+    static final String JAVA_LAYER_NAME = "java-cells.jsa";
 
     private Installer() {
     }
@@ -102,7 +104,11 @@ public final class Installer {
         for (String name : ARCHIVE_NAMES) Files.deleteIfExists(dir.resolve(name));
         Path archive = dir.resolve(runtime.archiveName());
         boolean archived = options.cds() && StartupArchive.create(runtime, jar, archive, language, err);
-        List<String> jvm = JvmOptions.forKernel(runtime, archived ? archive : null);
+        // the shell kernelspec's first %%java cell finds JShell's classes in a layer of their own
+        Path javaLayer = dir.resolve(JAVA_LAYER_NAME);
+        boolean layered = archived && language == Language.SHELL && options.javaCells()
+                && StartupArchive.createJavaLayer(runtime, jar, archive, javaLayer, err);
+        List<String> jvm = JvmOptions.forKernel(runtime, archived ? archive : null, layered ? javaLayer : null);
         Kernelspec spec = language == Language.JAVA
                 ? Kernelspec.of(runtime.java(), jvm, jar, List.of("--java"), displayName, "java", env)
                 : Kernelspec.of(runtime.java(), jvm, jar, List.of(), displayName, "syssim", env);
