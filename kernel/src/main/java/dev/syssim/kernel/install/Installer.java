@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code java -jar syssim-kernel.jar install}: installs the kernelspecs {@code syssim} (shell
  * cells) and {@code syssim-java} (Java cells) side by side, each a directory with its own copy of
  * the jar, its start-up archive (trained on its own kind of session: the shell kernelspec never
- * maps JShell's classes), {@code kernel.json} and the logos. The copy keeps an installed kernel
+ * loads JShell's classes at start; on Java 25 they wait in a layer of their own for the first
+ * {@code %%java} cell), {@code kernel.json} and the logos. The copy keeps an installed kernel
  * working through {@code mvn clean} and keeps the archive matching its jar. With
  * {@code --no-java-cells} only the shell kernelspec is installed, told to refuse {@code %%java}.
  */
