@@ -1,0 +1,111 @@
+package dev.syssim.sim.virt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syssim.sim.hw.ExitReason;
+import dev.syssim.sim.hw.Irq;
+import dev.syssim.sim.net.Ipv4Address;
+import dev.syssim.sim.net.link.Segment;
+import dev.syssim.sim.net.stack.Interface;
+import dev.syssim.sim.net.stack.NetStack;
+import dev.syssim.sim.world.CommandRun;
+import dev.syssim.sim.world.Machine;
+import dev.syssim.sim.world.Machines;
+import dev.syssim.sim.world.Terminal;
+import dev.syssim.sim.world.Virtualization;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guests on libvirt's default network: a tap on virbr0, an address from dnsmasq, the host as
+ * their NAT router to its LAN (where a server answers at 192.0.2.1), and the host's firewall
+ * deciding what they may send.
+ */
+class GuestNetworkTest {
+
+    private static final Map<String, String> ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+
+    static CommandRun.Result onHost(Terminal.Fixture f, String command) {
+        return CommandRun.run(f.world(), f.laptop(), new CommandRun.Command(List.of("/bin/bash", "-c", command), "root", "/", ENV, null), 5_000_000);
+    }
+
+    /** The laptop on a LAN (eth0 192.0.2.10/24) with a server at 192.0.2.1, and a guest with {@code model} on virbr0. */
+    static Machine guestOnALan(Terminal.Fixture f, String model) {
+        Segment lan = new Segment("lan", List.of(dev.syssim.sim.net.Cidr.parse("192.0.2.0/24")), Segment.DEFAULT_LATENCY,
+                f.world().timeline(), f.world().trace(), 7);
+        Interface eth0 = NetStack.of(f.laptop().kernel()).addEthernet("eth0", "02:00:c0:00:02:0a", Irq.NIC, lan);
+        NetStack.of(f.laptop().kernel()).addAddress(eth0, Ipv4Address.parse("192.0.2.10"), 24);
+        Machine server = Machines.debian(f.world(), "server", 1, 1_000_000);
+        NetStack s = NetStack.of(server.kernel());
+        s.addAddress(s.addEthernet("eth0", "02:00:c0:00:02:01", Irq.NIC, lan), Ipv4Address.parse("192.0.2.1"), 24);
+        Machine g = Virtualization.startGuest(f.world(), f.laptop(), "g1", "virtio", 512, "-nic", "bridge,br=virbr0,model=" + model);
+        assertNotNull(g);
+        // systemd-networkd's DHCP lease comes a little after the console's login prompt
+        f.world().runUntil(() -> !NetStack.of(g.kernel()).interfaceNamed("ens3").addresses().isEmpty(), 50_000_000);
+        return g;
+    }
+
+    private static VirtualMachine vm(Terminal.Fixture f) {
+        return Kvm.of(f.laptop().kernel()).vms().get(0);
+    }
+
+    @Test
+    void guestGetsItsAddressFromDnsmasqAndVirshShowsTheLease() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "virtio-net-pci");
+        String guest = Virtualization.runInGuest(f.world(), g, "ip -br addr show ens3; ip route", 2_000_000).stdoutText();
+        assertTrue(guest.matches("(?s)ens3 +UP +192\\.168\\.122\\.\\d+/24 \\ndefault via 192\\.168\\.122\\.1 dev ens3 \\n.*"), guest);
+        String address = guest.replaceAll("(?s).*?(192\\.168\\.122\\.\\d+)/24.*", "$1");
+        String host = onHost(f, "virsh net-list; virsh net-dhcp-leases default; cat /var/lib/libvirt/dnsmasq/virbr0.status").stdoutText();
+        assertTrue(host.startsWith(" Name      State    Autostart   Persistent\n--------------------------------------------\n"
+                + " default   active   yes         yes\n\n"), host);
+        assertTrue(host.contains("   52:54:00:12:34:56   ipv4       " + address + "/24   g1         ff:00:12:34:56:"), host);
+        assertTrue(host.contains("\"ip-address\": \"" + address + "\""), host);
+    }
+
+    @Test
+    void pingFromTheGuestToTheLanIsMasqueradedByTheHost() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "virtio-net-pci");
+        CommandRun.Result r = Virtualization.runInGuest(f.world(), g, "ping -c 2 192.0.2.1", 10_000_000);
+        assertEquals(0, r.status(), r.stdoutText() + r.stderrText());
+        assertTrue(r.stdoutText().contains("2 packets transmitted, 2 received, 0% packet loss"), r.stdoutText());
+        // the server saw the host's LAN address, not the guest's: libvirt's MASQUERADE rule
+        String nat = onHost(f, "iptables -t nat -L LIBVIRT_PRT -v -n | grep -c 'MASQUERADE'; conntrack -L 2>/dev/null | grep -c 'src=192.0.2.1 dst=192.0.2.10'").stdoutText();
+        assertEquals("3\n1\n", nat);
+    }
+
+    @Test
+    void aPingCostsManyExitsOnE1000AndOneOnVirtioNet() {
+        long e1000 = mmioExitsOfOnePing("e1000");
+        long virtio = mmioExitsOfOnePing("virtio-net-pci");
+        assertTrue(e1000 >= 8, "e1000: TDT, then ICR/IMC/IMS for the sent frame and ICR/IMC/RDT/IMS for the reply: " + e1000);
+        assertEquals(1, virtio, "virtio-net: one notification for the request, the reply without a register access");
+    }
+
+    /** Exits for device registers (MMIO, EPT_MISCONFIG) during a second ping (the first warmed ping's pages). */
+    private static long mmioExitsOfOnePing(String model) {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, model);
+        assertEquals(0, Virtualization.runInGuest(f.world(), g, "ping -c 1 192.0.2.1", 10_000_000).status());
+        long before = vm(f).stats().count(ExitReason.EPT_MISCONFIG);
+        CommandRun.Result r = Virtualization.runInGuest(f.world(), g, "ping -c 1 192.0.2.1", 10_000_000);
+        assertEquals(0, r.status(), r.stdoutText());
+        return vm(f).stats().count(ExitReason.EPT_MISCONFIG) - before;
+    }
+
+    @Test
+    void aHostFirewallRuleDropsTheGuestsTraffic() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "virtio-net-pci");
+        assertEquals("", onHost(f, "iptables -I FORWARD -s 192.168.122.0/24 -d 192.0.2.1 -p icmp -j DROP").stderrText());
+        CommandRun.Result r = Virtualization.runInGuest(f.world(), g, "ping -c 1 -W 1 192.0.2.1", 10_000_000);
+        assertEquals(1, r.status(), r.stdoutText());
+        assertTrue(r.stdoutText().contains("1 packets transmitted, 0 received, 100% packet loss"), r.stdoutText());
+        String counted = onHost(f, "iptables -L FORWARD -v -n -x | awk '$3 == \"DROP\" {print $1}'").stdoutText();
+        assertEquals("1\n", counted, "the host's rule saw the guest's packet");
+    }
+}
