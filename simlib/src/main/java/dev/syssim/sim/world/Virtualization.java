@@ -191,6 +191,11 @@ public final class Virtualization {
             FileSystem fs = DebianImage.rootFileSystem(hostname, Toolbox.binaries());
             installFiles(fs, false);
             put(fs, "/etc/fstab", bytes("# /etc/fstab: static file system information (cloud image)\nPARTUUID=4f1e2d3c-01  /  ext4  rw,discard,errors=remount-ro,x-systemd.growfs  0  1\n"), 0644, 0, 0);
+            // the cloud image's openssh-server: cloud-init makes the host keys on the first boot (here: one per host name)
+            String key = ("AAAAC3NzaC1lZDI1NTE5AAAAI" + hostname + "GuestHostKey0000000000000000000000000000000000000000").substring(0, 68);
+            put(fs, "/etc/ssh/ssh_host_ed25519_key.pub", bytes("ssh-ed25519 " + key + " root@" + hostname + "\n"), 0644, 0, 0);
+            put(fs, "/etc/ssh/sshd_config", bytes("Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n"
+                    + "PasswordAuthentication yes\nPermitRootLogin prohibit-password\n"), 0644, 0, 0);
             return fs;
         }
 
@@ -241,11 +246,20 @@ public final class Virtualization {
                     if (lease == null) return;
                     stack.addAddress(iface, lease.address(), lease.prefix());
                     stack.addDefaultRoute(lease.gateway());
+                    startSshd(k);
                     k.log().log(KernelLog.KERN_INFO, world.timeline().now() - k.bootTime(),
                             nic.name() + ": DHCPv4 address " + lease.address() + "/" + lease.prefix() + ", gateway " + lease.gateway()
                                     + " acquired from " + lease.gateway());
                 });
             }
+        }
+
+        /** ssh.service, once the network is up: sshd listening on port 22 (so the host can ssh in by the leased address). */
+        private static void startSshd(Kernel k) {
+            if (!PathWalker.resolve(new RootView(k), "/usr/sbin/sshd", true).ok()) return;
+            for (Process p : k.allProcesses()) if (p.comm().equals("sshd")) return;
+            k.spawn(k.init(), "/usr/sbin/sshd", List.of("sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"),
+                    Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), Credentials.root(), null, null);
         }
 
         /** When systemd-networkd has the guest's DHCP lease, after the kernel's boot. */

@@ -108,4 +108,19 @@ class GuestNetworkTest {
         String counted = onHost(f, "iptables -L FORWARD -v -n -x | awk '$3 == \"DROP\" {print $1}'").stdoutText();
         assertEquals("1\n", counted, "the host's rule saw the guest's packet");
     }
+
+    @Test
+    void theHostSshesIntoTheGuestByItsLeasedAddress() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "virtio-net-pci");
+        String address = NetStack.of(g.kernel()).interfaceNamed("ens3").addresses().get(0).address().toString();
+        f.terminal().typed.add("yes");
+        f.terminal().typed.add("student");
+        String login = f.run("ssh student@" + address);
+        assertTrue(login.contains("The authenticity of host '" + address), login);
+        assertTrue(login.contains("student@" + address + "'s password: \nLinux g1 "), login);
+        assertEquals("g1\n", f.run("hostname"));
+        assertEquals("logout\nConnection to " + address + " closed.\n", f.run("exit"));
+        assertEquals("laptop\n", f.run("hostname"));
+    }
 }
