@@ -123,4 +123,24 @@ class GuestNetworkTest {
         assertEquals("logout\nConnection to " + address + " closed.\n", f.run("exit"));
         assertEquals("laptop\n", f.run("hostname"));
     }
+
+    @Test
+    void aDomainOnTheDefaultNetworkHasItsTapOnVirbr0AndDomifaddrShowsItsLease() {
+        Terminal.Fixture f = Terminal.laptop();
+        Virtualization.install(f.world(), f.laptop());
+        f.session().switchTo(f.laptop(), "root");
+        String xml = "<domain type='kvm'><name>web</name><memory unit='MiB'>256</memory><vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os><devices>"
+                + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/var/lib/libvirt/images/web.qcow2'/>"
+                + "<target dev='vda' bus='virtio'/></disk><interface type='network'><mac address='52:54:00:6b:3c:58'/><source network='default'/>"
+                + "<model type='virtio'/></interface><console type='pty'/></devices></domain>";
+        f.run("cd /root; echo \"" + xml + "\" > web.xml; qemu-img create -q -f qcow2 -b " + Virtualization.BASE_IMAGE
+                + " -F qcow2 /var/lib/libvirt/images/web.qcow2; virsh define web.xml; virsh start web; sleep 15");
+        assertEquals("5: vnet0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master virbr0 state forwarding priority 32 cost 2 \n",
+                f.run("bridge link").replaceFirst("^\\d+:", "5:"));
+        Machine g = f.world().machine("web");
+        assertNotNull(g);
+        String address = NetStack.of(g.kernel()).interfaceNamed("ens3").addresses().get(0).address().toString();
+        assertEquals(" Name       MAC address          Protocol     Address\n" + "-".repeat(79) + "\n"
+                + " vnet0      52:54:00:6b:3c:58    ipv4         " + address + "/24\n\n", f.run("virsh domifaddr web"));
+    }
 }
