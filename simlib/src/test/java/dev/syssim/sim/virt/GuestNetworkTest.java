@@ -143,4 +143,17 @@ class GuestNetworkTest {
         assertEquals(" Name       MAC address          Protocol     Address\n" + "-".repeat(79) + "\n"
                 + " vnet0      52:54:00:6b:3c:58    ipv4         " + address + "/24\n\n", f.run("virsh domifaddr web"));
     }
+
+    @Test
+    void perfKvmStatCountsTheE1000sRegisterExitsOfAPing() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "e1000");
+        Virtualization.runInGuest(f.world(), g, "ping -c 1 192.0.2.1 > /dev/null; (sleep 0.2; ping -c 3 -i 0.2 192.0.2.1) > /dev/null 2>&1 &", 10_000_000);
+        CommandRun.Result r = CommandRun.run(f.world(), f.laptop(), new CommandRun.Command(List.of("/bin/bash", "-c",
+                "cd /root && perf kvm stat record -a sleep 2 2>/dev/null && perf kvm stat report 2>&1 | grep EPT_MISCONFIG"), "root", "/",
+                Map.of("PATH", "/usr/bin:/bin"), null), 20_000_000);
+        assertEquals(0, r.status(), r.stderrText());
+        long samples = Long.parseLong(r.stdoutText().trim().split(" +")[1]);
+        assertTrue(samples >= 3 * 8, "three pings, eight register accesses each: " + r.stdoutText());
+    }
 }
