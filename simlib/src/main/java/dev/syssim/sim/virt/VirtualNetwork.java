@@ -92,16 +92,17 @@ public final class VirtualNetwork {
     }
 
     /**
-     * The rules libvirt 9.0 installs for a NAT network (src/network/network_iptables.c), as
-     * {@code iptables -S} lists them: its private chains hooked into INPUT, FORWARD, OUTPUT and
-     * POSTROUTING, then the network's rules in them. So the host's own rules in FORWARD (or a
-     * rule inserted before libvirt's jump) apply to the guests' traffic.
+     * The rules libvirt 9.0 installs for a NAT network (its iptables backend; the commands are in
+     * libvirt's tests/networkxml2firewalldata), in the order {@code iptables -S} lists them: its
+     * private chains, each jump inserted at the top of INPUT, OUTPUT, FORWARD and POSTROUTING
+     * (so FORWARD runs FWX, FWI, FWO), then the network's rules in them. A host rule inserted
+     * into FORWARD before libvirt's jumps decides first about the guests' traffic.
      */
     static final List<String> RULES = List.of(
-            "-N LIBVIRT_INP", "-N LIBVIRT_OUT", "-N LIBVIRT_FWO", "-N LIBVIRT_FWI", "-N LIBVIRT_FWX",
-            "-A INPUT -j LIBVIRT_INP", "-A FORWARD -j LIBVIRT_FWX", "-A FORWARD -j LIBVIRT_FWI", "-A FORWARD -j LIBVIRT_FWO",
-            "-A OUTPUT -j LIBVIRT_OUT",
-            "-t nat -N LIBVIRT_PRT", "-t nat -A POSTROUTING -j LIBVIRT_PRT",
+            "-N LIBVIRT_INP", "-I INPUT -j LIBVIRT_INP", "-N LIBVIRT_OUT", "-I OUTPUT -j LIBVIRT_OUT",
+            "-N LIBVIRT_FWO", "-I FORWARD -j LIBVIRT_FWO", "-N LIBVIRT_FWI", "-I FORWARD -j LIBVIRT_FWI",
+            "-N LIBVIRT_FWX", "-I FORWARD -j LIBVIRT_FWX",
+            "-t nat -N LIBVIRT_PRT", "-t nat -I POSTROUTING -j LIBVIRT_PRT",
             "-A LIBVIRT_INP -i virbr0 -p udp -m udp --dport 53 -j ACCEPT",
             "-A LIBVIRT_INP -i virbr0 -p tcp -m tcp --dport 53 -j ACCEPT",
             "-A LIBVIRT_INP -i virbr0 -p udp -m udp --dport 67 -j ACCEPT",

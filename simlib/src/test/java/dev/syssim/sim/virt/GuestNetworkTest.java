@@ -64,6 +64,8 @@ class GuestNetworkTest {
                 + " default   active   yes         yes\n\n"), host);
         assertTrue(host.contains("   52:54:00:12:34:56   ipv4       " + address + "/24   g1         ff:00:12:34:56:"), host);
         assertTrue(host.contains("\"ip-address\": \"" + address + "\""), host);
+        assertEquals("-P FORWARD ACCEPT\n-A FORWARD -j LIBVIRT_FWX\n-A FORWARD -j LIBVIRT_FWI\n-A FORWARD -j LIBVIRT_FWO\n",
+                onHost(f, "iptables -S FORWARD").stdoutText(), "libvirt's jumps, each inserted at the top");
     }
 
     @Test
