@@ -158,4 +158,25 @@ class GuestNetworkTest {
         long samples = Long.parseLong(r.stdoutText().trim().split(" +")[1]);
         assertTrue(samples >= 3 * 8, "three pings, eight register accesses each: " + r.stdoutText());
     }
+
+    @Test
+    void aGuestsPacketIsInTheTraceWithItsExitsQemusTapWriteAndTheBridge() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "e1000");
+        Virtualization.runInGuest(f.world(), g, "ping -c 1 192.168.122.1 > /dev/null", 10_000_000);
+        f.world().trace().clear();
+        f.world().trace().setLevel(dev.syssim.sim.trace.TraceLevel.FULL);
+        Virtualization.runInGuest(f.world(), g, "ping -c 1 192.168.122.1 > /dev/null", 10_000_000);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (dev.syssim.sim.trace.TraceEvent e : f.world().trace().snapshot().keptEvents()) {
+            seen.add(e.lane().machine() + " " + e.lane().type() + " " + e.lane().name() + " | " + e.label());
+        }
+        String all = String.join("\n", seen);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("laptop HYPERVISOR") && l.contains("TDT (transmit descriptor tail)")), all);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("laptop PROCESS qemu-system-x86") && l.contains("| write(")), all);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("laptop PROCESS qemu-system-x86") && l.contains("| read(")), all);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("tap tap0 NETWORK") && l.contains("| ICMP")), all);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("virbr0 NETWORK") && l.contains("| ICMP")), all);
+        assertTrue(seen.stream().anyMatch(l -> l.startsWith("laptop KERNEL") && l.contains("virbr0 in, INPUT")), all);
+    }
 }
