@@ -179,4 +179,14 @@ class GuestNetworkTest {
         assertTrue(seen.stream().anyMatch(l -> l.startsWith("virbr0 NETWORK") && l.contains("| ICMP")), all);
         assertTrue(seen.stream().anyMatch(l -> l.startsWith("laptop KERNEL") && l.contains("virbr0 in, INPUT")), all);
     }
+
+    @Test
+    void ethtoolInTheGuestNamesItsCardsDriver() {
+        Terminal.Fixture f = Terminal.laptop();
+        Machine g = guestOnALan(f, "e1000");
+        assertEquals("driver: e1000\nversion: 6.1.0-27-amd64\nfirmware-version: \nexpansion-rom-version: \nbus-info: 0000:00:03.0\n"
+                + "supports-statistics: yes\nsupports-test: yes\nsupports-eeprom-access: yes\nsupports-register-dump: yes\nsupports-priv-flags: no\n",
+                Virtualization.runInGuest(f.world(), g, "ethtool -i ens3", 2_000_000).stdoutText());
+        assertEquals("driver: tun\n", onHost(f, "ethtool -i tap0 | head -1").stdoutText());
+    }
 }

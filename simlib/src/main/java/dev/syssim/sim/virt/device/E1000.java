@@ -49,6 +49,12 @@ public final class E1000 extends NicDevice {
                 () -> vm.submit(new QemuWork.Job("e1000 transmit", work)), true, guestCause()));
     }
 
+    /** Linux's in-tree e1000: its version is the kernel's release; QEMU puts the first card in PCI slot 3. */
+    @Override
+    public Nic.DriverInfo driverInfo() {
+        return new Nic.DriverInfo("e1000", dev.syssim.sim.os.Kernel.RELEASE, "", "0000:00:03.0", true, true, true, true);
+    }
+
     @Override
     protected QemuWork.Job receiveJob(Frame frame, Runnable store) {
         return new QemuWork.Job("e1000 receive", List.of(

@@ -49,6 +49,11 @@ public final class VirtioNet extends NicDevice {
     }
 
     @Override
+    public Nic.DriverInfo driverInfo() {
+        return new Nic.DriverInfo("virtio_net", "1.0.0", "", "0000:00:03.0", true, false, false, false);
+    }
+
+    @Override
     protected QemuWork.Job receiveJob(Frame frame, Runnable store) {
         return new QemuWork.Job("virtio-net receive", List.of(
                 new QemuWork.ReadFd(tapFd, 65_536),
