@@ -207,11 +207,12 @@ public final class KvmCalls {
      * A tap on {@code bridge} for a guest's NIC: what {@code openat("/dev/net/tun")} and
      * {@code ioctl(TUNSETIFF)} do, with the bridge helper's (or libvirtd's) {@code ip link set
      * vnetN master BRIDGE up}. The tap is named {@code prefix} and the first free number
-     * ({@code vnet0}: libvirt's name; {@code tap0}: QEMU's bridge helper's). ENODEV without the bridge.
+     * ({@code vnet0}: libvirt's name, with the guest's MAC behind {@code fe:}; {@code tap0}: QEMU's
+     * bridge helper's, a random MAC). ENODEV without the bridge.
      * Simplification: one call where Linux has several, and no permission check (the real helper is
      * setuid root and allows the bridges /etc/qemu/bridge.conf lists; libvirtd is root).
      */
-    public record OpenTap(String bridge, String prefix) implements Syscall {
+    public record OpenTap(String bridge, String prefix, String guestMac) implements Syscall {
         public String name() { return "ioctl"; }
         public Outcome enter(Kernel k, Process p) {
             dev.syssim.sim.net.stack.NetStack stack = dev.syssim.sim.net.stack.NetStack.of(k);
@@ -220,6 +221,8 @@ public final class KvmCalls {
             int n = 0;
             while (stack.interfaceNamed(prefix + n) != null) n++;
             dev.syssim.sim.net.stack.Interface tap = stack.addTap(prefix + n);
+            // libvirt gives its taps the guest's MAC with fe: in front (the bridge never takes a tap's address as its own)
+            if (prefix.equals("vnet")) stack.setMac(tap, "fe" + guestMac.substring(2));
             stack.enslave(tap, br);
             stack.setLinkUp(tap, true);
             TapFile file = new TapFile(tap);

@@ -139,6 +139,7 @@ class GuestNetworkTest {
                 + " -F qcow2 /var/lib/libvirt/images/web.qcow2; virsh define web.xml; virsh start web; sleep 15");
         assertEquals("5: vnet0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master virbr0 state forwarding priority 32 cost 2 \n",
                 f.run("bridge link").replaceFirst("^\\d+:", "5:"));
+        assertEquals("vnet0            UP             fe:54:00:6b:3c:58 <BROADCAST,MULTICAST,UP,LOWER_UP> \n", f.run("ip -br link show vnet0"));
         Machine g = f.world().machine("web");
         assertNotNull(g);
         String address = NetStack.of(g.kernel()).interfaceNamed("ens3").addresses().get(0).address().toString();

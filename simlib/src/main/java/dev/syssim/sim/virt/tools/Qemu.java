@@ -224,7 +224,7 @@ public final class Qemu extends Tool {
         QemuOptions.Nic n = s.options.nics.get(i);
         if (n.bridge() == null) return nics(c, s, i + 1);
         String mac = n.mac() != null ? n.mac() : String.format("52:54:00:12:34:%02x", 0x56 + i);
-        return c.sys(new KvmCalls.OpenTap(n.bridge(), n.tapFd() >= 0 ? "vnet" : "tap"), t -> {
+        return c.sys(new KvmCalls.OpenTap(n.bridge(), n.tapFd() >= 0 ? "vnet" : "tap", mac), t -> {
             if (t.failed()) {
                 c.eprint("failed to get mtu of bridge `" + n.bridge() + "': " + t.errno().message() + "\n");
                 return fail(c, "-nic bridge,br=" + n.bridge() + ": bridge helper failed");
