@@ -119,11 +119,17 @@ class GuestNetworkTest {
         f.terminal().typed.add("yes");
         f.terminal().typed.add("student");
         String login = f.run("ssh student@" + address);
-        assertTrue(login.contains("The authenticity of host '" + address), login);
+        // ssh names the host as typed and the address reached, also when both are the same address.
+        assertTrue(login.contains("The authenticity of host '" + address + " (" + address + ")' can't be established."), login);
         assertTrue(login.contains("student@" + address + "'s password: \nLinux g1 "), login);
         assertEquals("g1\n", f.run("hostname"));
         assertEquals("logout\nConnection to " + address + " closed.\n", f.run("exit"));
         assertEquals("laptop\n", f.run("hostname"));
+        // The student had no ~/.ssh: ssh made it (0700) to keep the guest's key.
+        assertEquals("drwx------\n", f.run("stat -c %A ~/.ssh"));
+        assertEquals("-rw-r--r--\n", f.run("stat -c %A ~/.ssh/known_hosts"), "fopen's 0666 under the umask 022");
+        String known = f.run("cat ~/.ssh/known_hosts");
+        assertTrue(known.startsWith(address + " ssh-ed25519 "), known);
     }
 
     @Test
