@@ -51,16 +51,23 @@ public final class Registry {
         if (!hasTag(repository, tag)) return null;
         return switch (repository) {
             case "alpine" -> new Image("alpine", List.of(tag), "sha256:" + sha256("image alpine"), "sha256:" + sha256("manifest alpine"),
-                    List.of(sha256("layer alpine").substring(0, 12)), List.of("/bin/sh"), Map.of(), 7_330_000, BUILT, alpineRoot());
+                    List.of(sha256("layer alpine").substring(0, 12)), List.of("/bin/sh"), Map.of(), 7_330_000, BUILT, alpineRoot(),
+                    ImageConfig.NONE, "");
             case "busybox" -> new Image("busybox", List.of(tag), "sha256:" + sha256("image busybox"), "sha256:" + sha256("manifest busybox"),
-                    List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot());
+                    List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot(),
+                    ImageConfig.NONE, "");
             default -> null;
         };
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sha256 of some bytes in hex, as Docker writes digests (a COPY source's checksum in the build cache). */
+    public static String sha256(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

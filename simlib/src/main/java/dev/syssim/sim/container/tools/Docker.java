@@ -39,7 +39,17 @@ public final class Docker extends Tool {
             case "ps" -> simple(c, "ps", rest, "Get", "/containers/json", false);
             case "images" -> simple(c, "images", rest, "Get", "/images/json", false);
             case "pull" -> pull(c, rest);
-            case "rm" -> simple(c, "rm", rest, "Delete", "/containers/" + first(rest), true);
+            case "rm" -> rm(c, rest);
+            case "rmi" -> api(c, "rmi", rest, "Delete", "/images/" + first(rest), 1, "docker rmi [OPTIONS] IMAGE [IMAGE...]", "Remove one or more images");
+            case "tag" -> api(c, "tag", rest, "Post", "/images/" + first(rest) + "/tag", 2, "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
+                    "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+            case "inspect" -> api(c, "inspect", rest, "Get", "/containers/" + first(rest) + "/json", 1, "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
+                    "Return low-level information on Docker objects");
+            case "top" -> api(c, "top", rest, "Get", "/containers/" + first(rest) + "/top", 1, "docker top CONTAINER [ps OPTIONS]",
+                    "Display the running processes of a container");
+            case "stats" -> api(c, "stats", rest, "Get", "/containers/json", 0, "", "");
+            case "volume" -> volume(c, rest);
+            case "network" -> network(c, rest);
             case "logs" -> simple(c, "logs", rest, "Get", "/containers/" + first(rest) + "/json", true);
             case "stop" -> simple(c, "stop", rest, "Post", "/containers/" + first(rest) + "/stop", true);
             case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
@@ -80,7 +90,7 @@ public final class Docker extends Tool {
             c.eprint("\"docker " + command + "\" requires at least 1 argument.\nSee 'docker " + command + " --help'.\n");
             return c.exit(1);
         }
-        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() ? List.of() : needsName ? List.of(first(args)) : args, null), r -> {
+        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() || command.equals("rm") ? args : needsName ? List.of(first(args)) : args, null), r -> {
             Engine.Reply reply = (Engine.Reply) r.data();
             if (reply.error() != null) {
                 boolean clientSide = reply.error().startsWith("No such container") && !command.equals("stop");
@@ -93,6 +103,97 @@ public final class Docker extends Tool {
             c.eprint(message + "\n");
             return c.exit(1);
         });
+    }
+
+    /** {@code docker rm [-f] NAME}. */
+    private Step rm(Libc c, List<String> args) {
+        String name = first(args);
+        boolean force = args.contains("-f") || args.contains("--force");
+        return simple(c, "rm", force && !name.isEmpty() ? List.of("-f", name) : args, "Delete", "/containers/" + name, true);
+    }
+
+    /**
+     * One request whose reply carries its own error lines (Docker's client-side {@code Error: ...}
+     * or the daemon's {@code Error response from daemon: ...}) and status; fewer than
+     * {@code minArgs} operands is Docker's usage error.
+     */
+    private Step api(Libc c, String command, List<String> args, String method, String path, int minArgs, String usage, String what) {
+        long operands = args.stream().filter(a -> !a.startsWith("-")).count();
+        if (operands < minArgs) {
+            c.eprint("\"docker " + command + "\" requires " + (minArgs == 2 ? "exactly 2 arguments" : "at least 1 argument") + ".\nSee 'docker " + command
+                    + " --help'.\n\nUsage:  " + usage + "\n\n" + what + "\n");
+            return c.exit(1);
+        }
+        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args, null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            c.print(reply.out());
+            if (reply.error() == null) return c.exit(0);
+            c.flushStdout();
+            c.eprint(reply.error() + "\n");
+            return c.exit(reply.data() instanceof Integer status ? status : 1);
+        }), message -> {
+            c.eprint(message + "\n");
+            return c.exit(1);
+        });
+    }
+
+    /** {@code docker volume create|ls|rm}; without a subcommand, its usage (status 0). */
+    private Step volume(Libc c, List<String> args) {
+        String sub = args.isEmpty() ? "" : args.get(0);
+        return switch (sub) {
+            case "create" -> api(c, "volume", args, "Post", "/volumes/create", 1, "", "");
+            case "ls", "list" -> api(c, "volume", List.of("ls"), "Get", "/volumes", 1, "", "");
+            case "rm", "remove" -> args.size() < 2 ? usageError(c, "volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes")
+                    : api(c, "volume", args, "Delete", "/volumes/" + args.get(1), 1, "", "");
+            default -> {
+                c.print("""
+
+                        Usage:  docker volume COMMAND
+
+                        Manage volumes
+
+                        Commands:
+                          create      Create a volume
+                          inspect     Display detailed information on one or more volumes
+                          ls          List volumes
+                          prune       Remove all unused local volumes
+                          rm          Remove one or more volumes
+
+                        Run 'docker volume COMMAND --help' for more information on a command.
+                        """);
+                yield c.exit(0);
+            }
+        };
+    }
+
+    /** {@code docker network ls}. */
+    private Step network(Libc c, List<String> args) {
+        if (!args.isEmpty() && (args.get(0).equals("ls") || args.get(0).equals("list"))) {
+            return api(c, "network", List.of("ls"), "Get", "/networks", 1, "", "");
+        }
+        c.print("""
+
+                Usage:  docker network COMMAND
+
+                Manage networks
+
+                Commands:
+                  connect     Connect a container to a network
+                  create      Create a network
+                  disconnect  Disconnect a container from a network
+                  inspect     Display detailed information on one or more networks
+                  ls          List networks
+                  prune       Remove all unused networks
+                  rm          Remove one or more networks
+
+                Run 'docker network COMMAND --help' for more information on a command.
+                """);
+        return c.exit(0);
+    }
+
+    private static Step usageError(Libc c, String command, String usage, String what) {
+        c.eprint("\"docker " + command + "\" requires at least 1 argument.\nSee 'docker " + command + " --help'.\n\nUsage:  " + usage + "\n\n" + what + "\n");
+        return c.exit(1);
     }
 
     private Step pull(Libc c, List<String> args) {

@@ -2,12 +2,14 @@ package dev.syssim.sim.container.tools;
 
 import dev.syssim.sim.container.Container;
 import dev.syssim.sim.container.ContainerState;
+import dev.syssim.sim.container.Device;
 import dev.syssim.sim.container.Engine;
 import dev.syssim.sim.container.EngineCalls;
 import dev.syssim.sim.container.Image;
 import dev.syssim.sim.container.Reference;
 import dev.syssim.sim.container.Registry;
 import dev.syssim.sim.container.RunSpec;
+import dev.syssim.sim.fs.FileType;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.Step;
@@ -55,7 +57,14 @@ public final class Dockerd extends Tool {
             case "pull" -> answer.apply(pull(e, args.get(0)));
             case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a"), e.host().now())));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
-            case "rm" -> remove(c, e, args.get(0), answer);
+            case "rm" -> remove(c, e, args.get(args.size() - 1), args.contains("-f") || args.contains("--force"), answer);
+            case "rmi" -> answer.apply(Images.rmi(e, args));
+            case "tag" -> Images.tag(c, e, args, answer);
+            case "volume" -> Volumes.handle(c, e, args, answer);
+            case "network" -> answer.apply(Engine.Reply.ok(Listings.networks(e)));
+            case "inspect" -> answer.apply(Inspect.reply(e, args));
+            case "top" -> answer.apply(Listings.top(e, args.get(0)));
+            case "stats" -> answer.apply(Listings.stats(e, args));
             case "logs" -> logs(c, e, args.get(0), answer);
             case "kill" -> kill(c, e, args.get(0), answer);
             case "stop" -> stop(c, e, args.get(0), answer);
@@ -93,13 +102,51 @@ public final class Dockerd extends Tool {
         RunSpec spec = r.run();
         Image image = e.image(spec.image());
         if (image == null) return answer.apply(Engine.Reply.failed("No such image: " + Reference.parse(spec.image())));
-        List<String> command = spec.command().isEmpty() ? image.cmd() : spec.command();
+        List<String> command = spec.entrypoint() != null ? entrypoint(spec) : image.commandFor(spec.command());
         if (command.isEmpty()) return answer.apply(new Engine.Reply("", "No command specified", 125));
+        String badCaps = dev.syssim.sim.container.Capabilities.invalid("CapAdd", spec.security().capAdd());
+        if (badCaps == null) badCaps = dev.syssim.sim.container.Capabilities.invalid("CapDrop", spec.security().capDrop());
+        if (badCaps != null) return answer.apply(new Engine.Reply("", badCaps, 125));
         if (spec.name() != null && e.container(spec.name()) != null && e.container(spec.name()).name().equals(spec.name())) {
             return answer.apply(new Engine.Reply("", "Conflict. The container name \"/" + spec.name() + "\" is already in use by container \""
                     + e.container(spec.name()).id() + "\". You have to remove (or rename) that container to be able to reuse that name.", 125));
         }
-        return c.sys(new EngineCalls.CreateContainer(image, spec, command), made -> {
+        return Volumes.forRun(c, e, spec, () -> devices(c, spec, (devices, error) -> {
+            if (error != null) return answer.apply(new Engine.Reply("", error, 127));
+            return create(c, r, spec, image, command, devices, answer);
+        }));
+    }
+
+    /** {@code --entrypoint WORD}: it and the command given; the image's CMD is not used then. */
+    private static List<String> entrypoint(RunSpec spec) {
+        List<String> all = new java.util.ArrayList<>();
+        if (!spec.entrypoint().isEmpty()) all.add(spec.entrypoint());
+        all.addAll(spec.command());
+        return all;
+    }
+
+    /** {@code --device HOST[:CONTAINER]}: the host's node looked up (stat) for its type, numbers and mode. */
+    private static Step devices(Libc c, RunSpec spec, java.util.function.BiFunction<List<Device>, String, Step> then) {
+        List<Device> found = new java.util.ArrayList<>();
+        String[] error = {null};
+        return Libc.forEach(spec.security().devices(), (d, next) -> {
+            String[] parts = d.split(":");
+            return c.statOf(parts[0], true, (err, st) -> {
+                if (err != null || (st.type() != FileType.CHAR_DEVICE && st.type() != FileType.BLOCK_DEVICE)) {
+                    if (error[0] == null) error[0] = "error gathering device information while adding custom device \"" + parts[0] + "\": "
+                            + (err != null ? err.message().toLowerCase(java.util.Locale.ROOT) : "not a device node");
+                } else {
+                    found.add(new Device(parts.length > 1 ? parts[1] : parts[0], st.type() == FileType.BLOCK_DEVICE, st.rdevMajor(), st.rdevMinor(),
+                            st.permissions() & 07777));
+                }
+                return next.get();
+            });
+        }, () -> then.apply(found, error[0]));
+    }
+
+    private Step create(Libc c, Engine.Request r, RunSpec spec, Image image, List<String> command, List<Device> devices,
+                        Function<Engine.Reply, Step> answer) {
+        return c.sys(new EngineCalls.CreateContainer(image, spec, command, devices), made -> {
             Container ct = (Container) made.data();
             return c.sys(new EngineCalls.MountRootfs(ct), m -> logFile(c, ct, spec.detach(), logFd ->
                     c.sys(new EngineCalls.CreateTask(ct, r.stdio(), logFd), t -> closeLog(c, logFd, () ->
@@ -121,9 +168,14 @@ public final class Dockerd extends Tool {
         return fd < 0 ? then.get() : c.close(fd, then);
     }
 
-    private static Step remove(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+    /** {@code docker rm [-f]}: a running container is refused, or with -f killed first (SIGKILL) and then removed. */
+    private static Step remove(Libc c, Engine e, String key, boolean force, Function<Engine.Reply, Step> answer) {
         Container ct = e.container(key);
         if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + key));
+        if (ct.state() == ContainerState.RUNNING && force) {
+            return c.sys(new Syscall.Kill(ct.hostPid(), Signal.SIGKILL), k -> c.sys(new EngineCalls.AwaitExit(ct),
+                    w -> remove(c, e, key, false, answer)));
+        }
         if (ct.state() == ContainerState.RUNNING) {
             return answer.apply(Engine.Reply.failed("You cannot remove a running container " + ct.id()
                     + ". Stop the container before attempting removal or force remove"));
