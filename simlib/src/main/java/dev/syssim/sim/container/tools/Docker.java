@@ -290,6 +290,11 @@ public final class Docker extends Tool {
                     return create(c, spec, false);
                 });
             }
+            // runc's failures at start carry the container (its status); the CLI adds no hint to see the help for them
+            if (reply.error() != null && reply.data() instanceof Container failed) {
+                c.eprint("docker: Error response from daemon: " + reply.error() + (reply.error().endsWith(".") ? "" : ".") + "\n");
+                return c.exit(failed.exitCode());
+            }
             if (reply.error() != null) return daemonError(c, reply.error(), reply.data() instanceof Integer s ? s : 125);
             Container ct = (Container) reply.data();
             if (spec.detach()) {

@@ -151,7 +151,7 @@ public final class Dockerd extends Tool {
             return c.sys(new EngineCalls.MountRootfs(ct), m -> logFile(c, ct, spec.detach(), logFd ->
                     c.sys(new EngineCalls.CreateTask(ct, r.stdio(), logFd), t -> closeLog(c, logFd, () ->
                             c.sys(new EngineCalls.AwaitStart(ct), s -> answer.apply(ct.startError() != null
-                                    ? new Engine.Reply("", ct.startError(), ct.exitCode())
+                                    ? new Engine.Reply("", ct.startError(), ct)
                                     : new Engine.Reply("", null, ct)))))));
         });
     }

@@ -111,6 +111,11 @@ final class Inspect {
         host.put("Devices", devices);
         host.put("MemorySwap", s.memory() > 0 ? s.memory() * 2 : 0L);
         host.put("PidsLimit", s.pidsLimit() > 0 ? (Object) (long) s.pidsLimit() : null);
+        host.put("Ulimits", null);
+        host.put("MaskedPaths", s.security().privileged() ? null : new ArrayList<Object>(List.of("/proc/asound", "/proc/acpi", "/proc/kcore", "/proc/keys",
+                "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi", "/sys/firmware")));
+        host.put("ReadonlyPaths", s.security().privileged() ? null : new ArrayList<Object>(List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
+                "/proc/sysrq-trigger")));
         m.put("HostConfig", host);
         List<Object> mounts = new ArrayList<>();
         for (String b : s.binds()) {
