@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The simulated offline registry (Docker Hub's {@code library/} images as a mirror inside the
- * world): {@code busybox}, and {@code alpine}, an Alpine-like root — a static busybox with its
+ * world): {@code busybox}; {@code debian} (bookworm, also {@code 12} and the {@code -slim} tags:
+ * the same minbase tree here), Debian's minbase as the isolation room's debootstrap installs it;
+ * and {@code alpine}, an Alpine-like root — a static busybox with its
  * applet links, the musl loader {@code /lib/ld-musl-x86_64.so.1}, {@code /etc/alpine-release} and
  * {@code /etc/os-release}. Digests and ids are sha256 sums of the image's name, so they look real
  * and are the same on every run.
@@ -34,7 +36,7 @@ public final class Registry {
 
     /** The repositories the mirror serves. */
     public static boolean has(String repository) {
-        return repository.equals("alpine") || repository.equals("busybox");
+        return repository.equals("alpine") || repository.equals("busybox") || repository.equals("debian");
     }
 
     /** The tags a repository has on the mirror. */
@@ -42,6 +44,7 @@ public final class Registry {
         return switch (repository) {
             case "alpine" -> tag.equals("latest") || tag.equals("3.18") || tag.equals("3.18.4");
             case "busybox" -> tag.equals("latest") || tag.equals("1.36");
+            case "debian" -> List.of("latest", "bookworm", "12", "bookworm-slim", "12-slim").contains(tag);
             default -> false;
         };
     }
@@ -56,6 +59,13 @@ public final class Registry {
             case "busybox" -> new Image("busybox", List.of(tag), "sha256:" + sha256("image busybox"), "sha256:" + sha256("manifest busybox"),
                     List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot(),
                     ImageConfig.NONE, "");
+            // Docker Hub's debian image is a debootstrap --variant=minbase of the suite, CMD ["bash"]
+            case "debian" -> {
+                String flavour = tag.contains("slim") ? "debian slim" : "debian";
+                yield new Image("debian", List.of(tag), "sha256:" + sha256("image " + flavour), "sha256:" + sha256("manifest " + flavour),
+                        List.of(sha256("layer " + flavour).substring(0, 12)), List.of("bash"), Map.of(), tag.contains("slim") ? 74_800_000 : 116_500_000,
+                        BUILT - 86_400 * 7, debianRoot(), ImageConfig.NONE, "");
+            }
             default -> null;
         };
     }
@@ -95,6 +105,13 @@ public final class Registry {
         text(fs, etc, "passwd", "root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
         text(fs, etc, "group", "root:x:0:root\nbin:x:1:root,bin,daemon\nnobody:x:65534:\n");
         for (String d : List.of("home", "media", "mnt", "opt", "root", "run", "sbin", "srv", "usr", "var")) dir(fs, root, d, d.equals("root") ? 0700 : 0755);
+        return fs;
+    }
+
+    /** The minbase files the isolation room's debootstrap installs, in the image's tree. */
+    private static FileSystem debianRoot() {
+        FileSystem fs = base();
+        dev.syssim.sim.prog.tools.isolation.MinbaseTree.write(fs);
         return fs;
     }
 
