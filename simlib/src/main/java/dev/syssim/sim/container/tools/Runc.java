@@ -156,8 +156,10 @@ public final class Runc extends Tool {
             }
         }
         return Libc.forEach(each, (d, next) -> c.sys(new Syscall.Mkdir(ct.rootPath() + d, 0755), m -> next.get()),
+                // mknod(2) applies the umask; runc gives the node the host's mode exactly
                 () -> Libc.forEach(ct.devices(), (dev, next) -> c.sys(new Syscall.Mknod(ct.rootPath() + dev.path(),
-                        (dev.block() ? 0060000 : 0020000) | dev.mode(), dev.major(), dev.minor()), m -> next.get()), then));
+                        (dev.block() ? 0060000 : 0020000) | dev.mode(), dev.major(), dev.minor()),
+                        m -> c.sys(new Syscall.Chmod(ct.rootPath() + dev.path(), dev.mode()), x -> next.get())), then));
     }
 
     /** {@code --read-only}: the root bound onto itself read-only; what is mounted later (/proc, volumes) goes on top of it. */
