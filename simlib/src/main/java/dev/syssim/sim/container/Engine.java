@@ -74,6 +74,7 @@ public final class Engine {
     /** The build cache: parent image id and step key to the image id that step made. */
     private final Map<String, String> cache = new java.util.HashMap<>();
     private final java.util.SortedSet<String> volumes = new java.util.TreeSet<>();
+    private final BridgeNetwork bridge = new BridgeNetwork();
     /** The {@code docker exec} sessions, by container id and number (runc exec's --process file). */
     final Map<String, EngineCalls.ExecSession> execs = new LinkedHashMap<>();
     final WaitQueue socket = new WaitQueue("docker_sock");
@@ -97,6 +98,11 @@ public final class Engine {
 
     public Kernel host() {
         return host;
+    }
+
+    /** The default bridge network: docker0 and the containers' addresses on it. */
+    public BridgeNetwork bridge() {
+        return bridge;
     }
 
     // ---- the daemons ----

@@ -215,6 +215,29 @@ public final class EngineCalls {
         public String straceArgs(SysResult r) { return "5, \"" + pid + "\", " + Integer.toString(pid).length(); }
     }
 
+    /**
+     * The container's network on the default bridge (libnetwork's work, done before the process
+     * runs): a veth pair between the child's new network namespace ({@code eth0}) and docker0.
+     * Shown as the netlink message that creates the pair.
+     */
+    public record ConnectBridge(Container container, int pid) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Process child = k.process(pid);
+            if (child == null || !(child.namespaces().net() instanceof dev.syssim.sim.net.stack.NetStack inside)) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
+            if (!Engine.of(k).bridge().connect(k, container, inside)) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
+            return Outcome.ok(60, Costs.SYSCALL * 6);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "5, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=60, nlmsg_type=RTM_NEWLINK, "
+                    + "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_CREATE|NLM_F_EXCL}, {ifi_family=AF_UNSPEC}, [{nla_type=IFLA_IFNAME}, \"veth\"], "
+                    + "[{nla_type=IFLA_LINKINFO}, {IFLA_INFO_KIND, \"veth\"}]]\"..., iov_len=60}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "60"; }
+    }
+
     /** runc reports that the container's process could not be executed: Docker's message and the status it maps to. */
     public record StartFailed(Container container, String error, int status) implements Syscall {
         public String name() { return "write"; }
@@ -235,6 +258,7 @@ public final class EngineCalls {
         public Outcome enter(Kernel k, Process p) {
             Engine e = Engine.of(k);
             container.exited(status, k.now());
+            e.bridge().disconnect(k, container);
             if (container.spec().remove()) e.remove(container);
             e.changed(container);
             return Outcome.ok(48, Costs.SYSCALL);

@@ -52,9 +52,16 @@ public final class Runc extends Tool {
             return cgroup(c, ct, () -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), sync -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), report -> {
                 int[] s = Syscall.Pipe2.fds(sync);
                 int[] r = Syscall.Pipe2.fds(report);
-                return c.sys(new Syscall.Clone(NAMESPACES, pid -> child(c, ct, s, r)), child -> parent(c, ct, child.intValue(), s, r));
+                return c.sys(new Syscall.Clone(NAMESPACES, pid -> child(c, ct, s, r)), child -> network(c, ct, child.intValue(),
+                        () -> parent(c, ct, child.intValue(), s, r)));
             })));
         });
+    }
+
+    /** {@code --network bridge} (the default): the child's eth0 on docker0 before it runs; {@code none}: only lo. */
+    private static Step network(Libc c, Container ct, int pid, Supplier<Step> then) {
+        if (!ct.spec().network().equals("bridge")) return then.get();
+        return c.sys(new EngineCalls.ConnectBridge(ct, pid), r -> then.get());
     }
 
     /** mkdir the cgroup, write the limits. */

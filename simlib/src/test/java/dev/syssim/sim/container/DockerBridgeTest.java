@@ -1,0 +1,65 @@
+package dev.syssim.sim.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.syssim.sim.trace.TraceLevel;
+import dev.syssim.sim.trace.render.TextRenderer;
+import org.junit.jupiter.api.Test;
+
+/** The default bridge network: docker0 on the host, a veth pair per container, eth0 on 172.17.0.0/16. */
+class DockerBridgeTest {
+
+    private static Docked pulled() {
+        Docked d = new Docked("root");
+        d.run("docker pull alpine >/dev/null");
+        return d;
+    }
+
+    @Test
+    void dockerdMakesDocker0WithTheGatewayAddressUpWithoutCarrierUntilAContainerJoins() {
+        Docked d = pulled();
+        String docker0 = d.run("ip addr show docker0");
+        assertTrue(docker0.startsWith("2: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN"), docker0);
+        assertTrue(docker0.contains("    link/ether 02:42:") && docker0.contains("    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\n"), docker0);
+        assertEquals("1\n", d.run("cat /proc/sys/net/ipv4/ip_forward"));
+    }
+
+    @Test
+    void eachContainerGetsEth0WithTheLowestFreeAddressAMacFromItAndARouteViaDocker0() {
+        Docked d = pulled();
+        d.run("docker run -d --name a alpine sleep 100; docker run -d --name b alpine sleep 100");
+        String inside = d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' b) -n ip addr show eth0; nsenter -t $(docker inspect -f '{{.State.Pid}}' b) -n ip route");
+        assertTrue(inside.contains("    link/ether 02:42:ac:11:00:03 brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.3/16 brd 172.17.255.255 scope global eth0\n"), inside);
+        assertTrue(inside.endsWith("default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.3 \n"), inside);
+        assertEquals("172.17.0.2 172.17.0.3\n", d.run("echo $(docker inspect -f '{{.NetworkSettings.IPAddress}}' a b)"));
+        assertEquals("2\n", d.run("ip link show master docker0 | grep -c 'master docker0'"));
+        d.run("docker kill a >/dev/null");
+        assertEquals("1\n", d.run("ip link show master docker0 | grep -c 'master docker0'"));
+        d.run("docker run -d --name c alpine sleep 100");
+        assertEquals("172.17.0.2\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' c"));
+    }
+
+    @Test
+    void theHostReachesAContainerThroughDocker0AndNetworkNoneHasOnlyLo() {
+        Docked d = pulled();
+        d.run("docker run -d --name a alpine sleep 100; docker run -d --name n --network none alpine sleep 100");
+        assertTrue(d.run("ping -c 1 172.17.0.2").contains("1 packets transmitted, 1 received, 0% packet loss"));
+        assertEquals("lo\n", d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' n) -n ip link | grep -E '^[0-9]+:' | cut -d: -f2 | tr -d ' '"));
+        assertEquals("\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' n"));
+    }
+
+    @Test
+    void theTraceShowsThePairMadeAfterCloneAndBeforeTheChildIsLetGo() {
+        Docked d = pulled();
+        d.world.trace().clear();
+        d.world.trace().setLevel(TraceLevel.SYSCALLS);
+        d.run("docker run --rm alpine true");
+        String trace = new TextRenderer().render(d.world.trace().snapshot());
+        d.world.trace().setLevel(TraceLevel.OFF);
+        int clone = trace.indexOf("clone(child_stack=NULL, flags=CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC|CLONE_NEWPID|CLONE_NEWNET|");
+        int veth = trace.indexOf("nlmsg_type=RTM_NEWLINK", clone);
+        int procs = trace.indexOf("cgroup.procs\", O_WRONLY)", veth);
+        assertTrue(clone >= 0 && veth > clone && procs > veth, trace);
+    }
+}
