@@ -4,7 +4,9 @@ import dev.syssim.sim.net.Ipv4Address;
 import dev.syssim.sim.net.stack.Interface;
 import dev.syssim.sim.net.stack.NetStack;
 import dev.syssim.sim.os.Kernel;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -17,10 +19,18 @@ import java.util.TreeSet;
  * 172.17.0.1; the host end {@code vethXXXXXXX} a port of docker0. When the container ends, its
  * namespace goes and the pair with it; the address is free again.
  *
+ * <p>dockerd's iptables rules, as Docker 20.10 writes them (recorded: testdata/oracle/docker/
+ * iptables-20.10.24.txt): at start the filter table's DOCKER, DOCKER-ISOLATION-STAGE-1/2 and
+ * DOCKER-USER chains with FORWARD jumping to them, the nat table's DOCKER chain reached from
+ * PREROUTING and OUTPUT for local destinations, and MASQUERADE for 172.17.0.0/16 leaving by
+ * another interface; if IP forwarding was off, dockerd turns it on and sets FORWARD's policy to
+ * DROP. Each published port adds a DNAT in nat's DOCKER, an ACCEPT in filter's DOCKER and a
+ * hairpin MASQUERADE, removed when the container ends.
+ *
  * <p>Simplifications: the veth's host name is a hash of the container's id (random on a real
- * host); the NAT rules dockerd installs (DOCKER, DOCKER-USER, DOCKER-ISOLATION-STAGE-1/2,
- * MASQUERADE) are not written yet, so a container reaches the host and other containers but
- * not beyond.
+ * host); dockerd runs iptables(8) for each rule, here the rules go through the same iptables code
+ * from the engine without a process per rule; no docker-proxy (the userland proxy for
+ * connections from the host itself to 127.0.0.1).
  */
 public final class BridgeNetwork {
 
@@ -40,7 +50,38 @@ public final class BridgeNetwork {
         Interface docker0 = host.addBridge("docker0", mac);
         host.addAddress(docker0, GATEWAY, PREFIX);
         host.setLinkUp(docker0, true);
+        boolean wasForwarding = host.forwarding();
         host.setForwarding(true);
+        List<String> rules = new ArrayList<>(List.of("-N DOCKER", "-N DOCKER-ISOLATION-STAGE-1", "-N DOCKER-ISOLATION-STAGE-2", "-N DOCKER-USER",
+                "-A FORWARD -j DOCKER-USER", "-A FORWARD -j DOCKER-ISOLATION-STAGE-1",
+                "-A FORWARD -o docker0 -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT", "-A FORWARD -o docker0 -j DOCKER",
+                "-A FORWARD -i docker0 ! -o docker0 -j ACCEPT", "-A FORWARD -i docker0 -o docker0 -j ACCEPT",
+                "-A DOCKER-ISOLATION-STAGE-1 -i docker0 ! -o docker0 -j DOCKER-ISOLATION-STAGE-2", "-A DOCKER-ISOLATION-STAGE-1 -j RETURN",
+                "-A DOCKER-ISOLATION-STAGE-2 -o docker0 -j DROP", "-A DOCKER-ISOLATION-STAGE-2 -j RETURN", "-A DOCKER-USER -j RETURN",
+                "-t nat -N DOCKER", "-t nat -A PREROUTING -m addrtype --dst-type LOCAL -j DOCKER",
+                "-t nat -A OUTPUT ! -d 127.0.0.0/8 -m addrtype --dst-type LOCAL -j DOCKER",
+                "-t nat -A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE", "-t nat -A DOCKER -i docker0 -j RETURN"));
+        // libnetwork's setupIPForwarding: forwarding it had to turn on gets a DROP policy
+        if (!wasForwarding) rules.add("-P FORWARD DROP");
+        iptables(k, host, rules);
+    }
+
+    /** Each line through iptables(8)'s own parser and the host's netfilter, as dockerd's exec of iptables does. */
+    private static void iptables(Kernel k, NetStack host, List<String> lines) {
+        for (String line : lines) {
+            dev.syssim.sim.netfilter.tools.ToolResult r = dev.syssim.sim.netfilter.tools.Iptables.run(List.of(line.split(" ")), host.netfilter(),
+                    dev.syssim.sim.netfilter.tools.ToolContext.root(k.now()));
+            if (r.exitCode() != 0) throw new IllegalStateException("docker's rule " + line + ": " + r.stderr());
+        }
+    }
+
+    /** The three rules of a published port, with {@code op} -A to add them or -D to delete them. */
+    private static List<String> portRules(String op, PublishedPort p, Ipv4Address container) {
+        String dst = p.hostIp() == null ? "" : "-d " + p.hostIp() + "/32 ";
+        String proto = "-p " + p.protocol() + " -m " + p.protocol();
+        return List.of("-t nat " + op + " DOCKER " + dst + "! -i docker0 " + proto + " --dport " + p.hostPort() + " -j DNAT --to-destination " + container + ":" + p.containerPort(),
+                op + " DOCKER -d " + container + "/32 ! -i docker0 -o docker0 " + proto + " --dport " + p.containerPort() + " -j ACCEPT",
+                "-t nat " + op + " POSTROUTING -s " + container + "/32 -d " + container + "/32 " + proto + " --dport " + p.containerPort() + " -j MASQUERADE");
     }
 
     /** The address a container got, or null. */
@@ -71,13 +112,29 @@ public final class BridgeNetwork {
         inside.setLinkUp(eth0, true);
         inside.addDefaultRoute(GATEWAY);
         hostEnds.put(c.id(), hostEnd);
+        List<String> rules = new ArrayList<>();
+        for (String text : c.spec().ports()) {
+            PublishedPort p = PublishedPort.parse(text);
+            if (p != null) rules.addAll(portRules("-A", p, address));
+        }
+        iptables(k, host, rules);
         return true;
     }
 
     /** The container has ended: its pair goes with its namespace, its address is free. */
     void disconnect(Kernel k, Container c) {
+        Ipv4Address address = addressOf(c);
         Integer n = hosts.remove(c.id());
         if (n != null) used.remove(n);
+        NetStack host = NetStack.of(k);
+        if (address != null && host != null) {
+            List<String> rules = new ArrayList<>();
+            for (String text : c.spec().ports()) {
+                PublishedPort p = PublishedPort.parse(text);
+                if (p != null) rules.addAll(portRules("-D", p, address));
+            }
+            iptables(k, host, rules);
+        }
         Interface hostEnd = hostEnds.remove(c.id());
         if (hostEnd != null && hostEnd.owner() != null) hostEnd.owner().delete(hostEnd);
     }

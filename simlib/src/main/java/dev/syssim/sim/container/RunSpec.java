@@ -22,12 +22,14 @@ import java.util.Map;
  * @param workdir    the directory it starts in, or null for the image's WORKDIR (a build's RUN gives it)
  * @param entrypoint {@code --entrypoint} as one word, or null for the image's ENTRYPOINT (then the image's CMD is not used)
  * @param security   {@code --read-only}, {@code --privileged}, {@code --cap-add}, {@code --cap-drop}, {@code --device}
+ * @param ports      {@code -p [IP:]HOSTPORT:CONTAINERPORT[/PROTO]} as typed
  */
 public record RunSpec(String image, List<String> command, String name, List<String> env, List<String> binds, long memory,
                       int pidsLimit, String network, boolean remove, boolean detach, String hostname, String user, String workdir,
-                      String entrypoint, Security security) {
+                      String entrypoint, Security security, List<String> ports) {
 
     public RunSpec {
+        ports = List.copyOf(ports);
         command = List.copyOf(command);
         env = List.copyOf(env);
         binds = List.copyOf(binds);
@@ -50,7 +52,7 @@ public record RunSpec(String image, List<String> command, String name, List<Stri
 
     /** A build step's container: {@code command} in {@code image}, as {@code user}, in {@code workdir}, with the build's environment. */
     public static RunSpec buildStep(String image, List<String> command, List<String> env, String user, String workdir, String network) {
-        return new RunSpec(image, command, null, env, List.of(), 0, 0, network, false, false, null, user, workdir, null, Security.DEFAULT);
+        return new RunSpec(image, command, null, env, List.of(), 0, 0, network, false, false, null, user, workdir, null, Security.DEFAULT, List.of());
     }
 
     /** The environment the container's process starts with: Docker's PATH and HOSTNAME, the image's, then {@code -e}. */

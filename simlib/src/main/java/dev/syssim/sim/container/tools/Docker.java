@@ -93,6 +93,7 @@ public final class Docker extends Tool {
         return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() || command.equals("rm") ? args : needsName ? List.of(first(args)) : args, null), r -> {
             Engine.Reply reply = (Engine.Reply) r.data();
             if (reply.error() != null) {
+                c.print(reply.out());
                 boolean clientSide = reply.error().startsWith("No such container") && !command.equals("stop");
                 c.eprint((clientSide ? "Error: " : "Error response from daemon: ") + reply.error() + "\n");
                 return c.exit(1);
@@ -107,9 +108,7 @@ public final class Docker extends Tool {
 
     /** {@code docker rm [-f] NAME}. */
     private Step rm(Libc c, List<String> args) {
-        String name = first(args);
-        boolean force = args.contains("-f") || args.contains("--force");
-        return simple(c, "rm", force && !name.isEmpty() ? List.of("-f", name) : args, "Delete", "/containers/" + name, true);
+        return simple(c, "rm", args, "Delete", "/containers/" + first(args), true);
     }
 
     /**

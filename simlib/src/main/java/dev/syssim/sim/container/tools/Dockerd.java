@@ -57,7 +57,8 @@ public final class Dockerd extends Tool {
             case "pull" -> answer.apply(pull(e, args.get(0)));
             case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a"), e.host().now())));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
-            case "rm" -> remove(c, e, args.get(args.size() - 1), args.contains("-f") || args.contains("--force"), answer);
+            case "rm" -> removeAll(c, e, args.stream().filter(x -> !x.startsWith("-")).toList(), 0, args.contains("-f") || args.contains("--force"),
+                    new StringBuilder(), answer);
             case "rmi" -> answer.apply(Images.rmi(e, args));
             case "tag" -> Images.tag(c, e, args, answer);
             case "volume" -> Volumes.handle(c, e, args, answer);
@@ -166,6 +167,16 @@ public final class Dockerd extends Tool {
 
     private static Step closeLog(Libc c, int fd, java.util.function.Supplier<Step> then) {
         return fd < 0 ? then.get() : c.close(fd, then);
+    }
+
+    /** {@code docker rm [-f] NAME...}: one after the other, each name printed; the first error ends it (as the reply's error). */
+    private static Step removeAll(Libc c, Engine e, List<String> names, int i, boolean force, StringBuilder out, Function<Engine.Reply, Step> answer) {
+        if (i >= names.size()) return answer.apply(Engine.Reply.ok(out.toString()));
+        return remove(c, e, names.get(i), force, reply -> {
+            out.append(reply.out());
+            if (reply.error() != null) return answer.apply(new Engine.Reply(out.toString(), reply.error(), null));
+            return removeAll(c, e, names, i + 1, force, out, answer);
+        });
     }
 
     /** {@code docker rm [-f]}: a running container is refused, or with -f killed first (SIGKILL) and then removed. */

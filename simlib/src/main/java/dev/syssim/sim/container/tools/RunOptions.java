@@ -19,7 +19,7 @@ final class RunOptions {
     }
 
     private static final List<String> WITH_VALUE = List.of("--name", "-e", "--env", "-v", "--volume", "-m", "--memory", "--pids-limit",
-            "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device");
+            "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device", "-p", "--publish");
 
     static Parsed parse(List<String> args, Map<String, String> clientEnv) {
         boolean remove = false;
@@ -39,6 +39,7 @@ final class RunOptions {
         List<String> capAdd = new ArrayList<>();
         List<String> capDrop = new ArrayList<>();
         List<String> devices = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("-")) {
             String a = args.get(i++);
@@ -67,6 +68,7 @@ final class RunOptions {
                     case "--cap-add" -> capAdd.add(value);
                     case "--cap-drop" -> capDrop.add(value);
                     case "--device" -> devices.add(value);
+                    case "-p", "--publish" -> ports.add(value);
                     default -> hostname = value;
                 }
                 continue;
@@ -93,7 +95,7 @@ final class RunOptions {
         String image = args.get(i);
         List<String> command = args.subList(i + 1, args.size());
         return new Parsed(new RunSpec(image, command, name, env, binds, memory, pids, network, remove, detach, hostname, user, workdir, entrypoint,
-                new RunSpec.Security(readOnly, privileged, capAdd, capDrop, devices)), null);
+                new RunSpec.Security(readOnly, privileged, capAdd, capDrop, devices), ports), null);
     }
 
     /** Docker's RAMInBytes: a number with b, k, m or g (binary units). */

@@ -1,0 +1,70 @@
+package dev.syssim.sim.container;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The iptables rules dockerd writes, against docker.io 20.10.24 recorded on Debian 12 in a network
+ * namespace (testdata/oracle/docker/iptables-20.10.24.txt, {@code record-iptables.sh}): at start,
+ * with two published ports, and after the containers are gone. Replayed in order on one laptop
+ * whose IP forwarding is on before dockerd starts, as it was in the recording's namespace.
+ */
+class DockerIptablesOracleTest {
+
+    private static final Path FILE = Path.of("..", "testdata", "oracle", "docker", "iptables-20.10.24.txt");
+
+    record Case(String command, String output, int status) {
+    }
+
+    static List<Case> cases() throws IOException {
+        List<Case> cases = new ArrayList<>();
+        String command = null;
+        StringBuilder out = new StringBuilder();
+        for (String line : Files.readString(FILE).split("\n", -1)) {
+            if (line.startsWith("### status ")) {
+                cases.add(new Case(command, out.toString().stripTrailing(), Integer.parseInt(line.substring(11))));
+                command = null;
+            } else if (line.startsWith("### ") && command == null) {
+                command = line.substring(4);
+                out.setLength(0);
+            } else if (command != null) {
+                out.append(line).append('\n');
+            }
+        }
+        return cases;
+    }
+
+    @TestFactory
+    List<DynamicTest> eachRecordedStateOfTheTablesIsTheRecordedOne() throws IOException {
+        Docked d = new Docked("root", true, true);
+        d.run("docker pull busybox >/dev/null 2>&1");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Case c : cases()) {
+            // the simulated busybox has no httpd applet: a sleeping container holds the same endpoint and ports
+            String command = c.command().replace("busybox httpd -f -p 80", "busybox sleep 1000");
+            tests.add(DynamicTest.dynamicTest(c.command(), () -> {
+                String out = d.run(command + "\necho \"### status $?\"").replaceAll("(?m)^# (Generated|Completed) .*\n", "");
+                int at = out.lastIndexOf("### status ");
+                assertEquals(c.output(), out.substring(0, at).stripTrailing(), c.command());
+                assertEquals("### status " + c.status(), out.substring(at).strip(), c.command());
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void onAHostWithoutForwardingDockerdTurnsItOnAndDropsForwardedPacketsByDefault() {
+        Docked d = new Docked("root");
+        assertEquals("1\n-P FORWARD DROP\n", d.run("cat /proc/sys/net/ipv4/ip_forward; iptables -S FORWARD | head -1"));
+        assertTrue(d.run("iptables -t nat -S POSTROUTING").contains("-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE\n"));
+    }
+}
