@@ -15,6 +15,7 @@ import java.util.Map;
  * The simulated offline registry (Docker Hub's {@code library/} images as a mirror inside the
  * world): {@code busybox}; {@code debian} (bookworm, also {@code 12} and the {@code -slim} tags:
  * the same minbase tree here), Debian's minbase as the isolation room's debootstrap installs it;
+ * {@code nginx}, that tree with nginx serving port 80 ({@code container.tools.Nginx});
  * and {@code alpine}, an Alpine-like root — a static busybox with its
  * applet links, the musl loader {@code /lib/ld-musl-x86_64.so.1}, {@code /etc/alpine-release} and
  * {@code /etc/os-release}. Digests and ids are sha256 sums of the image's name, so they look real
@@ -36,7 +37,7 @@ public final class Registry {
 
     /** The repositories the mirror serves. */
     public static boolean has(String repository) {
-        return repository.equals("alpine") || repository.equals("busybox") || repository.equals("debian");
+        return repository.equals("alpine") || repository.equals("busybox") || repository.equals("debian") || repository.equals("nginx");
     }
 
     /** The tags a repository has on the mirror. */
@@ -45,6 +46,7 @@ public final class Registry {
             case "alpine" -> tag.equals("latest") || tag.equals("3.18") || tag.equals("3.18.4");
             case "busybox" -> tag.equals("latest") || tag.equals("1.36");
             case "debian" -> List.of("latest", "bookworm", "12", "bookworm-slim", "12-slim").contains(tag);
+            case "nginx" -> List.of("latest", "1.25", "1.25.3").contains(tag);
             default -> false;
         };
     }
@@ -66,6 +68,11 @@ public final class Registry {
                         List.of(sha256("layer " + flavour).substring(0, 12)), List.of("bash"), Map.of(), tag.contains("slim") ? 74_800_000 : 116_500_000,
                         BUILT - 86_400 * 7, debianRoot(), ImageConfig.NONE, "");
             }
+            // the official image: Debian with nginx, which it runs in the foreground; EXPOSE 80
+            case "nginx" -> new Image("nginx", List.of(tag), "sha256:" + sha256("image nginx"), "sha256:" + sha256("manifest nginx"),
+                    List.of(sha256("layer nginx").substring(0, 12), sha256("layer nginx 2").substring(0, 12)), List.of("nginx", "-g", "daemon off;"),
+                    Map.of("NGINX_VERSION", "1.25.3"), 187_000_000, BUILT - 86_400 * 14, nginxRoot(),
+                    new ImageConfig(List.of(), "", "", List.of("80/tcp"), Map.of("maintainer", "NGINX Docker Maintainers <docker-maint@nginx.com>")), "");
             default -> null;
         };
     }
@@ -112,6 +119,34 @@ public final class Registry {
     private static FileSystem debianRoot() {
         FileSystem fs = base();
         dev.syssim.sim.prog.tools.isolation.MinbaseTree.write(fs);
+        return fs;
+    }
+
+    /** Debian's minbase with nginx: the program, its pages and its configuration's directory. */
+    private static FileSystem nginxRoot() {
+        FileSystem fs = debianRoot();
+        Inode root = fs.root();
+        Inode usr = fs.lookup(null, root, "usr");
+        Inode sbin = usr.entries().get("sbin");
+        fs.createFile(sbin, "nginx", 0755, 0, 0, ExecImage.dynamic("nginx", 8_000, "libc.so.6").toBytes());
+        Inode share = usr.entries().get("share");
+        if (share == null) share = dir(fs, usr, "share", 0755);
+        Inode html = dir(fs, dir(fs, share, "nginx", 0755), "html", 0755);
+        text(fs, html, "index.html", """
+                <!DOCTYPE html>
+                <html>
+                <head>
+                <title>Welcome to nginx!</title>
+                </head>
+                <body>
+                <h1>Welcome to nginx!</h1>
+                <p>If you see this page, the nginx web server is successfully installed and
+                working. Further configuration is required.</p>
+                </body>
+                </html>
+                """);
+        Inode etc = fs.lookup(null, root, "etc");
+        text(fs, dir(fs, etc, "nginx", 0755), "nginx.conf", "user  nginx;\nworker_processes  auto;\npid        /var/run/nginx.pid;\n");
         return fs;
     }
 

@@ -62,4 +62,24 @@ class DockerBridgeTest {
         int procs = trace.indexOf("cgroup.procs\", O_WRONLY)", veth);
         assertTrue(clone >= 0 && veth > clone && procs > veth, trace);
     }
+
+    @Test
+    void theNginxImageServesPort80OnItsBridgeAddress() {
+        Docked d = pulled();
+        d.run("docker pull nginx >/dev/null; docker run -d --name web nginx");
+        assertTrue(d.run("curl -s http://172.17.0.2/").contains("<title>Welcome to nginx!</title>"));
+        assertTrue(d.run("curl -sI http://172.17.0.2/").contains("Server: nginx/1.25.3"));
+        assertEquals("{\"80/tcp\":{}}\n", d.run("docker inspect -f '{{json .Config.ExposedPorts}}' nginx"));
+    }
+
+    @Test
+    void aPublishedPortIsADnatInTheNatTablesDockerChainThatLocalTrafficToTheHostReachesThroughOutput() {
+        Docked d = pulled();
+        d.run("docker pull nginx >/dev/null; docker run -d --name web -p 8080:80 nginx");
+        assertTrue(d.run("curl -s http://172.17.0.1:8080/").contains("Welcome to nginx!"));
+        String chain = d.run("iptables -t nat -L DOCKER -n -v");
+        assertTrue(chain.contains("    1    60 DNAT       6    --  !docker0 *       0.0.0.0/0            0.0.0.0/0            tcp dpt:8080 to:172.17.0.2:80"), chain);
+        d.run("docker rm -f web");
+        assertEquals("-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n", d.run("iptables -t nat -S DOCKER"));
+    }
 }
