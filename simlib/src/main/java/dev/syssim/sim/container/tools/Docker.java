@@ -47,6 +47,8 @@ public final class Docker extends Tool {
                     "Return low-level information on Docker objects");
             case "top" -> api(c, "top", rest, "Get", "/containers/" + first(rest) + "/top", 1, "docker top CONTAINER [ps OPTIONS]",
                     "Display the running processes of a container");
+            case "port" -> api(c, "port", rest, "Get", "/containers/" + first(rest) + "/json", 1, "docker port CONTAINER [PRIVATE_PORT[/PROTO]]",
+                    "List port mappings or a specific mapping for the container");
             case "stats" -> api(c, "stats", rest, "Get", "/containers/json", 0, "", "");
             case "volume" -> volume(c, rest);
             case "network" -> network(c, rest);

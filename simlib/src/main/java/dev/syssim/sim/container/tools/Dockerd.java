@@ -55,7 +55,8 @@ public final class Dockerd extends Tool {
         return switch (r.command()) {
             case "run" -> run(c, e, r, answer);
             case "pull" -> answer.apply(pull(e, args.get(0)));
-            case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a"), e.host().now())));
+            case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a") || args.contains("--all"), e.host().now(), format(args))));
+            case "port" -> answer.apply(Listings.port(e, args));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
             case "rm" -> removeAll(c, e, args.stream().filter(x -> !x.startsWith("-")).toList(), 0, args.contains("-f") || args.contains("--force"),
                     new StringBuilder(), answer);
@@ -74,6 +75,15 @@ public final class Dockerd extends Tool {
             case "build-step" -> Builder.step(c, e, r, answer);
             default -> answer.apply(Engine.Reply.failed("page not found"));
         };
+    }
+
+    /** The value of {@code --format X} or {@code --format=X} among the arguments, or null. */
+    private static String format(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--format") && i + 1 < args.size()) return args.get(i + 1);
+            if (args.get(i).startsWith("--format=")) return args.get(i).substring(9);
+        }
+        return null;
     }
 
     /** {@code docker pull}: the mirror's image into the store, with Docker's non-terminal progress lines. */

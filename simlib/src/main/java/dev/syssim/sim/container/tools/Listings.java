@@ -21,14 +21,76 @@ final class Listings {
     }
 
     static String ps(Engine e, boolean all, long now) {
+        return ps(e, all, now, null);
+    }
+
+    /** {@code docker ps [-a] [--format TEMPLATE]}: the table, or the template per container over its fields (ID, Image, Command, ...). */
+    static String ps(Engine e, boolean all, long now, String format) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"));
+        StringBuilder formatted = new StringBuilder();
         for (Container c : e.containers()) {
             if (!all && c.state() != ContainerState.RUNNING) continue;
-            rows.add(List.of(c.shortId(), c.spec().image(), "\"" + ellipsis(commandLine(c.command()), 20) + "\"",
-                    humanDuration(now - c.created()) + " ago", status(c, now), "", c.name()));
+            List<String> row = List.of(c.shortId(), c.spec().image(), "\"" + ellipsis(commandLine(c.command()), 20) + "\"",
+                    humanDuration(now - c.created()) + " ago", status(c, now), c.state() == ContainerState.RUNNING ? ports(c) : "", c.name());
+            rows.add(row);
+            if (format != null) {
+                java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                String[] names = {"ID", "Image", "Command", "RunningFor", "Status", "Ports", "Names"};
+                for (int i = 0; i < names.length; i++) fields.put(names[i], row.get(i));
+                formatted.append(Inspect.template(format, fields)).append('\n');
+            }
         }
-        return table(rows);
+        return format != null ? formatted.toString() : table(rows);
+    }
+
+    /**
+     * The PORTS column: each published port as {@code HOSTIP:PORT->PORT/PROTO}, by container port;
+     * a port published on all addresses shows its IPv4 and its IPv6 binding ({@code 0.0.0.0} and {@code ::}).
+     */
+    static String ports(Container c) {
+        List<String> out = new ArrayList<>();
+        for (dev.syssim.sim.container.PublishedPort p : published(c)) {
+            for (String ip : bindings(p)) out.add(ip + ":" + p.hostPort() + "->" + p.containerPort() + "/" + p.protocol());
+        }
+        return String.join(", ", out);
+    }
+
+    private static List<dev.syssim.sim.container.PublishedPort> published(Container c) {
+        List<dev.syssim.sim.container.PublishedPort> all = new ArrayList<>();
+        for (String text : c.spec().ports()) {
+            dev.syssim.sim.container.PublishedPort p = dev.syssim.sim.container.PublishedPort.parse(text);
+            if (p != null) all.add(p);
+        }
+        all.sort(java.util.Comparator.comparingInt(dev.syssim.sim.container.PublishedPort::containerPort));
+        return all;
+    }
+
+    /** The host addresses a port is bound on: the one given, or all IPv4 and all IPv6 ones. */
+    private static List<String> bindings(dev.syssim.sim.container.PublishedPort p) {
+        return p.hostIp() == null ? List.of("0.0.0.0", "::") : List.of(p.hostIp());
+    }
+
+    /**
+     * {@code docker port NAME [PORT[/PROTO]]}: each binding as {@code 80/tcp -> 0.0.0.0:8080}, or for one
+     * port its host addresses. Simplification: Docker lists a container's ports in Go's map order
+     * (random); here by container port.
+     */
+    static Engine.Reply port(Engine e, List<String> args) {
+        Container c = e.container(args.get(0));
+        if (c == null) return new Engine.Reply("", "Error: No such container: " + args.get(0), 1);
+        String want = args.size() > 1 ? (args.get(1).contains("/") ? args.get(1) : args.get(1) + "/tcp") : null;
+        StringBuilder out = new StringBuilder();
+        for (dev.syssim.sim.container.PublishedPort p : c.state() == ContainerState.RUNNING ? published(c) : List.<dev.syssim.sim.container.PublishedPort>of()) {
+            String key = p.containerPort() + "/" + p.protocol();
+            if (want != null && !want.equals(key)) continue;
+            for (String ip : bindings(p)) {
+                String host = (ip.equals("::") ? ":::" : ip + ":") + p.hostPort();
+                out.append(want == null ? key + " -> " + host : host).append('\n');
+            }
+        }
+        if (want != null && out.isEmpty()) return new Engine.Reply("", "Error: No public port '" + want + "' published for " + args.get(0), 1);
+        return Engine.Reply.ok(out.toString());
     }
 
     /** The command as the API's Command field has it: arguments with blanks or quotes single-quoted. */
