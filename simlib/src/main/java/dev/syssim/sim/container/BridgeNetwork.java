@@ -34,15 +34,54 @@ import java.util.TreeSet;
  */
 public final class BridgeNetwork {
 
-    /** docker0's address: the containers' gateway. */
+    /** docker0's address: the default network's gateway. */
     public static final Ipv4Address GATEWAY = Ipv4Address.of(172, 17, 0, 1);
     public static final int PREFIX = 16;
 
+    private final String name;
+    private final String id;
+    private final String device;
+    private final int octet;
     private final Map<String, Integer> hosts = new HashMap<>();
     private final Map<String, Interface> hostEnds = new HashMap<>();
     private final TreeSet<Integer> used = new TreeSet<>();
 
-    /** docker0 on {@code k}'s network stack, up, with the gateway address; forwarding on. Does nothing without a network stack. */
+    /**
+     * A bridge network: its name ({@code bridge} for the default one), its id, the bridge device
+     * ({@code docker0}, {@code br-} and 12 digits of the id for another) and the second octet of
+     * its 172.N.0.0/16.
+     */
+    BridgeNetwork(String name, String id, String device, int octet) {
+        this.name = name;
+        this.id = id;
+        this.device = device;
+        this.octet = octet;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The bridge device on the host. */
+    public String device() {
+        return device;
+    }
+
+    /** The containers' gateway: the bridge's address, 172.N.0.1. */
+    public Ipv4Address gateway() {
+        return Ipv4Address.of(172, octet, 0, 1);
+    }
+
+    /** Whether a container is attached. */
+    public boolean inUse() {
+        return !hosts.isEmpty();
+    }
+
+    /** docker0 on {@code k}'s network stack, up, with the gateway address; forwarding on; Docker's chains. Does nothing without a network stack. */
     static void install(Kernel k) {
         NetStack host = NetStack.of(k);
         if (host == null || host.interfaceNamed("docker0") != null) return;
@@ -66,6 +105,46 @@ public final class BridgeNetwork {
         iptables(k, host, rules);
     }
 
+    /**
+     * {@code docker network create}: the bridge {@code br-ID} with 172.N.0.1/16, up, and its rules —
+     * inserted where Docker inserts them, above docker0's (recorded: networks-20.10.24.txt).
+     */
+    static BridgeNetwork create(Kernel k, String name, String id, int octet) {
+        BridgeNetwork n = new BridgeNetwork(name, id, "br-" + id.substring(0, 12), octet);
+        NetStack host = NetStack.of(k);
+        if (host == null) return n;
+        String mac = "02:42:" + Registry.sha256(id + " mac").substring(0, 8).replaceAll("(..)(?!$)", "$1:");
+        Interface br = host.addBridge(n.device, mac);
+        host.addAddress(br, n.gateway(), PREFIX);
+        host.setLinkUp(br, true);
+        iptables(k, host, n.rules("-I"));
+        return n;
+    }
+
+    /** {@code docker network rm}: its rules and its bridge gone. */
+    void remove(Kernel k) {
+        NetStack host = NetStack.of(k);
+        if (host == null) return;
+        iptables(k, host, rules("-D"));
+        Interface br = host.interfaceNamed(device);
+        if (br != null) host.delete(br);
+    }
+
+    /** A user-defined network's rules, with -I (at the places Docker puts them) or -D. */
+    private List<String> rules(String op) {
+        String d = device;
+        boolean insert = op.equals("-I");
+        return List.of(
+                op + " FORWARD " + (insert ? "3 " : "") + "-o " + d + " -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+                op + " FORWARD " + (insert ? "4 " : "") + "-o " + d + " -j DOCKER",
+                op + " FORWARD " + (insert ? "5 " : "") + "-i " + d + " ! -o " + d + " -j ACCEPT",
+                op + " FORWARD " + (insert ? "6 " : "") + "-i " + d + " -o " + d + " -j ACCEPT",
+                op + " DOCKER-ISOLATION-STAGE-1 " + (insert ? "1 " : "") + "-i " + d + " ! -o " + d + " -j DOCKER-ISOLATION-STAGE-2",
+                op + " DOCKER-ISOLATION-STAGE-2 " + (insert ? "1 " : "") + "-o " + d + " -j DROP",
+                "-t nat " + op + " POSTROUTING " + (insert ? "1 " : "") + "-s 172." + octet + ".0.0/16 ! -o " + d + " -j MASQUERADE",
+                "-t nat " + op + " DOCKER " + (insert ? "1 " : "") + "-i " + d + " -j RETURN");
+    }
+
     /** Each line through iptables(8)'s own parser and the host's netfilter, as dockerd's exec of iptables does. */
     private static void iptables(Kernel k, NetStack host, List<String> lines) {
         for (String line : lines) {
@@ -76,41 +155,42 @@ public final class BridgeNetwork {
     }
 
     /** The three rules of a published port, with {@code op} -A to add them or -D to delete them. */
-    private static List<String> portRules(String op, PublishedPort p, Ipv4Address container) {
+    private List<String> portRules(String op, PublishedPort p, Ipv4Address container) {
+        String d = device;
         String dst = p.hostIp() == null ? "" : "-d " + p.hostIp() + "/32 ";
         String proto = "-p " + p.protocol() + " -m " + p.protocol();
-        return List.of("-t nat " + op + " DOCKER " + dst + "! -i docker0 " + proto + " --dport " + p.hostPort() + " -j DNAT --to-destination " + container + ":" + p.containerPort(),
-                op + " DOCKER -d " + container + "/32 ! -i docker0 -o docker0 " + proto + " --dport " + p.containerPort() + " -j ACCEPT",
+        return List.of("-t nat " + op + " DOCKER " + dst + "! -i " + d + " " + proto + " --dport " + p.hostPort() + " -j DNAT --to-destination " + container + ":" + p.containerPort(),
+                op + " DOCKER -d " + container + "/32 ! -i " + d + " -o " + d + " " + proto + " --dport " + p.containerPort() + " -j ACCEPT",
                 "-t nat " + op + " POSTROUTING -s " + container + "/32 -d " + container + "/32 " + proto + " --dport " + p.containerPort() + " -j MASQUERADE");
     }
 
     /** The address a container got, or null. */
     public Ipv4Address addressOf(Container c) {
         Integer n = hosts.get(c.id());
-        return n == null ? null : Ipv4Address.of(172, 17, n / 256, n % 256);
+        return n == null ? null : Ipv4Address.of(172, octet, n / 256, n % 256);
     }
 
     /** The container's eth0 and docker0's port for it; false if the host has no docker0. */
     boolean connect(Kernel k, Container c, NetStack inside) {
         NetStack host = NetStack.of(k);
-        Interface docker0 = host == null ? null : host.interfaceNamed("docker0");
+        Interface docker0 = host == null ? null : host.interfaceNamed(device);
         if (docker0 == null) return false;
         int n = 2;
         while (used.contains(n)) n++;
         used.add(n);
         hosts.put(c.id(), n);
-        Ipv4Address address = Ipv4Address.of(172, 17, n / 256, n % 256);
+        Ipv4Address address = Ipv4Address.of(172, octet, n / 256, n % 256);
         String vethName = "veth" + Registry.sha256(c.id() + " veth").substring(0, 7);
         Interface eth0 = inside.addVeth("eth0", vethName);
         Interface hostEnd = eth0.peer();
         inside.moveTo(hostEnd, host);
         host.enslave(hostEnd, docker0);
         host.setLinkUp(hostEnd, true);
-        inside.setMac(eth0, String.format("02:42:ac:11:%02x:%02x", n / 256, n % 256));
+        inside.setMac(eth0, String.format("02:42:ac:%02x:%02x:%02x", octet, n / 256, n % 256));
         inside.setLinkUp(inside.loopback(), true);
         inside.addAddress(eth0, address, PREFIX);
         inside.setLinkUp(eth0, true);
-        inside.addDefaultRoute(GATEWAY);
+        inside.addDefaultRoute(gateway());
         hostEnds.put(c.id(), hostEnd);
         List<String> rules = new ArrayList<>();
         for (String text : c.spec().ports()) {

@@ -74,7 +74,10 @@ public final class Engine {
     /** The build cache: parent image id and step key to the image id that step made. */
     private final Map<String, String> cache = new java.util.HashMap<>();
     private final java.util.SortedSet<String> volumes = new java.util.TreeSet<>();
-    private final BridgeNetwork bridge = new BridgeNetwork();
+    private final BridgeNetwork bridge;
+    /** The user-defined networks by name; {@code created} counts them for their subnets (172.18, 172.19, ...: not reused at once). */
+    private final Map<String, BridgeNetwork> userNetworks = new java.util.TreeMap<>();
+    private int createdNetworks;
     /** The {@code docker exec} sessions, by container id and number (runc exec's --process file). */
     final Map<String, EngineCalls.ExecSession> execs = new LinkedHashMap<>();
     final WaitQueue socket = new WaitQueue("docker_sock");
@@ -84,6 +87,7 @@ public final class Engine {
 
     private Engine(Kernel host) {
         this.host = host;
+        this.bridge = new BridgeNetwork("bridge", Registry.sha256(host.machineName() + " network bridge"), "docker0", 17);
     }
 
     /** The engine of {@code host}, made on first use. */
@@ -268,15 +272,44 @@ public final class Engine {
     }
 
     /**
-     * The networks dockerd makes at start: {@code bridge} (docker0), {@code host} and {@code none};
-     * each with its id (random on a real host; here a sha256 of the host's name and the network's).
+     * The networks, by name as {@code docker network ls} sorts them: the three dockerd makes at
+     * start — {@code bridge} (docker0), {@code host}, {@code none} — and the user-defined ones; each
+     * as id, name, driver, scope (ids random on a real host; here sha256 sums of the host's name
+     * and the network's).
      */
     public List<String[]> networks() {
-        List<String[]> all = new ArrayList<>();
-        for (String[] n : new String[][] {{"bridge", "bridge"}, {"host", "host"}, {"none", "null"}}) {
-            all.add(new String[] {Registry.sha256(host.machineName() + " network " + n[0]), n[0], n[1], "local"});
+        java.util.TreeMap<String, String[]> all = new java.util.TreeMap<>();
+        all.put("bridge", new String[] {bridge.id(), "bridge", "bridge", "local"});
+        for (String[] n : new String[][] {{"host", "host"}, {"none", "null"}}) {
+            all.put(n[0], new String[] {Registry.sha256(host.machineName() + " network " + n[0]), n[0], n[1], "local"});
         }
-        return all;
+        for (BridgeNetwork n : userNetworks.values()) all.put(n.name(), new String[] {n.id(), n.name(), "bridge", "local"});
+        return new ArrayList<>(all.values());
+    }
+
+    /** A user-defined network by name, or null. */
+    public BridgeNetwork userNetwork(String name) {
+        return userNetworks.get(name);
+    }
+
+    /** {@code docker network create NAME}: a new bridge network on the next 172.N.0.0/16. */
+    public BridgeNetwork createNetwork(String name) {
+        createdNetworks++;
+        BridgeNetwork n = BridgeNetwork.create(host, name, Registry.sha256(host.machineName() + " network " + name + " " + createdNetworks), 17 + createdNetworks);
+        userNetworks.put(name, n);
+        return n;
+    }
+
+    /** {@code docker network rm NAME}. */
+    public void removeNetwork(BridgeNetwork n) {
+        userNetworks.remove(n.name());
+        n.remove(host);
+    }
+
+    /** The bridge network a container joins ({@code --network bridge} or a user-defined one), or null for none and host. */
+    public BridgeNetwork networkOf(Container c) {
+        String n = c.spec().network();
+        return n.equals("bridge") ? bridge : userNetworks.get(n);
     }
 
     // ---- containers ----

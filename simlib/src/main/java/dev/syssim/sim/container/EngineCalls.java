@@ -226,7 +226,8 @@ public final class EngineCalls {
         public Outcome enter(Kernel k, Process p) {
             Process child = k.process(pid);
             if (child == null || !(child.namespaces().net() instanceof dev.syssim.sim.net.stack.NetStack inside)) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
-            if (!Engine.of(k).bridge().connect(k, container, inside)) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
+            BridgeNetwork network = Engine.of(k).networkOf(container);
+            if (network == null || !network.connect(k, container, inside)) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
             return Outcome.ok(60, Costs.SYSCALL * 6);
         }
 
@@ -258,7 +259,7 @@ public final class EngineCalls {
         public Outcome enter(Kernel k, Process p) {
             Engine e = Engine.of(k);
             container.exited(status, k.now());
-            e.bridge().disconnect(k, container);
+            if (e.networkOf(container) != null) e.networkOf(container).disconnect(k, container);
             if (container.spec().remove()) e.remove(container);
             e.changed(container);
             return Outcome.ok(48, Costs.SYSCALL);

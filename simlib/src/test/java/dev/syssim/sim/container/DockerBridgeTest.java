@@ -82,4 +82,18 @@ class DockerBridgeTest {
         d.run("docker rm -f web");
         assertEquals("-N DOCKER\n-A DOCKER -i docker0 -j RETURN\n", d.run("iptables -t nat -S DOCKER"));
     }
+
+    @Test
+    void aUserDefinedNetworkIsABridgeOfItsOwnOnTheNextSubnet() {
+        Docked d = pulled();
+        String id = d.run("docker network create lab").strip();
+        String bridge = "br-" + id.substring(0, 12);
+        assertTrue(d.run("ip addr show " + bridge).contains("inet 172.18.0.1/16 brd 172.18.255.255 scope global " + bridge + "\n"));
+        d.run("docker run -d --name on-lab --network lab alpine sleep 100");
+        String eth0 = d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' on-lab) -n ip addr show eth0");
+        assertTrue(eth0.contains("link/ether 02:42:ac:12:00:02") && eth0.contains("inet 172.18.0.2/16"), eth0);
+        assertTrue(d.run("ping -c 1 172.18.0.2").contains(" 0% packet loss"));
+        assertEquals("docker: Error response from daemon: network nolab not found.\nSee 'docker run --help'.\n125\n",
+                d.run("docker run --rm --network nolab alpine true; echo $?"));
+    }
 }

@@ -169,8 +169,15 @@ public final class Docker extends Tool {
 
     /** {@code docker network ls}. */
     private Step network(Libc c, List<String> args) {
-        if (!args.isEmpty() && (args.get(0).equals("ls") || args.get(0).equals("list"))) {
-            return api(c, "network", List.of("ls"), "Get", "/networks", 1, "", "");
+        String sub = args.isEmpty() ? "" : args.get(0);
+        if (sub.equals("ls") || sub.equals("list")) return api(c, "network", args, "Get", "/networks", 1, "", "");
+        if (sub.equals("create")) {
+            return args.size() < 2 ? usageError(c, "network create", "docker network create [OPTIONS] NETWORK", "Create a network")
+                    : api(c, "network", args, "Post", "/networks/create", 1, "", "");
+        }
+        if (sub.equals("rm") || sub.equals("remove")) {
+            return args.size() < 2 ? usageError(c, "network rm", "docker network rm NETWORK [NETWORK...]", "Remove one or more networks")
+                    : api(c, "network", args, "Delete", "/networks/" + args.get(1), 1, "", "");
         }
         c.print("""
 

@@ -63,7 +63,7 @@ public final class Dockerd extends Tool {
             case "rmi" -> answer.apply(Images.rmi(e, args));
             case "tag" -> Images.tag(c, e, args, answer);
             case "volume" -> Volumes.handle(c, e, args, answer);
-            case "network" -> answer.apply(Engine.Reply.ok(Listings.networks(e)));
+            case "network" -> answer.apply(network(e, args));
             case "inspect" -> answer.apply(Inspect.reply(e, args));
             case "top" -> answer.apply(Listings.top(e, args.get(0)));
             case "stats" -> answer.apply(Listings.stats(e, args));
@@ -75,6 +75,52 @@ public final class Dockerd extends Tool {
             case "build-step" -> Builder.step(c, e, r, answer);
             default -> answer.apply(Engine.Reply.failed("page not found"));
         };
+    }
+
+    /** {@code network ls [--format T] | create NAME | rm NAME...}. */
+    private static Engine.Reply network(Engine e, List<String> args) {
+        List<String> names = args.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
+        switch (args.get(0)) {
+            case "create" -> {
+                String name = names.get(0);
+                if (name.equals("bridge") || name.equals("host") || name.equals("none") || e.userNetwork(name) != null) {
+                    return new Engine.Reply("", "Error response from daemon: network with name " + name + " already exists", 1);
+                }
+                return Engine.Reply.ok(e.createNetwork(name).id() + "\n");
+            }
+            case "rm", "remove" -> {
+                StringBuilder out = new StringBuilder();
+                List<String> errors = new java.util.ArrayList<>();
+                for (String n : names) {
+                    dev.syssim.sim.container.BridgeNetwork net = e.userNetwork(n);
+                    if (List.of("bridge", "host", "none").contains(n)) {
+                        errors.add("Error response from daemon: " + n + " is a pre-defined network and cannot be removed");
+                    } else if (net == null) {
+                        errors.add("Error: No such network: " + n);
+                    } else if (net.inUse()) {
+                        errors.add("Error response from daemon: error while removing network: network " + n + " id " + net.id() + " has active endpoints");
+                    } else {
+                        e.removeNetwork(net);
+                        out.append(n).append('\n');
+                    }
+                }
+                return errors.isEmpty() ? Engine.Reply.ok(out.toString()) : new Engine.Reply(out.toString(), String.join("\n", errors), 1);
+            }
+            default -> {
+                String format = format(args);
+                if (format == null) return Engine.Reply.ok(Listings.networks(e));
+                StringBuilder out = new StringBuilder();
+                for (String[] n : e.networks()) {
+                    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                    fields.put("ID", n[0].substring(0, 12));
+                    fields.put("Name", n[1]);
+                    fields.put("Driver", n[2]);
+                    fields.put("Scope", n[3]);
+                    out.append(Inspect.template(format, fields)).append('\n');
+                }
+                return Engine.Reply.ok(out.toString());
+            }
+        }
     }
 
     /** The value of {@code --format X} or {@code --format=X} among the arguments, or null. */
@@ -115,6 +161,12 @@ public final class Dockerd extends Tool {
         if (image == null) return answer.apply(Engine.Reply.failed("No such image: " + Reference.parse(spec.image())));
         List<String> command = spec.entrypoint() != null ? entrypoint(spec) : image.commandFor(spec.command());
         if (command.isEmpty()) return answer.apply(new Engine.Reply("", "No command specified", 125));
+        if (spec.name() != null && !spec.name().matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+            return answer.apply(new Engine.Reply("", "Invalid container name (" + spec.name() + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", 125));
+        }
+        if (!List.of("bridge", "none", "host").contains(spec.network()) && e.userNetwork(spec.network()) == null) {
+            return answer.apply(new Engine.Reply("", "network " + spec.network() + " not found", 125));
+        }
         String badCaps = dev.syssim.sim.container.Capabilities.invalid("CapAdd", spec.security().capAdd());
         if (badCaps == null) badCaps = dev.syssim.sim.container.Capabilities.invalid("CapDrop", spec.security().capDrop());
         if (badCaps != null) return answer.apply(new Engine.Reply("", badCaps, 125));

@@ -149,15 +149,18 @@ final class Inspect {
         Map<String, Object> networks = new LinkedHashMap<>();
         Map<String, Object> endpoint = new LinkedHashMap<>();
         String network = s.network();
-        dev.syssim.sim.net.Ipv4Address ip = e.bridge().addressOf(c);
+        dev.syssim.sim.container.BridgeNetwork bn = e.networkOf(c);
+        dev.syssim.sim.net.Ipv4Address ip = bn == null ? null : bn.addressOf(c);
         String address = ip == null ? "" : ip.toString();
-        String gateway = ip == null ? "" : dev.syssim.sim.container.BridgeNetwork.GATEWAY.toString();
-        String mac = ip == null ? "" : String.format("02:42:ac:11:%02x:%02x", ip.octet(2), ip.octet(3));
+        String gateway = ip == null ? "" : bn.gateway().toString();
+        String mac = ip == null ? "" : String.format("02:42:ac:%02x:%02x:%02x", ip.octet(1), ip.octet(2), ip.octet(3));
         long prefix = ip == null ? 0 : dev.syssim.sim.container.BridgeNetwork.PREFIX;
-        net.put("Gateway", gateway);
-        net.put("IPAddress", address);
-        net.put("IPPrefixLen", prefix);
-        net.put("MacAddress", mac);
+        // the top-level fields describe the default bridge only; a user-defined network's are under Networks
+        boolean isDefault = network.equals("bridge");
+        net.put("Gateway", isDefault ? gateway : "");
+        net.put("IPAddress", isDefault ? address : "");
+        net.put("IPPrefixLen", isDefault ? prefix : 0L);
+        net.put("MacAddress", isDefault ? mac : "");
         for (String[] n : e.networks()) if (n[1].equals(network)) endpoint.put("NetworkID", n[0]);
         endpoint.put("Gateway", gateway);
         endpoint.put("IPAddress", address);

@@ -58,9 +58,9 @@ public final class Runc extends Tool {
         });
     }
 
-    /** {@code --network bridge} (the default): the child's eth0 on docker0 before it runs; {@code none}: only lo. */
+    /** {@code --network bridge} (the default) or a user-defined network: the child's eth0 on its bridge before it runs; {@code none}: only lo. */
     private static Step network(Libc c, Container ct, int pid, Supplier<Step> then) {
-        if (!ct.spec().network().equals("bridge")) return then.get();
+        if (ct.spec().network().equals("none") || ct.spec().network().equals("host")) return then.get();
         return c.sys(new EngineCalls.ConnectBridge(ct, pid), r -> then.get());
     }
 
