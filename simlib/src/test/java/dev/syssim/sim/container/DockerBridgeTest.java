@@ -28,25 +28,25 @@ class DockerBridgeTest {
     @Test
     void eachContainerGetsEth0WithTheLowestFreeAddressAMacFromItAndARouteViaDocker0() {
         Docked d = pulled();
-        d.run("docker run -d --name a alpine sleep 100; docker run -d --name b alpine sleep 100");
-        String inside = d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' b) -n ip addr show eth0; nsenter -t $(docker inspect -f '{{.State.Pid}}' b) -n ip route");
+        d.run("docker run -d --name c1 alpine sleep 100; docker run -d --name c2 alpine sleep 100");
+        String inside = d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' c2) -n ip addr show eth0; nsenter -t $(docker inspect -f '{{.State.Pid}}' c2) -n ip route");
         assertTrue(inside.contains("    link/ether 02:42:ac:11:00:03 brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.3/16 brd 172.17.255.255 scope global eth0\n"), inside);
         assertTrue(inside.endsWith("default via 172.17.0.1 dev eth0 \n172.17.0.0/16 dev eth0 proto kernel scope link src 172.17.0.3 \n"), inside);
-        assertEquals("172.17.0.2 172.17.0.3\n", d.run("echo $(docker inspect -f '{{.NetworkSettings.IPAddress}}' a b)"));
+        assertEquals("172.17.0.2 172.17.0.3\n", d.run("echo $(docker inspect -f '{{.NetworkSettings.IPAddress}}' c1 c2)"));
         assertEquals("2\n", d.run("ip link show master docker0 | grep -c 'master docker0'"));
-        d.run("docker kill a >/dev/null");
+        d.run("docker kill c1 >/dev/null");
         assertEquals("1\n", d.run("ip link show master docker0 | grep -c 'master docker0'"));
-        d.run("docker run -d --name c alpine sleep 100");
-        assertEquals("172.17.0.2\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' c"));
+        d.run("docker run -d --name c3 alpine sleep 100");
+        assertEquals("172.17.0.2\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' c3"));
     }
 
     @Test
     void theHostReachesAContainerThroughDocker0AndNetworkNoneHasOnlyLo() {
         Docked d = pulled();
-        d.run("docker run -d --name a alpine sleep 100; docker run -d --name n --network none alpine sleep 100");
+        d.run("docker run -d --name c1 alpine sleep 100; docker run -d --name nonet --network none alpine sleep 100");
         assertTrue(d.run("ping -c 1 172.17.0.2").contains("1 packets transmitted, 1 received, 0% packet loss"));
-        assertEquals("lo\n", d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' n) -n ip link | grep -E '^[0-9]+:' | cut -d: -f2 | tr -d ' '"));
-        assertEquals("\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' n"));
+        assertEquals("lo\n", d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' nonet) -n ip link | grep -E '^[0-9]+:' | cut -d: -f2 | tr -d ' '"));
+        assertEquals("\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' nonet"));
     }
 
     @Test

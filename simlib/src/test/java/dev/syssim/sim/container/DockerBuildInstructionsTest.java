@@ -38,8 +38,8 @@ class DockerBuildInstructionsTest {
         Engine e = Engine.of(d.laptop.kernel());
         assertEquals(e.image("alpine").layers(), e.image("m").layers());
         assertEquals("{\"80/tcp\":{}} map[a:1]\n", d.run("docker inspect -f '{{json .Config.ExposedPorts}} {{.Config.Labels}}' m"));
-        d.run("docker run -d --name p m sleep 100");
-        assertTrue(d.run("docker ps").contains("   p\n") && !d.run("docker ps").contains("80/tcp"));
+        d.run("docker run -d --name pm m sleep 100");
+        assertTrue(d.run("docker ps").contains("   pm\n") && !d.run("docker ps").contains("80/tcp"));
     }
 
     @Test

@@ -38,11 +38,11 @@ class DockerObjectsTest {
     @Test
     void anImageAStoppedContainerWasMadeFromKeepsItsLastName() {
         Docked d = pulled();
-        d.run("docker run --name s alpine true");
+        d.run("docker run --name st alpine true");
         Engine e = Engine.of(d.laptop.kernel());
         String out = d.run("docker rmi alpine; echo $?");
         assertEquals("Error response from daemon: conflict: unable to remove repository reference \"alpine\" (must force) - container "
-                + e.container("s").shortId() + " is using its referenced image " + e.image("alpine").shortId() + "\n1\n", out);
+                + e.container("st").shortId() + " is using its referenced image " + e.image("alpine").shortId() + "\n1\n", out);
         assertEquals("Untagged: mine:latest\n", d.run("docker tag alpine mine; docker rmi mine"));
     }
 
@@ -57,24 +57,24 @@ class DockerObjectsTest {
     @Test
     void inspectPrintsAJsonArrayInDockersKeyOrderAndFormatReadsFieldsFromIt() {
         Docked d = pulled();
-        d.run("docker run --name i -m 32m --pids-limit 7 -v /tmp:/t:ro --read-only alpine true");
-        String json = d.run("docker inspect i");
-        String id = Engine.of(d.laptop.kernel()).container("i").id();
+        d.run("docker run --name in -m 32m --pids-limit 7 -v /tmp:/t:ro --read-only alpine true");
+        String json = d.run("docker inspect in");
+        String id = Engine.of(d.laptop.kernel()).container("in").id();
         assertTrue(json.startsWith("[\n    {\n        \"Id\": \"" + id + "\",\n        \"Created\": \"2026-01-05T10:00:"), json);
         assertTrue(json.indexOf("\"State\": {") < json.indexOf("\"HostConfig\": {") && json.indexOf("\"HostConfig\": {") < json.indexOf("\"Config\": {"), json);
         assertTrue(json.endsWith("    }\n]\n"), json);
         assertEquals("exited 0 33554432 7 [/tmp:/t:ro] true\n",
                 d.run("docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.HostConfig.Binds}} "
-                        + "{{.State.Dead}}{{.HostConfig.ReadonlyRootfs}}' i").replace("false", ""));
+                        + "{{.State.Dead}}{{.HostConfig.ReadonlyRootfs}}' in").replace("false", ""));
         assertEquals("[]\nError: No such object: nope\n1\n", d.run("docker inspect nope; echo $?"));
     }
 
     @Test
     void topListsTheContainersProcessesByTheirHostPids() {
         Docked d = pulled();
-        d.run("docker run -d --name t alpine sleep 100");
-        int pid = Engine.of(d.laptop.kernel()).container("t").hostPid();
-        String top = d.run("docker top t");
+        d.run("docker run -d --name tp alpine sleep 100");
+        int pid = Engine.of(d.laptop.kernel()).container("tp").hostPid();
+        String top = d.run("docker top tp");
         assertTrue(top.startsWith("UID                 PID                 PPID                C                   STIME               TTY"), top);
         assertTrue(top.contains("\nroot                " + pid + " "), top);
         assertTrue(top.endsWith("sleep 100\n"), top);
@@ -83,9 +83,9 @@ class DockerObjectsTest {
     @Test
     void statsReadsTheContainersCgroupMemoryAgainstItsLimitAndItsPidCount() {
         Docked d = pulled();
-        d.run("docker run -d --name m -m 64m alpine sleep 100");
-        String row = d.run("docker stats --no-stream m | tail -1");
-        assertTrue(row.matches("[0-9a-f]{12}   m         0\\.00%     [0-9.]+[KM]iB / 64MiB +[0-9.]+%  +0B / 0B   0B / 0B     1\n"), row);
+        d.run("docker run -d --name mm -m 64m alpine sleep 100");
+        String row = d.run("docker stats --no-stream mm | tail -1");
+        assertTrue(row.matches("[0-9a-f]{12}   mm        0\\.00%     [0-9.]+[KM]iB / 64MiB +[0-9.]+%  +0B / 0B   0B / 0B     1\n"), row);
     }
 
     @Test
