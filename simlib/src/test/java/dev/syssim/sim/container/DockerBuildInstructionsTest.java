@@ -67,4 +67,25 @@ class DockerBuildInstructionsTest {
         assertEquals("from x\n", d.run("docker run --rm e"));
         assertEquals("[\"/bin/sh\",\"-c\",\"echo from $0\"] [\"x\"]\n", d.run("docker inspect -f '{{json .Config.Entrypoint}} {{json .Config.Cmd}}' e"));
     }
+
+    @Test
+    void addOfAPlainLocalFileCopiesItAsCopyDoes() {
+        Docked d = withDockerfile("FROM alpine\\nADD msg.txt /srv/\\n");
+        assertTrue(d.run("docker build -t ad app").contains("Step 2/2 : ADD msg.txt /srv/\n"));
+        assertEquals("hello\n", d.run("docker run --rm ad cat /srv/msg.txt"));
+    }
+
+    @Test
+    void aDockerignoredFileIsLeftOutOfTheContextSoCopyCannotFindIt() {
+        Docked d = withDockerfile("FROM alpine\\nCOPY secret.key /\\n");
+        d.run("head -c 4000 /dev/zero > app/secret.key");
+        String sent = d.run("docker build -t ig app 2>&1 | head -1");
+        assertEquals("Sending build context to Docker daemon  7.68kB\r\r\n", sent);
+        d.run("printf '# keys stay home\\n*.key\\n' > app/.dockerignore");
+        String out = d.run("docker build -t ig app; echo $?");
+        assertTrue(out.startsWith("Sending build context to Docker daemon  4.096kB\r\r\n"), out);
+        assertTrue(out.endsWith("COPY failed: file not found in build context or excluded by .dockerignore: stat secret.key: file does not exist\n1\n"), out);
+        d.run("printf '*.key\\n!secret.key\\n' > app/.dockerignore");
+        assertTrue(d.run("docker build -t ig app").contains("Successfully tagged ig:latest"));
+    }
 }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * context), and sends the daemon one step after another, printing {@code Step N/M : ...},
  * {@code ---> Running in ID}, {@code Removing intermediate container ID}, {@code ---> ID}, then
  * {@code Successfully built} and {@code Successfully tagged}. Instructions: FROM, RUN (shell form),
- * COPY (one file), ENV, ARG, WORKDIR, USER, EXPOSE, LABEL, CMD and ENTRYPOINT (exec and shell
+ * COPY and ADD (one file), ENV, ARG, WORKDIR, USER, EXPOSE, LABEL, CMD and ENTRYPOINT (exec and shell
  * form); an unknown one is Docker's parse error.
  *
  * <p>The build cache is the legacy builder's: before each step the client asks whether an image
@@ -26,15 +26,19 @@ import java.util.TreeSet;
  * the same command with the same build arguments — and prints {@code ---> Using cache} if so; a
  * step that misses makes every later step miss too, because its image (their parent) is new.
  *
+ * <p>A {@code .dockerignore} in DIR keeps the files it names out of the context: they count
+ * neither in its size nor can COPY take them ({@code COPY failed: file not found in build context
+ * or excluded by .dockerignore}).
+ *
  * <p>Simplifications: the context's size on the first line counts the files as a tar would
- * without directory entries; no .dockerignore, ADD, or variable substitution in instructions other
+ * without directory entries; no variable substitution in instructions other
  * than RUN (whose shell expands the build arguments it gets as environment variables); {@code -q}
  * hides the steps but not what a RUN prints.
  */
 final class Build {
 
-    private static final List<String> INSTRUCTIONS = List.of("FROM", "RUN", "COPY", "ENV", "CMD", "ARG", "WORKDIR", "USER", "EXPOSE", "LABEL",
-            "ENTRYPOINT");
+    private static final List<String> INSTRUCTIONS = List.of("FROM", "RUN", "COPY", "ADD", "ENV", "CMD", "ARG", "WORKDIR", "USER", "EXPOSE",
+            "LABEL", "ENTRYPOINT");
 
     /** One instruction: its line, its keyword (upper case) and the rest of the line. */
     record Instruction(int line, String keyword, String rest) {
@@ -80,7 +84,8 @@ final class Build {
         }
         String name = tag == null ? null : tag.contains(":") ? tag : tag + ":latest";
         Options o = new Options(dir, name, noCache, quiet, buildArgs);
-        return c.readFile(dir + "/Dockerfile", (err, bytes) -> {
+        return c.readFile(dir + "/.dockerignore", (none, ignore) -> c.readFile(o.dir() + "/Dockerfile", (err, bytes) -> {
+            java.util.function.Predicate<String> ignored = ignoring(ignore);
             if (err != null) {
                 c.eprint("unable to prepare context: unable to evaluate symlinks in Dockerfile path: lstat " + absolute(c, o.dir()) + "/Dockerfile: "
                         + err.message().toLowerCase(java.util.Locale.ROOT) + "\n");
@@ -96,7 +101,7 @@ final class Build {
                 String rest = space < 0 ? "" : line.substring(space + 1).strip();
                 if (!INSTRUCTIONS.contains(word)) {
                     int number = i + 1;
-                    return contextSize(c, o.dir(), size -> {
+                    return contextSize(c, o.dir(), ignored, size -> {
                         if (!o.quiet()) c.print("Sending build context to Docker daemon  " + Listings.size(size, 4) + "\r\r\n");
                         c.eprint("Error response from daemon: dockerfile parse error line " + number + ": unknown instruction: " + word + "\n");
                         return c.exit(1);
@@ -104,7 +109,7 @@ final class Build {
                 }
                 steps.add(new Instruction(i + 1, word, rest));
             }
-            return readContext(c, o.dir(), steps, files -> contextSize(c, o.dir(), size -> {
+            return readContext(c, o.dir(), steps, ignored, files -> contextSize(c, o.dir(), ignored, size -> {
                 // the real client ends its progress line with two carriage returns
                 if (!o.quiet()) c.print("Sending build context to Docker daemon  " + Listings.size(size, 4) + "\r\r\n");
                 return c.sys(new EngineCalls.Connect(), conn -> {
@@ -117,7 +122,34 @@ final class Build {
                     return step(c, o, steps, files, 0, state);
                 });
             }));
-        });
+        }));
+    }
+
+    /**
+     * The .dockerignore's patterns as a test on a context path: one pattern a line ({@code #} a
+     * comment), globs with {@code *} and {@code ?}, a leading {@code !} taking a path back in, the
+     * last matching line deciding. The Dockerfile and .dockerignore themselves are always sent.
+     */
+    static java.util.function.Predicate<String> ignoring(byte[] file) {
+        List<String> lines = new ArrayList<>();
+        if (file != null) {
+            for (String line : new String(file, StandardCharsets.UTF_8).split("\n")) {
+                String t = line.strip();
+                if (!t.isEmpty() && !t.startsWith("#")) lines.add(t);
+            }
+        }
+        return path -> {
+            String p = path.startsWith("./") ? path.substring(2) : path;
+            if (p.equals("Dockerfile") || p.equals(".dockerignore")) return false;
+            boolean out = false;
+            for (String line : lines) {
+                boolean keep = line.startsWith("!");
+                String glob = (keep ? line.substring(1) : line).replaceFirst("^/", "");
+                String regex = glob.replace(".", "\\.").replace("**", "\u0000").replace("*", "[^/]*").replace("?", "[^/]").replace("\u0000", ".*");
+                if (p.matches(regex) || p.startsWith(glob + "/")) out = !keep;
+            }
+            return out;
+        };
     }
 
     private static void buildArg(Map<String, String> into, String kv, Libc c) {
@@ -128,11 +160,13 @@ final class Build {
     }
 
     /** The context's size as a tar of its files: a 512-byte header and the data in 512-byte blocks each, and 1 KiB at the end (top-level files only). */
-    private static Step contextSize(Libc c, String dir, java.util.function.LongFunction<Step> then) {
+    private static Step contextSize(Libc c, String dir, java.util.function.Predicate<String> ignored, java.util.function.LongFunction<Step> then) {
         return c.listDirectory(dir, false, (err, entries) -> {
             long[] size = {1024};
             List<String> names = new ArrayList<>();
-            if (err == null) for (dev.syssim.sim.fs.Dirent e : entries) if (e.type() == dev.syssim.sim.fs.FileType.REGULAR) names.add(e.name());
+            if (err == null) {
+                for (dev.syssim.sim.fs.Dirent e : entries) if (e.type() == dev.syssim.sim.fs.FileType.REGULAR && !ignored.test(e.name())) names.add(e.name());
+            }
             return Libc.forEach(names, (n, next) -> c.statOf(dir + "/" + n, true, (e, st) -> {
                 if (e == null) size[0] += 512 + 512 * ((st.size() + 511) / 512);
                 return next.get();
@@ -147,14 +181,20 @@ final class Build {
     }
 
     /** The content of each COPY's source (null for other instructions), read one after the other. */
-    private static Step readContext(Libc c, String dir, List<Instruction> steps, java.util.function.Function<List<byte[]>, Step> then) {
+    private static Step readContext(Libc c, String dir, List<Instruction> steps, java.util.function.Predicate<String> ignored,
+                                    java.util.function.Function<List<byte[]>, Step> then) {
         List<byte[]> files = new ArrayList<>();
         return Libc.forEach(steps, (in, next) -> {
-            if (!in.keyword().equals("COPY")) {
+            if (!copies(in)) {
                 files.add(null);
                 return next.get();
             }
-            return c.readFile(dir + "/" + in.rest().split("\\s+")[0], (err, data) -> {
+            String src = in.rest().split("\\s+")[0];
+            if (ignored.test(src)) {
+                files.add(null);
+                return next.get();
+            }
+            return c.readFile(dir + "/" + src, (err, data) -> {
                 files.add(err != null ? null : data);
                 return next.get();
             });
@@ -180,8 +220,8 @@ final class Build {
             });
         }
         if (st.image == null) return fail(c, "No build stage in current context", 1);
-        if (in.keyword().equals("COPY") && files.get(i) == null) {
-            return fail(c, "COPY failed: file not found in build context or excluded by .dockerignore: stat " + in.rest().split("\\s+")[0]
+        if (copies(in) && files.get(i) == null) {
+            return fail(c, in.keyword() + " failed: file not found in build context or excluded by .dockerignore: stat " + in.rest().split("\\s+")[0]
                     + ": file does not exist", 1);
         }
         if (in.keyword().equals("ARG")) declare(o, st, in.rest());
@@ -213,7 +253,7 @@ final class Build {
      * changed file or argument misses the cache.
      */
     private static String key(Instruction in, byte[] file, State st) {
-        if (in.keyword().equals("COPY")) return in.text() + " sha256:" + dev.syssim.sim.container.Registry.sha256(file);
+        if (copies(in)) return in.text() + " sha256:" + dev.syssim.sim.container.Registry.sha256(file);
         if (in.keyword().equals("RUN") && !st.args.isEmpty()) {
             StringBuilder k = new StringBuilder("|" + st.args.size());
             st.args.forEach((n, v) -> k.append(' ').append(n).append('=').append(v));
@@ -225,7 +265,7 @@ final class Build {
     private static Step build(Libc c, Options o, List<Instruction> steps, List<byte[]> files, int i, State st, String key) {
         Instruction in = steps.get(i);
         Image image = st.image;
-        if (in.keyword().equals("COPY")) {
+        if (copies(in)) {
             String[] parts = in.rest().split("\\s+");
             String src = parts[0];
             String dst = parts[parts.length - 1];
@@ -260,6 +300,14 @@ final class Build {
                 return next(c, o, steps, files, i, st);
             });
         });
+    }
+
+    /**
+     * COPY, and ADD, which for a plain local file does the same. Simplification: ADD's other powers
+     * (unpacking a local tar archive, fetching a URL) are not simulated.
+     */
+    private static boolean copies(Instruction in) {
+        return in.keyword().equals("COPY") || in.keyword().equals("ADD");
     }
 
     /** What a metadata instruction sets, parsed: ENV's name and value, CMD's and ENTRYPOINT's words, WORKDIR's absolute path, ... */
