@@ -97,4 +97,12 @@ class DockerSecurityOptionsTest {
             at = next;
         }
     }
+
+    @Test
+    void anExecdProcessHasTheContainersUserAndCapabilitiesNotRunc() {
+        Docked d = pulled();
+        d.run("docker run -d --name capped --cap-drop ALL alpine sleep 100; docker run -d --name as-user -u 1000 alpine sleep 100");
+        assertEquals("CapEff:\t0000000000000000\n", d.run("docker exec capped cat /proc/self/status | grep CapEff"));
+        assertEquals("1000\n", d.run("docker exec as-user id -u"));
+    }
 }

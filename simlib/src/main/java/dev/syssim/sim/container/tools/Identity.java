@@ -26,7 +26,13 @@ final class Identity {
     private Identity() {
     }
 
+    /** For runc run: a refusal goes back to the parent through the report pipe, as Docker's error with status 125. */
     static Step become(Libc c, Container ct, int[] report, Supplier<Step> then) {
+        return become(c, ct, message -> c.write(report[1], Libc.bytes("125:!" + message), w -> c.exitQuietly(125)), then);
+    }
+
+    /** Becomes the container's user with its capability set, or hands the refusal's message to {@code refuse}. */
+    static Step become(Libc c, Container ct, java.util.function.Function<String, Step> refuse, Supplier<Step> then) {
         long caps = Capabilities.of(ct.spec().security().privileged(), ct.spec().security().capAdd(), ct.spec().security().capDrop());
         String user = ct.user();
         if (user.isEmpty()) return c.sys(new Capset(caps), x -> then.get());
@@ -42,13 +48,13 @@ final class Identity {
                 uid = Integer.parseInt(parts[0]);
                 gid = 0;
             } else {
-                return refuse(c, report, "unable to find user " + parts[0] + ": no matching entries in passwd file");
+                return refuse.apply("unable to find user " + parts[0] + ": no matching entries in passwd file");
             }
             if (parts.length > 1) {
                 String[] g = lookup(group, parts[1], 2);
                 if (g != null) gid = Integer.parseInt(g[2]);
                 else if (parts[1].matches("\\d+")) gid = Integer.parseInt(parts[1]);
-                else return refuse(c, report, "unable to find group " + parts[1] + ": no matching entries in group file");
+                else return refuse.apply("unable to find group " + parts[1] + ": no matching entries in group file");
             }
             int u = uid;
             int g = gid;
@@ -65,9 +71,5 @@ final class Identity {
             if (f.length > idField && (f[0].equals(key) || f[idField].equals(key))) return f;
         }
         return null;
-    }
-
-    private static Step refuse(Libc c, int[] report, String message) {
-        return c.write(report[1], Libc.bytes("125:!" + message), w -> c.exitQuietly(125));
     }
 }
