@@ -96,4 +96,14 @@ class DockerObjectsTest {
         assertTrue(d.run("docker run --rm debian:bookworm cat /etc/os-release").contains("VERSION_CODENAME=bookworm\n"));
         assertEquals("/usr/bin/bash\n5.2.15(1)-release\n", d.run("docker run --rm debian:bookworm bash -c 'type -p bash; echo $BASH_VERSION'"));
     }
+
+    @Test
+    void theManagementCommandsAreTheClassicOnes() {
+        Docked d = pulled();
+        d.run("docker run --name done alpine true");
+        assertEquals(d.run("docker images"), d.run("docker image ls"));
+        assertEquals(d.run("docker ps -a"), d.run("docker container ls -a"));
+        assertEquals("done\n", d.run("docker container rm done"));
+        assertEquals("Untagged: other:latest\n", d.run("docker image tag alpine other; docker image rm other"));
+    }
 }

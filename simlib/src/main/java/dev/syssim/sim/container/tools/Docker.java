@@ -33,6 +33,34 @@ public final class Docker extends Tool {
             c.print(usage());
             return c.exit(0);
         }
+        return dispatch(c, args);
+    }
+
+    /**
+     * The management commands' forms of the classic ones ({@code docker image ls} is {@code docker
+     * images}, {@code docker container rm} is {@code docker rm}); others unchanged, or null.
+     */
+    private static List<String> classic(List<String> args) {
+        if (args.size() < 2 || !(args.get(0).equals("image") || args.get(0).equals("container"))) return null;
+        boolean image = args.get(0).equals("image");
+        String sub = args.get(1);
+        String command = switch (sub) {
+            case "ls", "list" -> image ? "images" : "ps";
+            case "rm", "remove" -> image ? "rmi" : "rm";
+            case "inspect", "pull", "tag", "build" -> image ? sub : sub.equals("inspect") ? "inspect" : null;
+            case "run", "exec", "logs", "stop", "kill", "top", "stats", "port" -> image ? null : sub;
+            default -> null;
+        };
+        if (command == null) return null;
+        List<String> out = new ArrayList<>();
+        out.add(command);
+        out.addAll(args.subList(2, args.size()));
+        return out;
+    }
+
+    private Step dispatch(Libc c, List<String> args) {
+        List<String> classic = classic(args);
+        if (classic != null) args = classic;
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "run" -> run(c, rest);
