@@ -17,6 +17,7 @@ public final class Container {
     private final java.util.List<String> command;
     private final long created;
     private final java.util.List<Device> devices;
+    private final String hostName;
     final WaitQueue changes = new WaitQueue("container_wait");
     private ContainerState state = ContainerState.CREATED;
     private int hostPid;
@@ -26,7 +27,9 @@ public final class Container {
     private boolean startDecided;
     private Mount rootfs;
 
-    Container(String id, String name, Image image, RunSpec spec, java.util.List<String> command, long created, java.util.List<Device> devices) {
+    Container(String id, String name, Image image, RunSpec spec, java.util.List<String> command, long created, java.util.List<Device> devices,
+              String hostName) {
+        this.hostName = hostName;
         this.devices = java.util.List.copyOf(devices);
         this.id = id;
         this.name = name;
@@ -118,8 +121,10 @@ public final class Container {
         return "/sys/fs/cgroup/system.slice/docker-" + id + ".scope";
     }
 
+    /** {@code --hostname}, else the short id; on the host's network, the host's name (Docker gives it the host's, as its /etc/hostname). */
     public String hostname() {
-        return spec.hostname() != null ? spec.hostname() : shortId();
+        if (spec.hostname() != null) return spec.hostname();
+        return spec.network().equals("host") ? hostName : shortId();
     }
 
     Mount rootfs() {

@@ -340,7 +340,7 @@ public final class Engine {
         String id = Registry.sha256(host.machineName() + " container " + made);
         String name = spec.name() != null ? spec.name()
                 : ADJECTIVES[(made * 7) % ADJECTIVES.length] + "_" + NAMES[(made * 5) % NAMES.length];
-        Container c = new Container(id, name, image, spec, command, host.now(), devices);
+        Container c = new Container(id, name, image, spec, command, host.now(), devices, host.init().uts().hostname());
         containers.put(id, c);
         return c;
     }

@@ -96,4 +96,14 @@ class DockerBridgeTest {
         assertEquals("docker: Error response from daemon: network nolab not found.\nSee 'docker run --help'.\n125\n",
                 d.run("docker run --rm --network nolab alpine true; echo $?"));
     }
+
+    @Test
+    void networkHostSharesTheHostsNetworkNamespaceAndName() {
+        Docked d = pulled();
+        d.run("docker run -d --name onhost --network host alpine sleep 100");
+        int pid = Engine.of(d.laptop.kernel()).container("onhost").hostPid();
+        assertEquals(d.run("readlink /proc/1/ns/net"), d.run("readlink /proc/" + pid + "/ns/net"));
+        assertEquals("laptop\n", d.run("docker exec onhost hostname"));
+        assertEquals("0\n", d.run("ip link show master docker0 | grep -c master"));
+    }
 }

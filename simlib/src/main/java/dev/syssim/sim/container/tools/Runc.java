@@ -52,7 +52,9 @@ public final class Runc extends Tool {
             return cgroup(c, ct, () -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), sync -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), report -> {
                 int[] s = Syscall.Pipe2.fds(sync);
                 int[] r = Syscall.Pipe2.fds(report);
-                return c.sys(new Syscall.Clone(NAMESPACES, pid -> child(c, ct, s, r)), child -> network(c, ct, child.intValue(),
+                // --network host: no network namespace of its own; the host's interfaces, ports and rules
+                long flags = ct.spec().network().equals("host") ? NAMESPACES & ~NamespaceCalls.CLONE_NEWNET : NAMESPACES;
+                return c.sys(new Syscall.Clone(flags, pid -> child(c, ct, s, r)), child -> network(c, ct, child.intValue(),
                         () -> parent(c, ct, child.intValue(), s, r)));
             })));
         });
