@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * docker (the client of Docker 20.10.24, Debian 12's docker.io): parses the command line, connects
  * to {@code /var/run/docker.sock} — which only root and the docker group may write, so everyone
  * else gets Docker's {@code permission denied while trying to connect ...} — and sends dockerd the
- * request. Commands: run, exec, ps, images, pull, rm, logs, stop, kill. Exit statuses as Docker's: 125
+ * request. Commands: run, exec, ps, images, pull, rm, rmi, tag, inspect, top, stats, port, logs, stop,
+ * kill, build, volume, network, and the {@code image}/{@code container} forms. Exit statuses as Docker's: 125
  * for the engine's own errors in {@code run}, 126 and 127 when the command cannot be run or is
  * not found, else the container's; 1 for the other commands' errors.
  */
@@ -360,16 +361,29 @@ public final class Docker extends Tool {
 
                 A self-sufficient runtime for containers
 
+                Management Commands:
+                  container   Manage containers
+                  image       Manage images
+                  network     Manage networks
+                  volume      Manage volumes
+
                 Commands:
+                  build       Build an image from a Dockerfile
                   exec        Run a command in a running container
                   images      List images
+                  inspect     Return low-level information on Docker objects
                   kill        Kill one or more running containers
                   logs        Fetch the logs of a container
+                  port        List port mappings or a specific mapping for the container
                   ps          List containers
                   pull        Pull an image or a repository from a registry
                   rm          Remove one or more containers
+                  rmi         Remove one or more images
                   run         Run a command in a new container
+                  stats       Display a live stream of container(s) resource usage statistics
                   stop        Stop one or more running containers
+                  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+                  top         Display the running processes of a container
 
                 Run 'docker COMMAND --help' for more information on a command.
                 """;
@@ -379,7 +393,11 @@ public final class Docker extends Tool {
     public String manual() {
         return "docker COMMAND [OPTIONS]\n"
                 + "  The Docker client: talks to dockerd over /var/run/docker.sock (root and the docker group only).\n"
-                + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]] [-m SIZE] [--pids-limit N] [--network none|bridge] [-h NAME] IMAGE [CMD...]\n"
-                + "  exec [-i] [-t] [-e K=V] NAME CMD...; ps [-a], images, pull IMAGE, rm NAME, logs NAME, stop NAME, kill NAME";
+                + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]|VOLUME:DIR] [-p [IP:]HOST:PORT] [-m SIZE] [--pids-limit N]\n"
+                + "      [--network none|bridge|host|NAME] [-h NAME] [-u USER] [-w DIR] [--entrypoint CMD] [--read-only] [--cap-add|--cap-drop CAP]\n"
+                + "      [--privileged] [--device HOST[:DIR]] IMAGE [CMD...]\n"
+                + "  exec [-i] [-t] [-e K=V] NAME CMD...; ps [-a] [--format T], images, pull IMAGE, rm [-f] NAME..., rmi IMAGE..., tag SRC DST,\n"
+                + "  inspect [-f T] NAME..., top NAME, stats --no-stream [NAME...], port NAME [PORT], logs NAME, stop NAME, kill NAME,\n"
+                + "  build [-t NAME] [--no-cache] [--build-arg K=V] [-q] DIR, volume create|ls|rm, network ls|create|rm";
     }
 }
