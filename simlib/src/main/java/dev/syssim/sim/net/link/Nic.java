@@ -110,6 +110,21 @@ public final class Nic {
 
         /** {@code frame} arrives on the tap; the device calls {@code deliver} in the guest's interrupt handler. */
         void receive(Nic nic, Frame frame, Runnable deliver);
+
+        /** What the guest's driver tells {@code ethtool -i}. */
+        DriverInfo driverInfo();
+    }
+
+    /**
+     * A driver's answer to ETHTOOL_GDRVINFO ({@code ethtool -i}): its name and version, the
+     * firmware's, the bus address, and which further ethtool requests it supports.
+     */
+    public record DriverInfo(String driver, String version, String firmware, String busInfo, boolean statistics, boolean test,
+                             boolean eeprom, boolean registerDump) {
+    }
+
+    public Device device() {
+        return device;
     }
 
     private Device device;

@@ -177,6 +177,20 @@ public final class Netlink {
         }
     }
 
+    /**
+     * ETHTOOL_GDRVINFO for an interface ({@code ethtool -i DEV}): real ethtool asks with
+     * {@code ioctl(fd, SIOCETHTOOL, ...)} on a socket; the simulation sends it like the others.
+     */
+    public record DriverInfo(String name) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "SIOCETHTOOL {ifr_name=\"" + name + "\", ethcmd=ETHTOOL_GDRVINFO}";
+        }
+    }
+
     /** RTM_NEWLINK with IFLA_ADDRESS ({@code ip link set DEV address MAC}). */
     public record SetMac(String name, String mac) implements Request {
         public Family family() {

@@ -131,6 +131,12 @@ public final class NetlinkSocket extends Socket {
             Errno e = stack.enslave(iface, master);
             return e == null ? new Netlink.ToolAnswer("", "", 0) : new Netlink.Failure(e);
         }
+        if (request instanceof Netlink.DriverInfo info) {
+            Interface iface = stack.interfaceNamed(info.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            dev.syssim.sim.net.link.Nic.DriverInfo d = iface.driverInfo();
+            return d == null ? new Netlink.Failure(Errno.EOPNOTSUPP) : d;
+        }
         if (request instanceof Netlink.SetMac set) {
             Interface iface = stack.interfaceNamed(set.name());
             if (iface == null) return new Netlink.Failure(Errno.ENODEV);

@@ -173,6 +173,22 @@ public final class Interface {
         };
     }
 
+    /**
+     * What {@code ethtool -i} learns of the interface's driver; null for {@code lo} (its driver
+     * answers EOPNOTSUPP). A NIC without a device model is taken for an Intel e1000 in PCI slot 3,
+     * the card the simulation's machines have (their NIC raises IRQ 11, as that card does).
+     */
+    public Nic.DriverInfo driverInfo() {
+        return switch (kind) {
+            case LOOPBACK -> null;
+            case BRIDGE -> new Nic.DriverInfo("bridge", "2.3", "N/A", "N/A", false, false, false, false);
+            case VETH -> new Nic.DriverInfo("veth", "1.0", "", "", true, false, false, false);
+            case TAP -> new Nic.DriverInfo("tun", "1.6", "", "tap", false, false, false, false);
+            case ETHERNET -> nic.device() != null ? nic.device().driverInfo()
+                    : new Nic.DriverInfo("e1000", dev.syssim.sim.os.Kernel.RELEASE, "", "0000:00:03.0", true, true, true, true);
+        };
+    }
+
     /** The queueing discipline {@code ip link} names: none for software devices, pfifo_fast on a tap, fq_codel on a NIC. */
     public String qdisc() {
         if (kind == LinkKind.BRIDGE) return up ? "noqueue" : "noop";
