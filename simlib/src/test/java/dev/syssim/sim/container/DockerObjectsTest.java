@@ -106,4 +106,13 @@ class DockerObjectsTest {
         assertEquals("done\n", d.run("docker container rm done"));
         assertEquals("Untagged: other:latest\n", d.run("docker image tag alpine other; docker image rm other"));
     }
+
+    @Test
+    void pullingAnotherTagOfAStoredImageFetchesNoLayerAgain() {
+        Docked d = new Docked();
+        d.run("docker pull debian:bookworm >/dev/null");
+        String layer = Registry.sha256("layer debian").substring(0, 12);
+        assertEquals("12: Pulling from library/debian\n" + layer + ": Already exists\nDigest: sha256:" + Registry.sha256("manifest debian")
+                + "\nStatus: Downloaded newer image for debian:12\ndocker.io/library/debian:12\n", d.run("docker pull debian:12"));
+    }
 }

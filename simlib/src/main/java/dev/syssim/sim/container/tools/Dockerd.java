@@ -145,7 +145,13 @@ public final class Dockerd extends Tool {
             out.append("Digest: ").append(image.digest()).append("\nStatus: Image is up to date for ").append(ref).append('\n');
             return new Engine.Reply(out.toString(), null, e.image(ref.toString()));
         }
+        // a layer already in the store (the same image under another tag) is not fetched again
+        boolean have = e.image(image.id()) != null;
         for (String layer : image.layers()) {
+            if (have) {
+                out.append(layer).append(": Already exists\n");
+                continue;
+            }
             for (String step : List.of("Pulling fs layer", "Verifying Checksum", "Download complete", "Pull complete")) {
                 out.append(layer).append(": ").append(step).append('\n');
             }
