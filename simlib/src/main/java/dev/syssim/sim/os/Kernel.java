@@ -28,6 +28,11 @@ public final class Kernel {
     public static final String VERSION = "#1 SMP PREEMPT_DYNAMIC Debian 6.1.115-1 (2024-11-01)";
 
     private final String machineName;
+    /**
+     * What uname(2) reports besides the host name: Debian's kernel by default; a preset may give a
+     * machine another identity (Docker Desktop's LinuxKit VM, a Mac shown as Darwin).
+     */
+    private Utsname identity = new Utsname("Linux", "", RELEASE, VERSION, "x86_64");
     private final Timeline timeline;
     private final Trace trace;
     private final Scheduler scheduler;
@@ -120,8 +125,8 @@ public final class Kernel {
             rootUts.setHostname(value);
             return true;
         }));
-        procSysFiles.put("kernel/ostype", tunable(() -> "Linux", value -> false));
-        procSysFiles.put("kernel/osrelease", tunable(() -> RELEASE, value -> false));
+        procSysFiles.put("kernel/ostype", tunable(() -> identity.sysname(), value -> false));
+        procSysFiles.put("kernel/osrelease", tunable(() -> identity.release(), value -> false));
         procSysFiles.put("kernel/pid_max", tunable(() -> Integer.toString(limits.pidMax()), value -> false));
         procSysFiles.put("kernel/dmesg_restrict", tunable(() -> dmesgRestricted ? "1" : "0", value -> {
             if (!value.equals("0") && !value.equals("1")) return false;
@@ -342,6 +347,16 @@ public final class Kernel {
 
     public NamespaceCalls namespaceCalls() {
         return namespaceCalls;
+    }
+
+    /** uname(2)'s kernel name, release, version and machine (the node name is the UTS namespace's). */
+    public Utsname identity() {
+        return identity;
+    }
+
+    /** Gives this machine another kernel identity (its node name is ignored: it stays the UTS namespace's). */
+    public void setIdentity(Utsname identity) {
+        this.identity = identity;
     }
 
     /** The state a room keeps on this machine, or null (the kernel only holds it, as with the network stack). */

@@ -21,7 +21,7 @@ public final class SystemCalls {
     }
 
     Outcome uname(Process p) {
-        Utsname u = new Utsname("Linux", p.uts().hostname(), Kernel.RELEASE, Kernel.VERSION, "x86_64");
+        Utsname u = new Utsname(kernel.identity().sysname(), p.uts().hostname(), kernel.identity().release(), kernel.identity().version(), kernel.identity().machine());
         return Outcome.done(SysResult.ok(0, u), Costs.SYSCALL);
     }
 

@@ -18,6 +18,8 @@ public final class Scenarios {
         register(new ChromeOsScenario());
         register(new VirtScenario());
         register(new DockerScenario());
+        register(DockerDesktopScenario.mac());
+        register(DockerDesktopScenario.windows());
     }
 
     private Scenarios() {

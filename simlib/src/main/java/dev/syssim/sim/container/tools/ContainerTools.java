@@ -10,6 +10,7 @@ public final class ContainerTools {
 
     public static void register(Binaries binaries) {
         binaries.register("docker", new Docker());
+        binaries.register("docker-desktop", new DesktopDocker());
         binaries.register("dockerd", new Dockerd());
         binaries.register("containerd", new Containerd());
         binaries.register("containerd-shim-runc-v2", new Shim());

@@ -86,6 +86,7 @@ public final class Docker extends Tool {
             case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
             case "exec" -> exec(c, rest);
             case "build" -> Build.run(c, rest);
+            case "info" -> info(c);
             case "--version", "version" -> {
                 c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
                 yield c.exit(0);
@@ -96,6 +97,24 @@ public final class Docker extends Tool {
                 yield c.exit(1);
             }
         };
+    }
+
+    /**
+     * {@code docker info}: the client's lines, then the server's; without a daemon, Docker 20.10
+     * prints the server's error in the Server part and exits 1.
+     */
+    private Step info(Libc c) {
+        c.print(Info.CLIENT);
+        return connect(c, "Get", "/info", "", () -> c.sys(new EngineCalls.Rpc("info", List.of(), null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            c.print(reply.out());
+            return c.exit(reply.error() == null ? 0 : 1);
+        }), message -> {
+            c.print("Server:\n");
+            c.flushStdout();
+            c.eprint("ERROR: " + message + "\nerrors pretty printing info\n");
+            return c.exit(1);
+        });
     }
 
     private static String first(List<String> args) {

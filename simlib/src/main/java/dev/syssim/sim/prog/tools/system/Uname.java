@@ -45,7 +45,8 @@ public final class Uname extends Tool {
             if (all || m) parts.add(u.machine());
             if (p) parts.add("unknown");
             if (i) parts.add("unknown");
-            if (all || os) parts.add("GNU/Linux");
+            // coreutils' -a adds GNU/Linux only on Linux; the Mac's (BSD) uname -a ends at the machine
+            if (os || all && u.sysname().equals("Linux")) parts.add(u.sysname().equals("Linux") ? "GNU/Linux" : u.sysname());
             c.println(String.join(" ", parts));
             return c.exit(0);
         });
