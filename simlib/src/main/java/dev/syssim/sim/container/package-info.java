@@ -9,6 +9,8 @@
  * ({@code ImageConfig}), containers the capability set ({@code Capabilities}) and host devices
  * ({@code Device}) runc gives them. Uses {@code os}, {@code fs} and
  * {@code prog}; the tools {@code docker}, {@code dockerd}, {@code containerd},
- * {@code containerd-shim-runc-v2} and {@code runc} are in {@code container.tools}.
+ * {@code containerd-shim-runc-v2} and {@code runc} are in {@code container.tools}. Docker Desktop
+ * ({@code DockerDesktop}): on a Mac or Windows host the engine runs in a Linux VM and the host's
+ * client ({@code container.tools.DesktopDocker}) carries each command into it.
  */
 package dev.syssim.sim.container;
