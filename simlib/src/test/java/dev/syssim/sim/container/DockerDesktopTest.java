@@ -139,4 +139,21 @@ class DockerDesktopTest {
         assertEquals("MINGW64_NT-10.0-19045\n5.15.90.1-microsoft-standard-WSL2\n Kernel Version: 5.15.90.1-microsoft-standard-WSL2\n Operating System: Docker Desktop\n",
                 t.both.toString());
     }
+
+    @Test
+    void dockerInfoOutsideTheDockerGroupPrintsTheClientPartAndTheServersErrorWithStatus1() {
+        Docked d = new Docked("student", false);
+        assertEquals("Client:\n Context:    default\n Debug Mode: false\n\nServer:\n", d.run("docker info 2>/dev/null"));
+        assertEquals("ERROR: permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock: Get "
+                + "\"http://%2Fvar%2Frun%2Fdocker.sock/v1.24/info\": dial unix /var/run/docker.sock: connect: permission denied\n"
+                + "errors pretty printing info\n1\n", d.run("docker info 2>&1 >/dev/null; echo $?"));
+    }
+
+    @Test
+    void dockerInfoCountsTheEnginesContainersAndImages() {
+        Docked d = new Docked();
+        d.run("docker run -d --name web nginx >/dev/null 2>&1; docker run --name done alpine true >/dev/null 2>&1");
+        String out = d.run("docker info");
+        assertTrue(out.contains(" Containers: 2\n  Running: 1\n  Paused: 0\n  Stopped: 1\n Images: 2\n"), out);
+    }
 }
