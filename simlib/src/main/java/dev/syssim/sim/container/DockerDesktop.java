@@ -37,8 +37,8 @@ import java.util.Map;
  * handed to a {@code docker} client started in the VM as root with the same arguments (which the
  * VM's own socket lets through), and its output and status are carried back when it ends; the host
  * client polls for the end every millisecond, as a relay reading its channel would. So streams are
- * not interactive across the hop (no {@code -i}/{@code -t}: the VM client's stdin is empty), and
- * output arrives when the command ends.
+ * not interactive across the hop: with {@code -i} the host client reads its stdin to the end first
+ * (from a pipe or file; from a terminal nothing goes along), and output arrives when the command ends.
  */
 public final class DockerDesktop {
 
@@ -88,9 +88,10 @@ public final class DockerDesktop {
      * socket, EACCES without write permission on it, ECONNREFUSED when the VM or its dockerd is down;
      * else the result's data is the {@link Forwarded} command.
      */
-    public record Forward(List<String> args) implements Syscall {
+    public record Forward(List<String> args, byte[] stdin) implements Syscall {
         public Forward {
             args = List.copyOf(args);
+            stdin = stdin.clone();
         }
 
         public String name() { return "connect"; }
@@ -103,7 +104,7 @@ public final class DockerDesktop {
             if (d == null || !Engine.of(d.vm).dockerdRunning()) return Outcome.error(Errno.ECONNREFUSED, Costs.SYSCALL);
             Capture out = Capture.output();
             Capture err = Capture.output();
-            OpenFile[] stdio = {Capture.input(new byte[0]).open(0), out.open(1), err.open(1)};
+            OpenFile[] stdio = {Capture.input(stdin).open(0), out.open(1), err.open(1)};
             List<String> argv = new ArrayList<>();
             argv.add("docker");
             argv.addAll(args);

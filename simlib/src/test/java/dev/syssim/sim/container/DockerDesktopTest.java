@@ -156,4 +156,12 @@ class DockerDesktopTest {
         String out = d.run("docker info");
         assertTrue(out.contains(" Containers: 2\n  Running: 1\n  Paused: 0\n  Stopped: 1\n Images: 2\n"), out);
     }
+
+    @Test
+    void withDashIThePipedInputGoesIntoTheVmsContainer() {
+        String loop = " alpine sh -c 'while read l; do echo \"<$l>\"; done; echo end'";
+        assertEquals("<a>\n<b>\nend\n", onMac("printf 'a\\nb\\n' | docker run -i --rm" + loop));
+        assertEquals("<a>\nend\n", onMac("echo a | docker run --name piped -it --rm" + loop));
+        assertEquals("end\n", onMac("printf 'a\\nb\\n' | docker run --rm" + loop));
+    }
 }

@@ -23,7 +23,30 @@ public final class DesktopDocker extends Tool {
             c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
             return c.exit(0);
         }
-        return c.sys(new DockerDesktop.Forward(args), r -> {
+        if (!wantsStdin(args)) return forward(c, args, new byte[0]);
+        // -i from a pipe or file: what the client reads goes along; from a terminal nothing does (see DockerDesktop)
+        return c.isatty(0, tty -> {
+            if (tty) return forward(c, args, new byte[0]);
+            java.io.ByteArrayOutputStream in = new java.io.ByteArrayOutputStream();
+            return c.readAll(0, in, err -> forward(c, args, in.toByteArray()));
+        });
+    }
+
+    /** {@code run} or {@code exec} with {@code -i} (alone or in a group such as {@code -it}) before the image or container. */
+    static boolean wantsStdin(List<String> args) {
+        if (args.isEmpty() || !(args.get(0).equals("run") || args.get(0).equals("exec"))) return false;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (!a.startsWith("-") || a.equals("-") || a.equals("--")) return false;
+            if (a.equals("--interactive")) return true;
+            if (RunOptions.WITH_VALUE.contains(a)) i++;
+            else if (!a.startsWith("--") && a.indexOf('i') > 0) return true;
+        }
+        return false;
+    }
+
+    private static Step forward(Libc c, List<String> args, byte[] stdin) {
+        return c.sys(new DockerDesktop.Forward(args, stdin), r -> {
             if (r.failed()) {
                 String reason = r.errno() == Errno.EACCES
                         ? "permission denied while trying to connect to the Docker daemon socket at unix://" + Engine.SOCKET

@@ -18,7 +18,7 @@ final class RunOptions {
     private RunOptions() {
     }
 
-    private static final List<String> WITH_VALUE = List.of("--name", "-e", "--env", "-v", "--volume", "-m", "--memory", "--pids-limit",
+    static final List<String> WITH_VALUE = List.of("--name", "-e", "--env", "-v", "--volume", "-m", "--memory", "--pids-limit",
             "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device", "-p", "--publish");
 
     static Parsed parse(List<String> args, Map<String, String> clientEnv) {
