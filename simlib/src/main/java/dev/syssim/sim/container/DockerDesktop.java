@@ -35,8 +35,9 @@ import java.util.Map;
  * and carries each connection into the VM (vpnkit's or gRPC-FUSE's channels over vsock / a Hyper-V
  * socket), where it reaches the VM's {@code /var/run/docker.sock}. Here the host client's request is
  * handed to a {@code docker} client started in the VM as root with the same arguments (which the
- * VM's own socket lets through), and its output and status are carried back when it ends; the host
- * client polls for the end every millisecond, as a relay reading its channel would. So streams are
+ * VM's own socket lets through), and its output and status are carried back when it ends; a relay on
+ * the host's timeline looks for the end every millisecond and then wakes the host client (which so
+ * sleeps once, in read(2), as on a socket). So streams are
  * not interactive across the hop: with {@code -i} the host client reads its stdin to the end first
  * (from a pipe or file; from a terminal nothing goes along), and output arrives when the command ends.
  */
@@ -120,19 +121,37 @@ public final class DockerDesktop {
         public String straceArgs(SysResult r) { return "3, {sa_family=AF_UNIX, sun_path=\"" + Engine.SOCKET + "\"}, 23"; }
     }
 
+    /** Watches the VM's client from the host's timeline (no process of its own, so no trace events of its own). */
+    private record Relay(Kernel host, Process client, WaitQueue relay) implements Runnable {
+        void schedule() {
+            host.timeline().at(host.now() + POLL_NANOS, this);
+        }
+
+        @Override
+        public void run() {
+            if (ended(client)) host.scheduler().wakeAll(relay);
+            else schedule();
+        }
+    }
+
+    private static boolean ended(Process p) {
+        return p.state() == ProcessState.ZOMBIE || p.state() == ProcessState.DEAD;
+    }
+
     /** The host client waits for the VM's answer (read(2) on the socket); the result is the command's exit status. */
     public record AwaitForwarded(Forwarded command) implements Syscall {
         public String name() { return "read"; }
 
         public Outcome enter(Kernel k, Process p) {
             Process c = command.client();
-            if (c.state() == ProcessState.ZOMBIE || c.state() == ProcessState.DEAD) {
+            if (ended(c)) {
                 int status = c.waitStatus();
                 return Outcome.ok(WaitStatus.isExited(status) ? WaitStatus.exitCode(status) : 128 + WaitStatus.termSignal(status).number(), Costs.SYSCALL);
             }
-            // the VM's processes wake only the VM's sleepers: the host side looks again a moment later
+            // the VM's processes wake only the VM's sleepers: a relay on the timeline looks every
+            // millisecond and wakes the host client once, when the VM's client has ended
             WaitQueue relay = new WaitQueue("unix_stream_read_generic");
-            k.timeline().at(k.now() + POLL_NANOS, () -> k.scheduler().wakeAll(relay));
+            new Relay(k, c, relay).schedule();
             return new Outcome.Blocked(relay, "unix_stream_read_generic", () -> enter(k, p));
         }
 

@@ -100,6 +100,18 @@ class DockerDesktopTest {
     }
 
     @Test
+    void theHostClientSleepsOnceWhileTheVmWorks() {
+        onMac("docker pull alpine >/dev/null");
+        mac.trace().clear();
+        mac.trace().setLevel(TraceLevel.FULL);
+        onMac("docker run --rm alpine sleep 1");
+        mac.trace().setLevel(TraceLevel.OFF);
+        List<TraceEvent> events = mac.trace().snapshot().keptEvents();
+        TraceEvent hop = events.stream().filter(e -> e.label().startsWith("docker.sock → Docker Desktop's VM")).findFirst().orElseThrow();
+        assertEquals(1, events.stream().filter(e -> e.seq() > hop.seq() && e.lane().equals(hop.lane()) && e.kind() == EventKind.BLOCK).count());
+    }
+
+    @Test
     void withoutTheVmsEngineTheClientCannotConnect() {
         World w = Scenarios.named("mac").orElseThrow().build(7, RunLimits.DEFAULT);
         Terminal t = new Terminal();
