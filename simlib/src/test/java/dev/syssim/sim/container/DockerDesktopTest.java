@@ -167,6 +167,7 @@ class DockerDesktopTest {
         d.run("docker run -d --name web nginx >/dev/null 2>&1; docker run --name done alpine true >/dev/null 2>&1");
         String out = d.run("docker info");
         assertTrue(out.contains(" Containers: 2\n  Running: 1\n  Paused: 0\n  Stopped: 1\n Images: 2\n"), out);
+        assertTrue(out.matches("(?s).*\n ID: [A-Z2-7]{4}(:[A-Z2-7]{4}){11}\n.*"), "20.10's ID shape: " + out);
     }
 
     @Test

@@ -42,7 +42,6 @@ final class Info {
         Set<String> ids = new HashSet<>();
         for (Image i : e.images()) ids.add(i.id());
         Utsname u = k.identity();
-        String id = dev.syssim.sim.container.Registry.sha256((k.machineName() + " engine id").getBytes(StandardCharsets.UTF_8)).toUpperCase();
         StringBuilder b = new StringBuilder("Server:\n");
         b.append(" Containers: ").append(running + stopped).append('\n')
                 .append("  Running: ").append(running).append('\n')
@@ -64,11 +63,22 @@ final class Info {
                 .append(" CPUs: ").append(k.scheduler().coreCount()).append('\n')
                 .append(" Total Memory: ").append(bytesSize(k.memoryKiB() * 1024)).append('\n')
                 .append(" Name: ").append(k.machineName()).append('\n')
-                .append(" ID: ").append(id, 0, 4).append(':').append(id, 4, 8).append(':').append(id, 8, 12).append(':').append(id, 12, 16)
-                .append(':').append(id, 16, 20).append(':').append(id, 20, 24).append('\n')
+                .append(" ID: ").append(engineId(k)).append('\n')
                 .append(" Docker Root Dir: /var/lib/docker\n Debug Mode: false\n Registry: https://index.docker.io/v1/\n Labels:\n")
                 .append(" Experimental: false\n Insecure Registries:\n  127.0.0.0/8\n Live Restore Enabled: false\n\n");
         return b.toString();
+    }
+
+    /** 20.10's engine ID's shape (a libtrust key id: twelve groups of four base32 characters), derived from the machine's name. */
+    static String engineId(Kernel k) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        String hex = dev.syssim.sim.container.Registry.sha256((k.machineName() + " engine id").getBytes(StandardCharsets.UTF_8));
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            if (i > 0 && i % 4 == 0) id.append(':');
+            id.append(alphabet.charAt(Integer.parseInt(hex.substring(i, i + 2), 16) % 32));
+        }
+        return id.toString();
     }
 
     /** PRETTY_NAME from /etc/os-release of the engine's machine (Docker reads the same file), or Linux's default. */
