@@ -114,7 +114,10 @@ final class CommandBuiltins {
             List<String> rest = argv.subList(i, argv.size());
             if (rest.isEmpty()) return sh.done(0);
             if ((describe || verbose) && sh.st.dash) return dashDescribe(sh, rest.subList(0, 1), verbose ? Style.VERBOSE : Style.SHORT);
-            if (describe || verbose) return describe(sh, rest, verbose ? Style.VERBOSE : Style.SHORT, "command", false);
+            // -p with -v/-V looks in the standard path too (bash's CDESC_STDPATH), after aliases, functions, builtins and the hash table
+            if (describe || verbose) {
+                return describe(sh, rest, verbose ? Style.VERBOSE : Style.SHORT, "command", false, false, defaultPath ? STANDARD_PATH : null);
+            }
             String name = rest.get(0);
             Builtin b = sh.builtins.find(name, sh);
             if (b != null) {
@@ -212,12 +215,16 @@ final class CommandBuiltins {
         }, () -> sh.done(status[0]));
     }
 
-    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all) {
-        return describe(sh, names, style, builtin, all, false);
+    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions) {
+        return describe(sh, names, style, builtin, all, noFunctions, null);
     }
 
-    /** What a name is: alias, keyword, function, builtin or file — in that order, as bash looks. */
-    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions) {
+    /**
+     * What a name is: alias, keyword, function, builtin or file — in that order, as bash looks;
+     * files are searched in {@code searchPath}, or in PATH when it is null.
+     */
+    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions,
+            String searchPath) {
         int[] failures = {0};
         return dev.syssim.sim.prog.Libc.forEach(names, (name, more) -> {
             ShellState st = sh.st;
@@ -246,7 +253,7 @@ final class CommandBuiltins {
                 if (!all) return more.get();
             }
             boolean foundBefore = found;
-            return files(sh, name, all, files -> {
+            return files(sh, name, all, searchPath, files -> {
                 String hashed = st.hash.get(name);
                 for (String f : files) {
                     if (style == Style.SHORT) sh.out(f + "\n");
@@ -305,8 +312,15 @@ final class CommandBuiltins {
         }, () -> sh.done(failures[0] > 0 ? 1 : 0));
     }
 
-    /** The executable files a name finds on PATH (all of them with {@code all}), or the name itself if it has a slash. */
     private static Step files(Shell sh, String name, boolean all, java.util.function.Function<List<String>, Step> k) {
+        return files(sh, name, all, null, k);
+    }
+
+    /**
+     * The executable files a name finds on {@code searchPath} (PATH when null; all of them with
+     * {@code all}), or the name itself if it has a slash.
+     */
+    private static Step files(Shell sh, String name, boolean all, String searchPath, java.util.function.Function<List<String>, Step> k) {
         List<String> found = new ArrayList<>();
         if (name.contains("/")) {
             return sh.c.statOf(Bytes.toJava(name), true, (err, st) -> {
@@ -318,7 +332,7 @@ final class CommandBuiltins {
             found.add(sh.st.hash.get(name));
             return k.apply(found);
         }
-        String path = sh.st.vars.get("PATH");
+        String path = searchPath != null ? searchPath : sh.st.vars.get("PATH");
         if (path == null) path = "";
         List<String> dirs = List.of(path.split(":", -1));
         return dev.syssim.sim.prog.Libc.forEach(dirs, (dir, more) -> {

@@ -25,6 +25,14 @@ final class SimpleFrame extends Frame {
     private boolean declaration;
     private boolean scopePushed;
     private boolean ranTrap;
+    /**
+     * How many process substitutions were open when this command began. Inside a function a
+     * command closes only those it opened itself, so the function's {@code /dev/fd/63} arguments
+     * stay open until the call is done; outside functions every open one is closed (also those a
+     * compound command's redirection or a loop's words opened), as bash does after each command
+     * when no function is running (execute_cmd.c: {@code variable_context == 0}).
+     */
+    private int processSubstitutionsBefore = -1;
 
     SimpleFrame(Ast.Simple cmd, boolean forked) {
         this.cmd = cmd;
@@ -35,6 +43,7 @@ final class SimpleFrame extends Frame {
     Step step(Shell sh) {
         switch (phase) {
             case 0 -> {
+                if (processSubstitutionsBefore < 0) processSubstitutionsBefore = sh.processSubstitutionFds.size();
                 sh.st.lineNumber = cmd.line();
                 sh.st.hadSubstitution = false;
                 sh.st.substitutionStatus = 0;
@@ -170,13 +179,16 @@ final class SimpleFrame extends Frame {
             sh.st.lastArgumentPending = null;
         }
         sh.st.lastStatus = status;
-        if (!sh.processSubstitutionFds.isEmpty()) return closeProcessSubstitutions(sh, status);
-        return sh.finish(status);
+        return closeProcessSubstitutions(sh, status);
     }
 
+    /** Closes the process substitutions this command opened (those after {@link #processSubstitutionsBefore}). */
     private Step closeProcessSubstitutions(Shell sh, int status) {
-        List<Integer> fds = new ArrayList<>(sh.processSubstitutionFds);
-        sh.processSubstitutionFds.clear();
+        List<Integer> open = sh.processSubstitutionFds;
+        int from = sh.st.calls.isEmpty() ? 0 : Math.max(0, processSubstitutionsBefore);
+        if (open.size() <= from) return sh.finish(status);
+        List<Integer> fds = new ArrayList<>(open.subList(from, open.size()));
+        open.subList(from, open.size()).clear();
         return dev.syssim.sim.prog.Libc.forEach(fds, (fd, more) -> sh.c.close(fd, more), () -> sh.finish(status));
     }
 
@@ -186,11 +198,6 @@ final class SimpleFrame extends Frame {
             sh.st.vars.popScope();
             scopePushed = false;
         }
-        if (!sh.processSubstitutionFds.isEmpty()) {
-            List<Integer> fds = new ArrayList<>(sh.processSubstitutionFds);
-            sh.processSubstitutionFds.clear();
-            return dev.syssim.sim.prog.Libc.forEach(fds, (fd, more) -> sh.c.close(fd, more), () -> sh.finish(childStatus));
-        }
-        return sh.finish(childStatus);
+        return closeProcessSubstitutions(sh, childStatus);
     }
 }
