@@ -72,7 +72,7 @@ final class Builtins {
         table.put("unalias", MiscBuiltins.UNALIAS);
         table.put("umask", MiscBuiltins.UMASK);
         table.put("times", MiscBuiltins.TIMES);
-        table.put("ulimit", MiscBuiltins.ULIMIT);
+        table.put("ulimit", Limits.ULIMIT);
         table.put("help", Help.HELP);
         table.put("enable", MiscBuiltins.ENABLE);
         Builtin test = new TestBuiltin();
