@@ -18,7 +18,8 @@ final class Declare implements Builtin {
     private static final String ORDER = "aAilnrtux";
 
     static boolean isDeclaration(String name) {
-        return name != null && NAMES.contains(name);
+        // the length test first: this runs for every simple command, and the names are 5 to 8 letters
+        return name != null && name.length() >= 5 && name.length() <= 8 && NAMES.contains(name);
     }
 
     @Override

@@ -22,7 +22,7 @@ final class ExpandWordsFrame extends Frame {
     private final Consumer<List<String>> out;
     private final List<String> argv = new ArrayList<>();
     /** For declaration builtins: argv index of each {@code name=(...)} and its expanded elements. */
-    private final Map<Integer, List<Assign.Element>> arrays = new LinkedHashMap<>();
+    private Map<Integer, List<Assign.Element>> arrays; // made when a declaration needs it: most commands never do
     private final List<Ast.Word> pending = new ArrayList<>();
     private int index;
 
@@ -37,7 +37,7 @@ final class ExpandWordsFrame extends Frame {
         while (true) {
             if (pending.isEmpty()) {
                 if (index >= words.size()) {
-                    sh.pendingArrays = arrays.isEmpty() ? Map.of() : arrays;
+                    sh.pendingArrays = arrays == null ? Map.of() : arrays;
                     out.accept(argv);
                     return sh.finish(0);
                 }
@@ -67,6 +67,7 @@ final class ExpandWordsFrame extends Frame {
                     String prefix = ((Ast.Lit) w.parts().get(0)).text();
                     argv.add(prefix + "(...)");
                     sh.push(new ArrayElementsFrame(array.elements(), elements -> {
+                        if (arrays == null) arrays = new LinkedHashMap<>();
                         arrays.put(at, elements);
                         argv.set(at, prefix.substring(0, prefix.length() - 1) + "=(" + ArrayElementsFrame.text(elements) + ")");
                     }));

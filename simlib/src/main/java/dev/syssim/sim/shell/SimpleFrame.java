@@ -103,7 +103,7 @@ final class SimpleFrame extends Frame {
         Ast.FunctionDef function = sh.st.functions.get(name);
         if (function != null && !Builtins.beatsFunctions(name, sh)) {
             pushTemporaryScope(sh, false);
-            sh.push(new RedirectFrame(cmd.redirects(), new FunctionFrame(function, argv)));
+            sh.push(withRedirects(new FunctionFrame(function, argv)));
             return Shell.CONTINUE;
         }
         Builtin builtin = sh.builtins.find(name, sh);
@@ -113,7 +113,7 @@ final class SimpleFrame extends Frame {
                 return Shell.CONTINUE;
             }
             pushTemporaryScope(sh, Builtins.isSpecial(name, sh) && sh.st.options.posix);
-            sh.push(new RedirectFrame(cmd.redirects(), new BuiltinFrame(builtin, argv, cmd)));
+            sh.push(withRedirects(new BuiltinFrame(builtin, argv, cmd)));
             return Shell.CONTINUE;
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -123,6 +123,11 @@ final class SimpleFrame extends Frame {
         }
         sh.push(new ExternalFrame(argv, env, cmd, forked));
         return Shell.CONTINUE;
+    }
+
+    /** The frame inside its redirections; without any, the frame itself (most commands: one frame less each). */
+    private Frame withRedirects(Frame body) {
+        return cmd.redirects().isEmpty() ? body : new RedirectFrame(cmd.redirects(), body);
     }
 
     /** Assignments before a builtin or function are visible during it only (or for good: POSIX special builtins). */
