@@ -16,8 +16,18 @@ final class Marked {
     static final byte QUOTED = 1;
     static final byte SPLIT = 2;
 
-    final StringBuilder text = new StringBuilder();
-    private byte[] flags = new byte[16];
+    final StringBuilder text;
+    private byte[] flags;
+
+    Marked() {
+        this(16);
+    }
+
+    /** A word with room for {@code capacity} characters (a split field knows its length). */
+    Marked(int capacity) {
+        text = new StringBuilder(capacity);
+        flags = new byte[Math.max(1, capacity)];
+    }
     /** The word had quotes: an empty result is still a word ({@code ""}). */
     boolean quotedNull;
 
@@ -153,11 +163,11 @@ final class Marked {
         while (i < n && isSeparator(i, ifs) && isWhite(text.charAt(i))) i++;
         boolean shStyle = ifs.equals(" \t\n");
         while (i < n) {
-            Marked field = new Marked();
-            while (i < n && !isSeparator(i, ifs)) {
-                field.append(text.charAt(i), flags[i]);
-                i++;
-            }
+            int start = i;
+            while (i < n && !isSeparator(i, ifs)) i++;
+            Marked field = new Marked(i - start);
+            field.text.append(text, start, i);
+            System.arraycopy(flags, start, field.flags, 0, i - start);
             boolean hadQuotes = field.length() > 0 && hasQuoted(field);
             if (field.length() > 0 || hadQuotes) {
                 fields.add(field);
