@@ -88,29 +88,12 @@ final class CommandBuiltins {
     static final Builtin COMMAND = new Builtin() {
         @Override
         public Step run(Shell sh, List<String> argv) {
-            int i = 1;
-            boolean describe = false;
-            boolean verbose = false;
-            boolean defaultPath = false;
-            for (; i < argv.size(); i++) {
-                String a = argv.get(i);
-                if (a.equals("--")) {
-                    i++;
-                    break;
-                }
-                if (!a.startsWith("-") || a.length() < 2) break;
-                for (int k = 1; k < a.length(); k++) {
-                    char f = a.charAt(k);
-                    if (f == 'v') describe = true;
-                    else if (f == 'V') verbose = true;
-                    else if (f == 'p') defaultPath = true;
-                    else {
-                        sh.builtinError("command", "-" + f + ": invalid option");
-                        sh.err("command: usage: command [-pVv] command [arg ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
+            BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "pvV", "command [-pVv] command [arg ...]");
+            if (o == null) return sh.done(2);
+            boolean describe = o.has('v');
+            boolean verbose = o.has('V');
+            boolean defaultPath = o.has('p');
+            int i = o.operands();
             List<String> rest = argv.subList(i, argv.size());
             if (rest.isEmpty()) return sh.done(0);
             if ((describe || verbose) && sh.st.dash) return dashDescribe(sh, rest.subList(0, 1), verbose ? Style.VERBOSE : Style.SHORT);
@@ -138,34 +121,14 @@ final class CommandBuiltins {
 
     /** {@code type [-afptP] names}. */
     static final Builtin TYPE = (sh, argv) -> {
-        boolean all = false;
-        boolean typeOnly = false;
-        boolean pathOnly = false;
-        boolean forcePath = false;
-        boolean noFunctions = false;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                switch (a.charAt(k)) {
-                    case 'a' -> all = true;
-                    case 't' -> typeOnly = true;
-                    case 'p' -> pathOnly = true;
-                    case 'P' -> forcePath = true;
-                    case 'f' -> noFunctions = true;
-                    default -> {
-                        sh.builtinError("type", "-" + a.charAt(k) + ": invalid option");
-                        sh.err("type: usage: type [-afptP] name [name ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "afptP", "type [-afptP] name [name ...]");
+        if (o == null) return sh.done(2);
+        boolean all = o.has('a');
+        boolean typeOnly = o.has('t');
+        boolean pathOnly = o.has('p');
+        boolean forcePath = o.has('P');
+        boolean noFunctions = o.has('f');
+        int i = o.operands();
         List<String> names = argv.subList(i, argv.size());
         if (typeOnly) return describeTypes(sh, names, all, noFunctions);
         if (pathOnly || forcePath) return paths(sh, names, all, forcePath);
@@ -348,35 +311,20 @@ final class CommandBuiltins {
     /** {@code hash [-lrt] [-p path] [-d] [names]}: the table of commands already found on PATH. */
     static final Builtin HASH = (sh, argv) -> {
         ShellState st = sh.st;
-        boolean list = false;
-        boolean reset = false;
-        boolean show = false;
-        boolean delete = false;
-        String pathname = null;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                switch (a.charAt(k)) {
-                    case 'l' -> list = true;
-                    case 'r' -> reset = true;
-                    case 't' -> show = true;
-                    case 'd' -> delete = true;
-                    case 'p' -> pathname = i + 1 < argv.size() ? argv.get(++i) : null;
-                    default -> {
-                        sh.builtinError("hash", "-" + a.charAt(k) + ": invalid option");
-                        sh.err("hash: usage: hash [-lr] [-p pathname] [-dt] [name ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "dlp:rt", "hash [-lr] [-p pathname] [-dt] [name ...]");
+        if (o == null) return sh.done(2);
+        boolean list = o.has('l');
+        boolean reset = o.has('r');
+        boolean show = o.has('t');
+        boolean delete = o.has('d');
+        String pathname = o.argument('p');
+        int i = o.operands();
         List<String> names = argv.subList(i, argv.size());
+        if (show && names.isEmpty()) {
+            // -t shows where names are: it needs some (bash checks this before -r empties the table)
+            sh.builtinError("hash", "-t: option requires an argument");
+            return sh.done(1);
+        }
         if (reset) {
             st.hash.clear();
             st.hashHits.clear();
