@@ -410,6 +410,7 @@ public final class Parser {
             }
         }
         if ((c == '<' || c == '>') && src.peek(1) == '(' && !settings.dash()) return word(line, start);
+        if ("&;|()<>".indexOf(c) < 0) return word(line, start); // no operator starts otherwise: most tokens are words
         for (String op : settings.dash() ? DASH_OPS : BASH_OPS) {
             if (src.startsWith(op)) {
                 src.skip(op.length());
