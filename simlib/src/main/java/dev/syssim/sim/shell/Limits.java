@@ -65,6 +65,7 @@ final class Limits {
     }
 
     static final Builtin ULIMIT = (sh, argv) -> {
+        if (sh.st.dash) return dash(sh, argv);
         int mode = 0;
         boolean all = false;
         List<Request> requests = new ArrayList<>();
@@ -192,5 +193,117 @@ final class Limits {
             if (current != null) print(sh, l, (mode & SOFT) != 0 ? current.soft() : current.hard(), true);
             return more.get();
         }), () -> sh.done(0));
+    }
+
+    // ---- dash 0.5.12 (miscbltin.c ulimitcmd) ----
+
+    /** dash's table: its own names, 512-byte blocks, {@code -p} for processes and {@code -w} for locks. */
+    private static final List<Limit> DASH_TABLE = List.of(
+            new Limit('t', Resource.CPU, 1, "time(seconds)", null),
+            new Limit('f', Resource.FSIZE, 512, "file(blocks)", null),
+            new Limit('d', Resource.DATA, 1024, "data(kbytes)", null),
+            new Limit('s', Resource.STACK, 1024, "stack(kbytes)", null),
+            new Limit('c', Resource.CORE, 512, "coredump(blocks)", null),
+            new Limit('m', Resource.RSS, 1024, "memory(kbytes)", null),
+            new Limit('l', Resource.MEMLOCK, 1024, "locked memory(kbytes)", null),
+            new Limit('p', Resource.NPROC, 1, "process", null),
+            new Limit('n', Resource.NOFILE, 1, "nofiles", null),
+            new Limit('v', Resource.AS, 1024, "vmemory(kbytes)", null),
+            new Limit('w', Resource.LOCKS, 1, "locks", null),
+            new Limit('r', Resource.RTPRIO, 1, "rtprio", null));
+
+    /**
+     * dash's ulimit: the last limit letter wins ({@code -nf} is {@code -f}), one value at most,
+     * soft and hard both unless {@code -H} or {@code -S} (the last of them) says which; errors
+     * end the command with status 2.
+     */
+    private static Step dash(Shell sh, List<String> argv) {
+        int how = SOFT | HARD;
+        boolean all = false;
+        char what = 'f';
+        int i = 1;
+        words:
+        for (; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                i++;
+                break;
+            }
+            if (a.length() < 2 || a.charAt(0) != '-') break;
+            for (int k = 1; k < a.length(); k++) {
+                char c = a.charAt(k);
+                if (c == 'H') how = HARD;
+                else if (c == 'S') how = SOFT;
+                else if (c == 'a') all = true;
+                else if (dashFind(c) != null) what = c;
+                else {
+                    sh.builtinError("ulimit", "Illegal option -" + c);
+                    return sh.done(2);
+                }
+                if (k == a.length() - 1) continue words;
+            }
+        }
+        List<String> operands = argv.subList(i, argv.size());
+        Limit l = dashFind(what);
+        long value = 0;
+        boolean set = !operands.isEmpty();
+        if (set) {
+            if (all || operands.size() > 1) {
+                sh.builtinError("ulimit", "too many arguments");
+                return sh.done(2);
+            }
+            String v = operands.get(0);
+            if (v.equals("unlimited")) {
+                value = Rlimit.INFINITY;
+            } else {
+                // digits up to the first other character, which is an error (an empty value is 0)
+                java.math.BigInteger n = java.math.BigInteger.ZERO;
+                for (char c : v.toCharArray()) {
+                    if (c < '0' || c > '9') {
+                        sh.builtinError("ulimit", "bad number");
+                        return sh.done(2);
+                    }
+                    n = n.multiply(java.math.BigInteger.TEN).add(java.math.BigInteger.valueOf(c - '0'));
+                }
+                n = n.multiply(java.math.BigInteger.valueOf(l.factor()));
+                // simplification: beyond 2^63 is RLIM_INFINITY here (dash's unsigned arithmetic wraps)
+                value = n.bitLength() > 63 ? Rlimit.INFINITY : n.longValue();
+            }
+        }
+        int chosen = how;
+        if (all) {
+            return dev.syssim.sim.prog.Libc.forEach(DASH_TABLE, (row, more) -> get(sh, row, current -> {
+                String label = String.format("%-20s ", row.description());
+                sh.out(label + dashValue(row, current == null ? Rlimit.UNLIMITED : current, chosen));
+                return more.get();
+            }), () -> sh.done(0));
+        }
+        long wanted = value;
+        return get(sh, l, current -> {
+            if (current == null) return sh.done(2);
+            if (!set) {
+                sh.out(dashValue(l, current, chosen));
+                return sh.done(0);
+            }
+            Rlimit limit = new Rlimit((chosen & SOFT) != 0 ? wanted : current.soft(), (chosen & HARD) != 0 ? wanted : current.hard());
+            return sh.c.sys(new Syscall.Prlimit64(0, l.resource(), limit), res -> {
+                if (res.failed()) {
+                    sh.builtinError("ulimit", "error setting limit (" + res.errno().message() + ")");
+                    return sh.done(2);
+                }
+                return sh.done(0);
+            });
+        });
+    }
+
+    private static Limit dashFind(char option) {
+        for (Limit l : DASH_TABLE) if (l.option() == option) return l;
+        return null;
+    }
+
+    /** printlim: the soft limit unless only -H was given. */
+    private static String dashValue(Limit l, Rlimit limit, int how) {
+        long v = (how & SOFT) != 0 ? limit.soft() : limit.hard();
+        return (v == Rlimit.INFINITY ? "unlimited" : Long.toString(v / l.factor())) + "\n";
     }
 }
