@@ -19,8 +19,14 @@ final class BuiltinOptions {
     record Option(char letter, boolean plus, String argument) {
     }
 
-    /** The options in order, and the index in argv of the first operand. */
-    record Parsed(List<Option> options, int operands) {
+    /** What a builtin does with each option as the parser reaches it (bash checks an option's argument then). */
+    interface Handler {
+        /** -1 to go on; otherwise the builtin ends with this status (after its own message). */
+        int take(Option option);
+    }
+
+    /** The options in order, the index in argv of the first operand, and the status a handler stopped with (-1: none). */
+    record Parsed(List<Option> options, int operands, int stopped) {
 
         boolean has(char letter) {
             for (Option o : options) if (o.letter() == letter && !o.plus()) return true;
@@ -43,6 +49,11 @@ final class BuiltinOptions {
      * message and {@code usage} (the text after "name: usage: ") and returns null.
      */
     static Parsed parse(Shell sh, List<String> argv, String spec, String usage) {
+        return parse(sh, argv, spec, usage, null);
+    }
+
+    /** {@link #parse}, handing each option to {@code handler} as it is reached (null: none). */
+    static Parsed parse(Shell sh, List<String> argv, String spec, String usage, Handler handler) {
         String name = argv.get(0);
         boolean plusAllowed = spec.startsWith("+");
         List<Option> options = new ArrayList<>();
@@ -63,7 +74,10 @@ final class BuiltinOptions {
                 }
                 char kind = at + 1 < spec.length() ? spec.charAt(at + 1) : ' ';
                 if (kind != ':' && kind != ';') {
-                    options.add(new Option(c, plus, null));
+                    Option o = new Option(c, plus, null);
+                    options.add(o);
+                    int stop = handler == null ? -1 : handler.take(o);
+                    if (stop >= 0) return new Parsed(options, i, stop);
                     continue;
                 }
                 String argument = null;
@@ -74,11 +88,14 @@ final class BuiltinOptions {
                 } else if (kind == ':') {
                     return usageError(sh, name, "-" + c + ": option requires an argument", usage);
                 }
-                options.add(new Option(c, plus, argument));
+                Option o = new Option(c, plus, argument);
+                options.add(o);
+                int stop = handler == null ? -1 : handler.take(o);
+                if (stop >= 0) return new Parsed(options, i, stop);
                 break;
             }
         }
-        return new Parsed(options, i);
+        return new Parsed(options, i, -1);
     }
 
     private static Parsed usageError(Shell sh, String name, String message, String usage) {

@@ -203,84 +203,74 @@ final class IoBuiltins {
         return null;
     }
 
-    private static final String READ_USAGE = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
-            + "[-p prompt] [-t timeout] [-u fd] [name ...]\n";
+    private static final String READ_USAGE = "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
+            + "[-p prompt] [-t timeout] [-u fd] [name ...]";
+
+    /** read's options, each checked as bash's loop reaches it ({@code -n x} fails before a later bad option is seen). */
+    private static final class ReadOptions {
+        boolean raw;
+        boolean silent;
+        String array;
+        String prompt;
+        int delimiter = '\n';
+        int count = -1;
+        boolean exact;
+        int fd;
+        String timeout;
+
+        int take(Shell sh, BuiltinOptions.Option o) {
+            String value = o.argument();
+            switch (o.letter()) {
+                case 'r' -> raw = true;
+                case 's' -> silent = true;
+                case 'e', 'i' -> {
+                    // readline and its initial text: nothing to edit without a terminal line editor
+                }
+                case 'a' -> array = value;
+                case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                case 'p' -> prompt = value;
+                case 't' -> timeout = value;
+                case 'u' -> {
+                    Long n = Flow.number(value);
+                    if (n == null || n < 0) {
+                        sh.builtinError("read", value + ": invalid file descriptor specification");
+                        return 1;
+                    }
+                    fd = n.intValue();
+                }
+                default -> {
+                    Long n = Flow.number(value);
+                    if (n == null || n < 0) {
+                        sh.builtinError("read", value + ": invalid number");
+                        return 1;
+                    }
+                    count = n.intValue();
+                    exact = o.letter() == 'N';
+                }
+            }
+            return -1;
+        }
+    }
 
     private static Step read(Shell sh, List<String> argv) {
         if (sh.st.dash) {
             Step refused = dashReadOptions(sh, argv);
             if (refused != null) return refused;
         }
-        boolean raw = false;
-        boolean silent = false;
-        String array = null;
-        String prompt = null;
-        int delimiter = '\n';
-        int count = -1;
-        boolean exact = false;
-        int fd = 0;
-        String timeout = null;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                char f = a.charAt(k);
-                if ("adinNptu".indexOf(f) >= 0) {
-                    String value;
-                    if (k + 1 < a.length()) {
-                        value = a.substring(k + 1);
-                    } else if (i + 1 < argv.size()) {
-                        value = argv.get(++i);
-                    } else {
-                        sh.builtinError("read", "-" + f + ": option requires an argument");
-                        sh.err(READ_USAGE);
-                        return sh.done(2);
-                    }
-                    switch (f) {
-                        case 'a' -> array = value;
-                        case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                        case 'p' -> prompt = value;
-                        case 't' -> timeout = value;
-                        case 'i' -> {
-                        }
-                        case 'u' -> {
-                            Long n = Flow.number(value);
-                            if (n == null || n < 0) {
-                                sh.builtinError("read", value + ": invalid file descriptor specification");
-                                return sh.done(1);
-                            }
-                            fd = n.intValue();
-                        }
-                        default -> {
-                            Long n = Flow.number(value);
-                            if (n == null || n < 0) {
-                                sh.builtinError("read", value + ": invalid number");
-                                return sh.done(1);
-                            }
-                            count = n.intValue();
-                            exact = f == 'N';
-                        }
-                    }
-                    break;
-                }
-                switch (f) {
-                    case 'r' -> raw = true;
-                    case 's' -> silent = true;
-                    case 'e' -> {
-                    }
-                    default -> {
-                        sh.builtinError("read", "-" + f + ": invalid option");
-                        sh.err(READ_USAGE);
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        ReadOptions ro = new ReadOptions();
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "a:d:i:n:N:p:t:u:ers", READ_USAGE, o -> ro.take(sh, o));
+        if (parsed == null) return sh.done(2);
+        if (parsed.stopped() >= 0) return sh.done(parsed.stopped());
+        boolean raw = ro.raw;
+        boolean silent = ro.silent;
+        String array = ro.array;
+        String prompt = ro.prompt;
+        int delimiter = ro.delimiter;
+        int count = ro.count;
+        boolean exact = ro.exact;
+        int fd = ro.fd;
+        String timeout = ro.timeout;
+        int i = parsed.operands();
         List<String> names = new ArrayList<>(argv.subList(i, argv.size()));
         for (String n : names) {
             if (!Shell.isName(n)) {
