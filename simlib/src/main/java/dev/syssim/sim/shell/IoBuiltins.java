@@ -478,57 +478,72 @@ final class IoBuiltins {
 
     static final Builtin MAPFILE = IoBuiltins::mapfile;
 
-    private static Step mapfile(Shell sh, List<String> argv) {
+    /** mapfile's options, each checked as bash's loop reaches it. */
+    private static final class MapfileOptions {
         int delimiter = '\n';
-        long max = 0;
-        long origin = 0;
-        long skip = 0;
-        boolean trim = false;
-        int fd = 0;
-        String callback = null;
+        long max;
+        long origin;
+        long skip;
+        boolean trim;
+        int fd;
+        String callback;
         long quantum = 5000;
-        int i = 1;
-        String name = argv.get(0);
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            char f = a.charAt(1);
-            if ("dnOsuCc".indexOf(f) >= 0) {
-                String value = a.length() > 2 ? a.substring(2) : i + 1 < argv.size() ? argv.get(++i) : null;
-                if (value == null) {
-                    sh.builtinError(name, "-" + f + ": option requires an argument");
-                    return sh.done(2);
-                }
-                Long n = Flow.number(value);
-                switch (f) {
-                    case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                    case 'n' -> max = n == null ? 0 : n;
-                    case 'O' -> origin = n == null ? 0 : n;
-                    case 's' -> skip = n == null ? 0 : n;
-                    case 'u' -> fd = n == null ? 0 : n.intValue();
-                    case 'C' -> callback = value;
-                    default -> quantum = n == null ? 0 : n;
-                }
-                if (f == 'c' && (n == null || n <= 0)) {
-                    sh.builtinError(name, value + ": invalid callback quantum");
-                    return sh.done(1);
-                }
-                if (f != 'd' && f != 'C' && (n == null || n < 0)) {
-                    sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
-                    return sh.done(1);
-                }
-            } else if (f == 't') {
+
+        int take(Shell sh, String name, BuiltinOptions.Option o) {
+            char f = o.letter();
+            String value = o.argument();
+            if (f == 't') {
                 trim = true;
-            } else {
-                sh.builtinError(name, a + ": invalid option");
-                sh.err(name + ": usage: " + name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]\n");
-                return sh.done(2);
+                return -1;
             }
+            if (f == 'd') {
+                delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                return -1;
+            }
+            if (f == 'C') {
+                callback = value;
+                return -1;
+            }
+            Long n = Flow.number(value);
+            if (f == 'c') {
+                if (n == null || n <= 0) {
+                    sh.builtinError(name, value + ": invalid callback quantum");
+                    return 1;
+                }
+                quantum = n;
+                return -1;
+            }
+            if (n == null || n < 0) {
+                sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
+                return 1;
+            }
+            switch (f) {
+                case 'n' -> max = n;
+                case 'O' -> origin = n;
+                case 's' -> skip = n;
+                default -> fd = n.intValue();
+            }
+            return -1;
         }
+    }
+
+    private static Step mapfile(Shell sh, List<String> argv) {
+        String name = argv.get(0);
+        MapfileOptions mo = new MapfileOptions();
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "d:u:n:O:tC:c:s:",
+                name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
+                o -> mo.take(sh, name, o));
+        if (parsed == null) return sh.done(2);
+        if (parsed.stopped() >= 0) return sh.done(parsed.stopped());
+        int delimiter = mo.delimiter;
+        long max = mo.max;
+        long origin = mo.origin;
+        long skip = mo.skip;
+        boolean trim = mo.trim;
+        int fd = mo.fd;
+        String callback = mo.callback;
+        long quantum = mo.quantum;
+        int i = parsed.operands();
         String array = i < argv.size() ? argv.get(i) : "MAPFILE";
         if (!Shell.isName(array)) {
             sh.builtinError(name, "`" + array + "': not a valid identifier");
