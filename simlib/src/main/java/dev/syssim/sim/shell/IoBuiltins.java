@@ -142,20 +142,10 @@ final class IoBuiltins {
 
     /** {@code pwd [-LP]}: $PWD if it names the current directory (-L, the default), else what getcwd says. */
     static final Builtin PWD = (sh, argv) -> {
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "LP", "pwd [-LP]");
+        if (parsed == null) return sh.done(2);
         boolean physical = sh.st.options.get("physical");
-        for (int i = 1; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("-P")) physical = true;
-            else if (a.equals("-L")) physical = false;
-            else if (a.equals("--")) break;
-            else if (a.startsWith("-") && a.length() > 1) {
-                sh.builtinError("pwd", a.substring(0, 2) + ": invalid option");
-                sh.err("pwd: usage: pwd [-LP]\n");
-                return sh.done(2);
-            } else {
-                break;
-            }
-        }
+        for (BuiltinOptions.Option o : parsed.options()) physical = o.letter() == 'P'; // the last one counts
         boolean phys = physical;
         return sh.c.getcwd((err, cwd) -> {
             if (err != null) {
