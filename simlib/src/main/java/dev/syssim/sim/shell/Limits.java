@@ -66,43 +66,22 @@ final class Limits {
 
     static final Builtin ULIMIT = (sh, argv) -> {
         if (sh.st.dash) return dash(sh, argv);
+        StringBuilder spec = new StringBuilder("aSH");
+        for (Limit l : TABLE) spec.append(l.option()).append(';'); // each takes an optional argument, as in bash
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, spec.toString(), "ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]");
+        if (parsed == null) return sh.done(2);
         int mode = 0;
         boolean all = false;
         List<Request> requests = new ArrayList<>();
-        int i = 1;
-        // bash's internal_getopt with "aSH" and "x;" (an optional argument) for every limit letter
-        words:
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                char c = a.charAt(k);
-                if (c == 'a') {
-                    all = true;
-                } else if (c == 'S') {
-                    mode |= SOFT;
-                } else if (c == 'H') {
-                    mode |= HARD;
-                } else if (find(c) != null) {
-                    String value = null;
-                    if (k + 1 < a.length()) {
-                        value = a.substring(k + 1);
-                    } else if (i + 1 < argv.size() && !argv.get(i + 1).startsWith("-")) {
-                        value = argv.get(++i);
-                    }
-                    requests.add(new Request(find(c), value));
-                    if (value != null && k + 1 < a.length()) continue words;
-                } else {
-                    sh.builtinError("ulimit", "-" + c + ": invalid option");
-                    sh.err("ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n");
-                    return sh.done(2);
-                }
+        for (BuiltinOptions.Option o : parsed.options()) {
+            switch (o.letter()) {
+                case 'a' -> all = true;
+                case 'S' -> mode |= SOFT;
+                case 'H' -> mode |= HARD;
+                default -> requests.add(new Request(find(o.letter()), o.argument()));
             }
         }
+        int i = parsed.operands();
         List<String> operands = argv.subList(i, argv.size());
         int chosen = mode;
         if (all) return printAll(sh, chosen == 0 ? SOFT : chosen);
