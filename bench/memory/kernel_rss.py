@@ -6,7 +6,7 @@ argv, `NAME=value` into its env; `--kernels=N` (default 2) kernels run side by s
 so pages they share (the JVM's library, the start-up archive's clean pages) show as shared;
 `--idle=S` (default 3) is the idle time before the last measurement. With
 `-XX:NativeMemoryTracking=summary` it also prints the JVM's own account (jcmd VM.native_memory) of
-the first kernel at the end.
+the first kernel at the end. It also says how much CPU time the section cost each kernel.
 
 Per kernel (the mean over the kernels): RSS (resident pages, shared ones included), USS (pages no
 other process maps: what one more student costs) and PSS (shared pages divided among the
@@ -40,6 +40,12 @@ def memory(pid):
     return fields["Rss"], fields["Private_Clean"] + fields["Private_Dirty"], fields["Pss"]
 
 
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def described(pids):
     rss, uss, pss = (statistics.mean(m[i] for m in map(memory, pids)) / 2**20 for i in range(3))
     return f"RSS {rss:.1f} MB, USS {uss:.1f} MB, PSS {pss:.1f} MB"
@@ -61,9 +67,13 @@ def main(args):
             kernels.append(start_new_kernel(kernel_name="syssim"))
         pids = [km.provisioner.process.pid for km, _ in kernels]
         fresh = described(pids)
+        cpu = [cpu_seconds(pid) for pid in pids]
+        started = time.monotonic()
         for _, source in lecture_cells():
             for _, kc in kernels:
                 kc.execute_interactive(source, timeout=120, output_hook=lambda msg: None)
+        wall = time.monotonic() - started
+        cpu = statistics.mean(cpu_seconds(pid) - before for pid, before in zip(pids, cpu))
         after = described(pids)
         time.sleep(idle)
         rested = described(pids)
@@ -76,7 +86,8 @@ def main(args):
             km.shutdown_kernel(now=True)
     idle_label = f"idle {idle:g} s after it"
     print(f"{' '.join(args) or '(kernelspec as installed)'}, {count} kernels, per kernel:\n"
-          f"  {'fresh':22}{fresh}\n  {'after the section':22}{after}\n  {idle_label:22}{rested}")
+          f"  {'fresh':22}{fresh}\n  {'after the section':22}{after}\n  {idle_label:22}{rested}\n"
+          f"  the section took {cpu:.2f} CPU-s per kernel ({wall:.1f} s of wall time for all)")
 
 
 if __name__ == "__main__":
