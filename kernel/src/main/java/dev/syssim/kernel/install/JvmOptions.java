@@ -27,23 +27,25 @@ public final class JvmOptions {
     }
 
     /**
-     * From Java 22 (where the option is a product one): every 2 s the JVM hands the C library's
-     * freed memory back to the system (malloc_trim). A kernel's compiler and start-up free some
-     * 6 MB of native memory that glibc would otherwise keep resident for the kernel's whole life.
+     * From Java 22, where every build has it as a product option: every 2 s the JVM hands the C
+     * library's freed memory back to the system (malloc_trim). A kernel's compiler and start-up free
+     * some 6 MB of native memory that glibc would otherwise keep resident for the kernel's whole
+     * life. (Later Java 17 updates have the option too, Debian's 17.0.15 among them, but a kernel
+     * may meet an older 17 that would refuse to start with it.)
      */
     static final int TRIM_NATIVE_HEAP_SINCE = 22;
     static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=2000";
 
     /**
-     * From Java 20 the JVM maps the archive at a random address by default and then rewrites every
+     * With an archive: map it at the address it was written for. By default (Java 25, and Java 17
+     * updates alike, e.g. Debian's 17.0.15) the JVM maps it at a random address and rewrites every
      * pointer in it, which turns its 23 MB from clean pages of one file, shared by every kernel of
-     * the machine, into private copies of each kernel's own. Mapped at the address it was written
-     * for (mode 0, Java 17's default; it still relocates if that address is taken), about 8 MB
-     * of it is written and the rest stays shared. What is given up: address-space randomisation of
-     * the JVM's class metadata, which guards against memory-corruption exploits of native code;
-     * the kernel runs no native code of its users.
+     * the machine, into private copies of each kernel's own. At its own address (mode 0; the JVM
+     * still relocates it if that address is taken) about 8 MB of it is written and the rest stays
+     * shared. What is given up: address-space randomisation of the JVM's class metadata, which
+     * guards against memory-corruption exploits of native code; the kernel runs no native code of
+     * its users. The option exists, as a diagnostic one, since Java 14.
      */
-    static final int RANDOM_ARCHIVE_ADDRESS_SINCE = 20;
     static final List<String> ARCHIVE_AT_ITS_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     /**
@@ -55,7 +57,7 @@ public final class JvmOptions {
         List<String> options = new ArrayList<>(STARTUP);
         if (runtime.feature() >= TRIM_NATIVE_HEAP_SINCE) options.add(TRIM_NATIVE_HEAP);
         if (archive == null) return options;
-        if (runtime.feature() >= RANDOM_ARCHIVE_ADDRESS_SINCE) options.addAll(ARCHIVE_AT_ITS_ADDRESS);
+        options.addAll(ARCHIVE_AT_ITS_ADDRESS);
         // If the archive no longer matches the jar or the JVM, the kernel starts without it, quietly:
         // a warning on stdout would only confuse a Jupyter log.
         if (runtime.hasAotCache()) {
