@@ -47,6 +47,8 @@ class LectureVirtTest {
             "      IO_INSTRUCTION ",
             "       EPT_MISCONFIG ",
             "Connected to domain 'guest1'",
+            "TDT (transmit descriptor tail)",
+            "virtqueue 1 (transmit)",
             " 2    guest1   running\n -    guest2   shut off",
             "You are student on laptop.");
 

@@ -33,7 +33,12 @@ public interface Guests {
         }
     }
 
-    /** A guest network card: its name in the guest, MAC address, interrupt line, and the device model behind it. */
-    record Nic(String name, String mac, dev.syssim.sim.hw.Irq irq, Object model) {
+    /**
+     * A guest network card: its name in the guest, MAC address, interrupt line, the cable it is
+     * plugged into (the host tap's), the device model between it and the guest's stack, and the
+     * network whose dnsmasq answers its DHCP request (null: no DHCP server, the guest has no address).
+     */
+    record Nic(String name, String mac, dev.syssim.sim.hw.Irq irq, dev.syssim.sim.net.link.Segment cable,
+               dev.syssim.sim.net.link.Nic.Device device, VirtualNetwork dhcp) {
     }
 }

@@ -203,6 +203,37 @@ public final class KvmCalls {
         public boolean quiet() { return true; }
     }
 
+    /**
+     * A tap on {@code bridge} for a guest's NIC: what {@code openat("/dev/net/tun")} and
+     * {@code ioctl(TUNSETIFF)} do, with the bridge helper's (or libvirtd's) {@code ip link set
+     * vnetN master BRIDGE up}. The tap is named {@code prefix} and the first free number
+     * ({@code vnet0}: libvirt's name, with the guest's MAC behind {@code fe:}; {@code tap0}: QEMU's
+     * bridge helper's, a random MAC). ENODEV without the bridge.
+     * Simplification: one call where Linux has several, and no permission check (the real helper is
+     * setuid root and allows the bridges /etc/qemu/bridge.conf lists; libvirtd is root).
+     */
+    public record OpenTap(String bridge, String prefix, String guestMac) implements Syscall {
+        public String name() { return "ioctl"; }
+        public Outcome enter(Kernel k, Process p) {
+            dev.syssim.sim.net.stack.NetStack stack = dev.syssim.sim.net.stack.NetStack.of(k);
+            dev.syssim.sim.net.stack.Interface br = stack == null ? null : stack.interfaceNamed(bridge);
+            if (br == null || br.kind() != dev.syssim.sim.net.stack.LinkKind.BRIDGE) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
+            int n = 0;
+            while (stack.interfaceNamed(prefix + n) != null) n++;
+            dev.syssim.sim.net.stack.Interface tap = stack.addTap(prefix + n);
+            // libvirt gives its taps the guest's MAC with fe: in front (the bridge never takes a tap's address as its own)
+            if (prefix.equals("vnet")) stack.setMac(tap, "fe" + guestMac.substring(2));
+            stack.enslave(tap, br);
+            stack.setLinkUp(tap, true);
+            TapFile file = new TapFile(tap);
+            int fd = install(p, file, "/dev/net/tun");
+            return fd < 0 ? Outcome.error(Errno.EMFILE, Costs.SYSCALL) : Outcome.done(SysResult.ok(fd, file), Costs.SYSCALL);
+        }
+        public String straceArgs(SysResult r) {
+            return (r.failed() ? "-1" : Long.toString(r.value())) + ", TUNSETIFF, {ifr_name=\"" + prefix + "%d\", ifr_flags=IFF_TAP|IFF_NO_PI|IFF_VNET_HDR}";
+        }
+    }
+
     /** eventfd2(0, EFD_CLOEXEC). */
     public record Eventfd2() implements Syscall {
         public String name() { return "eventfd2"; }

@@ -216,6 +216,11 @@ public final class VirtualMachine {
         this.notifier = notifier;
     }
 
+    /** Wakes QEMU's main loop for a job no exit announced (a frame arriving on a tap). */
+    public void wakeMainLoop() {
+        if (notifier != null) notifier.signal(1);
+    }
+
     /** The guest asked to power off (ACPI S5): QEMU's main loop sees it and exits. */
     public void requestShutdown() {
         shutdownRequested = true;

@@ -8,6 +8,9 @@
  * an image file on the host ({@link dev.syssim.sim.virt.DiskImages}, qcow2). A guest's disk read is
  * the lecture's path one level down: guest syscall, guest driver, VM exit, QEMU reading the image
  * with a host syscall (and the host disk's interrupt), an interrupt injected back, the guest wakes.
+ * Guests reach the network through taps on libvirt's bridge {@code virbr0}
+ * ({@link dev.syssim.sim.virt.VirtualNetwork}: its NAT rules in the host's netfilter and dnsmasq's
+ * leases), their packets costing the exits of their NIC's model.
  *
  * <p>This room uses {@code hw}, {@code os}, {@code fs}, {@code net} and {@code trace}; the world
  * builds the guests' machines through {@link dev.syssim.sim.virt.Guests}, so it does not depend on

@@ -13,8 +13,9 @@ import java.util.Map;
  */
 final class VirtScenario implements Scenario {
 
-    /** The domains: name, disk bus, target device. */
-    private static final String[][] DOMAINS = {{"guest1", "virtio", "vda"}, {"guest2", "ide", "hda"}};
+    /** The domains: name, disk bus, target device, network card model, its MAC. */
+    private static final String[][] DOMAINS = {{"guest1", "virtio", "vda", "virtio", "52:54:00:4e:9a:01"},
+        {"guest2", "ide", "hda", "e1000", "52:54:00:4e:9a:02"}};
 
     @Override
     public String name() {
@@ -23,7 +24,7 @@ final class VirtScenario implements Scenario {
 
     @Override
     public String description() {
-        return "the laptop with KVM, QEMU and libvirt; domains guest1 (virtio disk) and guest2 (emulated IDE disk), shut off";
+        return "the laptop with KVM, QEMU and libvirt; domains guest1 (virtio disk and NIC) and guest2 (emulated IDE disk, e1000 NIC), shut off";
     }
 
     @Override
@@ -35,7 +36,7 @@ final class VirtScenario implements Scenario {
         for (String[] d : DOMAINS) {
             String image = "/var/lib/libvirt/images/" + d[0] + ".qcow2";
             script.append("qemu-img create -q -f qcow2 -b ").append(Virtualization.BASE_IMAGE).append(" -F qcow2 ").append(image).append('\n');
-            script.append("cat > /etc/libvirt/qemu/").append(d[0]).append(".xml <<'XML'\n").append(xml(d[0], image, d[1], d[2])).append("XML\n");
+            script.append("cat > /etc/libvirt/qemu/").append(d[0]).append(".xml <<'XML'\n").append(xml(d[0], image, d[1], d[2], d[3], d[4])).append("XML\n");
             script.append("chmod 600 /etc/libvirt/qemu/").append(d[0]).append(".xml\n");
         }
         CommandRun.Result r = CommandRun.run(world, laptop, new CommandRun.Command(List.of("/bin/bash", "-c", script.toString()), "root", "/",
@@ -45,11 +46,13 @@ final class VirtScenario implements Scenario {
     }
 
     /** A domain as virt-install would define it, the part the simulation reads (formatdomain.html). */
-    private static String xml(String name, String image, String bus, String target) {
+    private static String xml(String name, String image, String bus, String target, String nic, String mac) {
         return "<domain type='kvm'>\n  <name>" + name + "</name>\n  <memory unit='MiB'>512</memory>\n  <vcpu>1</vcpu>\n"
                 + "  <os>\n    <type arch='x86_64' machine='pc'>hvm</type>\n    <boot dev='hd'/>\n  </os>\n  <devices>\n"
                 + "    <disk type='file' device='disk'>\n      <driver name='qemu' type='qcow2'/>\n      <source file='" + image + "'/>\n"
-                + "      <target dev='" + target + "' bus='" + bus + "'/>\n    </disk>\n    <console type='pty'/>\n  </devices>\n</domain>\n";
+                + "      <target dev='" + target + "' bus='" + bus + "'/>\n    </disk>\n"
+                + "    <interface type='network'>\n      <mac address='" + mac + "'/>\n      <source network='default'/>\n"
+                + "      <model type='" + nic + "'/>\n    </interface>\n    <console type='pty'/>\n  </devices>\n</domain>\n";
     }
 
     @Override
@@ -64,7 +67,7 @@ final class VirtScenario implements Scenario {
 
     @Override
     public List<String> tableHeader() {
-        return List.of("machine or domain", "what", "disk");
+        return List.of("machine or domain", "what", "disk and NIC");
     }
 
     @Override
@@ -72,7 +75,8 @@ final class VirtScenario implements Scenario {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("laptop", "host: 2 cores, 4 GiB, KVM (/dev/kvm), QEMU 7.2, libvirt 9.0", "-"));
         for (String[] d : DOMAINS) {
-            rows.add(List.of(d[0], "libvirt domain, 1 vCPU, 512 MiB", "/var/lib/libvirt/images/" + d[0] + ".qcow2 (" + d[1] + ")"));
+            rows.add(List.of(d[0], "libvirt domain, 1 vCPU, 512 MiB", "/var/lib/libvirt/images/" + d[0] + ".qcow2 (" + d[1] + "), NIC " + d[3]
+                    + " on virbr0 (libvirt's NAT network default, 192.168.122.0/24)"));
         }
         return rows;
     }

@@ -55,7 +55,8 @@ public final class Virtualization {
         loadKvm(world, k, true);
         Inode image = writeBaseImage(k.rootFs());
         DiskImages.of(k).installed(image, "debian-12");
-        k.log().log(KernelLog.KERN_INFO, 37_000_000, "virbr0: port 1(vnet0) entered blocking state");
+        // libvirtd.service ran at boot and started its autostart network: virbr0, NAT, dnsmasq
+        dev.syssim.sim.virt.VirtualNetwork.of(k).start();
     }
 
     // ---- a guest from Java (the docker room's Docker Desktop VM, tests, benchmarks) ----
@@ -190,6 +191,11 @@ public final class Virtualization {
             FileSystem fs = DebianImage.rootFileSystem(hostname, Toolbox.binaries());
             installFiles(fs, false);
             put(fs, "/etc/fstab", bytes("# /etc/fstab: static file system information (cloud image)\nPARTUUID=4f1e2d3c-01  /  ext4  rw,discard,errors=remount-ro,x-systemd.growfs  0  1\n"), 0644, 0, 0);
+            // the cloud image's openssh-server: cloud-init makes the host keys on the first boot (here: one per host name)
+            String key = ("AAAAC3NzaC1lZDI1NTE5AAAAI" + hostname + "GuestHostKey0000000000000000000000000000000000000000").substring(0, 68);
+            put(fs, "/etc/ssh/ssh_host_ed25519_key.pub", bytes("ssh-ed25519 " + key + " root@" + hostname + "\n"), 0644, 0, 0);
+            put(fs, "/etc/ssh/sshd_config", bytes("Include /etc/ssh/sshd_config.d/*.conf\nKbdInteractiveAuthentication no\nUsePAM yes\n"
+                    + "PasswordAuthentication yes\nPermitRootLogin prohibit-password\n"), 0644, 0, 0);
             return fs;
         }
 
@@ -204,7 +210,8 @@ public final class Virtualization {
             k.setBootTime(now);
             k.setCpuFlags(hw.cpuFlags());
             bootLog(k, hw);
-            NetStack.attach(k);
+            NetStack stack = NetStack.attach(k);
+            attachNics(k, stack, hw, name);
             Machines.mountVirtualFileSystems(k);
             loadKvm(world, k, false);
             if (Kvm.of(k) != null) {
@@ -222,6 +229,41 @@ public final class Virtualization {
             });
             return k;
         }
+
+        /**
+         * The guest's network cards on their taps' cables, each with its device model; a card on
+         * libvirt's network gets its address from dnsmasq once systemd-networkd runs (a few seconds
+         * into the boot), with the default route through the host.
+         */
+        private void attachNics(Kernel k, NetStack stack, GuestHardware hw, String name) {
+            for (Guests.Nic nic : hw.nics()) {
+                dev.syssim.sim.net.stack.Interface iface = stack.addEthernet(nic.name(), nic.mac(), nic.irq(), nic.cable());
+                iface.nic().setDevice(nic.device());
+                if (nic.dhcp() == null) continue;
+                world.timeline().after(dev.syssim.sim.virt.VirtualMachine.KERNEL_BOOT + NETWORK_UP, () -> {
+                    if (world.machine(name) == null || world.machine(name).kernel() != k) return;
+                    dev.syssim.sim.virt.VirtualNetwork.Lease lease = nic.dhcp().offer(nic.mac(), name);
+                    if (lease == null) return;
+                    stack.addAddress(iface, lease.address(), lease.prefix());
+                    stack.addDefaultRoute(lease.gateway());
+                    startSshd(k);
+                    k.log().log(KernelLog.KERN_INFO, world.timeline().now() - k.bootTime(),
+                            nic.name() + ": DHCPv4 address " + lease.address() + "/" + lease.prefix() + ", gateway " + lease.gateway()
+                                    + " acquired from " + lease.gateway());
+                });
+            }
+        }
+
+        /** ssh.service, once the network is up: sshd listening on port 22 (so the host can ssh in by the leased address). */
+        private static void startSshd(Kernel k) {
+            if (!PathWalker.resolve(new RootView(k), "/usr/sbin/sshd", true).ok()) return;
+            for (Process p : k.allProcesses()) if (p.comm().equals("sshd")) return;
+            k.spawn(k.init(), "/usr/sbin/sshd", List.of("sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"),
+                    Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"), Credentials.root(), null, null);
+        }
+
+        /** When systemd-networkd has the guest's DHCP lease, after the kernel's boot. */
+        private static final long NETWORK_UP = 2_000_000_000L;
 
         private String uniqueName(String wanted) {
             if (world.machine(wanted) == null) return wanted;

@@ -2,6 +2,8 @@ package dev.syssim.sim.net.link;
 
 import dev.syssim.sim.hw.Irq;
 import dev.syssim.sim.net.EthernetHeader;
+import dev.syssim.sim.net.Ipv4Address;
+import java.util.List;
 
 /**
  * A network interface card: a MAC address, the segment its cable plugs into, and the interrupt line
@@ -14,14 +16,33 @@ public final class Nic {
     /** Destination MAC, source MAC, ethertype. */
     public static final int ETHERNET_HEADER = 14;
 
-    /** Where received frames go: the machine's network stack. */
+    /**
+     * Where received frames go: the machine's network stack, or a bridge the NIC is a port of. A
+     * receiver also answers for the NIC when its segment looks for a neighbour: the addresses it
+     * owns on it (ARP), and for a bridge port the NICs reachable through it.
+     */
     public interface Receiver {
         void receive(Nic nic, Frame frame);
+
+        /** The addresses the receiver answers ARP for on {@code nic} (none unless it is a network stack). */
+        default List<Ipv4Address> addressesOn(Nic nic) {
+            return List.of();
+        }
+
+        /** The NIC beyond {@code nic} that owns {@code address} (a bridge port forwards ARP), or null. */
+        default Nic beyond(Nic nic, Ipv4Address address) {
+            return null;
+        }
+
+        /** Whether a frame for {@code target} handed to {@code nic} gets there (through a bridge). */
+        default boolean leadsTo(Nic nic, Nic target) {
+            return false;
+        }
     }
 
     private final String machine;
     private final String name;
-    private final String mac;
+    private String mac;
     private final Irq irq;
     private Receiver receiver;
     private Segment segment;
@@ -51,6 +72,11 @@ public final class Nic {
         return mac;
     }
 
+    /** {@code ip link set DEV address MAC}. */
+    public void setMac(String mac) {
+        this.mac = mac;
+    }
+
     public Irq irq() {
         return irq;
     }
@@ -73,20 +99,65 @@ public final class Nic {
         this.segment = segment;
     }
 
+    /**
+     * The device model behind a NIC a hypervisor emulates (QEMU's e1000 or virtio-net): it sits
+     * between the guest's network stack and the wire, and decides what sending and receiving a
+     * frame cost (VM exits, QEMU's work, an injected interrupt) before the frame moves on.
+     */
+    public interface Device {
+        /** The guest sends {@code frame}; the device calls {@code onWire} when it is on the host's tap. */
+        void transmit(Nic nic, Frame frame, Runnable onWire);
+
+        /** {@code frame} arrives on the tap; the device calls {@code deliver} in the guest's interrupt handler. */
+        void receive(Nic nic, Frame frame, Runnable deliver);
+
+        /** What the guest's driver tells {@code ethtool -i}. */
+        DriverInfo driverInfo();
+    }
+
+    /**
+     * A driver's answer to ETHTOOL_GDRVINFO ({@code ethtool -i}): its name and version, the
+     * firmware's, the bus address, and which further ethtool requests it supports.
+     */
+    public record DriverInfo(String driver, String version, String firmware, String busInfo, boolean statistics, boolean test,
+                             boolean eeprom, boolean registerDump) {
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    private Device device;
+
+    /** Puts an emulated device model between this NIC and its machine (a guest's NIC). */
+    public void setDevice(Device device) {
+        this.device = device;
+    }
+
     /** Puts a frame on the wire; false if the cable is not plugged in. */
     public boolean transmit(Frame frame) {
         if (segment == null) return false;
+        if (device != null) {
+            device.transmit(this, frame, () -> onWire(frame));
+            return true;
+        }
+        onWire(frame);
+        return true;
+    }
+
+    private void onWire(Frame frame) {
+        if (segment == null) return;
         txPackets++;
         txBytes += frame.bytes();
-        segment.carry(frame);
-        return true;
+        segment.carry(this, frame);
     }
 
     /** A frame arrives from the wire. */
     void deliver(Frame frame) {
         rxPackets++;
         rxBytes += frame.bytes();
-        receiver.receive(this, frame);
+        if (device != null) device.receive(this, frame, () -> receiver.receive(this, frame));
+        else receiver.receive(this, frame);
     }
 
     /** The Ethernet header of a frame from {@code sender} to this NIC, as netfilter's LOG prints it. */

@@ -128,10 +128,79 @@ public final class Netlink {
     public record SocketUser(String command, int pid, int fd) {
     }
 
-    /** One interface as RTM_GETLINK / RTM_GETADDR report it. */
+    /**
+     * One interface as RTM_GETLINK / RTM_GETADDR report it: {@code kind} is IFLA_INFO_KIND
+     * ({@code bridge}, {@code veth}, {@code tun}, or null), {@code master} the bridge it is a port
+     * of (null if none) and {@code portState} its state there ({@code forwarding}, {@code disabled}).
+     */
     public record LinkInfo(int index, String name, boolean loopback, String flags, int mtu, String state, String mac,
                            List<InterfaceAddress> addresses, long rxPackets, long rxBytes, long txPackets, long txBytes,
-                           List<String> inet6, String peer) {
+                           List<String> inet6, String peer, String kind, String qdisc, String master, String portState, int portNumber) {
+    }
+
+    /** RTM_NEWLINK making a bridge ({@code ip link add NAME [address MAC] type bridge}). */
+    public record AddBridge(String name, String mac) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_EXCL|NLM_F_CREATE, ...}, [{nla_type=IFLA_IFNAME, nla_data=\"" + name
+                    + "\"}, {nla_type=IFLA_LINKINFO, nla_data=[{nla_type=IFLA_INFO_KIND, nla_data=\"bridge\"}]}]";
+        }
+    }
+
+    /**
+     * A persistent tap device ({@code ip tuntap add dev NAME mode tap}). Real iproute2 opens
+     * {@code /dev/net/tun} and asks with ioctl TUNSETIFF and TUNSETPERSIST; the simulation sends
+     * the request as a message like the others.
+     */
+    public record AddTap(String name) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "TUNSETIFF {ifr_name=\"" + name + "\", ifr_flags=IFF_TAP|IFF_NO_PI}, TUNSETPERSIST 1";
+        }
+    }
+
+    /** RTM_NEWLINK with IFLA_MASTER ({@code ip link set DEV master BRIDGE}; {@code master} null: {@code nomaster}). */
+    public record SetMaster(String name, String master) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, ...}, [{nla_type=IFLA_MASTER, nla_data=" + (master == null ? "0" : "\"" + master + "\"")
+                    + "}, {nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}]";
+        }
+    }
+
+    /**
+     * ETHTOOL_GDRVINFO for an interface ({@code ethtool -i DEV}): real ethtool asks with
+     * {@code ioctl(fd, SIOCETHTOOL, ...)} on a socket; the simulation sends it like the others.
+     */
+    public record DriverInfo(String name) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "SIOCETHTOOL {ifr_name=\"" + name + "\", ethcmd=ETHTOOL_GDRVINFO}";
+        }
+    }
+
+    /** RTM_NEWLINK with IFLA_ADDRESS ({@code ip link set DEV address MAC}). */
+    public record SetMac(String name, String mac) implements Request {
+        public Family family() {
+            return Family.ROUTE;
+        }
+
+        public String describe() {
+            return "{nlmsg_type=RTM_NEWLINK, nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK, ...}, [{nla_type=IFLA_ADDRESS, nla_data=" + mac
+                    + "}, {nla_type=IFLA_IFNAME, nla_data=\"" + name + "\"}]";
+        }
     }
 
     /** RTM_NEWLINK making a veth pair ({@code ip link add NAME type veth peer name PEER}). */

@@ -110,6 +110,40 @@ public final class NetlinkSocket extends Socket {
             stack.addAddress(iface, add.address(), add.prefixLength());
             return new Netlink.ToolAnswer("", "", 0);
         }
+        if (request instanceof Netlink.AddBridge add) {
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            return stack.addBridge(add.name(), add.mac()) == null ? new Netlink.Failure(Errno.EEXIST) : new Netlink.ToolAnswer("", "", 0);
+        }
+        if (request instanceof Netlink.AddTap add) {
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            return stack.addTap(add.name()) == null ? new Netlink.Failure(Errno.EBUSY) : new Netlink.ToolAnswer("", "", 0);
+        }
+        if (request instanceof Netlink.SetMaster set) {
+            Interface iface = stack.interfaceNamed(set.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            if (set.master() == null) {
+                stack.release(iface);
+                return new Netlink.ToolAnswer("", "", 0);
+            }
+            Interface master = stack.interfaceNamed(set.master());
+            if (master == null) return new Netlink.Failure(Errno.ENODEV);
+            Errno e = stack.enslave(iface, master);
+            return e == null ? new Netlink.ToolAnswer("", "", 0) : new Netlink.Failure(e);
+        }
+        if (request instanceof Netlink.DriverInfo info) {
+            Interface iface = stack.interfaceNamed(info.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            dev.syssim.sim.net.link.Nic.DriverInfo d = iface.driverInfo();
+            return d == null ? new Netlink.Failure(Errno.EOPNOTSUPP) : d;
+        }
+        if (request instanceof Netlink.SetMac set) {
+            Interface iface = stack.interfaceNamed(set.name());
+            if (iface == null) return new Netlink.Failure(Errno.ENODEV);
+            if (!p.credentials().has(Capability.CAP_NET_ADMIN)) return new Netlink.Failure(Errno.EPERM);
+            stack.setMac(iface, set.mac());
+            return new Netlink.ToolAnswer("", "", 0);
+        }
         if (request instanceof Netlink.SetLink set) {
             Interface iface = stack.interfaceNamed(set.name());
             if (iface == null) return new Netlink.Failure(Errno.ENODEV);
@@ -142,8 +176,18 @@ public final class NetlinkSocket extends Socket {
         List<Netlink.LinkInfo> out = new ArrayList<>();
         for (Interface i : stack.interfaces()) {
             String peer = i.peer() == null ? null : i.peer().owner() == stack ? i.peer().name() : "if" + i.peer().index();
+            Interface master = i.master();
+            String portState = master == null ? null : i.isUp() && i.carrier() && master.isUp() ? "forwarding" : "disabled";
+            int portNumber = master == null ? 0 : master.bridge().ports().indexOf(i.nic()) + 1;
+            String kind = switch (i.kind()) {
+                case BRIDGE -> "bridge";
+                case VETH -> "veth";
+                case TAP -> "tun";
+                default -> null;
+            };
             out.add(new Netlink.LinkInfo(i.index(), i.name(), i.isLoopback(), i.flags(), i.mtu(), i.operState(), i.mac(),
-                    i.addresses(), i.rxPackets(), i.rxBytes(), i.txPackets(), i.txBytes(), i.inet6(), peer));
+                    i.addresses(), i.rxPackets(), i.rxBytes(), i.txPackets(), i.txBytes(), i.inet6(), peer, kind, i.qdisc(),
+                    master == null ? null : master.name(), portState, portNumber));
         }
         return out;
     }

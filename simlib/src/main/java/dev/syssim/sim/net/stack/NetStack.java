@@ -299,8 +299,9 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         Segment cable = new Segment("veth " + name + "-" + peerName, List.of(), VETH_LATENCY, kernel.timeline(), kernel.trace(),
                 kernel.random().nextLong());
         cable.setAddressBook(nic -> nic.receiver() instanceof NetStack s ? s.addressesOn(nic) : List.of());
-        Interface a = plugVeth(name, cable);
+        // the kernel registers the peer first: it gets the lower index, as ip link lists them
         Interface b = plugVeth(peerName, cable);
+        Interface a = plugVeth(name, cable);
         a.setPeer(b);
         b.setPeer(a);
         return a;
@@ -315,7 +316,7 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         StringBuilder text = new StringBuilder("ae");
         for (byte b : mac) text.append(String.format(":%02x", b & 0xff));
         Nic nic = new Nic(kernel.machineName(), name, text.toString(), null, this);
-        Interface iface = new Interface(nextIndex(), name, nic, 1500);
+        Interface iface = new Interface(nextIndex(), name, nic, 1500, LinkKind.VETH);
         iface.setOwner(this);
         interfaces.add(iface);
         cable.plug(nic);
@@ -334,6 +335,7 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
      */
     public void moveTo(Interface iface, NetStack target) {
         if (iface.isLoopback() || target == this) return;
+        release(iface);
         interfaces.remove(iface);
         routes.removeIf(r -> r.device() == iface);
         iface.setUp(false);
@@ -349,10 +351,93 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
         target.interfaces.add(iface);
     }
 
-    /** {@code ip link del DEV}: a veth takes its peer with it. */
+    /**
+     * {@code ip link add NAME type bridge}: a bridge interface, down, with no ports ({@code mac}
+     * null: a random locally administered address). Null if the name is taken.
+     */
+    public Interface addBridge(String name, String mac) {
+        if (interfaceNamed(name) != null) return null;
+        Nic nic = new Nic(kernel.machineName(), name, mac == null ? randomMac() : mac, null, this);
+        Interface iface = new Interface(nextIndex(), name, nic, 1500, LinkKind.BRIDGE);
+        iface.setOwner(this);
+        iface.setBridge(new dev.syssim.sim.net.link.Bridge(nic, port -> {
+            Interface p = interfaceOf(port);
+            return p != null && p.isUp() && p.carrier() && iface.isUp();
+        }, kernel.timeline(), kernel.trace(), kernel.random().nextLong()));
+        interfaces.add(iface);
+        return iface;
+    }
+
+    /**
+     * {@code ip tuntap add dev NAME mode tap} (or a process's TUNSETIFF): a tap interface, down.
+     * Its NIC is on a cable of its own; whoever serves the tap (QEMU: a guest's NIC) plugs into
+     * that cable, which gives the tap its carrier. Simplification: on Linux the other end is the
+     * file descriptor QEMU reads and writes; here the frame goes straight to the guest's NIC,
+     * whose device model does QEMU's reads and writes. Null if the name is taken.
+     */
+    public Interface addTap(String name) {
+        if (interfaceNamed(name) != null) return null;
+        Segment cable = new Segment("tap " + name, List.of(), VETH_LATENCY, kernel.timeline(), kernel.trace(), kernel.random().nextLong());
+        Nic nic = new Nic(kernel.machineName(), name, randomMac(), null, this);
+        Interface iface = new Interface(nextIndex(), name, nic, 1500, LinkKind.TAP);
+        iface.setOwner(this);
+        interfaces.add(iface);
+        cable.plug(nic);
+        return iface;
+    }
+
+    /** {@code ip link set DEV master BRIDGE}: ENODEV-like nulls are the caller's; EOPNOTSUPP if {@code bridge} is no bridge. */
+    public Errno enslave(Interface port, Interface bridge) {
+        if (bridge.kind() != LinkKind.BRIDGE) return Errno.EOPNOTSUPP;
+        if (port.kind() == LinkKind.BRIDGE || port.isLoopback() || port == bridge) return Errno.ELOOP;
+        if (port.master() == bridge) return null;
+        if (port.master() != null) release(port);
+        port.setMaster(bridge);
+        bridge.bridge().enslave(port.nic());
+        return null;
+    }
+
+    /** {@code ip link set DEV nomaster}. */
+    public void release(Interface port) {
+        if (port.master() == null) return;
+        port.master().bridge().release(port.nic());
+        port.setMaster(null);
+    }
+
+    /** {@code ip link set DEV address MAC}. */
+    public void setMac(Interface iface, String mac) {
+        if (iface.nic() != null) iface.nic().setMac(mac);
+    }
+
+    /** The interface of this stack whose NIC is {@code nic}, or null. */
+    public Interface interfaceOf(Nic nic) {
+        for (Interface i : interfaces) if (i.nic() == nic) return i;
+        return null;
+    }
+
+    /** A random locally administered unicast MAC, as the kernel's eth_random_addr gives a software device. */
+    private String randomMac() {
+        byte[] mac = new byte[6];
+        kernel.random().nextBytes(mac);
+        mac[0] = (byte) ((mac[0] & 0xfe) | 0x02);
+        StringBuilder text = new StringBuilder();
+        for (byte b : mac) text.append(text.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xff));
+        return text.toString();
+    }
+
+    /** {@code ip link del DEV}: a veth takes its peer with it; a bridge lets its ports go; a tap just goes. */
     public boolean delete(Interface iface) {
+        if (iface.kind() == LinkKind.BRIDGE || iface.kind() == LinkKind.TAP) {
+            if (iface.master() != null) release(iface);
+            for (Interface port : List.copyOf(interfaces)) if (port.master() == iface) release(port);
+            if (iface.kind() == LinkKind.TAP && iface.nic().segment() != null) iface.nic().segment().unplug(iface.nic());
+            interfaces.remove(iface);
+            routes.removeIf(r -> r.device() == iface);
+            return true;
+        }
         if (iface.isLoopback() || iface.peer() == null) return false;
         for (Interface end : List.of(iface, iface.peer())) {
+            if (end.master() != null) end.owner().release(end);
             NetStack owner = end.owner();
             owner.interfaces.remove(end);
             owner.routes.removeIf(r -> r.device() == end);
@@ -418,6 +503,11 @@ public final class NetStack implements Nic.Receiver, dev.syssim.sim.os.NetworkNa
                 if (iface.nic() == null || iface.nic().segment() == null) continue;
                 for (Nic nic : iface.nic().segment().nics()) {
                     if (nic.receiver() instanceof NetStack other && !seen.contains(other)) seen.add(other);
+                    dev.syssim.sim.net.link.Bridge bridge = dev.syssim.sim.net.link.Bridge.of(nic.receiver());
+                    if (bridge == null) continue;
+                    for (Nic host : bridge.hosts()) {
+                        if (host.receiver() instanceof NetStack other && !seen.contains(other)) seen.add(other);
+                    }
                 }
             }
         }

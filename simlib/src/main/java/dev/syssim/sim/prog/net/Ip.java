@@ -24,10 +24,12 @@ public final class Ip extends Tool {
     protected Step run(Libc c) {
         List<String> args = new ArrayList<>(c.args().operands());
         boolean brief = false;
+        boolean details = false;
         String netns = null;
         while (!args.isEmpty() && args.get(0).startsWith("-")) {
             String opt = args.remove(0);
             if (opt.equals("-br") || opt.equals("-brief") || opt.equals("--brief")) brief = true;
+            else if (opt.equals("-d") || opt.equals("-details")) details = true;
             else if ((opt.equals("-n") || opt.equals("-netns")) && !args.isEmpty()) netns = args.remove(0);
             else if (opt.equals("-4") || opt.equals("-s") || opt.equals("-c") || opt.equals("-color")) continue;
             else if (opt.equals("-V") || opt.equals("-Version")) {
@@ -40,22 +42,24 @@ public final class Ip extends Tool {
         }
         if (args.isEmpty()) return usage(c);
         boolean showBrief = brief;
-        if (netns != null) return IpNetns.enter(c, netns, () -> object(c, args, showBrief));
-        return object(c, args, showBrief);
+        boolean showDetails = details;
+        if (netns != null) return IpNetns.enter(c, netns, () -> object(c, args, showBrief, showDetails));
+        return object(c, args, showBrief, showDetails);
     }
 
-    private Step object(Libc c, List<String> args, boolean showBrief) {
+    private Step object(Libc c, List<String> args, boolean showBrief, boolean details) {
         String object = args.remove(0);
         if (matches(object, "netns", 2)) return IpNetns.run(c, args);
+        if (object.equals("tuntap") || object.equals("tap")) return tuntap(c, args);
         if (matches(object, "address", 1) || object.equals("addr")) {
             if (!args.isEmpty() && args.get(0).equals("add")) return addAddress(c, args.subList(1, args.size()));
-            return show(c, args, true, showBrief);
+            return show(c, args, true, showBrief, false);
         }
         if (matches(object, "link", 1)) {
             if (!args.isEmpty() && args.get(0).equals("set")) return set(c, args.subList(1, args.size()));
             if (!args.isEmpty() && args.get(0).equals("add")) return addLink(c, args.subList(1, args.size()));
             if (!args.isEmpty() && (args.get(0).equals("del") || args.get(0).equals("delete"))) return deleteLink(c, args.subList(1, args.size()));
-            return show(c, args, false, showBrief);
+            return show(c, args, false, showBrief, details);
         }
         if (matches(object, "route", 1)) return routes(c);
         if (object.equals("help")) return usage(c);
@@ -82,22 +86,32 @@ public final class Ip extends Tool {
         });
     }
 
-    private Step show(Libc c, List<String> args, boolean addresses, boolean brief) {
+    private Step show(Libc c, List<String> args, boolean addresses, boolean brief, boolean details) {
         String dev = null;
+        String master = null;
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("dev") && i + 1 < args.size()) dev = args.get(i + 1);
+            if (args.get(i).equals("dev") && i + 1 < args.size()) dev = args.get(++i);
+            else if (args.get(i).equals("master") && i + 1 < args.size()) master = args.get(++i);
             else if (!args.get(i).equals("show") && !args.get(i).equals("list")) dev = args.get(i);
         }
         String only = dev;
+        String ofMaster = master;
         return ask(c, addresses ? new Netlink.DumpAddresses() : new Netlink.DumpLinks(), answer -> {
             @SuppressWarnings("unchecked")
             List<Netlink.LinkInfo> links = answer instanceof List<?> l ? (List<Netlink.LinkInfo>) l : List.of();
             boolean found = only == null;
             StringBuilder out = new StringBuilder();
+            if (ofMaster != null && links.stream().noneMatch(l -> l.name().equals(ofMaster))) {
+                c.eprint("Error: argument \"" + ofMaster + "\" is wrong: Device does not exist\n\n");
+                return c.exit(255);
+            }
             for (Netlink.LinkInfo link : links) {
                 if (only != null && !link.name().equals(only)) continue;
+                if (ofMaster != null && !ofMaster.equals(link.master())) continue;
                 found = true;
-                out.append(brief ? briefLine(link, addresses) : full(link, addresses));
+                String text = brief ? briefLine(link, addresses) : full(link, addresses);
+                if (details && !brief && !addresses) text = text.substring(0, text.length() - 1) + IpDetails.of(link, links);
+                out.append(text);
             }
             if (!found) {
                 c.eprint("Device \"" + only + "\" does not exist.\n");
@@ -125,11 +139,10 @@ public final class Ip extends Tool {
     }
 
     static String full(Netlink.LinkInfo link, boolean addresses) {
-        boolean up = link.flags().contains("UP");
-        String qdisc = link.loopback() ? (up ? "noqueue" : "noop") : "fq_codel";
         StringBuilder b = new StringBuilder();
         b.append(link.index()).append(": ").append(shownName(link)).append(": <").append(link.flags()).append("> mtu ").append(link.mtu())
-                .append(" qdisc ").append(qdisc).append(" state ").append(link.state())
+                .append(" qdisc ").append(link.qdisc()).append(link.master() == null ? "" : " master " + link.master())
+                .append(" state ").append(link.state())
                 .append(addresses ? "" : " mode DEFAULT").append(" group default qlen 1000\n");
         if (link.loopback()) b.append("    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n");
         else b.append("    link/ether ").append(link.mac()).append(" brd ff:ff:ff:ff:ff:ff\n");
@@ -160,10 +173,16 @@ public final class Ip extends Tool {
         String dev = null;
         Boolean up = null;
         String netns = null;
+        String master = null;
+        boolean nomaster = false;
+        String mac = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("dev") && i + 1 < args.size()) dev = args.get(++i);
             else if (a.equals("netns") && i + 1 < args.size()) netns = args.get(++i);
+            else if (a.equals("master") && i + 1 < args.size()) master = args.get(++i);
+            else if (a.equals("nomaster")) nomaster = true;
+            else if (a.equals("address") && i + 1 < args.size()) mac = args.get(++i).toLowerCase();
             else if (a.equals("up")) up = true;
             else if (a.equals("down")) up = false;
             else if (dev == null) dev = a;
@@ -174,8 +193,39 @@ public final class Ip extends Tool {
         }
         String name = dev;
         if (netns != null) return IpNetns.moveLink(c, dev, netns);
+        Boolean wantUp = up;
+        if (mac != null) {
+            String m = mac;
+            return ask(c, new Netlink.SetMac(dev, m), answer -> answer instanceof Netlink.Failure ? answered(c, answer, name)
+                    : wantUp == null ? c.exit(0) : setUp(c, name, wantUp));
+        }
+        if (master != null || nomaster) return setMaster(c, dev, master, up);
         if (up == null) return c.exit(0);
-        return ask(c, new Netlink.SetLink(dev, up), answer -> {
+        return setUp(c, name, up);
+    }
+
+    /** {@code ip link set DEV master BRIDGE | nomaster}: iproute2 finds the master's index first, then asks the kernel. */
+    private Step setMaster(Libc c, String dev, String master, Boolean up) {
+        return ask(c, new Netlink.DumpLinks(), answer -> {
+            @SuppressWarnings("unchecked")
+            List<Netlink.LinkInfo> links = answer instanceof List<?> l ? (List<Netlink.LinkInfo>) l : List.of();
+            if (master != null && links.stream().noneMatch(l -> l.name().equals(master))) {
+                c.eprint("Error: argument \"" + master + "\" is wrong: Device does not exist\n\n");
+                return c.exit(255);
+            }
+            return ask(c, new Netlink.SetMaster(dev, master), done -> {
+                if (done instanceof Netlink.Failure f && f.errno() == Errno.ELOOP) {
+                    c.eprint("Error: Can not enslave a bridge to a bridge.\n");
+                    return c.exit(2);
+                }
+                if (done instanceof Netlink.Failure) return answered(c, done, dev);
+                return up == null ? c.exit(0) : setUp(c, dev, up);
+            });
+        });
+    }
+
+    private Step setUp(Libc c, String name, boolean up) {
+        return ask(c, new Netlink.SetLink(name, up), answer -> {
             if (answer instanceof Netlink.Failure f) {
                 if (f.errno() == Errno.ENODEV) {
                     c.eprint("Cannot find device \"" + name + "\"\n");
@@ -193,6 +243,8 @@ public final class Ip extends Tool {
         String name = null;
         String type = null;
         String peer = null;
+        String mac = null;
+        String peerMac = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("type") && i + 1 < args.size()) type = args.get(++i);
@@ -200,19 +252,61 @@ public final class Ip extends Tool {
                 peer = args.get(++i);
                 if (peer.equals("name") && i + 1 < args.size()) peer = args.get(++i);
             } else if (a.equals("name") && i + 1 < args.size()) name = args.get(++i);
+            else if (a.equals("address") && i + 1 < args.size() && peer == null) mac = args.get(++i).toLowerCase();
+            else if (a.equals("address") && i + 1 < args.size()) peerMac = args.get(++i).toLowerCase();
             else if (name == null) name = a;
         }
         if (type == null) {
             c.eprint("Not enough information: \"type\" argument is required\n");
             return c.exit(255);
         }
+        String device = name;
+        if (type.equals("bridge")) return ask(c, new Netlink.AddBridge(device, mac), answer -> answered(c, answer, device));
         if (!type.equals("veth")) {
             c.eprint("Error: Unknown device type.\n");
             return c.exit(2);
         }
         String peerName = peer == null ? "veth0" : peer;
-        String device = name;
-        return ask(c, new Netlink.AddVeth(device, peerName), answer -> answered(c, answer, device));
+        String first = mac;
+        String second = peerMac;
+        return ask(c, new Netlink.AddVeth(device, peerName), answer -> {
+            if (answer instanceof Netlink.Failure) return answered(c, answer, device);
+            // the addresses given with the pair (simplification: set right after it is made, in further requests)
+            java.util.function.Supplier<Step> peerAddress = () -> second == null ? c.exit(0)
+                    : ask(c, new Netlink.SetMac(peerName, second), b -> c.exit(0));
+            return first == null ? peerAddress.get() : ask(c, new Netlink.SetMac(device, first), a -> peerAddress.get());
+        });
+    }
+
+    /** {@code ip tuntap add [dev] NAME mode tap} and {@code ip tuntap del}: a persistent tap. */
+    private Step tuntap(Libc c, List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("show") || args.get(0).equals("list")) return c.exit(0);
+        String verb = args.get(0);
+        String dev = null;
+        String mode = null;
+        for (int i = 1; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("dev") && i + 1 < args.size()) dev = args.get(++i);
+            else if (a.equals("mode") && i + 1 < args.size()) mode = args.get(++i);
+            else if (dev == null) dev = a;
+        }
+        if (mode == null) {
+            c.eprint("You failed to specify a tunnel mode\n");
+            return c.exit(1);
+        }
+        if (!mode.equals("tap")) {
+            c.eprint("Cannot parse mode: \"" + mode + "\"\n");
+            return c.exit(255);
+        }
+        String name = dev;
+        if (verb.equals("del") || verb.equals("delete")) return ask(c, new Netlink.DeleteLink(name), answer -> answered(c, answer, name));
+        return ask(c, new Netlink.AddTap(name), answer -> {
+            if (answer instanceof Netlink.Failure f) {
+                c.eprint("ioctl(TUNSETIFF): " + f.errno().message() + "\n");
+                return c.exit(1);
+            }
+            return c.exit(0);
+        });
     }
 
     private Step deleteLink(Libc c, List<String> args) {
@@ -286,6 +380,8 @@ public final class Ip extends Tool {
                 + "  Only root may change an interface: others get \"RTNETLINK answers: Operation not permitted\".\n"
                 + "  -br  brief output: one line per interface; -n NETNS  run in network namespace NETNS (ip netns exec NETNS ip ...)\n"
                 + "  ip link add NAME type veth peer name PEER | ip link set DEV netns NETNS | ip link del DEV | ip addr add ADDR/LEN dev DEV\n"
+                + "  ip link add NAME [address MAC] type bridge | ip link set DEV master BRIDGE | nomaster | ip link show master BRIDGE | ip -d link\n"
+                + "  ip tuntap add dev NAME mode tap: a tap device (QEMU's guests' NICs are served through one)\n"
                 + "  ip netns add NAME | list | exec NAME CMD... | delete NAME: named network namespaces (/run/netns/NAME)";
     }
 }

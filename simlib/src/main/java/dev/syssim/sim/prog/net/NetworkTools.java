@@ -28,6 +28,8 @@ public final class NetworkTools {
             exe("/usr/sbin/ufw", "ufw", 9_000, LIBC),
             exe("/usr/bin/ss", "ss", 1_900, "libselinux.so.1", LIBC),
             exe("/usr/bin/ip", "ip", 2_100, "libcap.so.2", LIBC),
+            exe("/usr/sbin/bridge", "bridge", 1_500, "libcap.so.2", LIBC),
+            exe("/usr/sbin/ethtool", "ethtool", 900, LIBC),
             exe("/usr/bin/ping", "ping", 1_400, "libcap.so.2", LIBC),
             exe("/usr/bin/curl", "curl", 3_000, "libz.so.1", LIBC),
             exe("/usr/bin/nmap", "nmap", 9_800, LIBC),
@@ -57,6 +59,8 @@ public final class NetworkTools {
                 .register("ufw", new UfwTool())
                 .register("ss", new Ss())
                 .register("ip", new Ip())
+                .register("bridge", new BridgeTool())
+                .register("ethtool", new Ethtool())
                 .register("ping", new Ping())
                 .register("curl", new Curl())
                 .register("nmap", new Nmap())

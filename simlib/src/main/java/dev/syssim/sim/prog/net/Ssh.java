@@ -151,8 +151,8 @@ public final class Ssh extends Tool {
                 for (String n : w[0].split(",")) named |= n.equals(t.host()) || n.equals(t.address().toString());
                 if (named && w[2].equals(key)) return then.get();
             }
-            String shown = t.host().equals(t.address().toString()) ? t.host() : t.host() + " (" + t.address() + ")";
-            c.eprint("The authenticity of host '" + shown + "' can't be established.\n");
+            // sshconnect.c names the host as typed and the address it reached, also when they are the same text.
+            c.eprint("The authenticity of host '" + t.host() + " (" + t.address() + ")' can't be established.\n");
             c.eprint("ED25519 key fingerprint is SHA256:" + fingerprint(key) + ".\n");
             c.eprint("This key is not known by any other names.\n");
             c.eprint("Are you sure you want to continue connecting (yes/no/[fingerprint])? ");
@@ -162,7 +162,8 @@ public final class Ssh extends Tool {
                     return c.exit(255);
                 }
                 String entry = t.host() + " " + type + " " + key + "\n";
-                return c.open(home + "/.ssh/known_hosts", OpenFlags.O_WRONLY | OpenFlags.O_APPEND | OpenFlags.O_CREAT, f -> {
+                // OpenSSH makes ~/.ssh (0700) when it is missing before adding the key; EEXIST is the usual case.
+                return c.sys(new Syscall.Mkdir(home + "/.ssh", 0700), made -> c.create(home + "/.ssh/known_hosts", OpenFlags.O_WRONLY | OpenFlags.O_APPEND, 0666, f -> {
                     if (f.failed()) {
                         c.eprint("Failed to add the host to the list of known hosts (" + home + "/.ssh/known_hosts).\n");
                         return then.get();
@@ -172,7 +173,7 @@ public final class Ssh extends Tool {
                         c.eprint("Warning: Permanently added '" + t.host() + "' (ED25519) to the list of known hosts.\n");
                         return then.get();
                     }));
-                });
+                }));
             });
         }));
     }

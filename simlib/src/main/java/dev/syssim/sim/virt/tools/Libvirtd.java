@@ -102,6 +102,8 @@ public final class Libvirtd extends Tool {
         switch (q.command()) {
             case "list":
                 return answer.apply(Libvirt.Reply.ok(l.domains()));
+            case "net-list":
+                return answer.apply(Libvirt.Reply.ok(dev.syssim.sim.virt.VirtualNetwork.of(l.host())));
             case "lookup":
                 return answer.apply(d == null ? notFound(name) : Libvirt.Reply.ok(d));
             case "define":

@@ -18,6 +18,9 @@ import dev.syssim.sim.virt.device.AhciDisk;
 import dev.syssim.sim.virt.device.BlockDevice;
 import dev.syssim.sim.virt.device.IdeDisk;
 import dev.syssim.sim.virt.device.VirtioBlk;
+import dev.syssim.sim.virt.device.E1000;
+import dev.syssim.sim.virt.device.VirtioNet;
+import dev.syssim.sim.virt.TapFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -187,7 +190,7 @@ public final class Qemu extends Tool {
     }
 
     private Step devices(Libc c, State s, int i) {
-        if (i == s.images.size()) return startVcpus(c, s, 0);
+        if (i == s.images.size()) return nics(c, s, 0);
         QemuOptions.Drive d = s.options.drives.get(i);
         DiskImage image = s.images.get(i);
         int fd = s.driveFds.get(i)[0];
@@ -205,6 +208,41 @@ public final class Qemu extends Tool {
         BlockDevice disk = ahci ? new AhciDisk(s.vm, image, fd, backingFd, s.vmFd) : new IdeDisk(s.vm, image, fd, backingFd, s.vmFd);
         s.vm.addDisk(disk);
         return devices(c, s, i + 1);
+    }
+
+    // ---- the network cards ----
+
+    private static final long VIRTIO_NET_NOTIFY = 0xfebf8000L;
+
+    /**
+     * Each -nic / -netdev card: a tap on its bridge (libvirt's {@code vnetN}, the bridge helper's
+     * {@code tapN}), then the device model: e1000 by default, virtio-net with its ioeventfd and irqfd.
+     * A card without a bridge (QEMU's user-mode network, slirp) is not simulated and left out.
+     */
+    private Step nics(Libc c, State s, int i) {
+        if (i == s.options.nics.size()) return startVcpus(c, s, 0);
+        QemuOptions.Nic n = s.options.nics.get(i);
+        if (n.bridge() == null) return nics(c, s, i + 1);
+        String mac = n.mac() != null ? n.mac() : String.format("52:54:00:12:34:%02x", 0x56 + i);
+        return c.sys(new KvmCalls.OpenTap(n.bridge(), n.tapFd() >= 0 ? "vnet" : "tap", mac), t -> {
+            if (t.failed()) {
+                c.eprint("failed to get mtu of bridge `" + n.bridge() + "': " + t.errno().message() + "\n");
+                return fail(c, "-nic bridge,br=" + n.bridge() + ": bridge helper failed");
+            }
+            int tapFd = t.intValue();
+            TapFile tap = t.dataAs(TapFile.class);
+            if (!n.model().startsWith("virtio")) {
+                s.vm.addNic(new E1000(s.vm, tap, tapFd, mac, s.vmFd));
+                return nics(c, s, i + 1);
+            }
+            long address = VIRTIO_NET_NOTIFY + 0x1000L * i;
+            return c.sys(new KvmCalls.Eventfd2(), e -> c.sys(new KvmCalls.Ioeventfd(s.vmFd, e.intValue(), address),
+                    r -> c.sys(new KvmCalls.Eventfd2(), irq -> c.sys(new KvmCalls.Irqfd(s.vmFd, irq.intValue(), VirtioNet.GSI), r2 -> {
+                        s.pollFds.add(e.intValue());
+                        s.vm.addNic(new VirtioNet(s.vm, tap, tapFd, mac, e.dataAs(EventFd.class), irq.intValue()));
+                        return nics(c, s, i + 1);
+                    }))));
+        });
     }
 
     // ---- the vCPU threads ----

@@ -34,7 +34,8 @@ public final class Virsh extends Tool {
 
     /** The commands this virsh knows. */
     private static final List<String> COMMANDS = List.of("list", "define", "create", "undefine", "start", "shutdown", "destroy",
-            "domstate", "dominfo", "domstats", "console", "snapshot-create-as", "snapshot-revert");
+            "domstate", "dominfo", "domstats", "console", "snapshot-create-as", "snapshot-revert", "net-list", "net-dhcp-leases",
+            "domifaddr");
 
     @Override
     protected Step run(Libc c) {
@@ -139,6 +140,19 @@ public final class Virsh extends Tool {
                         ? say("Domain '" + d.name() + "' is being shutdown\n")
                         : failed("Failed to shutdown domain '" + d.name() + "'", r.error())));
                 case "domstate" -> lookup(d -> say(d.state().text() + "\n"));
+                case "net-list" -> rpc("net-list", List.of(), null, null, r -> say(VirshNetwork.list((dev.syssim.sim.virt.VirtualNetwork) r.data(), quiet)));
+                case "net-dhcp-leases" -> operands.isEmpty() ? failed("command 'net-dhcp-leases' requires <network> option")
+                        : rpc("net-list", List.of(), null, null, r -> {
+                            dev.syssim.sim.virt.VirtualNetwork net = (dev.syssim.sim.virt.VirtualNetwork) r.data();
+                            if (!operands.get(0).equals(dev.syssim.sim.virt.VirtualNetwork.NAME)) {
+                                return failed("failed to get network '" + operands.get(0) + "'",
+                                        "Network not found: no network with matching name '" + operands.get(0) + "'");
+                            }
+                            return say(VirshNetwork.leases(net, quiet));
+                        });
+                case "domifaddr" -> lookup(d -> !d.active() ? failed("Failed to query for interfaces addresses",
+                        "Requested operation is not valid: domain is not running")
+                        : rpc("net-list", List.of(), null, null, r -> say(VirshNetwork.domifaddr(d, (dev.syssim.sim.virt.VirtualNetwork) r.data(), quiet))));
                 case "dominfo" -> lookup(this::dominfo);
                 case "domstats" -> domstats();
                 case "console" -> lookup(this::console);
