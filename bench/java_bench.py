@@ -9,7 +9,8 @@ Per kernelspec (syssim with `%%java` cells, syssim-java whose cells are Java):
 Then on one kernel of each, after --warmup cells:
   round trip        a trivial Java cell (`1 + 1`) -> reply and idle, median and p95 over --cells cells,
                     and the same for a declaration (`int x = 1;`) and a shell line (`sh.run("echo hi")`),
-                    each with its mean CPU time per cell
+                    each with its mean CPU time per cell; and the trivial cell's mean CPU time over the
+                    first and the last tenth of the cells (whether a cell costs more after many)
 
 Usage: python bench/java_bench.py [--kernels syssim syssim-java] [--starts 10] [--cells 200] [--warmup 20]
 """
@@ -69,9 +70,13 @@ def measure(name, ctx, workdir, starts, cells, warmup):
         timed(kernel, codes["trivial"])
     trips = {kind: [] for kind in codes}
     cpus = {kind: [0.0] for kind in codes}
+    trivial_cpu = []
     for _ in range(cells):
         for kind, code in codes.items():
+            before = cpus[kind][0]
             trips[kind].append(timed(kernel, code, cpus[kind]))
+            if kind == "trivial":
+                trivial_cpu.append(cpus[kind][0] - before)
     rss_after = kernel.rss_mb()
     kernel.shutdown()
 
@@ -87,6 +92,10 @@ def measure(name, ctx, workdir, starts, cells, warmup):
         row[f"{kind} round trip median (ms)"] = ms(statistics.median(trips[kind]))
         row[f"{kind} round trip p95 (ms)"] = ms(percentile(trips[kind], 0.95))
         row[f"{kind} CPU per cell, mean (ms)"] = ms(cpus[kind][0] / cells)
+    # does a cell cost more the more cells came before it? (JShell kept every snippet's class for javac)
+    tenth = max(1, cells // 10)
+    row["trivial CPU per cell, first tenth of the cells, mean (ms)"] = ms(statistics.mean(trivial_cpu[:tenth]))
+    row["trivial CPU per cell, last tenth of the cells, mean (ms)"] = ms(statistics.mean(trivial_cpu[-tenth:]))
     row[f"RSS after {warmup + 3 * cells} Java cells (MB)"] = rss_after
     return row
 

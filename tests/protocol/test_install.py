@@ -67,6 +67,11 @@ def java_version(java):
 
 
 def archive_option(java, spec_dir):
+    """The archive option a kernelspec's argv should hold, and the archive's last file."""
+    if java_version(java) >= 25 and spec_dir.name == "syssim":
+        # the shell kernelspec's AOT cache with the Java cells' layer on it (README, Installing)
+        layer = spec_dir / "java-cells.jsa"
+        return f"-XX:SharedArchiveFile={spec_dir / 'syssim.aot'}:{layer}", layer
     if java_version(java) >= 25:
         return f"-XX:AOTCache={spec_dir / 'syssim.aot'}", spec_dir / "syssim.aot"
     return f"-XX:SharedArchiveFile={spec_dir / 'syssim.jsa'}", spec_dir / "syssim.jsa"
@@ -123,6 +128,8 @@ def test_each_kind_of_start_up_archive_starts_a_working_kernel(tmp_path, kind):
     option, archive = archive_option(java, spec_root / "syssim")
     assert argv[0] == java and option in argv and archive.is_file()
     reply, out = run_a_cell(spec_root)
+    assert reply["content"]["status"] == "ok" and out == "hi from laptop\n"
+    reply, out = run_a_cell(spec_root, "syssim", '%%java\nSystem.out.println("hi from " + machine.name())')
     assert reply["content"]["status"] == "ok" and out == "hi from laptop\n"
     # The Java kernelspec has an archive of its own, trained on Java cells.
     argv = json.loads((spec_root / "syssim-java" / "kernel.json").read_text())["argv"]

@@ -57,6 +57,8 @@ public final class Grader {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(dev.syssim.kernel.install.JvmOptions.STARTUP);
         command.add("-XX:+ExitOnOutOfMemoryError");
+        // as the kernel jar's manifest: Java cells prune the class files JShell keeps (java.GeneratedClasses)
+        command.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         return command;
     }

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code java -jar syssim-kernel.jar install}: installs the kernelspecs {@code syssim} (shell
  * cells) and {@code syssim-java} (Java cells) side by side, each a directory with its own copy of
  * the jar, its start-up archive (trained on its own kind of session: the shell kernelspec never
- * maps JShell's classes), {@code kernel.json} and the logos. The copy keeps an installed kernel
+ * loads JShell's classes at start; on Java 25 they wait in a layer of their own for the first
+ * {@code %%java} cell), {@code kernel.json} and the logos. The copy keeps an installed kernel
  * working through {@code mvn clean} and keeps the archive matching its jar. With
  * {@code --no-java-cells} only the shell kernelspec is installed, told to refuse {@code %%java}.
  */
@@ -46,7 +47,9 @@ public final class Installer {
 
     static final String JAR_NAME = "syssim-kernel.jar";
     /** The archive names of every JVM kind, so that a reinstall leaves no stale one behind. */
-    static final List<String> ARCHIVE_NAMES = List.of("syssim.jsa", "syssim.aot");
+    static final List<String> ARCHIVE_NAMES = List.of("syssim.jsa", "syssim.aot", Installer.JAVA_LAYER_NAME);
+    /** The shell kernelspec's Java cells' layer on its AOT cache (JvmOptions#forKernel). */
+    static final String JAVA_LAYER_NAME = "java-cells.jsa";
 
     private Installer() {
     }
@@ -102,7 +105,11 @@ public final class Installer {
         for (String name : ARCHIVE_NAMES) Files.deleteIfExists(dir.resolve(name));
         Path archive = dir.resolve(runtime.archiveName());
         boolean archived = options.cds() && StartupArchive.create(runtime, jar, archive, language, err);
-        List<String> jvm = JvmOptions.forKernel(runtime, archived ? archive : null);
+        // the shell kernelspec's first %%java cell finds JShell's classes in a layer of their own
+        Path javaLayer = dir.resolve(JAVA_LAYER_NAME);
+        boolean layered = archived && language == Language.SHELL && options.javaCells()
+                && StartupArchive.createJavaLayer(runtime, jar, archive, javaLayer, err);
+        List<String> jvm = JvmOptions.forKernel(runtime, archived ? archive : null, layered ? javaLayer : null);
         Kernelspec spec = language == Language.JAVA
                 ? Kernelspec.of(runtime.java(), jvm, jar, List.of("--java"), displayName, "java", env)
                 : Kernelspec.of(runtime.java(), jvm, jar, List.of(), displayName, "syssim", env);

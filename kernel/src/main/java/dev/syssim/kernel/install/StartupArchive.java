@@ -28,11 +28,27 @@ public final class StartupArchive {
      * returns false (and says why on err) if it could not.
      */
     public static boolean create(JavaRuntime runtime, Path jar, Path archive, Language language, PrintStream err) throws IOException {
+        return train(runtime, jar, archive, JvmOptions.training(runtime, archive), language, err);
+    }
+
+    /**
+     * Builds the shell kernelspec's Java cells' layer {@code javaLayer} on its archive {@code base}
+     * (an AOT cache) from a training run of Java cells, so that the first {@code %%java} cell
+     * finds JShell's and javac's classes parsed and verified; returns false (and says why) if it
+     * could not. Only JVMs with an AOT cache take a layer on their archive.
+     */
+    public static boolean createJavaLayer(JavaRuntime runtime, Path jar, Path base, Path javaLayer, PrintStream err) throws IOException {
+        if (!runtime.hasAotCache()) return false;
+        return train(runtime, jar, javaLayer, JvmOptions.javaLayerTraining(base, javaLayer), Language.JAVA, err);
+    }
+
+    private static boolean train(JavaRuntime runtime, Path jar, Path archive, List<String> archiveOptions, Language language, PrintStream err)
+            throws IOException {
         Files.deleteIfExists(archive);
         List<String> command = new ArrayList<>();
         command.add(runtime.java().toString());
         command.addAll(JvmOptions.STARTUP);
-        command.addAll(JvmOptions.training(runtime, archive));
+        command.addAll(archiveOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.add("train");
@@ -43,7 +59,7 @@ public final class StartupArchive {
             boolean finished = training.waitFor(TRAINING_TIMEOUT_S, TimeUnit.SECONDS);
             if (!finished) training.destroyForcibly();
             if (finished && training.exitValue() == 0 && Files.isRegularFile(archive)) return true;
-            err.println("warning: no start-up archive, the kernel will start slower. Training said:\n" + out);
+            err.println("warning: no start-up archive " + archive.getFileName() + ", the kernel will start slower. Training said:\n" + out);
             Files.deleteIfExists(archive);
             return false;
         } catch (InterruptedException e) {

@@ -70,10 +70,11 @@ public final class JavaCells {
     private ExecutorService thread = javaThread();
     /**
      * One JShell and what its cells share: its execution control, and where each snippet stands in
-     * its cell (by JShell's snippet id, for the frames of stack traces). A cell's code holds on to
-     * its own, so an abandoned cell's thread never touches the JShell that replaced its own.
+     * its cell (by JShell's snippet id, for the frames of stack traces), and the class files it
+     * keeps for javac. A cell's code holds on to its own, so an abandoned cell's thread never
+     * touches the JShell that replaced its own.
      */
-    private record Repl(JShell shell, CellExecutionControl control, Map<String, CellErrors.Place> places) {
+    private record Repl(JShell shell, CellExecutionControl control, Map<String, CellErrors.Place> places, GeneratedClasses classes) {
     }
 
     private volatile Repl repl;
@@ -191,6 +192,7 @@ public final class JavaCells {
                 // JShell imports every live variable into each later snippet, so each kept value
                 // would make every later cell slower to compile. The value was read before this.
                 for (VarSnippet v : temporaries) jshell.drop(v);
+                r.classes().prune();
             }
         } finally {
             CellContext.enter(null);
@@ -311,7 +313,7 @@ public final class JavaCells {
             // JShell drops some failures of the execution engine silently: check the bindings took
             if (provider.control().variable(name) == null) throw new IllegalStateException("Java cells cannot start: no variable " + name);
         }
-        r = new Repl(shell, provider.control(), new HashMap<>());
+        r = new Repl(shell, provider.control(), new HashMap<>(), GeneratedClasses.of(shell));
         repl = r;
         return r;
     }

@@ -61,6 +61,22 @@ class JavaCellLifeTest {
     }
 
     @Test
+    void anInterruptOfALoopOfTheShellItselfEndsTheShellsJobsToo() throws Exception {
+        // An interrupt finds the shell itself in the foreground (its own loop here; in the test above,
+        // sometimes, the moment between a job's fork and its taking the terminal): the shell is
+        // replaced by a new login, and its jobs go with it, as the message says.
+        RecordingIO io = new RecordingIO();
+        CompletableFuture<ExecuteOutcome> cell = start("%%java\nSystem.out.println(\"running\");\nsh.run(\"yes > /dev/null & while true; do :; done\");", io);
+        awaitOutput(io, "running");
+        Thread.sleep(200); // inside the shell's loop, most likely
+        interpreter.interrupt();
+        assertEquals("KeyboardInterrupt", cell.get(60, TimeUnit.SECONDS).ename());
+        interpreter.clearInterrupt();
+        String ps = RecordingIO.runOk(interpreter, "ps -e -o pid,stat,cmd").stdout.toString();
+        assertFalse(ps.contains(" yes"), "the replaced shell's job is gone:\n" + ps);
+    }
+
+    @Test
     void anInterruptEndsAWaitForInput() throws Exception {
         RecordingIO io = new RecordingIO();
         io.nobodyAnswers = true;

@@ -51,4 +51,21 @@ class JvmOptionsTest {
         assertTrue(options.contains("-Xlog:aot=off,cds=off"));
         assertTrue(JvmOptions.training(JAVA_25, Path.of("/k/syssim.aot")).contains("-XX:AOTCacheOutput=/k/syssim.aot"));
     }
+
+    @Test
+    void aJavaCellsLayerIsMappedOnTheAotCacheWhereItWasWritten() {
+        List<String> options = JvmOptions.forKernel(JAVA_25, Path.of("/k/syssim.aot"), Path.of("/k/java-cells.jsa"));
+        assertTrue(options.contains("-XX:SharedArchiveFile=/k/syssim.aot:/k/java-cells.jsa"), options.toString());
+        assertFalse(options.stream().anyMatch(option -> option.startsWith("-XX:AOTCache")), "one archive option names both");
+        assertTrue(options.contains("-XX:ArchiveRelocationMode=0"), "not relocated: a shell session reads none of the layer's pages");
+        assertTrue(options.indexOf("-XX:+UnlockDiagnosticVMOptions") < options.indexOf("-XX:ArchiveRelocationMode=0"));
+        assertTrue(options.contains("-Xlog:aot=off,cds=off,cds+dynamic=off"));
+        assertEquals(List.of("-XX:SharedArchiveFile=/k/syssim.aot", "-XX:ArchiveClassesAtExit=/k/java-cells.jsa", "-Xlog:aot=off,cds=off,cds+dynamic=off"),
+                JvmOptions.javaLayerTraining(Path.of("/k/syssim.aot"), Path.of("/k/java-cells.jsa")));
+    }
+
+    @Test
+    void beforeJava25ThereIsNoLayerOnTheArchive() {
+        assertEquals(JvmOptions.forKernel(JAVA_17, Path.of("/k/syssim.jsa")), JvmOptions.forKernel(JAVA_17, Path.of("/k/syssim.jsa"), Path.of("/k/java-cells.jsa")));
+    }
 }

@@ -16,6 +16,8 @@ public final class Container {
     private final RunSpec spec;
     private final java.util.List<String> command;
     private final long created;
+    private final java.util.List<Device> devices;
+    private final String hostName;
     final WaitQueue changes = new WaitQueue("container_wait");
     private ContainerState state = ContainerState.CREATED;
     private int hostPid;
@@ -25,7 +27,10 @@ public final class Container {
     private boolean startDecided;
     private Mount rootfs;
 
-    Container(String id, String name, Image image, RunSpec spec, java.util.List<String> command, long created) {
+    Container(String id, String name, Image image, RunSpec spec, java.util.List<String> command, long created, java.util.List<Device> devices,
+              String hostName) {
+        this.hostName = hostName;
+        this.devices = java.util.List.copyOf(devices);
         this.id = id;
         this.name = name;
         this.image = image;
@@ -58,6 +63,22 @@ public final class Container {
     /** The command it runs: the one given, else the image's CMD. */
     public java.util.List<String> command() {
         return command;
+    }
+
+    /** The host devices it was given ({@code --device}). */
+    public java.util.List<Device> devices() {
+        return devices;
+    }
+
+    /** The user its process runs as: {@code --user}, else the image's USER ({@code ""}: root). */
+    public String user() {
+        return spec.user() != null ? spec.user() : image.config().user();
+    }
+
+    /** The directory its process starts in: {@code --workdir} (or a build step's), else the image's WORKDIR, else /. */
+    public String workdir() {
+        String w = spec.workdir() != null ? spec.workdir() : image.config().workdir();
+        return w.isEmpty() ? "/" : w;
     }
 
     public long created() {
@@ -100,8 +121,10 @@ public final class Container {
         return "/sys/fs/cgroup/system.slice/docker-" + id + ".scope";
     }
 
+    /** {@code --hostname}, else the short id; on the host's network, the host's name (Docker gives it the host's, as its /etc/hostname). */
     public String hostname() {
-        return spec.hostname() != null ? spec.hostname() : shortId();
+        if (spec.hostname() != null) return spec.hostname();
+        return spec.network().equals("host") ? hostName : shortId();
     }
 
     Mount rootfs() {

@@ -59,6 +59,8 @@ public final class DockerInstall {
         Process dockerd = k.spawn(k.init(), "/usr/sbin/dockerd",
                 List.of("/usr/sbin/dockerd", "-H", "fd://", "--containerd=/run/containerd/containerd.sock"), env, Credentials.root(), null, null);
         Engine.of(k).setDaemons(dockerd, containerd);
+        // dockerd makes docker0 when it starts
+        BridgeNetwork.install(k);
     }
 
     private static Inode find(FileSystem fs, String path) {

@@ -100,11 +100,15 @@ public final class EngineCalls {
     }
 
     /** dockerd (for containerd's snapshotter) makes a container's root: the result's data is the {@link Container}. */
-    public record CreateContainer(Image image, RunSpec spec, List<String> command) implements Syscall {
+    public record CreateContainer(Image image, RunSpec spec, List<String> command, List<Device> devices) implements Syscall {
+        public CreateContainer(Image image, RunSpec spec, List<String> command) {
+            this(image, spec, command, List.of());
+        }
+
         public String name() { return "mkdirat"; }
 
         public Outcome enter(Kernel k, Process p) {
-            return Outcome.done(SysResult.ok(0, Engine.of(k).create(image, spec, command)), Costs.SYSCALL);
+            return Outcome.done(SysResult.ok(0, Engine.of(k).create(image, spec, command, devices)), Costs.SYSCALL);
         }
 
         public String straceArgs(SysResult r) {
@@ -211,6 +215,30 @@ public final class EngineCalls {
         public String straceArgs(SysResult r) { return "5, \"" + pid + "\", " + Integer.toString(pid).length(); }
     }
 
+    /**
+     * The container's network on the default bridge (libnetwork's work, done before the process
+     * runs): a veth pair between the child's new network namespace ({@code eth0}) and docker0.
+     * Shown as the netlink message that creates the pair.
+     */
+    public record ConnectBridge(Container container, int pid) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Process child = k.process(pid);
+            if (child == null || !(child.namespaces().net() instanceof dev.syssim.sim.net.stack.NetStack inside)) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
+            BridgeNetwork network = Engine.of(k).networkOf(container);
+            if (network == null || !network.connect(k, container, inside)) return Outcome.error(Errno.ENODEV, Costs.SYSCALL);
+            return Outcome.ok(60, Costs.SYSCALL * 6);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "5, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=60, nlmsg_type=RTM_NEWLINK, "
+                    + "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK|NLM_F_CREATE|NLM_F_EXCL}, {ifi_family=AF_UNSPEC}, [{nla_type=IFLA_IFNAME}, \"veth\"], "
+                    + "[{nla_type=IFLA_LINKINFO}, {IFLA_INFO_KIND, \"veth\"}]]\"..., iov_len=60}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "60"; }
+    }
+
     /** runc reports that the container's process could not be executed: Docker's message and the status it maps to. */
     public record StartFailed(Container container, String error, int status) implements Syscall {
         public String name() { return "write"; }
@@ -231,6 +259,7 @@ public final class EngineCalls {
         public Outcome enter(Kernel k, Process p) {
             Engine e = Engine.of(k);
             container.exited(status, k.now());
+            if (e.networkOf(container) != null) e.networkOf(container).disconnect(k, container);
             if (container.spec().remove()) e.remove(container);
             e.changed(container);
             return Outcome.ok(48, Costs.SYSCALL);
@@ -383,10 +412,11 @@ public final class EngineCalls {
 
     /**
      * A build step's new image: the container's root as it is now (RUN: a new layer), or a file
-     * added (COPY), or new metadata (ENV, CMD); the result's data is the {@link Image}.
+     * added (COPY), or a directory made (WORKDIR), or new metadata (ENV, CMD, ENTRYPOINT, USER,
+     * EXPOSE, LABEL, ARG); {@code key} is the step's cache key. The result's data is the {@link Image}.
      */
-    public record Commit(Image from, String step, Container container, String copyTo, byte[] data, List<String> cmd, Map<String, String> env)
-            implements Syscall {
+    public record Commit(Image from, String key, Container container, String copyTo, byte[] data, List<String> cmd, Map<String, String> env,
+                         ImageConfig config, String makeDir) implements Syscall {
         public String name() { return "mkdirat"; }
 
         public Outcome enter(Kernel k, Process p) {
@@ -395,18 +425,38 @@ public final class EngineCalls {
             if (container != null) root = TreeCopy.of(container.rootfs().fs(), 0);
             if (copyTo != null) {
                 root = TreeCopy.of(from.root(), 0);
-                String[] parts = copyTo.substring(1).split("/");
-                dev.syssim.sim.fs.Inode dir = root.root();
-                for (int i = 0; i < parts.length - 1; i++) {
-                    dev.syssim.sim.fs.Inode next = dir.entries().get(parts[i]);
-                    if (next == null) next = root.mkdir(dir, parts[i], 0755, 0, 0);
-                    dir = next;
-                }
-                String name = parts[parts.length - 1];
+                dev.syssim.sim.fs.Inode dir = directories(root, copyTo.substring(0, copyTo.lastIndexOf('/')));
+                String name = copyTo.substring(copyTo.lastIndexOf('/') + 1);
                 if (dir.entries().containsKey(name)) root.unlink(dir, name);
                 root.createFile(dir, name, 0644, 0, 0, data);
             }
-            return Outcome.done(SysResult.ok(0, e.derive(from, step, root, cmd, env, k.now())), Costs.SYSCALL * 4);
+            if (makeDir != null && !exists(root, makeDir)) {
+                root = TreeCopy.of(from.root(), 0);
+                directories(root, makeDir);
+            }
+            return Outcome.done(SysResult.ok(0, e.derive(from, key, root, cmd, env, config, k.now())), Costs.SYSCALL * 4);
+        }
+
+        private static boolean exists(FileSystem root, String path) {
+            dev.syssim.sim.fs.Inode dir = root.root();
+            for (String part : path.split("/")) {
+                if (part.isEmpty()) continue;
+                dir = dir.entries().get(part);
+                if (dir == null) return false;
+            }
+            return true;
+        }
+
+        /** The directories of an absolute path, made where missing (0755 root, as the builder makes them). */
+        private static dev.syssim.sim.fs.Inode directories(FileSystem root, String path) {
+            dev.syssim.sim.fs.Inode dir = root.root();
+            for (String part : path.split("/")) {
+                if (part.isEmpty()) continue;
+                dev.syssim.sim.fs.Inode next = dir.entries().get(part);
+                if (next == null) next = root.mkdir(dir, part, 0755, 0, 0);
+                dir = next;
+            }
+            return dir;
         }
 
         public String straceArgs(SysResult r) {

@@ -13,7 +13,10 @@ import java.util.Map;
 
 /**
  * The simulated offline registry (Docker Hub's {@code library/} images as a mirror inside the
- * world): {@code busybox}, and {@code alpine}, an Alpine-like root — a static busybox with its
+ * world): {@code busybox}; {@code debian} (bookworm, also {@code 12} and the {@code -slim} tags:
+ * the same minbase tree here), Debian's minbase as the isolation room's debootstrap installs it;
+ * {@code nginx}, that tree with nginx serving port 80 ({@code container.tools.Nginx});
+ * and {@code alpine}, an Alpine-like root — a static busybox with its
  * applet links, the musl loader {@code /lib/ld-musl-x86_64.so.1}, {@code /etc/alpine-release} and
  * {@code /etc/os-release}. Digests and ids are sha256 sums of the image's name, so they look real
  * and are the same on every run.
@@ -34,7 +37,7 @@ public final class Registry {
 
     /** The repositories the mirror serves. */
     public static boolean has(String repository) {
-        return repository.equals("alpine") || repository.equals("busybox");
+        return repository.equals("alpine") || repository.equals("busybox") || repository.equals("debian") || repository.equals("nginx");
     }
 
     /** The tags a repository has on the mirror. */
@@ -42,6 +45,8 @@ public final class Registry {
         return switch (repository) {
             case "alpine" -> tag.equals("latest") || tag.equals("3.18") || tag.equals("3.18.4");
             case "busybox" -> tag.equals("latest") || tag.equals("1.36");
+            case "debian" -> List.of("latest", "bookworm", "12", "bookworm-slim", "12-slim").contains(tag);
+            case "nginx" -> List.of("latest", "1.25", "1.25.3").contains(tag);
             default -> false;
         };
     }
@@ -51,16 +56,35 @@ public final class Registry {
         if (!hasTag(repository, tag)) return null;
         return switch (repository) {
             case "alpine" -> new Image("alpine", List.of(tag), "sha256:" + sha256("image alpine"), "sha256:" + sha256("manifest alpine"),
-                    List.of(sha256("layer alpine").substring(0, 12)), List.of("/bin/sh"), Map.of(), 7_330_000, BUILT, alpineRoot());
+                    List.of(sha256("layer alpine").substring(0, 12)), List.of("/bin/sh"), Map.of(), 7_330_000, BUILT, alpineRoot(),
+                    ImageConfig.NONE, "");
             case "busybox" -> new Image("busybox", List.of(tag), "sha256:" + sha256("image busybox"), "sha256:" + sha256("manifest busybox"),
-                    List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot());
+                    List.of(sha256("layer busybox").substring(0, 12)), List.of("sh"), Map.of(), 4_260_000, BUILT - 86_400 * 30, busyboxRoot(),
+                    ImageConfig.NONE, "");
+            // Docker Hub's debian image is a debootstrap --variant=minbase of the suite, CMD ["bash"]
+            case "debian" -> {
+                String flavour = tag.contains("slim") ? "debian slim" : "debian";
+                yield new Image("debian", List.of(tag), "sha256:" + sha256("image " + flavour), "sha256:" + sha256("manifest " + flavour),
+                        List.of(sha256("layer " + flavour).substring(0, 12)), List.of("bash"), Map.of(), tag.contains("slim") ? 74_800_000 : 116_500_000,
+                        BUILT - 86_400 * 7, debianRoot(), ImageConfig.NONE, "");
+            }
+            // the official image: Debian with nginx, which it runs in the foreground; EXPOSE 80
+            case "nginx" -> new Image("nginx", List.of(tag), "sha256:" + sha256("image nginx"), "sha256:" + sha256("manifest nginx"),
+                    List.of(sha256("layer nginx").substring(0, 12), sha256("layer nginx 2").substring(0, 12)), List.of("nginx", "-g", "daemon off;"),
+                    Map.of("NGINX_VERSION", "1.25.3"), 187_000_000, BUILT - 86_400 * 14, nginxRoot(),
+                    new ImageConfig(List.of(), "", "", List.of("80/tcp"), Map.of("maintainer", "NGINX Docker Maintainers <docker-maint@nginx.com>")), "");
             default -> null;
         };
     }
 
     static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The sha256 of some bytes in hex, as Docker writes digests (a COPY source's checksum in the build cache). */
+    public static String sha256(byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -88,6 +112,41 @@ public final class Registry {
         text(fs, etc, "passwd", "root:x:0:0:root:/root:/bin/ash\nbin:x:1:1:bin:/bin:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
         text(fs, etc, "group", "root:x:0:root\nbin:x:1:root,bin,daemon\nnobody:x:65534:\n");
         for (String d : List.of("home", "media", "mnt", "opt", "root", "run", "sbin", "srv", "usr", "var")) dir(fs, root, d, d.equals("root") ? 0700 : 0755);
+        return fs;
+    }
+
+    /** The minbase files the isolation room's debootstrap installs, in the image's tree. */
+    private static FileSystem debianRoot() {
+        FileSystem fs = base();
+        dev.syssim.sim.prog.tools.isolation.MinbaseTree.write(fs);
+        return fs;
+    }
+
+    /** Debian's minbase with nginx: the program, its pages and its configuration's directory. */
+    private static FileSystem nginxRoot() {
+        FileSystem fs = debianRoot();
+        Inode root = fs.root();
+        Inode usr = fs.lookup(null, root, "usr");
+        Inode sbin = usr.entries().get("sbin");
+        fs.createFile(sbin, "nginx", 0755, 0, 0, ExecImage.dynamic("nginx", 8_000, "libc.so.6").toBytes());
+        Inode share = usr.entries().get("share");
+        if (share == null) share = dir(fs, usr, "share", 0755);
+        Inode html = dir(fs, dir(fs, share, "nginx", 0755), "html", 0755);
+        text(fs, html, "index.html", """
+                <!DOCTYPE html>
+                <html>
+                <head>
+                <title>Welcome to nginx!</title>
+                </head>
+                <body>
+                <h1>Welcome to nginx!</h1>
+                <p>If you see this page, the nginx web server is successfully installed and
+                working. Further configuration is required.</p>
+                </body>
+                </html>
+                """);
+        Inode etc = fs.lookup(null, root, "etc");
+        text(fs, dir(fs, etc, "nginx", 0755), "nginx.conf", "user  nginx;\nworker_processes  auto;\npid        /var/run/nginx.pid;\n");
         return fs;
     }
 

@@ -18,14 +18,41 @@ import java.util.Map;
  * @param remove     {@code --rm}
  * @param detach     {@code -d}
  * @param hostname   {@code --hostname}, or null for the short id
+ * @param user       {@code --user NAME|UID[:GROUP|GID]}, or null for the image's USER
+ * @param workdir    the directory it starts in, or null for the image's WORKDIR (a build's RUN gives it)
+ * @param entrypoint {@code --entrypoint} as one word, or null for the image's ENTRYPOINT (then the image's CMD is not used)
+ * @param security   {@code --read-only}, {@code --privileged}, {@code --cap-add}, {@code --cap-drop}, {@code --device}
+ * @param ports      {@code -p [IP:]HOSTPORT:CONTAINERPORT[/PROTO]} as typed
  */
 public record RunSpec(String image, List<String> command, String name, List<String> env, List<String> binds, long memory,
-                      int pidsLimit, String network, boolean remove, boolean detach, String hostname) {
+                      int pidsLimit, String network, boolean remove, boolean detach, String hostname, String user, String workdir,
+                      String entrypoint, Security security, List<String> ports) {
 
     public RunSpec {
+        ports = List.copyOf(ports);
         command = List.copyOf(command);
         env = List.copyOf(env);
         binds = List.copyOf(binds);
+    }
+
+    /**
+     * What runc is asked to take away or give: a read-only root, the capability changes on top of
+     * Docker's default set, all capabilities and devices ({@code --privileged}), and host devices
+     * to add ({@code --device /dev/X[:/dev/Y]}).
+     */
+    public record Security(boolean readOnly, boolean privileged, List<String> capAdd, List<String> capDrop, List<String> devices) {
+        public static final Security DEFAULT = new Security(false, false, List.of(), List.of(), List.of());
+
+        public Security {
+            capAdd = List.copyOf(capAdd);
+            capDrop = List.copyOf(capDrop);
+            devices = List.copyOf(devices);
+        }
+    }
+
+    /** A build step's container: {@code command} in {@code image}, as {@code user}, in {@code workdir}, with the build's environment. */
+    public static RunSpec buildStep(String image, List<String> command, List<String> env, String user, String workdir, String network) {
+        return new RunSpec(image, command, null, env, List.of(), 0, 0, network, false, false, null, user, workdir, null, Security.DEFAULT, List.of());
     }
 
     /** The environment the container's process starts with: Docker's PATH and HOSTNAME, the image's, then {@code -e}. */

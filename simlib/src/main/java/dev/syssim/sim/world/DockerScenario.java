@@ -17,7 +17,7 @@ final class DockerScenario implements Scenario {
 
     @Override
     public String description() {
-        return "the laptop with Docker 20.10 (dockerd, containerd, runc); student in the docker group; registry: alpine, busybox";
+        return "the laptop with Docker 20.10 (dockerd, containerd, runc); student in the docker group; docker0 172.17.0.1/16; registry: alpine, busybox, debian, nginx";
     }
 
     @Override

@@ -242,7 +242,10 @@ public final class Session {
                 // terminal, so signals to jobs cannot stop it, and this shell ignores SIGINT as an
                 // interactive bash does at its prompt. Simplification: real bash abandons the line and
                 // keeps its variables; here the shell is replaced by a fresh login, so the session
-                // always comes back.
+                // always comes back. Its jobs go with it (as the message says): an interrupt also lands
+                // here in the moment between a job's fork and its taking the terminal, and that job
+                // would run on, orphaned.
+                killJobs(kernel, terminal);
                 restartShell(kernel);
                 break;
             }

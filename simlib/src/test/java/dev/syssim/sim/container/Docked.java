@@ -21,6 +21,12 @@ final class Docked {
     }
 
     Docked(String user, boolean studentInDockerGroup) {
+        this(user, studentInDockerGroup, false);
+    }
+
+    /** With {@code forwarding}, net.ipv4.ip_forward is 1 before dockerd starts (as in the namespace the iptables rules were recorded in). */
+    Docked(String user, boolean studentInDockerGroup, boolean forwarding) {
+        if (forwarding) dev.syssim.sim.net.stack.NetStack.of(laptop.kernel()).setForwarding(true);
         DockerInstall.install(laptop.kernel(), studentInDockerGroup);
         session.switchTo(laptop, user);
     }

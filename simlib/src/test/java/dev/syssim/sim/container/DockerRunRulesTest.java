@@ -67,16 +67,16 @@ class DockerRunRulesTest {
     @Test
     void theHostnameIsTheContainersShortIdInItsOwnUtsNamespace() {
         Docked d = pulled();
-        String inside = d.run("docker run --name h alpine hostname");
-        assertEquals(Engine.of(d.laptop.kernel()).container("h").shortId() + "\n", inside);
+        String inside = d.run("docker run --name hn alpine hostname");
+        assertEquals(Engine.of(d.laptop.kernel()).container("hn").shortId() + "\n", inside);
         assertEquals("laptop\n", d.run("hostname"));
     }
 
     @Test
     void theContainerHasItsOwnNetworkMountIpcAndPidNamespaces() {
         Docked d = pulled();
-        d.run("docker run -d --name n alpine sleep 100");
-        int pid = Engine.of(d.laptop.kernel()).container("n").hostPid();
+        d.run("docker run -d --name ns alpine sleep 100");
+        int pid = Engine.of(d.laptop.kernel()).container("ns").hostPid();
         String mine = d.run("sudo -n true 2>/dev/null; for k in net mnt ipc pid uts; do readlink /proc/1/ns/$k; done");
         String theirs = d.run("for k in net mnt ipc pid uts; do readlink /proc/" + pid + "/ns/$k; done");
         List<String> a = List.of(mine.split("\n"));
@@ -88,8 +88,8 @@ class DockerRunRulesTest {
     @Test
     void memoryAndPidsLimitsAreWrittenIntoTheContainersOwnCgroup() {
         Docked d = pulled();
-        d.run("docker run -d --memory 32m --pids-limit 10 --name m alpine sleep 100");
-        Container m = Engine.of(d.laptop.kernel()).container("m");
+        d.run("docker run -d --memory 32m --pids-limit 10 --name mem alpine sleep 100");
+        Container m = Engine.of(d.laptop.kernel()).container("mem");
         String cg = m.cgroupPath();
         assertEquals("33554432\n10\n" + m.hostPid() + "\n", d.run("cat " + cg + "/memory.max " + cg + "/pids.max " + cg + "/cgroup.procs"));
         assertEquals("0::/system.slice/docker-" + m.id() + ".scope\n", d.run("cat /proc/" + m.hostPid() + "/cgroup"));
@@ -131,26 +131,26 @@ class DockerRunRulesTest {
     @Test
     void stopSendsSigtermWhichPid1IgnoresWithoutAHandlerThenSigkillAfterTenSecondsStatus137() {
         Docked d = pulled();
-        d.run("docker run -d --name s alpine sleep 1000");
-        assertEquals("s\n0\n", d.run("docker stop s; echo $?"));
+        d.run("docker run -d --name st alpine sleep 1000");
+        assertEquals("st\n0\n", d.run("docker stop st; echo $?"));
         assertTrue(d.run("docker ps -a").contains("Exited (137) "));
-        assertTrue(d.run("docker rm s; docker run -d --name r alpine sleep 1000 >/dev/null; docker rm r").startsWith("s\nError response from daemon: You cannot remove a running container "));
+        assertTrue(d.run("docker rm st; docker run -d --name ru alpine sleep 1000 >/dev/null; docker rm ru").startsWith("st\nError response from daemon: You cannot remove a running container "));
     }
 
     @Test
     void killEndsARunningContainerWithStatus137AndASecondKillSaysItIsNotRunning() {
         Docked d = pulled();
-        d.run("docker run -d --name k alpine sleep 1000");
-        assertEquals("k\n", d.run("docker kill k"));
-        String id = Engine.of(d.laptop.kernel()).container("k").id();
-        assertEquals("Error response from daemon: Cannot kill container: k: Container " + id + " is not running\n1\n", d.run("docker kill k; echo $?"));
+        d.run("docker run -d --name ki alpine sleep 1000");
+        assertEquals("ki\n", d.run("docker kill ki"));
+        String id = Engine.of(d.laptop.kernel()).container("ki").id();
+        assertEquals("Error response from daemon: Cannot kill container: ki: Container " + id + " is not running\n1\n", d.run("docker kill ki; echo $?"));
     }
 
     @Test
     void aDetachedContainersOutputGoesToItsLogFile() {
         Docked d = pulled();
-        d.run("docker run -d --name l alpine sh -c 'echo out; echo err >&2'");
-        assertEquals("out\nerr\n", d.run("sleep 1; docker logs l"));
+        d.run("docker run -d --name lg alpine sh -c 'echo out; echo err >&2'");
+        assertEquals("out\nerr\n", d.run("sleep 1; docker logs lg"));
     }
 
     @Test
@@ -204,16 +204,16 @@ class DockerRunRulesTest {
     @Test
     void execJoinsTheRunningContainersNamespacesCgroupAndRoot() {
         Docked d = pulled();
-        d.run("docker run -d --name x alpine sleep 1000");
-        Container x = Engine.of(d.laptop.kernel()).container("x");
-        assertEquals(x.shortId() + "\n3.18.4\n", d.run("docker exec x hostname; docker exec x cat /etc/alpine-release"));
-        String ps = d.run("docker exec x ps");
+        d.run("docker run -d --name ex alpine sleep 1000");
+        Container x = Engine.of(d.laptop.kernel()).container("ex");
+        assertEquals(x.shortId() + "\n3.18.4\n", d.run("docker exec ex hostname; docker exec ex cat /etc/alpine-release"));
+        String ps = d.run("docker exec ex ps");
         assertTrue(ps.startsWith("PID   USER     COMMAND\n    1 root     sleep 1000\n"), ps);
-        assertEquals("0::/system.slice/docker-" + x.id() + ".scope\n", d.run("docker exec x cat /proc/self/cgroup"));
-        assertEquals("3\n", d.run("docker exec -e N=3 x sh -c 'echo $N'"));
+        assertEquals("0::/system.slice/docker-" + x.id() + ".scope\n", d.run("docker exec ex cat /proc/self/cgroup"));
+        assertEquals("3\n", d.run("docker exec -e N=3 ex sh -c 'echo $N'"));
         assertEquals("OCI runtime exec failed: exec failed: unable to start container process: exec: \"nosuch\": executable file not found in $PATH: unknown\n127\n",
-                d.run("docker exec x nosuch; echo $?"));
-        d.run("docker kill x");
-        assertEquals("Error response from daemon: Container " + x.id() + " is not running\n1\n", d.run("docker exec x true; echo $?"));
+                d.run("docker exec ex nosuch; echo $?"));
+        d.run("docker kill ex");
+        assertEquals("Error response from daemon: Container " + x.id() + " is not running\n1\n", d.run("docker exec ex true; echo $?"));
     }
 }

@@ -4,6 +4,7 @@ import dev.syssim.sim.container.Container;
 import dev.syssim.sim.container.Engine;
 import dev.syssim.sim.container.EngineCalls;
 import dev.syssim.sim.container.Image;
+import dev.syssim.sim.container.ImageConfig;
 import dev.syssim.sim.container.RunSpec;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Libc;
@@ -16,70 +17,107 @@ import java.util.function.Function;
 /**
  * dockerd's side of the legacy builder (Docker 20.10's default without BuildKit): one step of a
  * Dockerfile on the image so far. RUN runs {@code /bin/sh -c} in an intermediate container — made,
- * started and awaited as {@code docker run} does — and commits its root as a new layer; COPY adds
- * a file from the context; ENV and CMD change the metadata, through an intermediate container
- * that is made and removed without running, as the legacy builder does. A failing RUN is Docker's
- * {@code The command '/bin/sh -c ...' returned a non-zero code: N}.
+ * started and awaited as {@code docker run} does, as the image's USER, in its WORKDIR, with the
+ * build arguments in its environment — and commits its root as a new layer; COPY adds a file from
+ * the context; ENV, ARG, WORKDIR, USER, EXPOSE, LABEL, CMD and ENTRYPOINT change the metadata
+ * (WORKDIR also makes its directory), through an intermediate container that is made and removed
+ * without running, as the legacy builder does. A failing RUN is Docker's
+ * {@code The command '/bin/sh -c ...' returned a non-zero code: N}. CACHE looks a step up in the
+ * build cache.
  *
- * <p>Simplifications: no build cache (every step runs); COPY takes single files.
+ * <p>Simplification: COPY takes single files.
  */
 final class Builder {
 
     private Builder() {
     }
 
-    /** args: the image id so far, the step's text, its kind, and the kind's operands. */
+    /** args: the request's kind, the image id so far, the step's cache key, and the kind's operands. */
     static Step step(Libc c, Engine e, Engine.Request r, Function<Engine.Reply, Step> answer) {
         List<String> args = r.args();
-        Image from = e.image(args.get(0));
-        String text = args.get(1);
-        switch (args.get(2)) {
+        String kind = args.get(0);
+        if (kind.equals("TAG")) {
+            Image image = e.image(args.get(1));
+            return c.sys(new EngineCalls.Tag(image, args.get(2)), t -> answer.apply(new Engine.Reply("", null, image)));
+        }
+        Image from = e.image(args.get(1));
+        String key = args.get(2);
+        switch (kind) {
+            case "CACHE" -> {
+                return answer.apply(new Engine.Reply("", null, e.cached(from.id(), key)));
+            }
             case "RUN" -> {
                 // first the intermediate container (the client prints "Running in ID"), then, asked again, its run
-                RunSpec spec = new RunSpec(from.id(), List.of("/bin/sh", "-c", args.get(3)), null, List.of(), List.of(), 0, 0, "bridge", false, false, null);
-                return c.sys(new EngineCalls.CreateContainer(from, spec, spec.command()), made -> {
-                    Container ct = (Container) made.data();
-                    return c.sys(new EngineCalls.MountRootfs(ct), m -> answer.apply(new Engine.Reply(ct.shortId(), null, ct)));
-                });
+                RunSpec spec = RunSpec.buildStep(from.id(), List.of("/bin/sh", "-c", args.get(3)), args.subList(4, args.size()), null, null, "bridge");
+                return intermediate(c, from, spec, answer);
             }
             case "START" -> {
                 Container ct = e.container(args.get(3));
                 return c.sys(new EngineCalls.CreateTask(ct, r.stdio(), -1), t -> c.sys(new EngineCalls.AwaitStart(ct), s -> c.sys(new EngineCalls.AwaitExit(ct), x -> {
-                    if (ct.startError() != null || ct.exitCode() != 0) {
+                    if (ct.startError() != null) {
+                        return c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(), ct.startError(), 1)));
+                    }
+                    if (ct.exitCode() != 0) {
                         return c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(),
                                 "The command '" + String.join(" ", ct.command()) + "' returned a non-zero code: " + ct.exitCode(), ct.exitCode())));
                     }
-                    return c.sys(new EngineCalls.Commit(from, text, ct, null, null, from.cmd(), from.env()),
+                    return c.sys(new EngineCalls.Commit(from, key, ct, null, null, from.cmd(), from.env(), from.config(), null),
                             img -> c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(), null, img.data()))));
                 })));
             }
             case "COPY" -> {
                 byte[] data = args.get(4).getBytes(StandardCharsets.ISO_8859_1);
-                return c.sys(new EngineCalls.Commit(from, text, null, args.get(3), data, from.cmd(), from.env()),
+                return c.sys(new EngineCalls.Commit(from, key, null, args.get(3), data, from.cmd(), from.env(), from.config(), null),
                         img -> answer.apply(new Engine.Reply("", null, img.data())));
             }
-            case "ENV", "CMD" -> {
+            case "NOP" -> {
                 // like RUN, an intermediate container (never started) whose config becomes the new image's
-                RunSpec spec = new RunSpec(from.id(), List.of("/bin/sh", "-c", "#(nop) " + text), null, List.of(), List.of(), 0, 0, "none", false, false, null);
-                return c.sys(new EngineCalls.CreateContainer(from, spec, spec.command()), made -> {
-                    Container ct = (Container) made.data();
-                    return c.sys(new EngineCalls.MountRootfs(ct), m -> answer.apply(new Engine.Reply(ct.shortId(), null, ct)));
-                });
-            }
-            case "META" -> {
-                Container ct = e.container(args.get(3));
-                String kind = args.get(4);
-                Map<String, String> env = new LinkedHashMap<>(from.env());
-                List<String> cmd = from.cmd();
-                if (kind.equals("ENV")) env.put(args.get(5), args.get(6));
-                else cmd = args.subList(5, args.size());
-                List<String> finalCmd = cmd;
-                return c.sys(new EngineCalls.Commit(from, text, null, null, null, finalCmd, env),
-                        img -> c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(), null, img.data()))));
+                RunSpec spec = RunSpec.buildStep(from.id(), List.of("/bin/sh", "-c", "#(nop) " + args.get(3)), List.of(), null, null, "none");
+                return intermediate(c, from, spec, answer);
             }
             default -> {
-                return c.sys(new EngineCalls.Tag(from, args.get(3)), t -> answer.apply(new Engine.Reply("", null, from)));
+                return meta(c, e, from, key, args, answer);
             }
         }
+    }
+
+    private static Step intermediate(Libc c, Image from, RunSpec spec, Function<Engine.Reply, Step> answer) {
+        return c.sys(new EngineCalls.CreateContainer(from, spec, spec.command()), made -> {
+            Container ct = (Container) made.data();
+            return c.sys(new EngineCalls.MountRootfs(ct), m -> answer.apply(new Engine.Reply(ct.shortId(), null, ct)));
+        });
+    }
+
+    /** META: the intermediate container args[3] removed, the image committed with what instruction args[4] sets. */
+    private static Step meta(Libc c, Engine e, Image from, String key, List<String> args, Function<Engine.Reply, Step> answer) {
+        Container ct = e.container(args.get(3));
+        List<String> values = args.subList(5, args.size());
+        Map<String, String> env = new LinkedHashMap<>(from.env());
+        List<String> cmd = from.cmd();
+        ImageConfig config = from.config();
+        String makeDir = null;
+        switch (args.get(4)) {
+            case "ENV" -> env.put(values.get(0), values.get(1));
+            case "CMD" -> cmd = values;
+            // a new ENTRYPOINT resets the CMD an earlier stage or base image set, as Docker does
+            case "ENTRYPOINT" -> {
+                config = config.withEntrypoint(values);
+                if (!from.config().entrypoint().equals(values)) cmd = List.of();
+            }
+            case "WORKDIR" -> {
+                config = config.withWorkdir(values.get(0));
+                makeDir = values.get(0);
+            }
+            case "USER" -> config = config.withUser(values.get(0));
+            case "EXPOSE" -> config = config.withExposed(values);
+            case "LABEL" -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                for (int i = 0; i + 1 < values.size(); i += 2) labels.put(values.get(i), values.get(i + 1));
+                config = config.withLabels(labels);
+            }
+            default -> { }
+        }
+        return c.sys(new EngineCalls.Commit(from, key, null, null, null, cmd, env, config, makeDir),
+                img -> c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(ct.shortId(), null, img.data()))));
     }
 }

@@ -14,5 +14,6 @@ public final class ContainerTools {
         binaries.register("containerd", new Containerd());
         binaries.register("containerd-shim-runc-v2", new Shim());
         binaries.register("runc", new Runc());
+        binaries.register("nginx", new dev.syssim.sim.prog.net.Nginx());
     }
 }

@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * docker (the client of Docker 20.10.24, Debian 12's docker.io): parses the command line, connects
  * to {@code /var/run/docker.sock} — which only root and the docker group may write, so everyone
  * else gets Docker's {@code permission denied while trying to connect ...} — and sends dockerd the
- * request. Commands: run, exec, ps, images, pull, rm, logs, stop, kill. Exit statuses as Docker's: 125
+ * request. Commands: run, exec, ps, images, pull, rm, rmi, tag, inspect, top, stats, port, logs, stop,
+ * kill, build, volume, network, and the {@code image}/{@code container} forms. Exit statuses as Docker's: 125
  * for the engine's own errors in {@code run}, 126 and 127 when the command cannot be run or is
  * not found, else the container's; 1 for the other commands' errors.
  */
@@ -33,13 +34,53 @@ public final class Docker extends Tool {
             c.print(usage());
             return c.exit(0);
         }
+        return dispatch(c, args);
+    }
+
+    /**
+     * The management commands' forms of the classic ones ({@code docker image ls} is {@code docker
+     * images}, {@code docker container rm} is {@code docker rm}); others unchanged, or null.
+     */
+    private static List<String> classic(List<String> args) {
+        if (args.size() < 2 || !(args.get(0).equals("image") || args.get(0).equals("container"))) return null;
+        boolean image = args.get(0).equals("image");
+        String sub = args.get(1);
+        String command = switch (sub) {
+            case "ls", "list" -> image ? "images" : "ps";
+            case "rm", "remove" -> image ? "rmi" : "rm";
+            case "inspect", "pull", "tag", "build" -> image ? sub : sub.equals("inspect") ? "inspect" : null;
+            case "run", "exec", "logs", "stop", "kill", "top", "stats", "port" -> image ? null : sub;
+            default -> null;
+        };
+        if (command == null) return null;
+        List<String> out = new ArrayList<>();
+        out.add(command);
+        out.addAll(args.subList(2, args.size()));
+        return out;
+    }
+
+    private Step dispatch(Libc c, List<String> args) {
+        List<String> classic = classic(args);
+        if (classic != null) args = classic;
         List<String> rest = args.subList(1, args.size());
         return switch (args.get(0)) {
             case "run" -> run(c, rest);
             case "ps" -> simple(c, "ps", rest, "Get", "/containers/json", false);
             case "images" -> simple(c, "images", rest, "Get", "/images/json", false);
             case "pull" -> pull(c, rest);
-            case "rm" -> simple(c, "rm", rest, "Delete", "/containers/" + first(rest), true);
+            case "rm" -> rm(c, rest);
+            case "rmi" -> api(c, "rmi", rest, "Delete", "/images/" + first(rest), 1, "docker rmi [OPTIONS] IMAGE [IMAGE...]", "Remove one or more images");
+            case "tag" -> api(c, "tag", rest, "Post", "/images/" + first(rest) + "/tag", 2, "docker tag SOURCE_IMAGE[:TAG] TARGET_IMAGE[:TAG]",
+                    "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE");
+            case "inspect" -> api(c, "inspect", rest, "Get", "/containers/" + first(rest) + "/json", 1, "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
+                    "Return low-level information on Docker objects");
+            case "top" -> api(c, "top", rest, "Get", "/containers/" + first(rest) + "/top", 1, "docker top CONTAINER [ps OPTIONS]",
+                    "Display the running processes of a container");
+            case "port" -> api(c, "port", rest, "Get", "/containers/" + first(rest) + "/json", 1, "docker port CONTAINER [PRIVATE_PORT[/PROTO]]",
+                    "List port mappings or a specific mapping for the container");
+            case "stats" -> api(c, "stats", rest, "Get", "/containers/json", 0, "", "");
+            case "volume" -> volume(c, rest);
+            case "network" -> network(c, rest);
             case "logs" -> simple(c, "logs", rest, "Get", "/containers/" + first(rest) + "/json", true);
             case "stop" -> simple(c, "stop", rest, "Post", "/containers/" + first(rest) + "/stop", true);
             case "kill" -> simple(c, "kill", rest, "Post", "/containers/" + first(rest) + "/kill?signal=KILL", true);
@@ -80,9 +121,10 @@ public final class Docker extends Tool {
             c.eprint("\"docker " + command + "\" requires at least 1 argument.\nSee 'docker " + command + " --help'.\n");
             return c.exit(1);
         }
-        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() ? List.of() : needsName ? List.of(first(args)) : args, null), r -> {
+        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args.isEmpty() || command.equals("rm") ? args : needsName ? List.of(first(args)) : args, null), r -> {
             Engine.Reply reply = (Engine.Reply) r.data();
             if (reply.error() != null) {
+                c.print(reply.out());
                 boolean clientSide = reply.error().startsWith("No such container") && !command.equals("stop");
                 c.eprint((clientSide ? "Error: " : "Error response from daemon: ") + reply.error() + "\n");
                 return c.exit(1);
@@ -93,6 +135,102 @@ public final class Docker extends Tool {
             c.eprint(message + "\n");
             return c.exit(1);
         });
+    }
+
+    /** {@code docker rm [-f] NAME}. */
+    private Step rm(Libc c, List<String> args) {
+        return simple(c, "rm", args, "Delete", "/containers/" + first(args), true);
+    }
+
+    /**
+     * One request whose reply carries its own error lines (Docker's client-side {@code Error: ...}
+     * or the daemon's {@code Error response from daemon: ...}) and status; fewer than
+     * {@code minArgs} operands is Docker's usage error.
+     */
+    private Step api(Libc c, String command, List<String> args, String method, String path, int minArgs, String usage, String what) {
+        long operands = args.stream().filter(a -> !a.startsWith("-")).count();
+        if (operands < minArgs) {
+            c.eprint("\"docker " + command + "\" requires " + (minArgs == 2 ? "exactly 2 arguments" : "at least 1 argument") + ".\nSee 'docker " + command
+                    + " --help'.\n\nUsage:  " + usage + "\n\n" + what + "\n");
+            return c.exit(1);
+        }
+        return connect(c, method, path, "", () -> c.sys(new EngineCalls.Rpc(command, args, null), r -> {
+            Engine.Reply reply = (Engine.Reply) r.data();
+            c.print(reply.out());
+            if (reply.error() == null) return c.exit(0);
+            c.flushStdout();
+            c.eprint(reply.error() + "\n");
+            return c.exit(reply.data() instanceof Integer status ? status : 1);
+        }), message -> {
+            c.eprint(message + "\n");
+            return c.exit(1);
+        });
+    }
+
+    /** {@code docker volume create|ls|rm}; without a subcommand, its usage (status 0). */
+    private Step volume(Libc c, List<String> args) {
+        String sub = args.isEmpty() ? "" : args.get(0);
+        return switch (sub) {
+            case "create" -> api(c, "volume", args, "Post", "/volumes/create", 1, "", "");
+            case "ls", "list" -> api(c, "volume", List.of("ls"), "Get", "/volumes", 1, "", "");
+            case "rm", "remove" -> args.size() < 2 ? usageError(c, "volume rm", "docker volume rm [OPTIONS] VOLUME [VOLUME...]", "Remove one or more volumes")
+                    : api(c, "volume", args, "Delete", "/volumes/" + args.get(1), 1, "", "");
+            default -> {
+                c.print("""
+
+                        Usage:  docker volume COMMAND
+
+                        Manage volumes
+
+                        Commands:
+                          create      Create a volume
+                          inspect     Display detailed information on one or more volumes
+                          ls          List volumes
+                          prune       Remove all unused local volumes
+                          rm          Remove one or more volumes
+
+                        Run 'docker volume COMMAND --help' for more information on a command.
+                        """);
+                yield c.exit(0);
+            }
+        };
+    }
+
+    /** {@code docker network ls}. */
+    private Step network(Libc c, List<String> args) {
+        String sub = args.isEmpty() ? "" : args.get(0);
+        if (sub.equals("ls") || sub.equals("list")) return api(c, "network", args, "Get", "/networks", 1, "", "");
+        if (sub.equals("create")) {
+            return args.size() < 2 ? usageError(c, "network create", "docker network create [OPTIONS] NETWORK", "Create a network")
+                    : api(c, "network", args, "Post", "/networks/create", 1, "", "");
+        }
+        if (sub.equals("rm") || sub.equals("remove")) {
+            return args.size() < 2 ? usageError(c, "network rm", "docker network rm NETWORK [NETWORK...]", "Remove one or more networks")
+                    : api(c, "network", args, "Delete", "/networks/" + args.get(1), 1, "", "");
+        }
+        c.print("""
+
+                Usage:  docker network COMMAND
+
+                Manage networks
+
+                Commands:
+                  connect     Connect a container to a network
+                  create      Create a network
+                  disconnect  Disconnect a container from a network
+                  inspect     Display detailed information on one or more networks
+                  ls          List networks
+                  prune       Remove all unused networks
+                  rm          Remove one or more networks
+
+                Run 'docker network COMMAND --help' for more information on a command.
+                """);
+        return c.exit(0);
+    }
+
+    private static Step usageError(Libc c, String command, String usage, String what) {
+        c.eprint("\"docker " + command + "\" requires at least 1 argument.\nSee 'docker " + command + " --help'.\n\nUsage:  " + usage + "\n\n" + what + "\n");
+        return c.exit(1);
     }
 
     private Step pull(Libc c, List<String> args) {
@@ -189,6 +327,11 @@ public final class Docker extends Tool {
                     return create(c, spec, false);
                 });
             }
+            // runc's failures at start carry the container (its status); the CLI adds no hint to see the help for them
+            if (reply.error() != null && reply.data() instanceof Container failed) {
+                c.eprint("docker: Error response from daemon: " + reply.error() + (reply.error().endsWith(".") ? "" : ".") + "\n");
+                return c.exit(failed.exitCode());
+            }
             if (reply.error() != null) return daemonError(c, reply.error(), reply.data() instanceof Integer s ? s : 125);
             Container ct = (Container) reply.data();
             if (spec.detach()) {
@@ -218,16 +361,29 @@ public final class Docker extends Tool {
 
                 A self-sufficient runtime for containers
 
+                Management Commands:
+                  container   Manage containers
+                  image       Manage images
+                  network     Manage networks
+                  volume      Manage volumes
+
                 Commands:
+                  build       Build an image from a Dockerfile
                   exec        Run a command in a running container
                   images      List images
+                  inspect     Return low-level information on Docker objects
                   kill        Kill one or more running containers
                   logs        Fetch the logs of a container
+                  port        List port mappings or a specific mapping for the container
                   ps          List containers
                   pull        Pull an image or a repository from a registry
                   rm          Remove one or more containers
+                  rmi         Remove one or more images
                   run         Run a command in a new container
+                  stats       Display a live stream of container(s) resource usage statistics
                   stop        Stop one or more running containers
+                  tag         Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE
+                  top         Display the running processes of a container
 
                 Run 'docker COMMAND --help' for more information on a command.
                 """;
@@ -237,7 +393,11 @@ public final class Docker extends Tool {
     public String manual() {
         return "docker COMMAND [OPTIONS]\n"
                 + "  The Docker client: talks to dockerd over /var/run/docker.sock (root and the docker group only).\n"
-                + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]] [-m SIZE] [--pids-limit N] [--network none|bridge] [-h NAME] IMAGE [CMD...]\n"
-                + "  exec [-i] [-t] [-e K=V] NAME CMD...; ps [-a], images, pull IMAGE, rm NAME, logs NAME, stop NAME, kill NAME";
+                + "  run [--rm] [-d] [-i] [-t] [--name N] [-e K=V] [-v HOST:DIR[:ro]|VOLUME:DIR] [-p [IP:]HOST:PORT] [-m SIZE] [--pids-limit N]\n"
+                + "      [--network none|bridge|host|NAME] [-h NAME] [-u USER] [-w DIR] [--entrypoint CMD] [--read-only] [--cap-add|--cap-drop CAP]\n"
+                + "      [--privileged] [--device HOST[:DIR]] IMAGE [CMD...]\n"
+                + "  exec [-i] [-t] [-e K=V] NAME CMD...; ps [-a] [--format T], images, pull IMAGE, rm [-f] NAME..., rmi IMAGE..., tag SRC DST,\n"
+                + "  inspect [-f T] NAME..., top NAME, stats --no-stream [NAME...], port NAME [PORT], logs NAME, stop NAME, kill NAME,\n"
+                + "  build [-t NAME] [--no-cache] [--build-arg K=V] [-q] DIR, volume create|ls|rm, network ls|create|rm";
     }
 }

@@ -2,12 +2,14 @@ package dev.syssim.sim.container.tools;
 
 import dev.syssim.sim.container.Container;
 import dev.syssim.sim.container.ContainerState;
+import dev.syssim.sim.container.Device;
 import dev.syssim.sim.container.Engine;
 import dev.syssim.sim.container.EngineCalls;
 import dev.syssim.sim.container.Image;
 import dev.syssim.sim.container.Reference;
 import dev.syssim.sim.container.Registry;
 import dev.syssim.sim.container.RunSpec;
+import dev.syssim.sim.fs.FileType;
 import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.Step;
@@ -53,9 +55,18 @@ public final class Dockerd extends Tool {
         return switch (r.command()) {
             case "run" -> run(c, e, r, answer);
             case "pull" -> answer.apply(pull(e, args.get(0)));
-            case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a"), e.host().now())));
+            case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a") || args.contains("--all"), e.host().now(), format(args))));
+            case "port" -> answer.apply(Listings.port(e, args));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
-            case "rm" -> remove(c, e, args.get(0), answer);
+            case "rm" -> removeAll(c, e, args.stream().filter(x -> !x.startsWith("-")).toList(), 0, args.contains("-f") || args.contains("--force"),
+                    new StringBuilder(), answer);
+            case "rmi" -> answer.apply(Images.rmi(e, args));
+            case "tag" -> Images.tag(c, e, args, answer);
+            case "volume" -> Volumes.handle(c, e, args, answer);
+            case "network" -> answer.apply(network(e, args));
+            case "inspect" -> answer.apply(Inspect.reply(e, args));
+            case "top" -> answer.apply(Listings.top(e, args.get(0)));
+            case "stats" -> answer.apply(Listings.stats(e, args));
             case "logs" -> logs(c, e, args.get(0), answer);
             case "kill" -> kill(c, e, args.get(0), answer);
             case "stop" -> stop(c, e, args.get(0), answer);
@@ -64,6 +75,61 @@ public final class Dockerd extends Tool {
             case "build-step" -> Builder.step(c, e, r, answer);
             default -> answer.apply(Engine.Reply.failed("page not found"));
         };
+    }
+
+    /** {@code network ls [--format T] | create NAME | rm NAME...}. */
+    private static Engine.Reply network(Engine e, List<String> args) {
+        List<String> names = args.stream().skip(1).filter(a -> !a.startsWith("-")).toList();
+        switch (args.get(0)) {
+            case "create" -> {
+                String name = names.get(0);
+                if (name.equals("bridge") || name.equals("host") || name.equals("none") || e.userNetwork(name) != null) {
+                    return new Engine.Reply("", "Error response from daemon: network with name " + name + " already exists", 1);
+                }
+                return Engine.Reply.ok(e.createNetwork(name).id() + "\n");
+            }
+            case "rm", "remove" -> {
+                StringBuilder out = new StringBuilder();
+                List<String> errors = new java.util.ArrayList<>();
+                for (String n : names) {
+                    dev.syssim.sim.container.BridgeNetwork net = e.userNetwork(n);
+                    if (List.of("bridge", "host", "none").contains(n)) {
+                        errors.add("Error response from daemon: " + n + " is a pre-defined network and cannot be removed");
+                    } else if (net == null) {
+                        errors.add("Error: No such network: " + n);
+                    } else if (net.inUse()) {
+                        errors.add("Error response from daemon: error while removing network: network " + n + " id " + net.id() + " has active endpoints");
+                    } else {
+                        e.removeNetwork(net);
+                        out.append(n).append('\n');
+                    }
+                }
+                return errors.isEmpty() ? Engine.Reply.ok(out.toString()) : new Engine.Reply(out.toString(), String.join("\n", errors), 1);
+            }
+            default -> {
+                String format = format(args);
+                if (format == null) return Engine.Reply.ok(Listings.networks(e));
+                StringBuilder out = new StringBuilder();
+                for (String[] n : e.networks()) {
+                    java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                    fields.put("ID", n[0].substring(0, 12));
+                    fields.put("Name", n[1]);
+                    fields.put("Driver", n[2]);
+                    fields.put("Scope", n[3]);
+                    out.append(Inspect.template(format, fields)).append('\n');
+                }
+                return Engine.Reply.ok(out.toString());
+            }
+        }
+    }
+
+    /** The value of {@code --format X} or {@code --format=X} among the arguments, or null. */
+    private static String format(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--format") && i + 1 < args.size()) return args.get(i + 1);
+            if (args.get(i).startsWith("--format=")) return args.get(i).substring(9);
+        }
+        return null;
     }
 
     /** {@code docker pull}: the mirror's image into the store, with Docker's non-terminal progress lines. */
@@ -79,7 +145,13 @@ public final class Dockerd extends Tool {
             out.append("Digest: ").append(image.digest()).append("\nStatus: Image is up to date for ").append(ref).append('\n');
             return new Engine.Reply(out.toString(), null, e.image(ref.toString()));
         }
+        // a layer already in the store (the same image under another tag) is not fetched again
+        boolean have = e.image(image.id()) != null;
         for (String layer : image.layers()) {
+            if (have) {
+                out.append(layer).append(": Already exists\n");
+                continue;
+            }
             for (String step : List.of("Pulling fs layer", "Verifying Checksum", "Download complete", "Pull complete")) {
                 out.append(layer).append(": ").append(step).append('\n');
             }
@@ -93,18 +165,62 @@ public final class Dockerd extends Tool {
         RunSpec spec = r.run();
         Image image = e.image(spec.image());
         if (image == null) return answer.apply(Engine.Reply.failed("No such image: " + Reference.parse(spec.image())));
-        List<String> command = spec.command().isEmpty() ? image.cmd() : spec.command();
+        List<String> command = spec.entrypoint() != null ? entrypoint(spec) : image.commandFor(spec.command());
         if (command.isEmpty()) return answer.apply(new Engine.Reply("", "No command specified", 125));
+        if (spec.name() != null && !spec.name().matches("/?[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+            return answer.apply(new Engine.Reply("", "Invalid container name (" + spec.name() + "), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", 125));
+        }
+        if (!List.of("bridge", "none", "host").contains(spec.network()) && e.userNetwork(spec.network()) == null) {
+            return answer.apply(new Engine.Reply("", "network " + spec.network() + " not found", 125));
+        }
+        String badCaps = dev.syssim.sim.container.Capabilities.invalid("CapAdd", spec.security().capAdd());
+        if (badCaps == null) badCaps = dev.syssim.sim.container.Capabilities.invalid("CapDrop", spec.security().capDrop());
+        if (badCaps != null) return answer.apply(new Engine.Reply("", badCaps, 125));
         if (spec.name() != null && e.container(spec.name()) != null && e.container(spec.name()).name().equals(spec.name())) {
             return answer.apply(new Engine.Reply("", "Conflict. The container name \"/" + spec.name() + "\" is already in use by container \""
                     + e.container(spec.name()).id() + "\". You have to remove (or rename) that container to be able to reuse that name.", 125));
         }
-        return c.sys(new EngineCalls.CreateContainer(image, spec, command), made -> {
+        return Volumes.forRun(c, e, spec, () -> devices(c, spec, (devices, error) -> {
+            if (error != null) return answer.apply(new Engine.Reply("", error, 127));
+            return create(c, r, spec, image, command, devices, answer);
+        }));
+    }
+
+    /** {@code --entrypoint WORD}: it and the command given; the image's CMD is not used then. */
+    private static List<String> entrypoint(RunSpec spec) {
+        List<String> all = new java.util.ArrayList<>();
+        if (!spec.entrypoint().isEmpty()) all.add(spec.entrypoint());
+        all.addAll(spec.command());
+        return all;
+    }
+
+    /** {@code --device HOST[:CONTAINER]}: the host's node looked up (stat) for its type, numbers and mode. */
+    private static Step devices(Libc c, RunSpec spec, java.util.function.BiFunction<List<Device>, String, Step> then) {
+        List<Device> found = new java.util.ArrayList<>();
+        String[] error = {null};
+        return Libc.forEach(spec.security().devices(), (d, next) -> {
+            String[] parts = d.split(":");
+            return c.statOf(parts[0], true, (err, st) -> {
+                if (err != null || (st.type() != FileType.CHAR_DEVICE && st.type() != FileType.BLOCK_DEVICE)) {
+                    if (error[0] == null) error[0] = "error gathering device information while adding custom device \"" + parts[0] + "\": "
+                            + (err != null ? err.message().toLowerCase(java.util.Locale.ROOT) : "not a device node");
+                } else {
+                    found.add(new Device(parts.length > 1 ? parts[1] : parts[0], st.type() == FileType.BLOCK_DEVICE, st.rdevMajor(), st.rdevMinor(),
+                            st.permissions() & 07777));
+                }
+                return next.get();
+            });
+        }, () -> then.apply(found, error[0]));
+    }
+
+    private Step create(Libc c, Engine.Request r, RunSpec spec, Image image, List<String> command, List<Device> devices,
+                        Function<Engine.Reply, Step> answer) {
+        return c.sys(new EngineCalls.CreateContainer(image, spec, command, devices), made -> {
             Container ct = (Container) made.data();
             return c.sys(new EngineCalls.MountRootfs(ct), m -> logFile(c, ct, spec.detach(), logFd ->
                     c.sys(new EngineCalls.CreateTask(ct, r.stdio(), logFd), t -> closeLog(c, logFd, () ->
                             c.sys(new EngineCalls.AwaitStart(ct), s -> answer.apply(ct.startError() != null
-                                    ? new Engine.Reply("", ct.startError(), ct.exitCode())
+                                    ? new Engine.Reply("", ct.startError(), ct)
                                     : new Engine.Reply("", null, ct)))))));
         });
     }
@@ -121,9 +237,24 @@ public final class Dockerd extends Tool {
         return fd < 0 ? then.get() : c.close(fd, then);
     }
 
-    private static Step remove(Libc c, Engine e, String key, Function<Engine.Reply, Step> answer) {
+    /** {@code docker rm [-f] NAME...}: one after the other, each name printed; the first error ends it (as the reply's error). */
+    private static Step removeAll(Libc c, Engine e, List<String> names, int i, boolean force, StringBuilder out, Function<Engine.Reply, Step> answer) {
+        if (i >= names.size()) return answer.apply(Engine.Reply.ok(out.toString()));
+        return remove(c, e, names.get(i), force, reply -> {
+            out.append(reply.out());
+            if (reply.error() != null) return answer.apply(new Engine.Reply(out.toString(), reply.error(), null));
+            return removeAll(c, e, names, i + 1, force, out, answer);
+        });
+    }
+
+    /** {@code docker rm [-f]}: a running container is refused, or with -f killed first (SIGKILL) and then removed. */
+    private static Step remove(Libc c, Engine e, String key, boolean force, Function<Engine.Reply, Step> answer) {
         Container ct = e.container(key);
         if (ct == null) return answer.apply(Engine.Reply.failed("No such container: " + key));
+        if (ct.state() == ContainerState.RUNNING && force) {
+            return c.sys(new Syscall.Kill(ct.hostPid(), Signal.SIGKILL), k -> c.sys(new EngineCalls.AwaitExit(ct),
+                    w -> remove(c, e, key, false, answer)));
+        }
         if (ct.state() == ContainerState.RUNNING) {
             return answer.apply(Engine.Reply.failed("You cannot remove a running container " + ct.id()
                     + ". Stop the container before attempting removal or force remove"));

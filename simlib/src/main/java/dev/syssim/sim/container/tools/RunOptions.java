@@ -19,7 +19,7 @@ final class RunOptions {
     }
 
     private static final List<String> WITH_VALUE = List.of("--name", "-e", "--env", "-v", "--volume", "-m", "--memory", "--pids-limit",
-            "--network", "--net", "-h", "--hostname");
+            "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device", "-p", "--publish");
 
     static Parsed parse(List<String> args, Map<String, String> clientEnv) {
         boolean remove = false;
@@ -31,6 +31,15 @@ final class RunOptions {
         int pids = 0;
         List<String> env = new ArrayList<>();
         List<String> binds = new ArrayList<>();
+        String user = null;
+        String workdir = null;
+        String entrypoint = null;
+        boolean readOnly = false;
+        boolean privileged = false;
+        List<String> capAdd = new ArrayList<>();
+        List<String> capDrop = new ArrayList<>();
+        List<String> devices = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
         int i = 0;
         while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("-")) {
             String a = args.get(i++);
@@ -53,12 +62,21 @@ final class RunOptions {
                     case "-m", "--memory" -> memory = bytes(value);
                     case "--pids-limit" -> pids = Integer.parseInt(value);
                     case "--network", "--net" -> network = value;
+                    case "-u", "--user" -> user = value;
+                    case "-w", "--workdir" -> workdir = value;
+                    case "--entrypoint" -> entrypoint = value;
+                    case "--cap-add" -> capAdd.add(value);
+                    case "--cap-drop" -> capDrop.add(value);
+                    case "--device" -> devices.add(value);
+                    case "-p", "--publish" -> ports.add(value);
                     default -> hostname = value;
                 }
                 continue;
             }
             switch (a) {
                 case "--rm" -> remove = true;
+                case "--read-only" -> readOnly = true;
+                case "--privileged" -> privileged = true;
                 case "-d", "--detach" -> detach = true;
                 case "-i", "--interactive", "-t", "--tty" -> { }
                 default -> {
@@ -76,7 +94,8 @@ final class RunOptions {
         if (i >= args.size()) return new Parsed(null, null);
         String image = args.get(i);
         List<String> command = args.subList(i + 1, args.size());
-        return new Parsed(new RunSpec(image, command, name, env, binds, memory, pids, network, remove, detach, hostname), null);
+        return new Parsed(new RunSpec(image, command, name, env, binds, memory, pids, network, remove, detach, hostname, user, workdir, entrypoint,
+                new RunSpec.Security(readOnly, privileged, capAdd, capDrop, devices), ports), null);
     }
 
     /** Docker's RAMInBytes: a number with b, k, m or g (binary units). */

@@ -52,9 +52,18 @@ public final class Runc extends Tool {
             return cgroup(c, ct, () -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), sync -> c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), report -> {
                 int[] s = Syscall.Pipe2.fds(sync);
                 int[] r = Syscall.Pipe2.fds(report);
-                return c.sys(new Syscall.Clone(NAMESPACES, pid -> child(c, ct, s, r)), child -> parent(c, ct, child.intValue(), s, r));
+                // --network host: no network namespace of its own; the host's interfaces, ports and rules
+                long flags = ct.spec().network().equals("host") ? NAMESPACES & ~NamespaceCalls.CLONE_NEWNET : NAMESPACES;
+                return c.sys(new Syscall.Clone(flags, pid -> child(c, ct, s, r)), child -> network(c, ct, child.intValue(),
+                        () -> parent(c, ct, child.intValue(), s, r)));
             })));
         });
+    }
+
+    /** {@code --network bridge} (the default) or a user-defined network: the child's eth0 on its bridge before it runs; {@code none}: only lo. */
+    private static Step network(Libc c, Container ct, int pid, Supplier<Step> then) {
+        if (ct.spec().network().equals("none") || ct.spec().network().equals("host")) return then.get();
+        return c.sys(new EngineCalls.ConnectBridge(ct, pid), r -> then.get());
     }
 
     /** mkdir the cgroup, write the limits. */
@@ -75,7 +84,11 @@ public final class Runc extends Tool {
      * here mknod of another device fails with EPERM as its open would.
      */
     private static Step devices(Libc c, Container ct, Supplier<Step> then) {
-        List<String> rules = List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm", "c 136:* rwm");
+        // --privileged: every device (runc writes the allow-all rule instead of the list)
+        if (ct.spec().security().privileged()) return writeFile(c, ct.cgroupPath() + "/devices.allow", "a", then);
+        List<String> rules = new ArrayList<>(List.of("c 1:3 rwm", "c 1:5 rwm", "c 1:7 rwm", "c 1:8 rwm", "c 1:9 rwm", "c 5:0 rwm", "c 5:1 rwm", "c 5:2 rwm",
+                "c 136:* rwm"));
+        for (dev.syssim.sim.container.Device d : ct.devices()) rules.add(d.rule());
         return writeFile(c, ct.cgroupPath() + "/devices.deny", "a",
                 () -> Libc.forEach(rules, (rule, next) -> writeFile(c, ct.cgroupPath() + "/devices.allow", rule, next), then));
     }
@@ -102,8 +115,10 @@ public final class Runc extends Tool {
                         String text = new String(bytes, StandardCharsets.UTF_8);
                         int colon = text.indexOf(':');
                         int status = Integer.parseInt(text.substring(0, colon));
-                        String error = "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: "
-                                + text.substring(colon + 1) + ": unknown";
+                        String why = text.substring(colon + 1);
+                        // "!" marks a message Docker shows as it is (the user lookup's), not wrapped as the OCI runtime's
+                        String error = why.startsWith("!") ? why.substring(1)
+                                : "failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: " + why + ": unknown";
                         return c.sys(new EngineCalls.StartFailed(ct, error, status), f -> waitChild(c, pid));
                     }
                     return c.sys(new EngineCalls.Started(ct, pid), f -> waitChild(c, pid));
@@ -119,23 +134,58 @@ public final class Runc extends Tool {
         });
     }
 
-    /** The container's first process, before exec: PID 1 of its namespace. */
+    /**
+     * The container's first process, before exec: PID 1 of its namespace. It sets the hostname,
+     * makes what must exist in the root while it is still writable (mount points of the volumes,
+     * the nodes of {@code --device}, the working directory), makes the root read-only if asked
+     * (a read-only bind of the root onto itself, as runc's remount does), mounts /proc and the
+     * volumes, enters the root, and becomes the container's user with its capability set.
+     */
     private static Step child(Libc c, Container ct, int[] sync, int[] report) {
         String root = ct.rootPath();
         return c.close(sync[1], () -> c.close(report[0], () -> c.read(sync[0], 1, go ->
-                c.sys(new Syscall.Sethostname(ct.hostname()), h ->
+                c.sys(new Syscall.Sethostname(ct.hostname()), h -> prepare(c, ct, () -> readOnly(c, ct, () ->
                         c.sys(new Syscall.Mount("proc", root + "/proc", "proc", 0, null), p ->
-                                binds(c, ct, 0, () -> c.sys(new Syscall.Chroot(root), r -> c.sys(new Syscall.Chdir("/"), d -> exec(c, ct, report)))))))));
+                                binds(c, ct, 0, () -> c.sys(new Syscall.Chroot(root), r -> c.sys(new Syscall.Chdir(ct.workdir()),
+                                        d -> Identity.become(c, ct, report, () -> exec(c, ct, report))))))))))));
     }
 
-    /** {@code -v HOST:CONTAINER[:ro]}: the container's directory made if missing, then a bind mount. */
+    /** The directories of the volumes' targets and of the working directory, and the device nodes, made in the root. */
+    private static Step prepare(Libc c, Container ct, Supplier<Step> then) {
+        List<String> dirs = new ArrayList<>();
+        for (String b : ct.spec().binds()) dirs.add(b.split(":")[1]);
+        dirs.add(ct.workdir());
+        List<String> each = new ArrayList<>();
+        for (String d : dirs) {
+            StringBuilder at = new StringBuilder();
+            for (String part : d.split("/")) {
+                if (part.isEmpty()) continue;
+                at.append('/').append(part);
+                if (!each.contains(at.toString())) each.add(at.toString());
+            }
+        }
+        return Libc.forEach(each, (d, next) -> c.sys(new Syscall.Mkdir(ct.rootPath() + d, 0755), m -> next.get()),
+                // mknod(2) applies the umask; runc gives the node the host's mode exactly
+                () -> Libc.forEach(ct.devices(), (dev, next) -> c.sys(new Syscall.Mknod(ct.rootPath() + dev.path(),
+                        (dev.block() ? 0060000 : 0020000) | dev.mode(), dev.major(), dev.minor()),
+                        m -> c.sys(new Syscall.Chmod(ct.rootPath() + dev.path(), dev.mode()), x -> next.get())), then));
+    }
+
+    /** {@code --read-only}: the root bound onto itself read-only; what is mounted later (/proc, volumes) goes on top of it. */
+    private static Step readOnly(Libc c, Container ct, Supplier<Step> then) {
+        if (!ct.spec().security().readOnly()) return then.get();
+        return c.sys(new Syscall.Mount(ct.rootPath(), ct.rootPath(), null, Syscall.Mount.MS_BIND | Syscall.Mount.MS_RDONLY, null), m -> then.get());
+    }
+
+    /** {@code -v HOST:CONTAINER[:ro]} and {@code -v VOLUME:CONTAINER}: a bind mount of the host directory or of the volume's _data. */
     private static Step binds(Libc c, Container ct, int i, Supplier<Step> then) {
         List<String> binds = ct.spec().binds();
-        if (i >= binds.size()) return then.get();
-        String[] parts = binds.get(i).split(":");
-        String target = ct.rootPath() + parts[1];
-        long flags = Syscall.Mount.MS_BIND | Syscall.Mount.MS_REC | (parts.length > 2 && parts[2].equals("ro") ? Syscall.Mount.MS_RDONLY : 0);
-        return c.sys(new Syscall.Mkdir(target, 0755), m -> c.sys(new Syscall.Mount(parts[0], target, null, flags, null), b -> binds(c, ct, i + 1, then)));
+        return Libc.forEach(binds, (bind, next) -> {
+            String[] parts = bind.split(":");
+            String source = parts[0].startsWith("/") ? parts[0] : dev.syssim.sim.container.Engine.volumePath(parts[0]);
+            long flags = Syscall.Mount.MS_BIND | Syscall.Mount.MS_REC | (parts.length > 2 && parts[2].equals("ro") ? Syscall.Mount.MS_RDONLY : 0);
+            return c.sys(new Syscall.Mount(source, ct.rootPath() + parts[1], null, flags, null), b -> next.get());
+        }, then);
     }
 
     /** execve of the command with the container's environment; on failure, Docker's words and status through the report pipe. */

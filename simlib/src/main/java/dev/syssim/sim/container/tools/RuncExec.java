@@ -18,7 +18,9 @@ import java.util.function.Supplier;
  * {@code runc exec}: another process in a running container. runc joins the container's
  * namespaces one by one — open {@code /proc/PID/ns/KIND} of the container's first process, setns(2)
  * — the pid namespace last among them but the mount namespace, then its cgroup; a pid namespace is
- * entered only by a child, so it forks, and the child enters the container's root and execs.
+ * entered only by a child, so it forks, and the child enters the container's root and working
+ * directory, becomes the container's user with its capability set (as the container's first
+ * process did), and execs.
  * Simplification: the child enters the root with chroot(2) on the root's path in the container's
  * mount namespace (runc uses the init's root through its namespace setup).
  */
@@ -61,7 +63,10 @@ final class RuncExec {
         Container ct = s.container();
         List<String> command = new ArrayList<>(s.command());
         String name = command.get(0);
-        return c.sys(new Syscall.Chroot(ct.rootPath()), r -> c.sys(new Syscall.Chdir("/"), d ->
+        return c.sys(new Syscall.Chroot(ct.rootPath()), r -> c.sys(new Syscall.Chdir(ct.workdir()), d -> Identity.become(c, ct, message -> {
+                    c.eprint("OCI runtime exec failed: exec failed: unable to start container process: " + message + ": unknown\n");
+                    return c.exitQuietly(126);
+                }, () ->
                 c.execvp(command, RunSpec.environment(ct.hostname(), ct.image().env(), concat(ct.spec().env(), s.env())), e -> {
                     boolean missing = e == Errno.ENOENT;
                     String why = missing && !name.contains("/") ? "exec: \"" + name + "\": executable file not found in $PATH"
@@ -69,7 +74,7 @@ final class RuncExec {
                             : "exec: \"" + name + "\": " + e.message().toLowerCase(java.util.Locale.ROOT);
                     c.eprint("OCI runtime exec failed: exec failed: unable to start container process: " + why + ": unknown\n");
                     return c.exitQuietly(missing ? 127 : 126);
-                })));
+                }))));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
