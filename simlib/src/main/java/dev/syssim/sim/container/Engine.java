@@ -74,6 +74,8 @@ public final class Engine {
     /** The build cache: parent image id and step key to the image id that step made. */
     private final Map<String, String> cache = new java.util.HashMap<>();
     private final java.util.SortedSet<String> volumes = new java.util.TreeSet<>();
+    /** BuildKit's file sync: the checksum of each context file as last sent, by its path. */
+    private final Map<String, String> synced = new java.util.HashMap<>();
     private final BridgeNetwork bridge;
     /** The user-defined networks by name; {@code created} counts them for their subnets (172.18, 172.19, ...: not reused at once). */
     private final Map<String, BridgeNetwork> userNetworks = new java.util.TreeMap<>();
@@ -182,6 +184,14 @@ public final class Engine {
         byId.putIfAbsent(id, made);
         cache.put(from.id() + "\n" + key, id);
         return byId.get(id);
+    }
+
+    /**
+     * Whether BuildKit already holds this content of {@code path} from an earlier build (then the
+     * client sends only its metadata), noting it as held now.
+     */
+    public boolean alreadySynced(String path, String checksum) {
+        return checksum.equals(synced.put(path, checksum));
     }
 
     /** The legacy builder's cache: the image an earlier build made from {@code parent} by the step with this key, or null. */
