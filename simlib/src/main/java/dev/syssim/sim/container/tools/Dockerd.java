@@ -58,6 +58,7 @@ public final class Dockerd extends Tool {
             case "ps" -> answer.apply(Engine.Reply.ok(Listings.ps(e, args.contains("-a") || args.contains("--all"), e.host().now(), format(args))));
             case "port" -> answer.apply(Listings.port(e, args));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
+            case "history" -> answer.apply(History.reply(e, args, e.host().now()));
             case "rm" -> removeAll(c, e, args.stream().filter(x -> !x.startsWith("-")).toList(), 0, args.contains("-f") || args.contains("--force"),
                     new StringBuilder(), answer);
             case "rmi" -> answer.apply(Images.rmi(e, args));
