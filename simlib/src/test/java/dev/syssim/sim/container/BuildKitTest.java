@@ -98,6 +98,14 @@ class BuildKitTest {
     }
 
     @Test
+    void quietPrintsOnlyTheImagesIdOnStandardOutput() {
+        Docked d = new Docked();
+        String out = d.run(SETUP + "; docker build --progress=plain -q -t demo app");
+        assertTrue(out.matches("sha256:[0-9a-f]{64}\n"), out);
+        assertEquals(out.strip(), d.run("docker inspect --format '{{.Id}}' demo").strip());
+    }
+
+    @Test
     void withoutDockerBuildkitTheLegacyBuilderPrintsItsSteps() {
         Docked d = new Docked();
         String out = d.run(SETUP + "; unset DOCKER_BUILDKIT; " + BUILD);

@@ -38,7 +38,8 @@ import java.util.function.Predicate;
  * each line as it arrives); {@code FROM} shows {@code CACHED} in a build that fails and
  * {@code DONE} in one that succeeds, which is what the recorded cases show (BuildKit's own rule
  * depends on which results its solver had to load); the base image is not pulled (its lines
- * would not show); no {@code -q}; the TTY progress display is not simulated ({@code plain} always).
+ * would not show); with {@code -q} a failing build prints its blocks still; a missing Dockerfile is the
+ * legacy client's error; the TTY progress display is not simulated ({@code plain} always).
  */
 final class BuildKit {
 
@@ -53,7 +54,6 @@ final class BuildKit {
         final java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
         boolean exported;
         int number;
-        long started;
 
         void block(String text) {
             if (blocks.length() > 0) blocks.append('\n');
@@ -73,15 +73,12 @@ final class BuildKit {
                 c.eprint("permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock\n");
                 return c.exit(1);
             }
-            return c.clock(ClockGettime.CLOCK_MONOTONIC, t0 -> {
-                p.started = t0;
-                return sync(c, List.of(new Sent(dir + "/Dockerfile", "Dockerfile", dockerfile)), size -> {
-                    p.block(vertex(++p.number, "[internal] load build definition from Dockerfile", List.of("transferring dockerfile: " + size + "B done"), "DONE 0.0s"));
-                    List<Sent> ig = ignore == null ? List.of() : List.of(new Sent(dir + "/.dockerignore", ".dockerignore", ignore));
-                    return sync(c, ig, isize -> {
-                        p.block(vertex(++p.number, "[internal] load .dockerignore", List.of("transferring context: " + isize + "B done"), "DONE 0.0s"));
-                        return parsed(c, o, p, dir, dockerfile, ignored);
-                    });
+            return sync(c, List.of(new Sent(dir + "/Dockerfile", "Dockerfile", dockerfile)), size -> {
+                p.block(vertex(++p.number, "[internal] load build definition from Dockerfile", List.of("transferring dockerfile: " + size + "B done"), "DONE 0.0s"));
+                List<Sent> ig = ignore == null ? List.of() : List.of(new Sent(dir + "/.dockerignore", ".dockerignore", ignore));
+                return sync(c, ig, isize -> {
+                    p.block(vertex(++p.number, "[internal] load .dockerignore", List.of("transferring context: " + isize + "B done"), "DONE 0.0s"));
+                    return parsed(c, o, p, dir, dockerfile, ignored);
                 });
             });
         });
@@ -169,11 +166,12 @@ final class BuildKit {
         String name = "[" + (vertex + 1) + "/" + total + "] " + in.text();
         int next = hasVertex ? vertex + 1 : vertex;
         if (in.keyword().equals("FROM")) {
-            return fail(c, p, fromNumber, fromName, held, numbers[i], name, List.of(), "multi-stage builds are not simulated");
+            String error = "multi-stage builds are not simulated";
+            return fail(c, p, fromNumber, fromName, held, numbers[i], name, List.of(), error, error);
         }
         if (copies(in) && context.stream().noneMatch(s -> s.name().equals(source(in)))) {
             String error = "\"/" + source(in) + "\" not found: not found";
-            return fail(c, p, fromNumber, fromName, held, numbers[i], name, List.of(), "failed to compute cache key: " + error, error);
+            return fail(c, p, fromNumber, fromName, held, numbers[i], name, List.of(), error, "failed to compute cache key: " + error);
         }
         if (in.keyword().equals("ARG")) declare(o, p, in.rest());
         byte[] file = copies(in) ? context.stream().filter(s -> s.name().equals(source(in))).findFirst().orElseThrow().content() : null;
@@ -183,8 +181,7 @@ final class BuildKit {
                     List<String> lines = new ArrayList<>();
                     for (String l : out.isEmpty() ? new String[0] : out.split("\n")) lines.add(String.format(Locale.ROOT, "%.3f %s", (t1 - t0) / 1e9, l));
                     if (error != null) {
-                        String message = error;
-                        return fail(c, p, fromNumber, fromName, held, numbers[i], name, lines, message, message);
+                        return fail(c, p, fromNumber, fromName, held, numbers[i], name, lines, error, error);
                     }
                     if (hasVertex) {
                         p.exported = true;
@@ -262,14 +259,13 @@ final class BuildKit {
 
     /**
      * A failing step: the blocks so far (FROM as CACHED, see the class comment), the step's block
-     * ending in {@code ERROR: ...}, the box naming the step, and the error; status 1.
+     * ending in {@code ERROR: shown}, the box naming the step, and the build's {@code error}; status 1.
      */
     private static Step fail(Libc c, Progress p, int fromNumber, String fromName, List<String> held, int number, String name, List<String> lines,
-                             String error, String... vertexError) {
+                             String shown, String error) {
         p.block(vertex(fromNumber, fromName, List.of(), "CACHED"));
         held.forEach(p::block);
         p.order.forEach(p::block);
-        String shown = vertexError.length > 0 ? vertexError[0] : error;
         p.block(vertex(number, name, lines, "ERROR: " + shown));
         p.blocks.append("------\n > ").append(name).append(":\n------\n");
         c.eprint(p.blocks.toString());
@@ -291,7 +287,9 @@ final class BuildKit {
         lines.add("writing image " + p.image.id() + " done");
         if (o.name() != null) lines.add("naming to " + reference(o.name().endsWith(":latest") ? o.name().substring(0, o.name().length() - 7) : o.name()) + " done");
         p.block(vertex(++p.number, "exporting to image", lines, "DONE 0.0s"));
-        c.eprint(p.blocks.toString());
+        // -q: no progress, only the image's id on standard output
+        if (o.quiet()) c.print(p.image.id() + "\n");
+        else c.eprint(p.blocks.toString());
         if (o.name() == null) return c.exit(0);
         return c.sys(new EngineCalls.Rpc("build-step", List.of("TAG", p.image.id(), o.name()), null), t -> c.exit(0));
     }
