@@ -27,5 +27,8 @@ rec "printf 'FROM busybox\nFRMO busybox\n' > app/Dockerfile; docker build --prog
 rec "printf 'FROM busybox\nRUN echo before; exit 2\n' > app/Dockerfile; docker build --progress=plain -t bad app"
 rec "printf 'FROM busybox\nRUN exit 3\n' > app/Dockerfile; docker build --progress=plain -t bad app"
 rec "printf 'FROM busybox\nCOPY nosuch.txt /\n' > app/Dockerfile; docker build --progress=plain -t bad app"
-docker rmi demo >/dev/null
+rec "printf 'FROM busybox\nARG WHO=x\nWORKDIR /srv\nRUN echo \$WHO > who\nCMD cat who\n' > app/Dockerfile; docker build --progress=plain --build-arg WHO=a -t args app"
+rec "docker history --no-trunc args | cut -c 1-15,41-"
+rec "docker run --rm args"
+docker rmi demo args >/dev/null
 rm -rf "$dir"

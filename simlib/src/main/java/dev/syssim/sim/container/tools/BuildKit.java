@@ -25,6 +25,11 @@ import java.util.function.Predicate;
  * {@code [i/N]} for each step that changes files (RUN, COPY, ADD, WORKDIR: the others only change
  * the image's config, and have no vertex), and {@code exporting to image}.
  *
+ * <p>{@code FROM} shows {@code CACHED} when the first step after it has to run (is not cached, or
+ * fails) and BuildKit already holds the base from an earlier build, so its snapshot comes out of the
+ * cache; otherwise {@code DONE}: on the base's first use, or when the next step is cached and FROM is
+ * only resolved. That is the rule every recorded case follows.
+ *
  * <p>Vertices are numbered in the order the Dockerfile's LLB names them (the build context just
  * before the first COPY that reads it) but printed in the order they finish; the context is loaded
  * alongside the first steps and finishes before them. The sizes of {@code transferring dockerfile:}
@@ -35,9 +40,7 @@ import java.util.function.Predicate;
  *
  * <p>Simplifications: the output is printed once the build ends (the real client prints each
  * block as it finishes); a RUN's lines all carry the time its command ended (the real one stamps
- * each line as it arrives); {@code FROM} shows {@code CACHED} in a build that fails and
- * {@code DONE} in one that succeeds, which is what the recorded cases show (BuildKit's own rule
- * depends on which results its solver had to load); the base image is not pulled (its lines
+ * each line as it arrives); the base image is not pulled (its lines
  * would not show); with {@code -q} a failing build prints its blocks still; a missing Dockerfile is the
  * legacy client's error; the TTY progress display is not simulated ({@code plain} always).
  */
@@ -54,6 +57,14 @@ final class BuildKit {
         final java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
         boolean exported;
         int number;
+        /** Whether BuildKit held the base image's snapshot from an earlier build. */
+        boolean baseHeld;
+        /** How FROM shows: null until the first step after it decides (see the class comment). */
+        Boolean fromCached;
+
+        String fromEnd() {
+            return Boolean.TRUE.equals(fromCached) ? "CACHED" : "DONE 0.0s";
+        }
 
         void block(String text) {
             if (blocks.length() > 0) blocks.append('\n');
@@ -141,10 +152,14 @@ final class BuildKit {
             if (reply.error() != null) return failed(c, p, "failed to solve with frontend dockerfile.v0: failed to create LLB definition: " + reply.error());
             p.image = (Image) reply.data();
             List<String> held = new ArrayList<>();
-            return sync(c, context, size -> {
+            return c.sys(new EngineCalls.Rpc("build-step", List.of("SYNC", "image " + p.image.id(), p.image.id()), null), b -> {
+                // --no-cache: nothing comes out of the cache, the base's snapshot neither
+                p.baseHeld = !o.noCache() && Boolean.TRUE.equals(((Engine.Reply) b.data()).data());
+                return sync(c, context, size -> {
                 String fromName = "[1/" + total + "] FROM " + ref;
                 if (ctx != 0) held.add(vertex(ctx, "[internal] load build context", List.of("transferring context: " + size + "B done"), "DONE 0.0s"));
                 return step(c, o, p, steps, context, numbers, 1, 1, total, fromNumber, fromName, held);
+                });
             });
         });
     }
@@ -156,18 +171,22 @@ final class BuildKit {
     private static Step step(Libc c, Build.Options o, Progress p, List<Build.Instruction> steps, List<Sent> context, int[] numbers, int i, int vertex,
                              int total, int fromNumber, String fromName, List<String> held) {
         if (i >= steps.size()) {
-            p.block(vertex(fromNumber, fromName, List.of(), "DONE 0.0s"));
+            p.block(vertex(fromNumber, fromName, List.of(), p.fromEnd()));
             held.forEach(p::block);
             p.order.forEach(p::block);
             return export(c, o, p);
         }
         Build.Instruction in = steps.get(i);
         boolean hasVertex = VERTICES.contains(in.keyword());
-        String name = "[" + (vertex + 1) + "/" + total + "] " + in.text();
+        String name = "[" + (vertex + 1) + "/" + total + "] " + (in.keyword().equals("RUN") ? "RUN " + expanded(in.rest(), p) : in.text());
         int next = hasVertex ? vertex + 1 : vertex;
         if (in.keyword().equals("FROM")) {
             String error = "multi-stage builds are not simulated";
             return fail(c, p, fromNumber, fromName, held, numbers[i], name, List.of(), error, error);
+        }
+        if (hasVertex && p.fromCached == null) {
+            // decided below when the step is cached; a step that has to run loads the base
+            p.fromCached = p.baseHeld;
         }
         if (copies(in) && context.stream().noneMatch(s -> s.name().equals(source(in)))) {
             String error = "\"/" + source(in) + "\" not found: not found";
@@ -194,11 +213,25 @@ final class BuildKit {
             Engine.Reply reply = (Engine.Reply) r.data();
             if (reply.data() instanceof Image hit) {
                 p.image = hit;
+                if (hasVertex && vertex == 1) p.fromCached = false;
                 if (hasVertex) p.order.add(vertex(numbers[i], name, List.of(), "CACHED"));
                 return step(c, o, p, steps, context, numbers, i + 1, next, total, fromNumber, fromName, held);
             }
             return build.get();
         });
+    }
+
+    /** A RUN's command as its vertex names it: the build arguments in force put in for {@code $NAME} and {@code ${NAME}} (recorded). */
+    private static String expanded(String command, Progress p) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$(?:\\{(\\w+)\\}|(\\w+))").matcher(command);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            String value = p.args.get(name);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** What the daemon answers for one step: an error (or null) and what the step printed. */
@@ -258,12 +291,12 @@ final class BuildKit {
     }
 
     /**
-     * A failing step: the blocks so far (FROM as CACHED, see the class comment), the step's block
+     * A failing step: the blocks so far, the step's block
      * ending in {@code ERROR: shown}, the box naming the step, and the build's {@code error}; status 1.
      */
     private static Step fail(Libc c, Progress p, int fromNumber, String fromName, List<String> held, int number, String name, List<String> lines,
                              String shown, String error) {
-        p.block(vertex(fromNumber, fromName, List.of(), "CACHED"));
+        p.block(vertex(fromNumber, fromName, List.of(), p.fromEnd()));
         held.forEach(p::block);
         p.order.forEach(p::block);
         p.block(vertex(number, name, lines, "ERROR: " + shown));

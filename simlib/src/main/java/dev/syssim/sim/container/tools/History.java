@@ -48,7 +48,7 @@ final class History {
             Image parent = e.image(at.parent());
             buildKit = top ? key.startsWith("buildkit ") : buildKit;
             boolean kit = key.startsWith("buildkit ");
-            String shown = top || !kit ? at.shortId() : "<missing>";
+            String shown = top || !kit ? (noTrunc ? at.id() : at.shortId()) : "<missing>";
             long size = parent == null || parent.root() == at.root() ? 0 : changed(parent.root(), at.root());
             rows.add(List.of(shown, ago(nowSeconds, at), cut(kit ? buildKit(key.substring(9)) : legacy(key), noTrunc), Listings.size(size),
                     kit ? "buildkit.dockerfile.v0" : ""));
@@ -57,7 +57,7 @@ final class History {
         }
         if (at != null) {
             // the pulled base: its CMD, then a layer a row; named only when it is not under a BuildKit build
-            String shown = top || !buildKit ? at.shortId() : "<missing>";
+            String shown = top || !buildKit ? (noTrunc ? at.id() : at.shortId()) : "<missing>";
             rows.add(List.of(shown, ago(nowSeconds, at), cut("/bin/sh -c #(nop)  CMD " + goList(at.cmd()), noTrunc), "0B", ""));
             for (int i = at.layers().size() - 1; i >= 0; i--) {
                 String file = "/bin/sh -c #(nop) ADD file:" + dev.syssim.sim.container.Registry.sha256(("layer " + at.layers().get(i)).getBytes(
