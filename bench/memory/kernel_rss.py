@@ -1,8 +1,16 @@
 #!/usr/bin/python3
-"""RSS of one syssim kernel, fresh and after the hub test's section (tests/hub: the lecture's start,
-firewall section and process-flow cells), with extra JVM options or environment variables from the
-command line: `-XX:Foo=1` goes into the kernelspec's argv, `NAME=value` into its env. With
-`-XX:NativeMemoryTracking=summary` it also prints the JVM's own account (jcmd VM.native_memory).
+"""Memory of syssim kernels, fresh, right after the hub test's section (tests/hub: the lecture's
+start, firewall section and process-flow cells) and after a few seconds idle, with extra JVM
+options or environment variables from the command line: `-XX:Foo=1` goes into the kernelspec's
+argv, `NAME=value` into its env; `--kernels=N` (default 2) kernels run side by side, as on a hub,
+so pages they share (the JVM's library, the start-up archive's clean pages) show as shared;
+`--idle=S` (default 3) is the idle time before the last measurement. With
+`-XX:NativeMemoryTracking=summary` it also prints the JVM's own account (jcmd VM.native_memory) of
+the first kernel at the end. It also says how much CPU time the section cost each kernel.
+
+Per kernel (the mean over the kernels): RSS (resident pages, shared ones included), USS (pages no
+other process maps: what one more student costs) and PSS (shared pages divided among the
+processes mapping them).
 
 Run with bench/memory/run.sh (installs the built kernel into a scratch prefix; JUPYTER_PATH).
 """
@@ -11,39 +19,75 @@ import json
 import os
 import pathlib
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 
 sys.path[:0] = [str(pathlib.Path(__file__).resolve().parents[2] / "tests" / d) for d in ("hub", ".")]
-from hub_course import lecture_cells, usage  # noqa: E402
+from hub_course import lecture_cells  # noqa: E402
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 
 
+def memory(pid):
+    """(RSS, USS, PSS) in bytes, from /proc/PID/smaps_rollup."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1]) * 1024
+    return fields["Rss"], fields["Private_Clean"] + fields["Private_Dirty"], fields["Pss"]
+
+
+def cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def described(pids):
+    rss, uss, pss = (statistics.mean(m[i] for m in map(memory, pids)) / 2**20 for i in range(3))
+    return f"RSS {rss:.1f} MB, USS {uss:.1f} MB, PSS {pss:.1f} MB"
+
+
 def main(args):
+    options = dict(a[2:].split("=", 1) for a in args if a.startswith("--"))
+    jvm = [a for a in args if a.startswith("-") and not a.startswith("--")]
+    env = [a for a in args if not a.startswith("-")]
+    count, idle = int(options.get("kernels", 2)), float(options.get("idle", 3))
     spec_file = pathlib.Path(os.environ["JUPYTER_PATH"]) / "kernels" / "syssim" / "kernel.json"
     spec = json.loads(spec_file.read_text())
-    spec["argv"][1:1] = [a for a in args if a.startswith("-")]
-    spec.setdefault("env", {}).update(a.split("=", 1) for a in args if not a.startswith("-"))
+    spec["argv"][1:1] = jvm
+    spec.setdefault("env", {}).update(a.split("=", 1) for a in env)
     spec_file.write_text(json.dumps(spec))
-    km, kc = start_new_kernel(kernel_name="syssim")
+    kernels = []
     try:
-        pid = km.provisioner.process.pid
-
-        def rss():
-            _, resident, unshared = usage(pid)
-            return f"{resident / 2**20:.1f} MB ({unshared / 2**20:.1f} MB unshared)"
-
-        fresh = rss()
+        for _ in range(count):
+            kernels.append(start_new_kernel(kernel_name="syssim"))
+        pids = [km.provisioner.process.pid for km, _ in kernels]
+        fresh = described(pids)
+        cpu = [cpu_seconds(pid) for pid in pids]
+        started = time.monotonic()
         for _, source in lecture_cells():
-            kc.execute_interactive(source, timeout=120, output_hook=lambda msg: None)
-        after = rss()
-        if "-XX:NativeMemoryTracking=summary" in args:
+            for _, kc in kernels:
+                kc.execute_interactive(source, timeout=120, output_hook=lambda msg: None)
+        wall = time.monotonic() - started
+        cpu = statistics.mean(cpu_seconds(pid) - before for pid, before in zip(pids, cpu))
+        after = described(pids)
+        time.sleep(idle)
+        rested = described(pids)
+        if "-XX:NativeMemoryTracking=summary" in jvm:
             jcmd = pathlib.Path(spec["argv"][0]).with_name("jcmd")
-            print(subprocess.run([str(jcmd) if jcmd.exists() else shutil.which("jcmd"), str(pid), "VM.native_memory",
+            print(subprocess.run([str(jcmd) if jcmd.exists() else shutil.which("jcmd"), str(pids[0]), "VM.native_memory",
                                   "summary"], capture_output=True, text=True).stdout)
     finally:
-        km.shutdown_kernel(now=True)
-    print(f"{' '.join(args) or '(kernelspec as installed)'}: fresh {fresh}, after the section {after}")
+        for km, _ in kernels:
+            km.shutdown_kernel(now=True)
+    idle_label = f"idle {idle:g} s after it"
+    print(f"{' '.join(args) or '(kernelspec as installed)'}, {count} kernels, per kernel:\n"
+          f"  {'fresh':22}{fresh}\n  {'after the section':22}{after}\n  {idle_label:22}{rested}\n"
+          f"  the section took {cpu:.2f} CPU-s per kernel ({wall:.1f} s of wall time for all)")
 
 
 if __name__ == "__main__":

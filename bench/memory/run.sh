@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# RSS of one kernel fresh and after the hub test's section, with the JVM options or env variables
+# Memory of kernels (RSS, USS, PSS) fresh, after the hub test's section and idle, with the JVM options or env variables
 # given (see kernel_rss.py), e.g. bench/memory/run.sh MALLOC_ARENA_MAX=2 -Xss256k
 # Debian's Python (jupyter_client); the kernel built and installed into a scratch prefix.
 set -euo pipefail

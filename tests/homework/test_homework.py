@@ -52,7 +52,8 @@ def graded_cells(nb):
 
 def test_there_are_the_course_assignments():
     assert [s.name for s in SOURCES] == ["01-campus-firewall.ipynb", "02-programs-and-traces.ipynb",
-                                         "03-a-root-of-its-own.ipynb", "04-a-machine-in-a-machine.ipynb"]
+                                         "03-a-root-of-its-own.ipynb", "04-a-machine-in-a-machine.ipynb",
+                                         "05-a-container-of-its-own.ipynb"]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)

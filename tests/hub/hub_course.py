@@ -18,7 +18,8 @@ pid files, kernelspecs, the report):
      small matplotlib figure inline (a traced cell is a cell with a picture), the others by cells
      that compute a little and print;
   5. reports spawn p50/p95, kernel-ready time, cell latency p50/p95 per kind, CPU-s per student,
-     RSS and unshared memory per kernel and in total, errors and the machine's load, as text and JSON;
+     RSS and unshared memory (USS) per kernel and in total, PSS per kernel, errors and the machine's
+     load, as text and JSON;
   6. stops everything it started, also when something fails: the hub runs in its own session, the
      proxy, the servers and the kernels in theirs (the spawner starts each server in a new session),
      so each process is found by a marker in its environment and ended by its pid.
@@ -134,18 +135,21 @@ def cmdline(pid):
 
 
 def usage(pid):
-    """(CPU seconds, RSS bytes, unshared bytes) of one live process, or None if it is gone."""
+    """(CPU seconds, RSS bytes, unshared bytes (USS), proportional bytes (PSS: shared pages divided
+    among the processes mapping them)) of one live process, or None if it is gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             fields = f.read().rsplit(")", 1)[1].split()
         cpu = (int(fields[11]) + int(fields[12])) / CLK_TCK
         rss = int(fields[21]) * PAGE
-        private = 0
+        private = proportional = 0
         with open(f"/proc/{pid}/smaps_rollup") as f:
             for line in f:
                 if line.startswith(("Private_Clean:", "Private_Dirty:")):
                     private += int(line.split()[1]) * 1024
-        return cpu, rss, private
+                elif line.startswith("Pss:"):
+                    proportional = int(line.split()[1]) * 1024
+        return cpu, rss, private, proportional
     except (OSError, IndexError, ValueError):
         return None
 
@@ -402,6 +406,7 @@ def summarize(kernel_name, users, results, measured, server_cpu, wall, load_befo
         "rss_mb_per_kernel_mean": statistics.mean(m[1] for m in measured) / 2**20 if measured else None,
         "rss_mb_per_kernel_max": max(m[1] for m in measured) / 2**20 if measured else None,
         "unshared_mb_per_kernel_mean": statistics.mean(m[2] for m in measured) / 2**20 if measured else None,
+        "pss_mb_per_kernel_mean": statistics.mean(m[3] for m in measured) / 2**20 if measured else None,
         "rss_mb_total": sum(m[1] for m in measured) / 2**20, "unshared_mb_total": sum(m[2] for m in measured) / 2**20,
         "load_before": load_before, "load_after": load_after,
     }
@@ -504,7 +509,8 @@ def text_report(report):
                      f"its server {p['server_cpu_s_per_student']:.2f}")
         if rss is not None:
             lines.append(f"  memory per kernel: RSS mean {rss:.1f} MB (max {p['rss_mb_per_kernel_max']:.1f}), "
-                         f"unshared mean {p['unshared_mb_per_kernel_mean']:.1f} MB; total RSS {p['rss_mb_total']:.0f} MB, "
+                         f"unshared mean {p['unshared_mb_per_kernel_mean']:.1f} MB, "
+                         f"PSS mean {p['pss_mb_per_kernel_mean']:.1f} MB; total RSS {p['rss_mb_total']:.0f} MB, "
                          f"unshared {p['unshared_mb_total']:.0f} MB ({p['kernels_measured']} kernels)")
         lines.append(f"  load (1/5/15 min) before {tuple(round(x, 1) for x in p['load_before'])}, "
                      f"after {tuple(round(x, 1) for x in p['load_after'])}")

@@ -69,6 +69,11 @@ LECTURE_SHOWS = [
     "Memory cgroup out of memory: Killed process",
     "cat: /dev/sda: Operation not permitted",
     "Entering /usr/local/chroots/bookworm...",
+    "Successfully tagged hello:latest",
+    "hello from a container",
+    "cat: /etc/shadow: Permission denied",
+    "<title>Welcome to nginx!</title>",
+    "web: status 28",
 ]
 
 

@@ -30,6 +30,7 @@ class AssignmentsTest {
     static final Path PROGRAMS = SOURCES.resolve("02-programs-and-traces.ipynb");
     static final Path ROOTS = SOURCES.resolve("03-a-root-of-its-own.ipynb");
     static final Path VMS = SOURCES.resolve("04-a-machine-in-a-machine.ipynb");
+    static final Path CONTAINERS = SOURCES.resolve("05-a-container-of-its-own.ipynb");
 
     static List<Path> sources() throws IOException {
         try (Stream<Path> s = Files.list(SOURCES)) {
@@ -61,7 +62,7 @@ class AssignmentsTest {
 
     @Test
     void thereAreAssignmentsForTheFirewallAndForProgramsAndTraces() throws IOException {
-        assertEquals(List.of(FIREWALL.getFileName(), PROGRAMS.getFileName(), ROOTS.getFileName(), VMS.getFileName()), sources().stream().map(Path::getFileName).toList());
+        assertEquals(List.of(FIREWALL.getFileName(), PROGRAMS.getFileName(), ROOTS.getFileName(), VMS.getFileName(), CONTAINERS.getFileName()), sources().stream().map(Path::getFileName).toList());
     }
 
     @ParameterizedTest

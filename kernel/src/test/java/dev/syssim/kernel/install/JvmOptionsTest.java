@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +16,24 @@ class JvmOptionsTest {
     private static final JavaRuntime JAVA_25 = new JavaRuntime(Path.of("/jdk25/bin/java"), 25);
 
     @Test
-    void withoutAnArchiveTheStartupOptionsAlone() {
+    void withoutAnArchiveTheStartupOptionsAloneAndTheNativeHeapTrimmedFromJava22() {
         assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(JAVA_17, null));
-        assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(JAVA_25, null));
+        List<String> options = new ArrayList<>(JvmOptions.STARTUP);
+        options.add("-XX:TrimNativeHeapInterval=2000");
+        assertEquals(options, JvmOptions.forKernel(JAVA_25, null));
+        assertEquals(JvmOptions.STARTUP, JvmOptions.forKernel(new JavaRuntime(Path.of("/jdk21/bin/java"), 21), null),
+                "before Java 22 the option is not a product one");
+    }
+
+    @Test
+    void anArchiveIsMappedAtItsOwnAddressSoKernelsShareItsPages() {
+        for (List<String> options : List.of(JvmOptions.forKernel(JAVA_25, Path.of("/k/syssim.aot")),
+                JvmOptions.forKernel(JAVA_17, Path.of("/k/syssim.jsa")))) {
+            assertTrue(options.contains("-XX:ArchiveRelocationMode=0"), options.toString());
+            assertTrue(options.indexOf("-XX:+UnlockDiagnosticVMOptions") < options.indexOf("-XX:ArchiveRelocationMode=0"),
+                    "a diagnostic option needs the unlock before it");
+        }
+        assertFalse(JvmOptions.forKernel(JAVA_25, null).contains("-XX:ArchiveRelocationMode=0"), "no archive, nothing to map");
     }
 
     @Test

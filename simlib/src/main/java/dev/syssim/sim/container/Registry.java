@@ -28,7 +28,7 @@ import java.util.Map;
 public final class Registry {
 
     /** The applets the simulation's busybox runs, linked in /bin as busybox's installer links them. */
-    static final List<String> APPLETS = List.of("sh", "ash", "cat", "echo", "env", "false", "true", "hostname", "id", "ls", "mkdir",
+    static final List<String> APPLETS = List.of("sh", "ash", "cat", "chroot", "echo", "env", "false", "true", "hostname", "id", "ls", "mkdir",
             "mknod", "mount", "ps", "pwd", "rm", "sleep", "uname");
     private static final long BUILT = 1_764_000_000L; // late November 2025, before the machines' boot date
 

@@ -41,6 +41,7 @@ public final class Process implements PathContext {
     private Namespaces namespaces;
     private int umask = 022;
     private FdTable fds = new FdTable();
+    private Rlimits rlimits = Rlimits.debianLogin();
     private int memoryKiB;
     private Terminal terminal;
     private long cpuMask = -1L;
@@ -262,6 +263,15 @@ public final class Process implements PathContext {
 
     public FdTable fds() {
         return fds;
+    }
+
+    /** The resource limits (getrlimit); a forked child gets a copy. */
+    public Rlimits rlimits() {
+        return rlimits;
+    }
+
+    void setRlimits(Rlimits rlimits) {
+        this.rlimits = rlimits;
     }
 
     void setFds(FdTable fds) {

@@ -44,6 +44,7 @@ public final class ProcessCalls {
         // the namespace's init has exited: nobody may join it (pid_namespaces(7): ENOMEM)
         if (!ns.acceptsNew()) return Outcome.error(Errno.ENOMEM, Costs.SYSCALL);
         if (kernel.cgroups().forkRefused(parent) != null) return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
+        if (overProcessLimit(parent)) return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
         Process child = kernel.newProcess(ns, parent);
         if (child == null) return Outcome.error(Errno.EAGAIN, Costs.SYSCALL);
         copyInto(parent, child);
@@ -75,6 +76,7 @@ public final class ProcessCalls {
         child.setNamespaces(parent.namespaces());
         child.setUmask(parent.umask());
         child.setFds(parent.fds().copy());
+        child.setRlimits(parent.rlimits().copy());
         child.setMemoryKiB(parent.memoryKiB());
         child.setTerminal(parent.terminal());
         child.setCpuMask(parent.cpuMask());
@@ -404,5 +406,43 @@ public final class ProcessCalls {
         int old = p.umask();
         p.setUmask(call.mask());
         return Outcome.ok(old, Costs.SYSCALL / 3);
+    }
+
+    /**
+     * RLIMIT_NPROC: the caller's real user already has as many processes as its soft limit allows
+     * (kernel/fork.c; root and CAP_SYS_RESOURCE/CAP_SYS_ADMIN are exempt). Simplification: Linux
+     * counts per user namespace's ucounts; this counts the processes with the same real uid.
+     */
+    private boolean overProcessLimit(Process parent) {
+        long limit = parent.rlimits().get(Resource.NPROC).soft();
+        if (limit == Rlimit.INFINITY) return false;
+        Credentials c = parent.credentials();
+        if (c.uid() == 0 || c.has(Capability.CAP_SYS_RESOURCE) || c.has(Capability.CAP_SYS_ADMIN)) return false;
+        long count = 0;
+        for (Process q : kernel.rootPidNamespace().members().values()) {
+            if (q.credentials() != null && q.credentials().uid() == c.uid() && ++count >= limit) return true;
+        }
+        return false;
+    }
+
+    // ---- resource limits ----
+
+    /**
+     * prlimit64(pid, resource, new, old): reads the limit and, with a new one, sets it. A soft
+     * limit above the hard one is EINVAL; raising the hard limit needs CAP_SYS_RESOURCE (EPERM),
+     * and RLIMIT_NOFILE never goes past nr_open (EPERM). Simplification: only the caller's own
+     * limits (pid 0 or its own pid); another pid is ESRCH.
+     */
+    Outcome prlimit(Process p, Syscall.Prlimit64 call) {
+        if (call.pid() != 0 && call.pid() != p.ownPid()) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
+        Rlimit old = p.rlimits().get(call.resource());
+        Rlimit set = call.limit();
+        if (set != null) {
+            if (set.soft() > set.hard()) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+            if (set.hard() > old.hard() && !p.credentials().has(Capability.CAP_SYS_RESOURCE)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+            if (call.resource() == Resource.NOFILE && set.hard() > Rlimits.NR_OPEN) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+            p.rlimits().set(call.resource(), set);
+        }
+        return Outcome.done(SysResult.ok(0, old), Costs.SYSCALL / 3);
     }
 }

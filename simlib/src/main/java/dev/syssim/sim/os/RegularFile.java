@@ -70,6 +70,13 @@ final class RegularFile implements FileOps {
     public Outcome write(Kernel k, Process p, OpenFile file, byte[] data) {
         Inode inode = file.location().inode();
         long offset = (file.flags() & OpenFlags.O_APPEND) != 0 ? inode.size() : file.offset();
+        // RLIMIT_FSIZE (generic_write_check_limits): a write starting at or past the limit gets
+        // SIGXFSZ (default action: end with a core) and EFBIG; one crossing it is cut short there
+        long limit = p.rlimits().get(Resource.FSIZE).soft();
+        if (limit != Rlimit.INFINITY && offset + data.length > limit && data.length > 0) {
+            if (offset >= limit) return fileSizeLimitExceeded(k, p);
+            data = java.util.Arrays.copyOf(data, (int) (limit - offset));
+        }
         long end = offset + data.length;
         if (end > MAX_FILE_SIZE) return Outcome.error(Errno.EFBIG, Costs.SYSCALL);
         FileSystem.Written written = inode.fs().writeContent(inode, offset, data, p.credentials().has(Capability.CAP_SYS_RESOURCE));
@@ -87,5 +94,11 @@ final class RegularFile implements FileOps {
         inode.setMtime(kernel.now());
         file.setOffset(offset + written.bytes());
         return Outcome.done(SysResult.ok(written.bytes()), Costs.copy(written.bytes()));
+    }
+
+    /** SIGXFSZ to the writer and EFBIG: the file would grow past the process's RLIMIT_FSIZE. */
+    static Outcome fileSizeLimitExceeded(Kernel k, Process p) {
+        k.signals().send(p, Signal.SIGXFSZ, null);
+        return Outcome.error(Errno.EFBIG, Costs.SYSCALL);
     }
 }

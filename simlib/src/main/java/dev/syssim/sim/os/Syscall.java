@@ -456,6 +456,17 @@ public interface Syscall {
         }
     }
 
+    /** prlimit64(pid, resource, new, old): {@code limit} null only reads; the result's data is the old {@link Rlimit}. */
+    record Prlimit64(int pid, Resource resource, Rlimit limit) implements Syscall {
+        public String name() { return "prlimit64"; }
+        public Outcome enter(Kernel k, Process p) { return k.processes().prlimit(p, this); }
+        public String straceArgs(SysResult r) {
+            String old = r == null || r.failed() ? "0x7ffd5a0c1e20" : r.dataAs(Rlimit.class).strace();
+            return pid + ", " + resource.constant() + ", " + (limit == null ? "NULL" : limit.strace()) + ", " + old;
+        }
+        public static Rlimit old(SysResult r) { return r.dataAs(Rlimit.class); }
+    }
+
     record Umask(int mask) implements Syscall {
         public String name() { return "umask"; }
         public Outcome enter(Kernel k, Process p) { return k.processes().umask(p, this); }

@@ -49,6 +49,8 @@ public record Truncate(String path, int fd, long length) implements Syscall {
         if (inode.isDirectory()) return Outcome.error(Errno.EISDIR, Costs.SYSCALL);
         if (inode.type() != FileType.REGULAR) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         if (length > RegularFile.MAX_FILE_SIZE) return Outcome.error(Errno.EFBIG, Costs.SYSCALL);
+        // growing a file past RLIMIT_FSIZE is SIGXFSZ and EFBIG, as a write would be (inode_newsize_ok)
+        if (length > inode.size() && length > p.rlimits().get(Resource.FSIZE).soft()) return RegularFile.fileSizeLimitExceeded(k, p);
         if (!location.mount().fs().writable() || location.mount().options().startsWith("ro")) return Outcome.error(Errno.EROFS, Costs.SYSCALL);
         if (!inode.fs().truncate(inode, length)) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         inode.setMtime(k.now());

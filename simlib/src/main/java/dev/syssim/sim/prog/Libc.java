@@ -141,8 +141,19 @@ public final class Libc {
         if (chunk == null) return next.get();
         return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> {
             if (r.failed() && chunk.fd() == 1 && stdoutError == null) stdoutError = r.errno();
+            requeueRest(chunk, r);
             return drain(next);
         });
+    }
+
+    /**
+     * A short write (a file reaching RLIMIT_FSIZE, a full disk) leaves the rest of the chunk to be
+     * written next, as glibc's _IO_new_file_write loops until all is out or a write fails.
+     */
+    private void requeueRest(Chunk chunk, SysResult r) {
+        if (!r.failed() && r.value() > 0 && r.value() < chunk.data().length) {
+            pending.addFirst(new Chunk(chunk.fd(), java.util.Arrays.copyOfRange(chunk.data(), (int) r.value(), chunk.data().length)));
+        }
     }
 
     /** Whether output for {@code fd} waits to be written. */
@@ -162,8 +173,10 @@ public final class Libc {
     private Step drainReporting(int fd, Errno first, Function<Errno, Step> then) {
         Chunk chunk = pending.poll();
         if (chunk == null) return then.apply(first);
-        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()),
-                r -> drainReporting(fd, first == null && chunk.fd() == fd && r.failed() ? r.errno() : first, then));
+        return Step.call(new Syscall.Write(chunk.fd(), chunk.data()), r -> {
+            requeueRest(chunk, r);
+            return drainReporting(fd, first == null && chunk.fd() == fd && r.failed() ? r.errno() : first, then);
+        });
     }
 
     // ---- syscalls ----

@@ -177,6 +177,7 @@ final class Assign {
         } else if (old != null) {
             result = old + value;
         }
+        if (!v.has(Variable.UPPER) && !v.has(Variable.LOWER) && !v.has(Variable.CAPITALIZE)) return result;
         boolean utf8 = sh.utf8();
         if (v.has(Variable.UPPER)) result = ParamOps.changeCase(result, null, true, true, utf8, false);
         else if (v.has(Variable.LOWER)) result = ParamOps.changeCase(result, null, false, true, utf8, false);

@@ -324,6 +324,11 @@ public final class Bash extends Tool {
         if (ash && inv.interactive) return AshPrompt.run(sh);
         if (inv.interactive || !inv.stdin && c.stdoutIsTerminal()) return interactive(sh);
         st.stdinScript = true;
+        if (!st.dash) {
+            sh.push(new StdinScriptFrame());
+            return sh.run();
+        }
+        // dash reads its input in blocks of 8 KiB: a short script is read whole before it runs
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         return c.readAll(0, text, err -> {
             Parser parser = new Parser(Bytes.str(text.toByteArray()), 1, sh.parserSettings());

@@ -72,7 +72,7 @@ final class Builtins {
         table.put("unalias", MiscBuiltins.UNALIAS);
         table.put("umask", MiscBuiltins.UMASK);
         table.put("times", MiscBuiltins.TIMES);
-        table.put("ulimit", MiscBuiltins.ULIMIT);
+        table.put("ulimit", Limits.ULIMIT);
         table.put("help", Help.HELP);
         table.put("enable", MiscBuiltins.ENABLE);
         Builtin test = new TestBuiltin();
@@ -102,27 +102,15 @@ final class Builtins {
 
     /** {@code unset [-fvn] names}: a variable (or array element), else a function of that name. */
     private static Step unset(Shell sh, List<String> argv) {
-        boolean functions = false;
-        boolean variables = false;
-        boolean reference = false;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (char f : a.substring(1).toCharArray()) {
-                if (f == 'f') functions = true;
-                else if (f == 'v') variables = true;
-                else if (f == 'n') reference = true;
-                else {
-                    sh.builtinError("unset", "-" + f + ": invalid option");
-                    sh.err("unset: usage: unset [-f] [-v] [-n] [name ...]\n");
-                    return sh.done(2);
-                }
-            }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "fnv", "unset [-f] [-v] [-n] [name ...]");
+        if (o == null) return sh.done(2);
+        boolean functions = o.has('f');
+        boolean variables = o.has('v');
+        boolean reference = o.has('n');
+        int i = o.operands();
+        if (functions && variables) {
+            sh.builtinError("unset", "cannot simultaneously unset a function and a variable");
+            return sh.done(1);
         }
         int status = 0;
         ShellState st = sh.st;

@@ -88,33 +88,19 @@ final class CommandBuiltins {
     static final Builtin COMMAND = new Builtin() {
         @Override
         public Step run(Shell sh, List<String> argv) {
-            int i = 1;
-            boolean describe = false;
-            boolean verbose = false;
-            boolean defaultPath = false;
-            for (; i < argv.size(); i++) {
-                String a = argv.get(i);
-                if (a.equals("--")) {
-                    i++;
-                    break;
-                }
-                if (!a.startsWith("-") || a.length() < 2) break;
-                for (int k = 1; k < a.length(); k++) {
-                    char f = a.charAt(k);
-                    if (f == 'v') describe = true;
-                    else if (f == 'V') verbose = true;
-                    else if (f == 'p') defaultPath = true;
-                    else {
-                        sh.builtinError("command", "-" + f + ": invalid option");
-                        sh.err("command: usage: command [-pVv] command [arg ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
+            BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "pvV", "command [-pVv] command [arg ...]");
+            if (o == null) return sh.done(2);
+            boolean describe = o.has('v');
+            boolean verbose = o.has('V');
+            boolean defaultPath = o.has('p');
+            int i = o.operands();
             List<String> rest = argv.subList(i, argv.size());
             if (rest.isEmpty()) return sh.done(0);
             if ((describe || verbose) && sh.st.dash) return dashDescribe(sh, rest.subList(0, 1), verbose ? Style.VERBOSE : Style.SHORT);
-            if (describe || verbose) return describe(sh, rest, verbose ? Style.VERBOSE : Style.SHORT, "command", false);
+            // -p with -v/-V looks in the standard path too (bash's CDESC_STDPATH), after aliases, functions, builtins and the hash table
+            if (describe || verbose) {
+                return describe(sh, rest, verbose ? Style.VERBOSE : Style.SHORT, "command", false, false, defaultPath ? STANDARD_PATH : null);
+            }
             String name = rest.get(0);
             Builtin b = sh.builtins.find(name, sh);
             if (b != null) {
@@ -135,34 +121,14 @@ final class CommandBuiltins {
 
     /** {@code type [-afptP] names}. */
     static final Builtin TYPE = (sh, argv) -> {
-        boolean all = false;
-        boolean typeOnly = false;
-        boolean pathOnly = false;
-        boolean forcePath = false;
-        boolean noFunctions = false;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                switch (a.charAt(k)) {
-                    case 'a' -> all = true;
-                    case 't' -> typeOnly = true;
-                    case 'p' -> pathOnly = true;
-                    case 'P' -> forcePath = true;
-                    case 'f' -> noFunctions = true;
-                    default -> {
-                        sh.builtinError("type", "-" + a.charAt(k) + ": invalid option");
-                        sh.err("type: usage: type [-afptP] name [name ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "afptP", "type [-afptP] name [name ...]");
+        if (o == null) return sh.done(2);
+        boolean all = o.has('a');
+        boolean typeOnly = o.has('t');
+        boolean pathOnly = o.has('p');
+        boolean forcePath = o.has('P');
+        boolean noFunctions = o.has('f');
+        int i = o.operands();
         List<String> names = argv.subList(i, argv.size());
         if (typeOnly) return describeTypes(sh, names, all, noFunctions);
         if (pathOnly || forcePath) return paths(sh, names, all, forcePath);
@@ -212,12 +178,16 @@ final class CommandBuiltins {
         }, () -> sh.done(status[0]));
     }
 
-    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all) {
-        return describe(sh, names, style, builtin, all, false);
+    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions) {
+        return describe(sh, names, style, builtin, all, noFunctions, null);
     }
 
-    /** What a name is: alias, keyword, function, builtin or file — in that order, as bash looks. */
-    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions) {
+    /**
+     * What a name is: alias, keyword, function, builtin or file — in that order, as bash looks;
+     * files are searched in {@code searchPath}, or in PATH when it is null.
+     */
+    private static Step describe(Shell sh, List<String> names, Style style, String builtin, boolean all, boolean noFunctions,
+            String searchPath) {
         int[] failures = {0};
         return dev.syssim.sim.prog.Libc.forEach(names, (name, more) -> {
             ShellState st = sh.st;
@@ -246,7 +216,7 @@ final class CommandBuiltins {
                 if (!all) return more.get();
             }
             boolean foundBefore = found;
-            return files(sh, name, all, files -> {
+            return files(sh, name, all, searchPath, files -> {
                 String hashed = st.hash.get(name);
                 for (String f : files) {
                     if (style == Style.SHORT) sh.out(f + "\n");
@@ -305,8 +275,15 @@ final class CommandBuiltins {
         }, () -> sh.done(failures[0] > 0 ? 1 : 0));
     }
 
-    /** The executable files a name finds on PATH (all of them with {@code all}), or the name itself if it has a slash. */
     private static Step files(Shell sh, String name, boolean all, java.util.function.Function<List<String>, Step> k) {
+        return files(sh, name, all, null, k);
+    }
+
+    /**
+     * The executable files a name finds on {@code searchPath} (PATH when null; all of them with
+     * {@code all}), or the name itself if it has a slash.
+     */
+    private static Step files(Shell sh, String name, boolean all, String searchPath, java.util.function.Function<List<String>, Step> k) {
         List<String> found = new ArrayList<>();
         if (name.contains("/")) {
             return sh.c.statOf(Bytes.toJava(name), true, (err, st) -> {
@@ -318,7 +295,7 @@ final class CommandBuiltins {
             found.add(sh.st.hash.get(name));
             return k.apply(found);
         }
-        String path = sh.st.vars.get("PATH");
+        String path = searchPath != null ? searchPath : sh.st.vars.get("PATH");
         if (path == null) path = "";
         List<String> dirs = List.of(path.split(":", -1));
         return dev.syssim.sim.prog.Libc.forEach(dirs, (dir, more) -> {
@@ -334,35 +311,20 @@ final class CommandBuiltins {
     /** {@code hash [-lrt] [-p path] [-d] [names]}: the table of commands already found on PATH. */
     static final Builtin HASH = (sh, argv) -> {
         ShellState st = sh.st;
-        boolean list = false;
-        boolean reset = false;
-        boolean show = false;
-        boolean delete = false;
-        String pathname = null;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                switch (a.charAt(k)) {
-                    case 'l' -> list = true;
-                    case 'r' -> reset = true;
-                    case 't' -> show = true;
-                    case 'd' -> delete = true;
-                    case 'p' -> pathname = i + 1 < argv.size() ? argv.get(++i) : null;
-                    default -> {
-                        sh.builtinError("hash", "-" + a.charAt(k) + ": invalid option");
-                        sh.err("hash: usage: hash [-lr] [-p pathname] [-dt] [name ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "dlp:rt", "hash [-lr] [-p pathname] [-dt] [name ...]");
+        if (o == null) return sh.done(2);
+        boolean list = o.has('l');
+        boolean reset = o.has('r');
+        boolean show = o.has('t');
+        boolean delete = o.has('d');
+        String pathname = o.argument('p');
+        int i = o.operands();
         List<String> names = argv.subList(i, argv.size());
+        if (show && names.isEmpty()) {
+            // -t shows where names are: it needs some (bash checks this before -r empties the table)
+            sh.builtinError("hash", "-t: option requires an argument");
+            return sh.done(1);
+        }
         if (reset) {
             st.hash.clear();
             st.hashHits.clear();

@@ -57,7 +57,7 @@ final class CommandSubFrame extends Frame {
                 child.st.options.errexitForSubstitution();
                 child.st.commandSubstitution = true;
                 child.st.traceLevel++;
-                return new PipeStageFrame(-1, fds[1], false, s -> new ListFrame(script, ExecLast.CLEAN));
+                return new PipeStageFrame(-1, fds[1], false, fds[0], s -> new ListFrame(script, ExecLast.CLEAN));
             }, -1, pid -> sh.c.close(fds[1], () -> {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 return sh.c.readAll(fds[0], bytes, err -> sh.c.close(fds[0], () -> {

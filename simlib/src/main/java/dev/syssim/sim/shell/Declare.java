@@ -18,7 +18,8 @@ final class Declare implements Builtin {
     private static final String ORDER = "aAilnrtux";
 
     static boolean isDeclaration(String name) {
-        return name != null && NAMES.contains(name);
+        // the length test first: this runs for every simple command, and the names are 5 to 8 letters
+        return name != null && name.length() >= 5 && name.length() <= 8 && NAMES.contains(name);
     }
 
     @Override
@@ -38,26 +39,15 @@ final class Declare implements Builtin {
             sh.builtinError(cmd, "can only be used in a function");
             return sh.done(1);
         }
+        // declare, typeset and local take +x to turn an attribute off; export and readonly only -x (bash's
+        // optstrings), so `export +x' names a variable "+x"
+        boolean plus = !cmd.equals("export") && !cmd.equals("readonly");
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, (plus ? "+" : "") + valid, usage(cmd));
+        if (parsed == null) return sh.done(2);
         StringBuilder on = new StringBuilder();
         StringBuilder off = new StringBuilder();
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (a.length() < 2 || (a.charAt(0) != '-' && a.charAt(0) != '+')) break;
-            for (int k = 1; k < a.length(); k++) {
-                char f = a.charAt(k);
-                if (valid.indexOf(f) < 0) {
-                    sh.builtinError(cmd, a.charAt(0) + String.valueOf(f) + ": invalid option");
-                    sh.err(cmd + ": usage: " + usage(cmd) + "\n");
-                    return sh.done(2);
-                }
-                (a.charAt(0) == '-' ? on : off).append(f);
-            }
-        }
+        for (BuiltinOptions.Option o : parsed.options()) (o.plus() ? off : on).append(o.letter());
+        int i = parsed.operands();
         List<String> names = argv.subList(i, argv.size());
         String flags = on.toString();
         if (cmd.equals("export")) flags = on.indexOf("n") >= 0 ? flags.replace("n", "") : flags + "x";

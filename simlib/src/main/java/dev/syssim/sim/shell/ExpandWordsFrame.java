@@ -20,40 +20,44 @@ final class ExpandWordsFrame extends Frame {
     private final List<Ast.Word> words;
     private final boolean declaration;
     private final Consumer<List<String>> out;
-    private final List<String> argv = new ArrayList<>();
+    private final List<String> argv;
     /** For declaration builtins: argv index of each {@code name=(...)} and its expanded elements. */
-    private final Map<Integer, List<Assign.Element>> arrays = new LinkedHashMap<>();
-    private final List<Ast.Word> pending = new ArrayList<>();
+    private Map<Integer, List<Assign.Element>> arrays; // made when a declaration needs it: most commands never do
+    /** The words a brace expansion made, still to expand (null until one does). */
+    private List<Ast.Word> pending;
     private int index;
 
     ExpandWordsFrame(List<Ast.Word> words, boolean declaration, Consumer<List<String>> out) {
         this.words = words;
         this.declaration = declaration;
         this.out = out;
+        this.argv = new ArrayList<>(words.size());
     }
 
     @Override
     Step step(Shell sh) {
         while (true) {
-            if (pending.isEmpty()) {
+            Ast.Word w;
+            if (pending == null || pending.isEmpty()) {
                 if (index >= words.size()) {
-                    sh.pendingArrays = arrays.isEmpty() ? Map.of() : arrays;
+                    sh.pendingArrays = arrays == null ? Map.of() : arrays;
                     out.accept(argv);
                     return sh.finish(0);
                 }
-                Ast.Word w = words.get(index++);
+                w = words.get(index++);
                 if (sh.st.options.braceexpand && BraceExpansion.has(w) && !(declaration && w.assignment())) {
                     List<Ast.Word> expanded = BraceExpansion.expand(w);
                     if (expanded == null) {
                         sh.error("brace expansion: failed to allocate memory for " + w.text());
                         return sh.discard(1);
                     }
+                    if (pending == null) pending = new ArrayList<>();
                     pending.addAll(expanded);
-                } else {
-                    pending.add(w);
+                    w = pending.remove(0);
                 }
+            } else {
+                w = pending.remove(0);
             }
-            Ast.Word w = pending.remove(0);
             String literal = w.literal();
             if (literal != null && !needsGlob(sh, literal) && !(declaration && w.assignment())
                     && !(literal.indexOf('~') >= 0 && w.assignment())) {
@@ -67,6 +71,7 @@ final class ExpandWordsFrame extends Frame {
                     String prefix = ((Ast.Lit) w.parts().get(0)).text();
                     argv.add(prefix + "(...)");
                     sh.push(new ArrayElementsFrame(array.elements(), elements -> {
+                        if (arrays == null) arrays = new LinkedHashMap<>();
                         arrays.put(at, elements);
                         argv.set(at, prefix.substring(0, prefix.length() - 1) + "=(" + ArrayElementsFrame.text(elements) + ")");
                     }));

@@ -44,23 +44,11 @@ final class Help {
     }
 
     static final Builtin HELP = (sh, argv) -> {
-        char style = 'l';
-        int i = 1;
-        for (; i < argv.size() && argv.get(i).startsWith("-") && argv.get(i).length() > 1; i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            for (char f : a.substring(1).toCharArray()) {
-                if (f != 'd' && f != 's' && f != 'm') {
-                    sh.builtinError("help", "-" + f + ": invalid option");
-                    sh.err("help: usage: help [-dms] [pattern ...]\n");
-                    return sh.done(2);
-                }
-                style = f;
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "dms", "help [-dms] [pattern ...]");
+        if (o == null) return sh.done(2);
+        // bash looks at -d, then -m, then -s, in whatever order they were given
+        char style = o.has('d') ? 'd' : o.has('m') ? 'm' : o.has('s') ? 's' : 'l';
+        int i = o.operands();
         if (i >= argv.size()) return list(sh);
         int status = 0;
         List<String> patterns = argv.subList(i, argv.size());

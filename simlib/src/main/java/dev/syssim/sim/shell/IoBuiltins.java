@@ -142,20 +142,10 @@ final class IoBuiltins {
 
     /** {@code pwd [-LP]}: $PWD if it names the current directory (-L, the default), else what getcwd says. */
     static final Builtin PWD = (sh, argv) -> {
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "LP", "pwd [-LP]");
+        if (parsed == null) return sh.done(2);
         boolean physical = sh.st.options.get("physical");
-        for (int i = 1; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("-P")) physical = true;
-            else if (a.equals("-L")) physical = false;
-            else if (a.equals("--")) break;
-            else if (a.startsWith("-") && a.length() > 1) {
-                sh.builtinError("pwd", a.substring(0, 2) + ": invalid option");
-                sh.err("pwd: usage: pwd [-LP]\n");
-                return sh.done(2);
-            } else {
-                break;
-            }
-        }
+        for (BuiltinOptions.Option o : parsed.options()) physical = o.letter() == 'P'; // the last one counts
         boolean phys = physical;
         return sh.c.getcwd((err, cwd) -> {
             if (err != null) {
@@ -203,84 +193,74 @@ final class IoBuiltins {
         return null;
     }
 
-    private static final String READ_USAGE = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
-            + "[-p prompt] [-t timeout] [-u fd] [name ...]\n";
+    private static final String READ_USAGE = "read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] "
+            + "[-p prompt] [-t timeout] [-u fd] [name ...]";
+
+    /** read's options, each checked as bash's loop reaches it ({@code -n x} fails before a later bad option is seen). */
+    private static final class ReadOptions {
+        boolean raw;
+        boolean silent;
+        String array;
+        String prompt;
+        int delimiter = '\n';
+        int count = -1;
+        boolean exact;
+        int fd;
+        String timeout;
+
+        int take(Shell sh, BuiltinOptions.Option o) {
+            String value = o.argument();
+            switch (o.letter()) {
+                case 'r' -> raw = true;
+                case 's' -> silent = true;
+                case 'e', 'i' -> {
+                    // readline and its initial text: nothing to edit without a terminal line editor
+                }
+                case 'a' -> array = value;
+                case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                case 'p' -> prompt = value;
+                case 't' -> timeout = value;
+                case 'u' -> {
+                    Long n = Flow.number(value);
+                    if (n == null || n < 0) {
+                        sh.builtinError("read", value + ": invalid file descriptor specification");
+                        return 1;
+                    }
+                    fd = n.intValue();
+                }
+                default -> {
+                    Long n = Flow.number(value);
+                    if (n == null || n < 0) {
+                        sh.builtinError("read", value + ": invalid number");
+                        return 1;
+                    }
+                    count = n.intValue();
+                    exact = o.letter() == 'N';
+                }
+            }
+            return -1;
+        }
+    }
 
     private static Step read(Shell sh, List<String> argv) {
         if (sh.st.dash) {
             Step refused = dashReadOptions(sh, argv);
             if (refused != null) return refused;
         }
-        boolean raw = false;
-        boolean silent = false;
-        String array = null;
-        String prompt = null;
-        int delimiter = '\n';
-        int count = -1;
-        boolean exact = false;
-        int fd = 0;
-        String timeout = null;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                char f = a.charAt(k);
-                if ("adinNptu".indexOf(f) >= 0) {
-                    String value;
-                    if (k + 1 < a.length()) {
-                        value = a.substring(k + 1);
-                    } else if (i + 1 < argv.size()) {
-                        value = argv.get(++i);
-                    } else {
-                        sh.builtinError("read", "-" + f + ": option requires an argument");
-                        sh.err(READ_USAGE);
-                        return sh.done(2);
-                    }
-                    switch (f) {
-                        case 'a' -> array = value;
-                        case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                        case 'p' -> prompt = value;
-                        case 't' -> timeout = value;
-                        case 'i' -> {
-                        }
-                        case 'u' -> {
-                            Long n = Flow.number(value);
-                            if (n == null || n < 0) {
-                                sh.builtinError("read", value + ": invalid file descriptor specification");
-                                return sh.done(1);
-                            }
-                            fd = n.intValue();
-                        }
-                        default -> {
-                            Long n = Flow.number(value);
-                            if (n == null || n < 0) {
-                                sh.builtinError("read", value + ": invalid number");
-                                return sh.done(1);
-                            }
-                            count = n.intValue();
-                            exact = f == 'N';
-                        }
-                    }
-                    break;
-                }
-                switch (f) {
-                    case 'r' -> raw = true;
-                    case 's' -> silent = true;
-                    case 'e' -> {
-                    }
-                    default -> {
-                        sh.builtinError("read", "-" + f + ": invalid option");
-                        sh.err(READ_USAGE);
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        ReadOptions ro = new ReadOptions();
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "a:d:i:n:N:p:t:u:ers", READ_USAGE, o -> ro.take(sh, o));
+        if (parsed == null) return sh.done(2);
+        if (parsed.stopped() >= 0) return sh.done(parsed.stopped());
+        boolean raw = ro.raw;
+        boolean silent = ro.silent;
+        String array = ro.array;
+        String prompt = ro.prompt;
+        int delimiter = ro.delimiter;
+        int count = ro.count;
+        boolean exact = ro.exact;
+        int fd = ro.fd;
+        String timeout = ro.timeout;
+        int i = parsed.operands();
         List<String> names = new ArrayList<>(argv.subList(i, argv.size()));
         for (String n : names) {
             if (!Shell.isName(n)) {
@@ -488,57 +468,72 @@ final class IoBuiltins {
 
     static final Builtin MAPFILE = IoBuiltins::mapfile;
 
-    private static Step mapfile(Shell sh, List<String> argv) {
+    /** mapfile's options, each checked as bash's loop reaches it. */
+    private static final class MapfileOptions {
         int delimiter = '\n';
-        long max = 0;
-        long origin = 0;
-        long skip = 0;
-        boolean trim = false;
-        int fd = 0;
-        String callback = null;
+        long max;
+        long origin;
+        long skip;
+        boolean trim;
+        int fd;
+        String callback;
         long quantum = 5000;
-        int i = 1;
-        String name = argv.get(0);
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            char f = a.charAt(1);
-            if ("dnOsuCc".indexOf(f) >= 0) {
-                String value = a.length() > 2 ? a.substring(2) : i + 1 < argv.size() ? argv.get(++i) : null;
-                if (value == null) {
-                    sh.builtinError(name, "-" + f + ": option requires an argument");
-                    return sh.done(2);
-                }
-                Long n = Flow.number(value);
-                switch (f) {
-                    case 'd' -> delimiter = value.isEmpty() ? 0 : value.charAt(0);
-                    case 'n' -> max = n == null ? 0 : n;
-                    case 'O' -> origin = n == null ? 0 : n;
-                    case 's' -> skip = n == null ? 0 : n;
-                    case 'u' -> fd = n == null ? 0 : n.intValue();
-                    case 'C' -> callback = value;
-                    default -> quantum = n == null ? 0 : n;
-                }
-                if (f == 'c' && (n == null || n <= 0)) {
-                    sh.builtinError(name, value + ": invalid callback quantum");
-                    return sh.done(1);
-                }
-                if (f != 'd' && f != 'C' && (n == null || n < 0)) {
-                    sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
-                    return sh.done(1);
-                }
-            } else if (f == 't') {
+
+        int take(Shell sh, String name, BuiltinOptions.Option o) {
+            char f = o.letter();
+            String value = o.argument();
+            if (f == 't') {
                 trim = true;
-            } else {
-                sh.builtinError(name, a + ": invalid option");
-                sh.err(name + ": usage: " + name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]\n");
-                return sh.done(2);
+                return -1;
             }
+            if (f == 'd') {
+                delimiter = value.isEmpty() ? 0 : value.charAt(0);
+                return -1;
+            }
+            if (f == 'C') {
+                callback = value;
+                return -1;
+            }
+            Long n = Flow.number(value);
+            if (f == 'c') {
+                if (n == null || n <= 0) {
+                    sh.builtinError(name, value + ": invalid callback quantum");
+                    return 1;
+                }
+                quantum = n;
+                return -1;
+            }
+            if (n == null || n < 0) {
+                sh.builtinError(name, value + ": invalid " + (f == 'u' ? "file descriptor specification" : f == 'O' ? "array origin" : "line count"));
+                return 1;
+            }
+            switch (f) {
+                case 'n' -> max = n;
+                case 'O' -> origin = n;
+                case 's' -> skip = n;
+                default -> fd = n.intValue();
+            }
+            return -1;
         }
+    }
+
+    private static Step mapfile(Shell sh, List<String> argv) {
+        String name = argv.get(0);
+        MapfileOptions mo = new MapfileOptions();
+        BuiltinOptions.Parsed parsed = BuiltinOptions.parse(sh, argv, "d:u:n:O:tC:c:s:",
+                name + " [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [-C callback] [-c quantum] [array]",
+                o -> mo.take(sh, name, o));
+        if (parsed == null) return sh.done(2);
+        if (parsed.stopped() >= 0) return sh.done(parsed.stopped());
+        int delimiter = mo.delimiter;
+        long max = mo.max;
+        long origin = mo.origin;
+        long skip = mo.skip;
+        boolean trim = mo.trim;
+        int fd = mo.fd;
+        String callback = mo.callback;
+        long quantum = mo.quantum;
+        int i = parsed.operands();
         String array = i < argv.size() ? argv.get(i) : "MAPFILE";
         if (!Shell.isName(array)) {
             sh.builtinError(name, "`" + array + "': not a valid identifier");

@@ -168,15 +168,18 @@ final class JobBuiltins {
 
     static final Builtin JOBS = (sh, argv) -> Jobs.reap(sh, () -> {
         ShellState st = sh.st;
-        boolean pidsOnly = argv.contains("-p");
-        boolean longForm = argv.contains("-l");
-        boolean runningOnly = argv.contains("-r");
-        boolean stoppedOnly = argv.contains("-s");
+        // simplification: -x (run a command with job specs replaced by process group ids) is not there;
+        // -n (only jobs whose state changed since the last notice) lists them all
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "lnprs", "jobs [-lnprs] [jobspec ...] or jobs -x command [args]");
+        if (o == null) return sh.done(2);
+        boolean pidsOnly = o.has('p');
+        boolean longForm = o.has('l');
+        boolean runningOnly = o.has('r');
+        boolean stoppedOnly = o.has('s');
         // jobs named by spec (%1, %sleep, a pid): only those, each unknown one an error
         List<ShellState.Job> listed = new ArrayList<>(st.jobs.values());
         int status = 0;
-        List<String> specs = new ArrayList<>();
-        for (String a : argv.subList(1, argv.size())) if (!a.startsWith("-") || !specs.isEmpty()) specs.add(a);
+        List<String> specs = new ArrayList<>(argv.subList(o.operands(), argv.size()));
         if (!specs.isEmpty()) {
             listed.clear();
             for (String spec : specs) {

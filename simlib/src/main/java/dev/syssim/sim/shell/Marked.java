@@ -16,8 +16,18 @@ final class Marked {
     static final byte QUOTED = 1;
     static final byte SPLIT = 2;
 
-    final StringBuilder text = new StringBuilder();
-    private byte[] flags = new byte[16];
+    final StringBuilder text;
+    private byte[] flags;
+
+    Marked() {
+        this(16);
+    }
+
+    /** A word with room for {@code capacity} characters (a split field knows its length). */
+    Marked(int capacity) {
+        text = new StringBuilder(capacity);
+        flags = new byte[Math.max(1, capacity)];
+    }
     /** The word had quotes: an empty result is still a word ({@code ""}). */
     boolean quotedNull;
 
@@ -141,30 +151,66 @@ final class Marked {
      */
     List<Marked> split(String ifs) {
         List<Marked> fields = new ArrayList<>();
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) if (flags[i] == SPLIT) any = true;
-        if (!any || ifs.isEmpty()) {
+        if (!splits(ifs)) {
             if (text.length() > 0 || quotedNull) fields.add(this);
             return fields;
         }
+        ranges(ifs, (from, to) -> {
+            if (from == to) {
+                Marked empty = new Marked(0);
+                empty.quotedNull = true;
+                fields.add(empty);
+                return;
+            }
+            Marked field = new Marked(to - from);
+            field.text.append(text, from, to);
+            System.arraycopy(flags, from, field.flags, 0, to - from);
+            fields.add(field);
+        });
+        if (fields.isEmpty() && quotedNull) fields.add(new Marked());
+        if (quotedNull && !fields.isEmpty()) fields.get(0).quotedNull |= fields.size() == 1 && fields.get(0).length() == 0;
+        return fields;
+    }
+
+    /**
+     * {@link #split} straight to the fields' text, for a word no field of which can be a glob
+     * pattern: the same fields without a marked copy of each (a word of a million fields).
+     */
+    void splitPlain(String ifs, List<String> out) {
+        if (!splits(ifs)) {
+            if (text.length() > 0 || quotedNull) out.add(text.toString());
+            return;
+        }
+        int before = out.size();
+        ranges(ifs, (from, to) -> out.add(text.substring(from, to)));
+        if (out.size() == before && quotedNull) out.add("");
+    }
+
+    /** Whether IFS splits this word at all: it is not empty and some characters came from an unquoted expansion. */
+    private boolean splits(String ifs) {
+        if (ifs.isEmpty()) return false;
+        for (int i = 0; i < text.length(); i++) if (flags[i] == SPLIT) return true;
+        return false;
+    }
+
+    /** Where the fields are; an empty range is an empty field (a non-white IFS character after another). */
+    private interface Ranges {
+        void field(int from, int to);
+    }
+
+    private void ranges(String ifs, Ranges out) {
         int n = text.length();
         int i = 0;
         // white-space separators at the start are dropped
         while (i < n && isSeparator(i, ifs) && isWhite(text.charAt(i))) i++;
         boolean shStyle = ifs.equals(" \t\n");
         while (i < n) {
-            Marked field = new Marked();
-            while (i < n && !isSeparator(i, ifs)) {
-                field.append(text.charAt(i), flags[i]);
-                i++;
-            }
-            boolean hadQuotes = field.length() > 0 && hasQuoted(field);
-            if (field.length() > 0 || hadQuotes) {
-                fields.add(field);
+            int start = i;
+            while (i < n && !isSeparator(i, ifs)) i++;
+            if (i > start) {
+                out.field(start, i);
             } else if (!shStyle && i < n && !isWhite(text.charAt(i))) {
-                Marked empty = new Marked();
-                empty.quotedNull = true;
-                fields.add(empty);
+                out.field(i, i);
             }
             if (i >= n) break;
             boolean whiteSeparator = isWhite(text.charAt(i));
@@ -175,14 +221,6 @@ final class Marked {
                 while (i < n && isSeparator(i, ifs) && isWhite(text.charAt(i))) i++;
             }
         }
-        if (fields.isEmpty() && quotedNull) fields.add(new Marked());
-        if (quotedNull && !fields.isEmpty()) fields.get(0).quotedNull |= fields.size() == 1 && fields.get(0).length() == 0;
-        return fields;
-    }
-
-    private static boolean hasQuoted(Marked m) {
-        for (int i = 0; i < m.length(); i++) if (m.flags[i] == QUOTED) return true;
-        return false;
     }
 
     private boolean isSeparator(int i, String ifs) {

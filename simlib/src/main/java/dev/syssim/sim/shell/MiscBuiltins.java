@@ -6,7 +6,7 @@ import dev.syssim.sim.shell.arith.ArithResult;
 import java.util.List;
 import java.util.Map;
 
-/** {@code let}, {@code getopts}, {@code alias}, {@code unalias}, {@code umask}, {@code times}, {@code ulimit}, {@code enable}, {@code help}. */
+/** {@code let}, {@code getopts}, {@code alias}, {@code unalias}, {@code umask}, {@code times}, {@code enable}, {@code help}. */
 final class MiscBuiltins {
 
     private MiscBuiltins() {
@@ -306,39 +306,6 @@ final class MiscBuiltins {
     /** {@code times}: the shell's and its children's user and system times (simulated). */
     static final Builtin TIMES = (sh, argv) -> {
         sh.out("0m0.000s 0m0.000s\n0m0.000s 0m0.000s\n");
-        return sh.done(0);
-    };
-
-    /** {@code ulimit}: the limits a Debian login has; only reading them is supported, setting one is accepted for -u, -n, -s. */
-    static final Builtin ULIMIT = (sh, argv) -> {
-        ShellState st = sh.st;
-        String which = "f";
-        String value = null;
-        boolean all = false;
-        for (String a : argv.subList(1, argv.size())) {
-            if (a.equals("-a")) all = true;
-            else if (a.equals("-H") || a.equals("-S")) continue;
-            else if (a.startsWith("-") && a.length() == 2) which = a.substring(1);
-            else value = a;
-        }
-        if (all) {
-            for (String[] l : Limits.TABLE) sh.out(String.format("%-38s%s%n", l[1], Limits.value(st, l[0])));
-            return sh.done(0);
-        }
-        if (Limits.name(which) == null) {
-            sh.builtinError("ulimit", "-" + which + ": invalid option");
-            sh.err("ulimit: usage: ulimit [-SHabcdefiklmnpqrstuvxPRT] [limit]\n");
-            return sh.done(2);
-        }
-        if (value == null) {
-            sh.out(Limits.value(st, which) + "\n");
-            return sh.done(0);
-        }
-        if (!value.equals("unlimited") && Flow.number(value) == null) {
-            sh.builtinError("ulimit", value + ": invalid number");
-            return sh.done(1);
-        }
-        st.limits.put(which, value);
         return sh.done(0);
     };
 

@@ -92,7 +92,7 @@ final class PipelineFrame extends Frame {
             int[] fds = Syscall.Pipe2.fds(r);
             Ast.Command cmd = commands.get(i);
             boolean errToo = pipeline.stderrToo().get(i);
-            return sh.fork(child -> new PipeStageFrame(inFd, fds[1], errToo, s -> Commands.frame(s, cmd, true)), leader, pid -> {
+            return sh.fork(child -> new PipeStageFrame(inFd, fds[1], errToo, fds[0], s -> Commands.frame(s, cmd, true)), leader, pid -> {
                 pids.add(pid);
                 return closeIfOpen(sh, inFd, () -> sh.c.close(fds[1], () -> stage(sh, i + 1, fds[0], pids, lastpipe)));
             });

@@ -35,7 +35,7 @@ final class ProcessSubFrame extends Frame {
             int[] fds = Syscall.Pipe2.fds(p);
             int childEnd = sub.input() ? fds[1] : fds[0];
             int ourEnd = sub.input() ? fds[0] : fds[1];
-            return sh.fork(child -> new PipeStageFrame(sub.input() ? -1 : childEnd, sub.input() ? childEnd : -1, false,
+            return sh.fork(child -> new PipeStageFrame(sub.input() ? -1 : childEnd, sub.input() ? childEnd : -1, false, ourEnd,
                     s -> new ListFrame(sub.body())), -1, pid -> sh.c.close(childEnd, () -> {
                 int target = 63 - sh.processSubstitutionFds.size();
                 return sh.c.sys(new Syscall.Dup2(ourEnd, target), d -> sh.c.close(ourEnd, () -> {

@@ -110,34 +110,14 @@ final class SetBuiltin {
 
     private static Step shopt(Shell sh, List<String> argv) {
         Options options = sh.st.options;
-        boolean set = false;
-        boolean unset = false;
-        boolean quiet = false;
-        boolean print = false;
-        boolean setOptions = false;
-        int i = 1;
-        for (; i < argv.size(); i++) {
-            String a = argv.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.length() < 2) break;
-            for (int k = 1; k < a.length(); k++) {
-                switch (a.charAt(k)) {
-                    case 's' -> set = true;
-                    case 'u' -> unset = true;
-                    case 'q' -> quiet = true;
-                    case 'p' -> print = true;
-                    case 'o' -> setOptions = true;
-                    default -> {
-                        sh.builtinError("shopt", "-" + a.charAt(k) + ": invalid option");
-                        sh.err("shopt: usage: shopt [-pqsu] [-o] [optname ...]\n");
-                        return sh.done(2);
-                    }
-                }
-            }
-        }
+        BuiltinOptions.Parsed o = BuiltinOptions.parse(sh, argv, "pqsuo", "shopt [-pqsu] [-o] [optname ...]");
+        if (o == null) return sh.done(2);
+        boolean set = o.has('s');
+        boolean unset = o.has('u');
+        boolean quiet = o.has('q');
+        boolean print = o.has('p');
+        boolean setOptions = o.has('o');
+        int i = o.operands();
         if (set && unset) {
             sh.builtinError("shopt", "cannot set and unset shell options simultaneously");
             return sh.done(1);

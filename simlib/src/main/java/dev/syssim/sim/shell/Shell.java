@@ -506,8 +506,11 @@ final class Shell {
         for (String name : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
             String v = st.vars.get(name);
             if (v == null || v.isEmpty()) continue;
-            String l = v.toLowerCase(java.util.Locale.ROOT);
-            return l.contains("utf-8") || l.contains("utf8");
+            // without lowercasing a copy: this runs for every command line the parser reads
+            for (int i = 0; i + 4 <= v.length(); i++) {
+                if (v.regionMatches(true, i, "utf-8", 0, 5) || v.regionMatches(true, i, "utf8", 0, 4)) return true;
+            }
+            return false;
         }
         return false;
     }

@@ -148,8 +148,6 @@ final class ShellState {
     String runningTrap;
     /** set -o noexec's companion for `bash -n`: parse only. */
     int umask = -1;
-    /** ulimit values set in this shell, by letter. */
-    Map<String, String> limits = new LinkedHashMap<>();
     /** Builtins turned off with enable -n. */
     java.util.Set<String> disabledBuiltins = new java.util.LinkedHashSet<>();
     /** The logical directory cd last went to, and the physical one it is (for pwd -L). */
@@ -211,7 +209,6 @@ final class ShellState {
         c.currentSimple = currentSimple;
         c.subshell = subshell;
         c.umask = umask;
-        c.limits = new LinkedHashMap<>(limits);
         c.disabledBuiltins = new java.util.LinkedHashSet<>(disabledBuiltins);
         c.pwdLogical = pwdLogical;
         c.pwdPhysical = pwdPhysical;

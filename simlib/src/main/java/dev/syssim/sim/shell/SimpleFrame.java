@@ -25,6 +25,14 @@ final class SimpleFrame extends Frame {
     private boolean declaration;
     private boolean scopePushed;
     private boolean ranTrap;
+    /**
+     * How many process substitutions were open when this command began. Inside a function a
+     * command closes only those it opened itself, so the function's {@code /dev/fd/63} arguments
+     * stay open until the call is done; outside functions every open one is closed (also those a
+     * compound command's redirection or a loop's words opened), as bash does after each command
+     * when no function is running (execute_cmd.c: {@code variable_context == 0}).
+     */
+    private int processSubstitutionsBefore = -1;
 
     SimpleFrame(Ast.Simple cmd, boolean forked) {
         this.cmd = cmd;
@@ -35,6 +43,7 @@ final class SimpleFrame extends Frame {
     Step step(Shell sh) {
         switch (phase) {
             case 0 -> {
+                if (processSubstitutionsBefore < 0) processSubstitutionsBefore = sh.processSubstitutionFds.size();
                 sh.st.lineNumber = cmd.line();
                 sh.st.hadSubstitution = false;
                 sh.st.substitutionStatus = 0;
@@ -94,7 +103,7 @@ final class SimpleFrame extends Frame {
         Ast.FunctionDef function = sh.st.functions.get(name);
         if (function != null && !Builtins.beatsFunctions(name, sh)) {
             pushTemporaryScope(sh, false);
-            sh.push(new RedirectFrame(cmd.redirects(), new FunctionFrame(function, argv)));
+            sh.push(withRedirects(new FunctionFrame(function, argv)));
             return Shell.CONTINUE;
         }
         Builtin builtin = sh.builtins.find(name, sh);
@@ -104,7 +113,7 @@ final class SimpleFrame extends Frame {
                 return Shell.CONTINUE;
             }
             pushTemporaryScope(sh, Builtins.isSpecial(name, sh) && sh.st.options.posix);
-            sh.push(new RedirectFrame(cmd.redirects(), new BuiltinFrame(builtin, argv, cmd)));
+            sh.push(withRedirects(new BuiltinFrame(builtin, argv, cmd)));
             return Shell.CONTINUE;
         }
         Map<String, String> env = new LinkedHashMap<>();
@@ -114,6 +123,11 @@ final class SimpleFrame extends Frame {
         }
         sh.push(new ExternalFrame(argv, env, cmd, forked));
         return Shell.CONTINUE;
+    }
+
+    /** The frame inside its redirections; without any, the frame itself (most commands: one frame less each). */
+    private Frame withRedirects(Frame body) {
+        return cmd.redirects().isEmpty() ? body : new RedirectFrame(cmd.redirects(), body);
     }
 
     /** Assignments before a builtin or function are visible during it only (or for good: POSIX special builtins). */
@@ -170,13 +184,16 @@ final class SimpleFrame extends Frame {
             sh.st.lastArgumentPending = null;
         }
         sh.st.lastStatus = status;
-        if (!sh.processSubstitutionFds.isEmpty()) return closeProcessSubstitutions(sh, status);
-        return sh.finish(status);
+        return closeProcessSubstitutions(sh, status);
     }
 
+    /** Closes the process substitutions this command opened (those after {@link #processSubstitutionsBefore}). */
     private Step closeProcessSubstitutions(Shell sh, int status) {
-        List<Integer> fds = new ArrayList<>(sh.processSubstitutionFds);
-        sh.processSubstitutionFds.clear();
+        List<Integer> open = sh.processSubstitutionFds;
+        int from = sh.st.calls.isEmpty() ? 0 : Math.max(0, processSubstitutionsBefore);
+        if (open.size() <= from) return sh.finish(status);
+        List<Integer> fds = new ArrayList<>(open.subList(from, open.size()));
+        open.subList(from, open.size()).clear();
         return dev.syssim.sim.prog.Libc.forEach(fds, (fd, more) -> sh.c.close(fd, more), () -> sh.finish(status));
     }
 
@@ -186,11 +203,6 @@ final class SimpleFrame extends Frame {
             sh.st.vars.popScope();
             scopePushed = false;
         }
-        if (!sh.processSubstitutionFds.isEmpty()) {
-            List<Integer> fds = new ArrayList<>(sh.processSubstitutionFds);
-            sh.processSubstitutionFds.clear();
-            return dev.syssim.sim.prog.Libc.forEach(fds, (fd, more) -> sh.c.close(fd, more), () -> sh.finish(childStatus));
-        }
-        return sh.finish(childStatus);
+        return closeProcessSubstitutions(sh, childStatus);
     }
 }

@@ -303,6 +303,13 @@ final class WordFrame extends Frame {
             }
             case FIELDS, REDIRECT -> {
                 String ifs = Parameters.ifs(sh);
+                if (!anyPattern(sh)) {
+                    // no field can be a glob pattern (each is part of a word that is none): the text at once
+                    for (Marked w : words) w.splitPlain(ifs, results);
+                    phase = 3;
+                    out.accept(results);
+                    return sh.finish(0);
+                }
                 fields = new ArrayList<>();
                 for (Marked w : words) fields.addAll(w.split(ifs));
                 globIndex = 0;
@@ -327,6 +334,13 @@ final class WordFrame extends Frame {
                 return sh.finish(0);
             }
         }
+    }
+
+    /** Whether pathname expansion may apply to some field: globbing is on and a word (before splitting) is a pattern. */
+    private boolean anyPattern(Shell sh) {
+        if (sh.st.options.noglob) return false;
+        for (Marked w : words) if (w.hasGlob(sh.st.options.extglob)) return true;
+        return false;
     }
 
     private Step nextGlob(Shell sh) {

@@ -6,6 +6,7 @@ import dev.syssim.sim.trace.LaneType;
 import dev.syssim.sim.trace.OmittedGroup;
 import dev.syssim.sim.trace.TraceEvent;
 import dev.syssim.sim.trace.TraceSnapshot;
+import dev.syssim.sim.trace.render.JsonRenderer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,13 +40,13 @@ public record CostCounts(long programSyscalls, long otherSyscalls, long interrup
         long[] n = new long[5];
         for (String part : List.of("head", "tail")) {
             for (Object o : (List<?>) trace.get(part)) {
-                List<?> e = (List<?>) o;
-                count(n, (Map<?, ?>) lanes.get(((Number) e.get(2)).intValue()), (String) e.get(4), 1, program);
+                List<String> e = JsonRenderer.fields((String) o);
+                count(n, (Map<?, ?>) lanes.get(Integer.parseInt(e.get(2))), e.get(4), 1, program);
             }
         }
         for (Object o : (List<?>) trace.get("omitted_groups")) {
-            Map<?, ?> g = (Map<?, ?>) o;
-            count(n, (Map<?, ?>) lanes.get(((Number) g.get("lane")).intValue()), (String) g.get("kind"), ((Number) g.get("count")).longValue(), program);
+            List<String> g = JsonRenderer.fields((String) o);
+            count(n, (Map<?, ?>) lanes.get(Integer.parseInt(g.get(0))), g.get(1), Long.parseLong(g.get(3)), program);
         }
         return new CostCounts(n[0], n[1], n[2], n[3], n[4]);
     }

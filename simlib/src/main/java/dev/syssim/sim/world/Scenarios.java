@@ -18,6 +18,7 @@ public final class Scenarios {
         register(new ChromeOsScenario());
         register(new VirtScenario());
         register(new DockerScenario());
+        register(new CampusDockerScenario());
     }
 
     private Scenarios() {

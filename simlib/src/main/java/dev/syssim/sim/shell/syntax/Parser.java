@@ -253,6 +253,25 @@ public final class Parser {
         }
     }
 
+    /**
+     * Whether {@code text}, the lines read so far of a script bash reads from its standard input,
+     * holds a whole command line (bash would run it now) — false while a quote, a compound command,
+     * a here-document or a backslash-newline waits for more. A syntax error that more text cannot
+     * mend counts as whole: it is reported at once, as bash does.
+     */
+    public static boolean holdsWholeLine(String text, Settings settings) {
+        if (text.endsWith("\\\n") && !text.endsWith("\\\\\n")) return false;
+        try {
+            return DeepStack.call(() -> {
+                Parser p = new Parser(text, settings);
+                p.nextLine();
+                return p.takeWarnings().isEmpty(); // a here-document still waits for its delimiter
+            });
+        } catch (SyntaxError e) {
+            return !e.incomplete();
+        }
+    }
+
     /** A here-document body or other text to expand as double-quoted text (quotes removed unless {@code heredoc}). */
     public static Word expandable(String text, int line, boolean heredoc, Settings settings) throws SyntaxError {
         Parser p = new Parser(text, line, settings);
@@ -391,6 +410,7 @@ public final class Parser {
             }
         }
         if ((c == '<' || c == '>') && src.peek(1) == '(' && !settings.dash()) return word(line, start);
+        if ("&;|()<>".indexOf(c) < 0) return word(line, start); // no operator starts otherwise: most tokens are words
         for (String op : settings.dash() ? DASH_OPS : BASH_OPS) {
             if (src.startsWith(op)) {
                 src.skip(op.length());

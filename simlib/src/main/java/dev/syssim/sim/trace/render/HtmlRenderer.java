@@ -15,7 +15,12 @@ import java.util.List;
  * every label escaped.
  *
  * <p>The data URI carries the SVG as text, not base64 ({@link #svgDataUri}): base64 is a third
- * longer, and it is the largest part of a traced cell in the saved notebook.
+ * longer, and it is the largest part of a traced cell in the saved notebook. The table is written
+ * as short as HTML allows, since it says what {@code text/plain} says and a notebook file keeps
+ * both: cells and rows without their end tags (optional in HTML: the next {@code <td>} or
+ * {@code <tr>} ends them, in browsers and in the sanitizers of JupyterLab and nbconvert alike), and
+ * a time or lane equal to the row above's left blank, as in a log. Together a quarter of a traced
+ * {@code cat}'s HTML.
  */
 public final class HtmlRenderer {
 
@@ -51,7 +56,9 @@ public final class HtmlRenderer {
      * rest only what a URL or the attribute cannot hold as it is gets percent-encoded: {@code %},
      * {@code #} (a fragment), {@code &} (a character reference to the HTML parser), line breaks
      * (which URL parsers drop) and other control characters. {@code <} and {@code >} stay: they are
-     * allowed in an attribute value, and browsers take them in a data URI.
+     * allowed in an attribute value, and browsers take them in a data URI. A line break between two
+     * tags ({@code >\n<}) is left out: it is a whitespace-only text node between elements, which
+     * SVG draws as nothing, and percent-encoded it would cost three bytes a line.
      */
     public static String svgDataUri(String svgDocument) {
         StringBuilder uri = new StringBuilder(svgDocument.length() + 256).append(SVG_DATA_URI);
@@ -61,6 +68,10 @@ public final class HtmlRenderer {
                 case '"' -> uri.append('\'');
                 case '\'' -> uri.append("%26%2339;");
                 case '%', '#', '&' -> percent(uri, c);
+                case '\n' -> {
+                    boolean betweenTags = i > 0 && svgDocument.charAt(i - 1) == '>' && i + 1 < svgDocument.length() && svgDocument.charAt(i + 1) == '<';
+                    if (!betweenTags) percent(uri, c);
+                }
                 default -> {
                     if (c < 0x20 || c == 0x7f) percent(uri, c);
                     else uri.append(c);
@@ -84,52 +95,54 @@ public final class HtmlRenderer {
 
     private static void table(StringBuilder out, TraceView view) {
         out.append("<details>\n<summary>Event table (").append(Markup.escape(view.summary())).append(")</summary>\n");
-        out.append("<table>\n<thead><tr><th>time</th><th>lane</th><th>mode</th><th>kind</th><th>event</th></tr></thead>\n<tbody>\n");
+        out.append("<table>\n<thead><tr><th>time<th>lane<th>mode<th>kind<th>event</thead>\n<tbody>\n");
         rows(out, view.headRuns());
         if (view.hasOmitted()) omitted(out, view);
         rows(out, view.tailRuns());
         out.append("</tbody>\n</table>\n</details>\n");
     }
 
-    /** Rows of events; a time equal to the previous row's is left blank, as in a log. */
+    /** Rows of events; a time or lane equal to the previous row's is left blank, as in a log. */
     private static void rows(StringBuilder out, List<Run> runs) {
-        String[] lastTime = {""};
+        String[] last = {"", ""};
         for (Run run : runs) {
             if (run instanceof Run.Single single) {
-                row(out, single.line(), lastTime);
+                row(out, single.line(), last);
             } else if (run instanceof Run.Repeat repeat) {
-                for (EventLine line : repeat.block()) row(out, line, lastTime);
+                for (EventLine line : repeat.block()) row(out, line, last);
                 int size = repeat.block().size();
                 String above = size == 1 ? "the row above" : "the " + size + " rows above";
-                out.append("<tr><td></td><td colspan=\"4\"><i>\u00d7 ").append(Units.count(repeat.times())).append(": ")
+                out.append("<tr><td><td colspan=\"4\"><i>\u00d7 ").append(Units.count(repeat.times())).append(": ")
                         .append(above).append(", ").append(Units.count(repeat.times())).append(" times in all, until ")
-                        .append(Units.time(repeat.lastTime())).append("</i></td></tr>\n");
+                        .append(Units.time(repeat.lastTime())).append("</i>\n");
             }
         }
     }
 
-    private static void row(StringBuilder out, EventLine line, String[] lastTime) {
+    private static void row(StringBuilder out, EventLine line, String[] last) {
         TraceEvent e = line.event();
         String time = Units.time(e.time());
-        out.append("<tr><td>").append(time.equals(lastTime[0]) ? "" : time).append("</td><td>").append(Markup.escape(e.lane().title()))
-                .append("</td><td>").append(EventWords.mode(e.mode())).append("</td><td>").append(EventWords.kind(e.kind()))
-                .append("</td><td>").append("&#160;&#160;".repeat(line.depth())).append(Markup.escape(e.label()));
+        String lane = Markup.escape(e.lane().title());
+        out.append("<tr><td>").append(time.equals(last[0]) ? "" : time).append("<td>").append(lane.equals(last[1]) ? "" : lane)
+                .append("<td>").append(EventWords.mode(e.mode())).append("<td>").append(EventWords.kind(e.kind()))
+                .append("<td>").append("&#160;&#160;".repeat(line.depth())).append(Markup.escape(e.label()));
         if (!e.detail().isEmpty()) out.append(" \u2014 ").append(Markup.escape(e.detail()));
-        out.append("</td></tr>\n");
-        lastTime[0] = time;
+        out.append('\n');
+        last[0] = time;
+        last[1] = lane;
     }
 
     private static void omitted(StringBuilder out, TraceView view) {
-        out.append("<tr><td colspan=\"5\"><b>\u2026 ").append(Markup.escape(view.omittedSentence())).append("</b></td></tr>\n");
+        out.append("<tr><td colspan=\"5\"><b>\u2026 ").append(Markup.escape(view.omittedSentence())).append("</b>\n");
         for (OmittedGroup group : view.listedGroups()) {
-            out.append("<tr><td>").append(Units.count(group.count())).append(" \u00d7</td><td>")
-                    .append(Markup.escape(group.lane().title())).append("</td><td></td><td>")
-                    .append(EventWords.kind(group.kind())).append("</td><td>").append(Markup.escape(group.label()))
-                    .append("</td></tr>\n");
+            out.append("<tr><td>").append(Units.count(group.count())).append(" \u00d7<td>")
+                    .append(Markup.escape(group.lane().title())).append("<td><td>")
+                    .append(EventWords.kind(group.kind())).append("<td>").append(Markup.escape(group.label()))
+                    .append('\n');
         }
         if (view.unlistedGroups() > 0) {
             out.append("<tr><td colspan=\"5\">\u2026 and ").append(Units.plural(view.unlistedGroups(), "more group"))
-                    .append(" (").append(Units.plural(view.unlistedEvents(), "event")).append(")</td></tr>\n");
+                    .append(" (").append(Units.plural(view.unlistedEvents(), "event")).append(")\n");
         }
     }
 }

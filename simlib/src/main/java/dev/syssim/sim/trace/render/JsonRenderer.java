@@ -5,6 +5,7 @@ import dev.syssim.sim.trace.OmittedGroup;
 import dev.syssim.sim.trace.TraceEvent;
 import dev.syssim.sim.trace.TraceSnapshot;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,24 +19,32 @@ import java.util.Map;
  * as a JSON object, not as a string: the kernel hands this map to its JSON library as it is, and
  * simlib needs no JSON library of its own.
  *
- * <p>Shape: {@code format}, {@code version}, {@code level}, {@code total} (events recorded),
- * {@code shown} (events kept one by one), {@code omitted} (events only counted), {@code lanes}
- * (each {@code machine}, {@code type}, {@code name}), {@code columns} (the names of an event's
- * fields: {@code seq}, {@code time_ns}, {@code lane} as an index into {@code lanes}, {@code mode},
- * {@code kind}, {@code label}, {@code detail} (empty if none), {@code cause} (null if none)),
- * {@code head} and {@code tail} (events, each an array in the order of {@code columns}: naming the
- * fields once rather than in every event keeps a saved notebook a third smaller here), and
- * {@code omitted_groups} (each {@code lane}, {@code kind}, {@code label}, {@code count}) for what
- * lies between head and tail.
+ * <p>Shape (format {@code syssim-trace}, version 3): {@code format}, {@code version},
+ * {@code level}, {@code total} (events recorded), {@code shown} (events kept one by one),
+ * {@code omitted} (events only counted), {@code lanes} (each {@code machine}, {@code type},
+ * {@code name}), {@code columns} (the names of an event's fields: {@code seq}, {@code time_ns},
+ * {@code lane} as an index into {@code lanes}, {@code mode}, {@code kind}, {@code label},
+ * {@code detail} (empty if none), {@code cause} (empty if none)), {@code head} and {@code tail}
+ * (events, each one string: its fields in the order of {@code columns}, see {@link #row}),
+ * {@code group_columns} ({@code lane}, {@code kind}, {@code label}, {@code count}) and
+ * {@code omitted_groups} (rows of those fields, the same way) for what lies between head and tail.
+ * {@link #fields} reads a row back.
+ *
+ * <p>Why rows are strings: nbformat saves a {@code +json} value pretty-printed, one value per
+ * line, so an event as an array of eight values took eight indented lines in the notebook file
+ * (version 2: 20 KB for {@code cat /etc/motd} at {@code full}, twice its compact size); as one
+ * string an event is one line (10 KB). Version 1 had an object per event with its keys repeated.
  */
 public final class JsonRenderer {
 
     /** The MIME type the kernel publishes this under. */
     public static final String MIME_TYPE = "application/vnd.syssim.trace+json";
     /** Bumped when a field changes meaning or disappears; new fields do not bump it. */
-    public static final int VERSION = 2;
-    /** The fields of an event, in the order each event's array holds them. */
+    public static final int VERSION = 3;
+    /** The fields of an event, in the order each event's row holds them. */
     public static final List<String> COLUMNS = List.of("seq", "time_ns", "lane", "mode", "kind", "label", "detail", "cause");
+    /** The fields of an omitted group, in the order each group's row holds them. */
+    public static final List<String> GROUP_COLUMNS = List.of("lane", "kind", "label", "count");
 
     public Map<String, Object> render(TraceSnapshot snapshot) {
         return render(TraceView.of(snapshot));
@@ -63,14 +72,10 @@ public final class JsonRenderer {
         out.put("lanes", lanes);
         out.put("columns", COLUMNS);
         out.put("head", events(snapshot.head(), laneIndex));
+        out.put("group_columns", GROUP_COLUMNS);
         List<Object> groups = new ArrayList<>();
         for (OmittedGroup group : snapshot.omitted()) {
-            Map<String, Object> g = new LinkedHashMap<>();
-            g.put("lane", laneIndex.get(group.lane()));
-            g.put("kind", word(group.kind()));
-            g.put("label", group.label());
-            g.put("count", group.count());
-            groups.add(g);
+            groups.add(row(List.of(laneIndex.get(group.lane()), word(group.kind()), group.label(), group.count())));
         }
         out.put("omitted_groups", groups);
         out.put("tail", events(snapshot.tail(), laneIndex));
@@ -80,17 +85,60 @@ public final class JsonRenderer {
     private static List<Object> events(List<TraceEvent> events, Map<Lane, Integer> laneIndex) {
         List<Object> out = new ArrayList<>(events.size());
         for (TraceEvent e : events) {
-            List<Object> m = new ArrayList<>(COLUMNS.size());
-            m.add(e.seq());
-            m.add(e.time());
-            m.add(laneIndex.get(e.lane()));
-            m.add(e.mode().name().toLowerCase(Locale.ROOT));
-            m.add(word(e.kind()));
-            m.add(e.label());
-            m.add(e.detail());
-            m.add(e.hasCause() ? e.cause() : null);
-            out.add(m);
+            out.add(row(Arrays.asList(e.seq(), e.time(), laneIndex.get(e.lane()), word(e.mode()), word(e.kind()),
+                    e.label(), e.detail(), e.hasCause() ? e.cause() : null)));
         }
+        return out;
+    }
+
+    /**
+     * One row: the fields separated by tabs, each written as {@link String#valueOf} writes it (a
+     * null as the empty string), with a backslash, tab, line feed or carriage return inside a field
+     * written {@code \\}, {@code \t}, {@code \n}, {@code \r} (the escapes of PostgreSQL's text
+     * format and of {@code tsv} files), so a row never holds a separator of its own.
+     */
+    public static String row(List<?> fields) {
+        StringBuilder out = new StringBuilder(128);
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) out.append('\t');
+            Object field = fields.get(i);
+            String text = field == null ? "" : String.valueOf(field);
+            for (int j = 0; j < text.length(); j++) {
+                char c = text.charAt(j);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(c);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A row's fields as strings, escapes undone: what {@link #row} wrote, every field as text. */
+    public static List<String> fields(String row) {
+        List<String> out = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (c == '\t') {
+                out.add(field.toString());
+                field.setLength(0);
+            } else if (c == '\\' && i + 1 < row.length()) {
+                char next = row.charAt(++i);
+                field.append(switch (next) {
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> next;
+                });
+            } else {
+                field.append(c);
+            }
+        }
+        out.add(field.toString());
         return out;
     }
 

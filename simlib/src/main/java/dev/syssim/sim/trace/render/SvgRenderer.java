@@ -52,7 +52,9 @@ public final class SvgRenderer {
         out.append("<title id=\"title\">").append(Markup.escape(diagram.title())).append("</title>\n");
         out.append("<desc id=\"desc\">").append(Markup.escape(diagram.description())).append("</desc>\n");
         defs(out, diagram);
-        diagram.paint(new SvgPainter(out));
+        SvgPainter painter = new SvgPainter(out);
+        diagram.paint(painter);
+        painter.endBoxes();
         out.append("</svg>\n");
         return out.toString();
     }
@@ -139,9 +141,14 @@ public final class SvgRenderer {
         return String.format(Locale.ROOT, "#%06x", rgb & 0xffffff);
     }
 
-    /** Writes each shape as one SVG element on its own line. */
+    /**
+     * Writes each shape as one SVG element on its own line, except that a run of boxes of one
+     * style becomes one {@code <path>} (one closed rectangle per box), ended by the next other shape
+     * or {@link #endBoxes}: the paint order, and so what covers what, stays the diagram's.
+     */
     private static final class SvgPainter implements Painter {
         private final StringBuilder out;
+        private BoxStyle openBoxes;
 
         SvgPainter(StringBuilder out) {
             this.out = out;
@@ -149,29 +156,45 @@ public final class SvgRenderer {
 
         @Override
         public void box(Shape.Box b) {
-            out.append("<rect class=\"").append(b.style().id()).append("\" x=\"").append(b.x()).append("\" y=\"").append(b.y())
-                    .append("\" width=\"").append(b.width()).append("\" height=\"").append(b.height()).append("\"/>\n");
+            if (b.style() != openBoxes) {
+                endBoxes();
+                out.append("<path class=\"").append(b.style().id()).append("\" d=\"");
+                openBoxes = b.style();
+            }
+            out.append('M').append(b.x()).append(' ').append(b.y()).append('h').append(b.width()).append('v').append(b.height())
+                    .append('h').append(-b.width()).append('z');
+        }
+
+        /** Ends the path of the boxes painted last, if any. */
+        void endBoxes() {
+            if (openBoxes == null) return;
+            out.append("\"/>\n");
+            openBoxes = null;
         }
 
         @Override
         public void line(Shape.Line l) {
+            endBoxes();
             out.append("<line class=\"").append(l.style().id()).append("\" x1=\"").append(l.x1()).append("\" y1=\"").append(l.y1())
                     .append("\" x2=\"").append(l.x2()).append("\" y2=\"").append(l.y2()).append("\"/>\n");
         }
 
         @Override
         public void arrow(Shape.Arrow a) {
+            endBoxes();
             out.append("<line class=\"").append(a.style().id()).append("\" x1=\"").append(a.x1()).append("\" y1=\"").append(a.y())
                     .append("\" x2=\"").append(a.x2()).append("\" y2=\"").append(a.y()).append("\"/>\n");
         }
 
         @Override
         public void dot(Shape.Dot d) {
+            endBoxes();
             out.append("<circle class=\"dot\" cx=\"").append(d.x()).append("\" cy=\"").append(d.y()).append("\" r=\"3.5\"/>\n");
         }
 
         @Override
         public void text(Shape.Text t) {
+            endBoxes();
             out.append("<text class=\"").append(t.style().id()).append("\" x=\"").append(t.x()).append("\" y=\"").append(t.y())
                     .append('"');
             // Only texts that align columns with runs of spaces need them kept.

@@ -42,7 +42,8 @@ class HtmlRendererTest {
                 .matcher(out);
         assertTrue(m.find(), out.substring(0, 200));
         Document shown = xml(percentDecoded(m.group(1)));
-        Document drawn = xml(new SvgRenderer().render(snapshot));
+        // the data URI leaves out the line breaks between tags (whitespace SVG does not draw)
+        Document drawn = xml(new SvgRenderer().render(snapshot).replace(">\n<", "><"));
         assertTrue(shown.getDocumentElement().isEqualNode(drawn.getDocumentElement()), () -> "the image's SVG is the same XML as the SVG renderer's:\n"
                 + percentDecoded(m.group(1)).substring(0, 400));
     }
@@ -50,7 +51,9 @@ class HtmlRendererTest {
     @Test
     void theDataUriHoldsNothingThatWouldEndTheAttributeOrTheUrl() {
         String uri = HtmlRenderer.svgDataUri("<svg a=\"1\" b=\"x'y\"><text>100% #1 &amp; \u00d7</text>\n</svg>");
-        assertEquals("data:image/svg+xml,<svg a='1' b='x%26%2339;y'><text>100%25 %231 %26amp; \u00d7</text>%0A</svg>", uri);
+        assertEquals("data:image/svg+xml,<svg a='1' b='x%26%2339;y'><text>100%25 %231 %26amp; \u00d7</text></svg>", uri);
+        assertEquals("data:image/svg+xml,<text>a%0Ab</text><style>p{}%0Aq{}</style>", HtmlRenderer.svgDataUri("<text>a\nb</text>\n<style>p{}\nq{}</style>"),
+                "only a line break between two tags is left out");
     }
 
     @Test
@@ -85,8 +88,31 @@ class HtmlRendererTest {
     void eventsAreInACollapsibleTable() {
         String out = html.render(LectureStories.catMotd());
         assertTrue(out.contains("<details>\n<summary>Event table (level full: 32 events on 5 lanes)</summary>\n<table>"), out);
-        assertTrue(out.contains("<td>openat(AT_FDCWD, &quot;/etc/motd&quot;, O_RDONLY)</td>"), out);
+        assertTrue(out.contains("<td>openat(AT_FDCWD, &quot;/etc/motd&quot;, O_RDONLY)\n"), out);
         assertEquals(32 + 1, count(out, "<tr>"), "a header row and one row per event");
+    }
+
+    @Test
+    void tableCellsAndRowsLeaveOutTheirOptionalEndTagsSoEveryEventRowHasFiveCells() {
+        String out = html.render(LectureStories.catMotd());
+        assertFalse(out.contains("</td>") || out.contains("</tr>") || out.contains("</th>"), "the next <td> or <tr> ends a cell or row");
+        String body = out.substring(out.indexOf("<tbody>\n") + 8, out.indexOf("</tbody>"));
+        for (String row : body.split("\n")) {
+            assertTrue(row.startsWith("<tr><td>"), row);
+            assertEquals(5, count(row, "<td>"), row);
+        }
+    }
+
+    @Test
+    void aTimeOrLaneEqualToTheRowAbovesIsLeftBlankAsInALog() {
+        String out = html.render(LectureStories.catMotd());
+        String body = out.substring(out.indexOf("<tbody>\n") + 8, out.indexOf("</tbody>"));
+        String[] rows = body.split("\n");
+        int blankLanes = 0;
+        for (String row : rows) if (row.startsWith("<tr><td><td><td>") || row.matches("<tr><td>[^<]+<td><td>.*")) blankLanes++;
+        assertTrue(blankLanes > 0, body);
+        assertTrue(rows[0].matches("<tr><td>0\\.0+ s<td>laptop: [^<]+<td>.*"), "the first row names its time and lane: " + rows[0]);
+        assertTrue(count(out, "<td>laptop: ") < rows.length, "a lane is named only where it changes");
     }
 
     @Test
@@ -102,7 +128,7 @@ class HtmlRendererTest {
     void omittedGroupsAppearInTheTable() {
         String out = html.render(LongTraces.yes(100_000, 12, 8));
         assertTrue(out.contains("<b>\u2026 99,980 more events (grouped)</b>"), out);
-        assertTrue(out.contains("<td>33,106 \u00d7</td><td>laptop: yes[1301]</td>"), out);
+        assertTrue(out.contains("<td>33,106 \u00d7<td>laptop: yes[1301]<td>"), out);
     }
 
     private static int count(String text, String needle) {

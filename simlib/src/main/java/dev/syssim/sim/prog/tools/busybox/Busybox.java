@@ -29,6 +29,7 @@ public final class Busybox extends Tool {
         applets.put("sh", ash);
         applets.put("ash", ash);
         applets.put("cat", new Cat());
+        applets.put("chroot", new SmallApplets.Chroot());
         applets.put("echo", new SmallApplets.Echo());
         applets.put("env", new SmallApplets.Env());
         applets.put("false", new SmallApplets.Status(1));
@@ -95,6 +96,7 @@ public final class Busybox extends Tool {
 
     /** Where Debian's busybox-static puts each applet (busybox --list-full). */
     private static String defaultDir(String applet) {
+        if (applet.equals("chroot")) return "usr/sbin";
         return applet.equals("env") || applet.equals("id") ? "usr/bin" : "bin";
     }
 

@@ -14,6 +14,51 @@ final class SmallApplets {
     private SmallApplets() {
     }
 
+    /**
+     * chroot NEWROOT [PROG ARGS]: chroot(2), chdir("/"), then execvp PROG (without one, {@code $SHELL -i},
+     * or {@code /bin/sh -i}). Busybox's words and statuses: 1 when chroot fails, 127 when PROG is not
+     * found, 126 when it cannot run. Simplification: busybox falls back to the user's login shell from
+     * the password file when SHELL is unset; here it is /bin/sh.
+     */
+    static final class Chroot extends Tool {
+        @Override
+        protected Step run(Libc c) {
+            List<String> args = c.args().operands();
+            if (args.isEmpty()) {
+                c.eprint(Busybox.VERSION + " multi-call binary.\n\nUsage: chroot NEWROOT [PROG ARGS]\n\nRun PROG with root directory set to NEWROOT\n");
+                return c.exitQuietly(1);
+            }
+            String newRoot = args.get(0);
+            List<String> command = new java.util.ArrayList<>(args.subList(1, args.size()));
+            if (command.isEmpty()) {
+                String shell = c.env("SHELL");
+                command.add(shell == null || shell.isEmpty() ? "/bin/sh" : shell);
+                command.add("-i");
+            }
+            return c.sys(new Syscall.Chroot(newRoot), r -> {
+                if (r.failed()) {
+                    c.eprint("chroot: can't change root directory to '" + newRoot + "': " + r.errno().message() + "\n");
+                    return c.exitQuietly(1);
+                }
+                return c.sys(new Syscall.Chdir("/"), d -> {
+                    if (d.failed()) {
+                        c.eprint("chroot: can't change directory to '/': " + d.errno().message() + "\n");
+                        return c.exitQuietly(1);
+                    }
+                    return c.execvp(command, c.args().env(), e -> {
+                        c.eprint("chroot: can't execute '" + command.get(0) + "': " + e.message() + "\n");
+                        return c.exitQuietly(e == dev.syssim.sim.os.Errno.ENOENT ? 127 : 126);
+                    });
+                });
+            });
+        }
+
+        @Override
+        public String manual() {
+            return "chroot NEWROOT [PROG ARGS]\n  Run PROG with root directory set to NEWROOT";
+        }
+    }
+
     /** true and false. */
     static final class Status extends Tool {
         private final int status;

@@ -98,15 +98,20 @@ public final class Head extends Tool {
                     if (byteMode || chunk[take] == delim) left[0]--;
                     take++;
                 }
+                // GNU head gives back what it read past its last line on a seekable input (lseek),
+                // so `bash < script` or `{ head -n 1; cat; } < file` go on right after it
+                int unused = chunk.length - take;
+                java.util.function.Supplier<Step> finished = () -> unused == 0 ? done.apply(null)
+                        : c.sys(new dev.syssim.sim.os.Lseek(fd, -unused, dev.syssim.sim.os.Lseek.SEEK_CUR), r -> done.apply(null));
                 if (take < Libc.BUFSIZ) {
                     c.printBytes(Arrays.copyOf(chunk, take));
-                    return left[0] > 0 ? more.get() : done.apply(null);
+                    return left[0] > 0 ? more.get() : finished.get();
                 }
                 // fwrite of a block at least as big as stdio's buffer writes it at once, so a failure
                 // is seen here (GNU head: error writing 'standard output'), not at exit
                 c.flushStdout();
                 return c.writeAll(1, Arrays.copyOf(chunk, take), e -> {
-                    if (e == null) return left[0] > 0 ? more.get() : done.apply(null);
+                    if (e == null) return left[0] > 0 ? more.get() : finished.get();
                     c.error("error writing " + Quote.af("standard output", c.utf8()), e);
                     return c.exitQuietly(1);
                 });

@@ -20,11 +20,13 @@ import java.util.Map;
  *
  * <p>Simplification: gawk's parser stack holds 10000 states and says "memory exhausted" beyond;
  * this parser recurses once per nesting level and says the same beyond {@link #MAX_NESTING} levels
- * of parentheses, braces and brackets, so a pathological program never meets Java's stack.
+ * of parentheses, braces and brackets, so a pathological program never meets Java's stack. A level
+ * costs about fifteen Java frames (one per precedence level): 400 levels needed more than a 1 MiB
+ * thread stack before the JIT compiled the parser, so the limit is 200 (real gawk nests deeper).
  */
 final class Parser {
 
-    static final int MAX_NESTING = 400;
+    static final int MAX_NESTING = 200;
 
     private final Diagnostics diag;
     private Lexer lexer;
