@@ -30,5 +30,7 @@ rec "printf 'FROM busybox\nCOPY nosuch.txt /\n' > app/Dockerfile; docker build -
 rec "printf 'FROM busybox\nARG WHO=x\nWORKDIR /srv\nRUN echo \$WHO > who\nCMD cat who\n' > app/Dockerfile; docker build --progress=plain --build-arg WHO=a -t args app"
 rec "docker history --no-trunc args | cut -c 1-15,41-"
 rec "docker run --rm args"
-docker rmi demo args >/dev/null
+rec "printf 'msg.txt\n' > app/.dockerignore; printf 'FROM busybox\nCOPY msg.txt /\n' > app/Dockerfile; docker build --progress=plain -t bad app; rm app/.dockerignore"
+rec "printf 'FROM busybox\nRUN echo one; echo two >&2\n' > app/Dockerfile; docker build --progress=plain -q -t two app | sed 's/[0-9a-f]\\{64\\}/ID/'"
+docker rmi demo args two >/dev/null
 rm -rf "$dir"
