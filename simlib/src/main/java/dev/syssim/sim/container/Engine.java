@@ -74,6 +74,10 @@ public final class Engine {
     /** The build cache: parent image id and step key to the image id that step made. */
     private final Map<String, String> cache = new java.util.HashMap<>();
     private final java.util.SortedSet<String> volumes = new java.util.TreeSet<>();
+    /** The build step that made each built image: its cache key (the instruction, and for COPY the file's checksum). */
+    private final Map<String, String> madeBy = new java.util.HashMap<>();
+    /** BuildKit's file sync: the checksum of each context file as last sent, by its path. */
+    private final Map<String, String> synced = new java.util.HashMap<>();
     private final BridgeNetwork bridge;
     /** The user-defined networks by name; {@code created} counts them for their subnets (172.18, 172.19, ...: not reused at once). */
     private final Map<String, BridgeNetwork> userNetworks = new java.util.TreeMap<>();
@@ -180,8 +184,22 @@ public final class Engine {
         Image made = new Image("<none>", List.of(), id, null, layers, cmd, env, from.sizeBytes(), host.bootEpochSeconds() + now / 1_000_000_000L, root,
                 config, from.id());
         byId.putIfAbsent(id, made);
+        madeBy.putIfAbsent(id, key);
         cache.put(from.id() + "\n" + key, id);
         return byId.get(id);
+    }
+
+    /** The cache key of the build step that made the image {@code id}, or null for a pulled one. */
+    public String madeBy(String id) {
+        return madeBy.get(id);
+    }
+
+    /**
+     * Whether BuildKit already holds this content of {@code path} from an earlier build (then the
+     * client sends only its metadata), noting it as held now.
+     */
+    public boolean alreadySynced(String path, String checksum) {
+        return checksum.equals(synced.put(path, checksum));
     }
 
     /** The legacy builder's cache: the image an earlier build made from {@code parent} by the step with this key, or null. */

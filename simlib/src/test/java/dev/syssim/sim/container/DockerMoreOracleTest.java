@@ -32,10 +32,15 @@ class DockerMoreOracleTest {
     }
 
     static List<Case> cases() throws IOException {
+        return cases(FILE);
+    }
+
+    /** The cases of a recording in this format (also BuildKitOracleTest's). */
+    static List<Case> cases(Path file) throws IOException {
         List<Case> cases = new ArrayList<>();
         String command = null;
         StringBuilder out = new StringBuilder();
-        for (String line : Files.readString(FILE).split("\n", -1)) {
+        for (String line : Files.readString(file).split("\n", -1)) {
             if (line.startsWith("### status ")) {
                 cases.add(new Case(command, out.toString().stripTrailing(), Integer.parseInt(line.substring(11))));
                 command = null;

@@ -30,6 +30,8 @@ import java.util.TreeSet;
  * neither in its size nor can COPY take them ({@code COPY failed: file not found in build context
  * or excluded by .dockerignore}).
  *
+ * <p>With {@code DOCKER_BUILDKIT=1} in the environment the build is BuildKit's instead ({@link BuildKit}).
+ *
  * <p>Simplifications: the context's size on the first line counts the files as a tar would
  * without directory entries; no variable substitution in instructions other
  * than RUN (whose shell expands the build arguments it gets as environment variables); {@code -q}
@@ -37,7 +39,7 @@ import java.util.TreeSet;
  */
 final class Build {
 
-    private static final List<String> INSTRUCTIONS = List.of("FROM", "RUN", "COPY", "ADD", "ENV", "CMD", "ARG", "WORKDIR", "USER", "EXPOSE",
+    static final List<String> INSTRUCTIONS = List.of("FROM", "RUN", "COPY", "ADD", "ENV", "CMD", "ARG", "WORKDIR", "USER", "EXPOSE",
             "LABEL", "ENTRYPOINT");
 
     /** One instruction: its line, its keyword (upper case) and the rest of the line. */
@@ -66,12 +68,16 @@ final class Build {
         String dir = null;
         boolean noCache = false;
         boolean quiet = false;
+        boolean buildKit = "1".equals(c.env("DOCKER_BUILDKIT"));
         Map<String, String> buildArgs = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if ((a.equals("-t") || a.equals("--tag")) && i + 1 < args.size()) tag = args.get(++i);
             else if (a.startsWith("--tag=")) tag = a.substring(6);
             else if (a.equals("--no-cache")) noCache = true;
+            // BuildKit's progress display: only plain is simulated; the legacy builder ignores the flag, as 20.10's does
+            else if (a.equals("--progress") && i + 1 < args.size()) i++;
+            else if (a.startsWith("--progress=")) continue;
             else if (a.equals("-q") || a.equals("--quiet")) quiet = true;
             else if (a.equals("--build-arg") && i + 1 < args.size()) buildArg(buildArgs, args.get(++i), c);
             else if (a.startsWith("--build-arg=")) buildArg(buildArgs, a.substring(12), c);
@@ -91,6 +97,7 @@ final class Build {
                         + err.message().toLowerCase(java.util.Locale.ROOT) + "\n");
                 return c.exit(1);
             }
+            if (buildKit) return BuildKit.run(c, o, bytes, ignore, ignored);
             List<Instruction> steps = new ArrayList<>();
             String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
             for (int i = 0; i < lines.length; i++) {
@@ -311,7 +318,7 @@ final class Build {
     }
 
     /** What a metadata instruction sets, parsed: ENV's name and value, CMD's and ENTRYPOINT's words, WORKDIR's absolute path, ... */
-    private static List<String> operands(Instruction in, Image image) {
+    static List<String> operands(Instruction in, Image image) {
         String rest = in.rest();
         switch (in.keyword()) {
             case "ENV" -> {
@@ -350,7 +357,7 @@ final class Build {
     }
 
     /** A relative path against a WORKDIR ({@code ""} is /), normalised. */
-    private static String joined(String workdir, String path) {
+    static String joined(String workdir, String path) {
         return normal((workdir.isEmpty() ? "/" : workdir) + "/" + path);
     }
 

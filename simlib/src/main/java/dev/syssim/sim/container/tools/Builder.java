@@ -40,6 +40,10 @@ final class Builder {
             Image image = e.image(args.get(1));
             return c.sys(new EngineCalls.Tag(image, args.get(2)), t -> answer.apply(new Engine.Reply("", null, image)));
         }
+        if (kind.equals("SYNC")) {
+            // args: the file's absolute path and its checksum; the answer says whether it was held already
+            return answer.apply(new Engine.Reply("", null, e.alreadySynced(args.get(1), args.get(2))));
+        }
         Image from = e.image(args.get(1));
         String key = args.get(2);
         switch (kind) {
@@ -50,6 +54,10 @@ final class Builder {
                 // first the intermediate container (the client prints "Running in ID"), then, asked again, its run
                 RunSpec spec = RunSpec.buildStep(from.id(), List.of("/bin/sh", "-c", args.get(3)), args.subList(4, args.size()), null, null, "bridge");
                 return intermediate(c, from, spec, answer);
+            }
+            case "BKRUN" -> {
+                RunSpec spec = RunSpec.buildStep(from.id(), List.of("/bin/sh", "-c", args.get(3)), args.subList(4, args.size()), null, null, "bridge");
+                return intermediate(c, from, spec, made -> bkRun(c, from, key, (Container) made.data(), r, answer));
             }
             case "START" -> {
                 Container ct = e.container(args.get(3));
@@ -79,6 +87,28 @@ final class Builder {
                 return meta(c, e, from, key, args, answer);
             }
         }
+    }
+
+    /**
+     * BuildKit's RUN: the container's output goes to a log the daemon reads back and answers with
+     * (the client prefixes each line with the vertex number and time); a failure is BuildKit's
+     * {@code executor failed running [/bin/sh -c ...]: exit code: N}.
+     */
+    private static Step bkRun(Libc c, Image from, String key, Container ct, Engine.Request r, Function<Engine.Reply, Step> answer) {
+        String dir = "/var/lib/docker/containers/" + ct.id();
+        String log = dir + "/" + ct.id() + "-json.log";
+        return c.sys(new dev.syssim.sim.os.Syscall.Mkdir(dir, 0710), m -> c.create(log, dev.syssim.sim.os.OpenFlags.O_WRONLY | dev.syssim.sim.os.OpenFlags.O_APPEND, 0640,
+                f -> c.sys(new EngineCalls.CreateTask(ct, r.stdio(), f.failed() ? -1 : f.intValue()), t -> c.close(f.failed() ? -1 : f.intValue(),
+                        () -> c.sys(new EngineCalls.AwaitStart(ct), s -> c.sys(new EngineCalls.AwaitExit(ct), x -> c.readFile(log, (err, bytes) -> {
+                            String out = err == null ? new String(bytes, StandardCharsets.UTF_8) : "";
+                            if (ct.startError() != null) return c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(out, ct.startError(), 1)));
+                            if (ct.exitCode() != 0) {
+                                return c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(out,
+                                        "executor failed running [" + String.join(" ", ct.command()) + "]: exit code: " + ct.exitCode(), ct.exitCode())));
+                            }
+                            return c.sys(new EngineCalls.Commit(from, key, ct, null, null, from.cmd(), from.env(), from.config(), null),
+                                    img -> c.sys(new EngineCalls.Remove(ct), y -> answer.apply(new Engine.Reply(out, null, img.data()))));
+                        })))))));
     }
 
     private static Step intermediate(Libc c, Image from, RunSpec spec, Function<Engine.Reply, Step> answer) {

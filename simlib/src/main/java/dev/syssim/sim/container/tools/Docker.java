@@ -48,7 +48,7 @@ public final class Docker extends Tool {
         String command = switch (sub) {
             case "ls", "list" -> image ? "images" : "ps";
             case "rm", "remove" -> image ? "rmi" : "rm";
-            case "inspect", "pull", "tag", "build" -> image ? sub : sub.equals("inspect") ? "inspect" : null;
+            case "inspect", "pull", "tag", "build", "history" -> image ? sub : sub.equals("inspect") ? "inspect" : null;
             case "run", "exec", "logs", "stop", "kill", "top", "stats", "port" -> image ? null : sub;
             default -> null;
         };
@@ -87,6 +87,7 @@ public final class Docker extends Tool {
             case "exec" -> exec(c, rest);
             case "build" -> Build.run(c, rest);
             case "info" -> info(c);
+            case "history" -> rest.stream().filter(a -> !a.startsWith("-")).count() != 1 ? historyUsage(c) : api(c, "history", rest, "Get", "/images/" + first(rest) + "/history", 1, "", "");
             case "--version", "version" -> {
                 c.print("Docker version " + Engine.VERSION + ", build 297e128\n");
                 yield c.exit(0);
@@ -245,6 +246,13 @@ public final class Docker extends Tool {
                 Run 'docker network COMMAND --help' for more information on a command.
                 """);
         return c.exit(0);
+    }
+
+    /** {@code docker history} with no image or more than one: the client's own error (checked against docker 20.10.24). */
+    private static Step historyUsage(Libc c) {
+        c.eprint("\"docker history\" requires exactly 1 argument.\nSee 'docker history --help'.\n\nUsage:  docker history [OPTIONS] IMAGE\n\n"
+                + "Show the history of an image\n");
+        return c.exit(1);
     }
 
     private static Step usageError(Libc c, String command, String usage, String what) {

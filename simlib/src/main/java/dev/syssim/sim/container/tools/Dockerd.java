@@ -59,6 +59,7 @@ public final class Dockerd extends Tool {
             case "port" -> answer.apply(Listings.port(e, args));
             case "images" -> answer.apply(Engine.Reply.ok(Listings.images(e, e.host().now())));
             case "info" -> answer.apply(Engine.Reply.ok(Info.server(e)));
+            case "history" -> answer.apply(History.reply(e, args, e.host().now()));
             case "rm" -> removeAll(c, e, args.stream().filter(x -> !x.startsWith("-")).toList(), 0, args.contains("-f") || args.contains("--force"),
                     new StringBuilder(), answer);
             case "rmi" -> answer.apply(Images.rmi(e, args));
