@@ -45,7 +45,9 @@ class LectureDockerTest {
             "Chain INPUT (policy DROP",
             "    1    60 ACCEPT     6    --  !docker0 docker0  0.0.0.0/0            172.17.0.2           tcp dpt:80",
             "DOCKER-USER  0    --  0.0.0.0/0            0.0.0.0/0",
-            "web: status 28");
+            "web: status 28",
+            "Darwin 22.6.0\nLinux 5.15.49-linuxkit\n",
+            " Operating System: Docker Desktop\n");
 
     @Test
     void theDockerCellsRunAndShowTheirStories() throws Exception {

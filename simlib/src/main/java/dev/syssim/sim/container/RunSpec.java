@@ -23,10 +23,11 @@ import java.util.Map;
  * @param entrypoint {@code --entrypoint} as one word, or null for the image's ENTRYPOINT (then the image's CMD is not used)
  * @param security   {@code --read-only}, {@code --privileged}, {@code --cap-add}, {@code --cap-drop}, {@code --device}
  * @param ports      {@code -p [IP:]HOSTPORT:CONTAINERPORT[/PROTO]} as typed
+ * @param nanoCpus   {@code --cpus} in billionths of a CPU (Docker's NanoCpus), 0 for no limit
  */
 public record RunSpec(String image, List<String> command, String name, List<String> env, List<String> binds, long memory,
                       int pidsLimit, String network, boolean remove, boolean detach, String hostname, String user, String workdir,
-                      String entrypoint, Security security, List<String> ports) {
+                      String entrypoint, Security security, List<String> ports, long nanoCpus) {
 
     public RunSpec {
         ports = List.copyOf(ports);
@@ -52,7 +53,7 @@ public record RunSpec(String image, List<String> command, String name, List<Stri
 
     /** A build step's container: {@code command} in {@code image}, as {@code user}, in {@code workdir}, with the build's environment. */
     public static RunSpec buildStep(String image, List<String> command, List<String> env, String user, String workdir, String network) {
-        return new RunSpec(image, command, null, env, List.of(), 0, 0, network, false, false, null, user, workdir, null, Security.DEFAULT, List.of());
+        return new RunSpec(image, command, null, env, List.of(), 0, 0, network, false, false, null, user, workdir, null, Security.DEFAULT, List.of(), 0);
     }
 
     /** The environment the container's process starts with: Docker's PATH and HOSTNAME, the image's, then {@code -e}. */

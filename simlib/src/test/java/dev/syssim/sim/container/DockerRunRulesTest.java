@@ -96,6 +96,37 @@ class DockerRunRulesTest {
     }
 
     @Test
+    void cpusBecomesAQuotaPerPeriodInCpuMaxAndInspectsNanoCpus() {
+        Docked d = pulled();
+        d.run("docker run -d --cpus 1.5 --name half alpine sleep 100");
+        Container m = Engine.of(d.laptop.kernel()).container("half");
+        assertEquals("150000 100000\n", d.run("cat " + m.cgroupPath() + "/cpu.max"));
+        assertEquals("1500000000\n", d.run("docker inspect -f '{{.HostConfig.NanoCpus}}' half"));
+    }
+
+    @Test
+    void cpusOutsideTheMachinesCoresOrNotANumberIsDockersError125() {
+        Docked d = pulled();
+        assertEquals("docker: Error response from daemon: Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available.\n"
+                + "See 'docker run --help'.\n125\n", d.run("docker run --rm --cpus 3 alpine true 2>&1; echo $?"));
+        assertEquals("invalid argument \"lots\" for \"--cpus\" flag: failed to parse lots as a rational number\n"
+                + "See 'docker run --help'.\n125\n", d.run("docker run --rm --cpus lots alpine true 2>&1; echo $?"));
+        assertEquals("invalid argument \"ten\" for \"--pids-limit\" flag: strconv.ParseInt: parsing \"ten\": invalid syntax\n"
+                + "See 'docker run --help'.\n125\n", d.run("docker run --rm --pids-limit ten alpine true 2>&1; echo $?"));
+    }
+
+    @Test
+    void busyboxUnamePrintsItsFieldsInItsOwnOrderAndRefusesWhatItDoesNotKnow() {
+        // as Debian's busybox 1.35 does: fields in the order s n r v m p i o whatever the options' order
+        Docked d = pulled();
+        String release = d.run("uname -r").strip();
+        assertEquals("Linux " + release + "\nunknown unknown GNU/Linux\n", d.run("docker run --rm alpine sh -c 'uname -rs; uname -oip'"));
+        String all = d.run("docker run --rm alpine uname -a");
+        assertTrue(all.startsWith("Linux ") && all.endsWith(" x86_64 GNU/Linux\n") && !all.contains("unknown"), all);
+        assertEquals("uname: invalid option -- 'x'\n1\n", d.run("docker run --rm alpine uname -x 2>&1 | head -1; docker run --rm alpine uname -x 2>/dev/null; echo $?"));
+    }
+
+    @Test
     void aForkBombStopsAtPidsLimitWithAshsForkMessage() {
         String out = pulled().run("docker run --rm --pids-limit 3 alpine sh -c 'sleep 100 & sleep 100 & sleep 100 & echo unreached'; echo $?");
         assertEquals("sh: can't fork: Resource temporarily unavailable\n2\n", out);

@@ -175,6 +175,11 @@ public final class Dockerd extends Tool {
         if (!List.of("bridge", "none", "host").contains(spec.network()) && e.userNetwork(spec.network()) == null) {
             return answer.apply(new Engine.Reply("", "network " + spec.network() + " not found", 125));
         }
+        int cores = e.host().scheduler().coreCount();
+        if (spec.nanoCpus() != 0 && (spec.nanoCpus() < 10_000_000L || spec.nanoCpus() > cores * 1_000_000_000L)) {
+            // the daemon's verifyContainerResources
+            return answer.apply(new Engine.Reply("", "Range of CPUs is from 0.01 to " + cores + ".00, as there are only " + cores + " CPUs available", 125));
+        }
         String badCaps = dev.syssim.sim.container.Capabilities.invalid("CapAdd", spec.security().capAdd());
         if (badCaps == null) badCaps = dev.syssim.sim.container.Capabilities.invalid("CapDrop", spec.security().capDrop());
         if (badCaps != null) return answer.apply(new Engine.Reply("", badCaps, 125));

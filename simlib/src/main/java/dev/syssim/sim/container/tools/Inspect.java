@@ -99,6 +99,7 @@ final class Inspect {
         host.put("ReadonlyRootfs", s.security().readOnly());
         host.put("Runtime", "runc");
         host.put("Memory", s.memory());
+        host.put("NanoCpus", s.nanoCpus());
         List<Object> devices = new ArrayList<>();
         for (String d : s.security().devices()) {
             Map<String, Object> dev = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ final class RunOptions {
     }
 
     static final List<String> WITH_VALUE = List.of("--name", "-e", "--env", "-v", "--volume", "-m", "--memory", "--pids-limit",
-            "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device", "-p", "--publish");
+            "--network", "--net", "-h", "--hostname", "-u", "--user", "-w", "--workdir", "--entrypoint", "--cap-add", "--cap-drop", "--device", "-p", "--publish", "--cpus");
 
     static Parsed parse(List<String> args, Map<String, String> clientEnv) {
         boolean remove = false;
@@ -29,6 +29,7 @@ final class RunOptions {
         String network = "bridge";
         long memory = 0;
         int pids = 0;
+        long nanoCpus = 0;
         List<String> env = new ArrayList<>();
         List<String> binds = new ArrayList<>();
         String user = null;
@@ -60,7 +61,21 @@ final class RunOptions {
                     case "-e", "--env" -> env.add(value.contains("=") ? value : value + "=" + clientEnv.getOrDefault(value, ""));
                     case "-v", "--volume" -> binds.add(value);
                     case "-m", "--memory" -> memory = bytes(value);
-                    case "--pids-limit" -> pids = Integer.parseInt(value);
+                    case "--pids-limit" -> {
+                        // pflag's int64: Go's strconv message, then cobra's usage hint
+                        try {
+                            pids = Integer.parseInt(value);
+                        } catch (NumberFormatException bad) {
+                            return new Parsed(null, "invalid argument \"" + value + "\" for \"--pids-limit\" flag: strconv.ParseInt: parsing \""
+                                    + value + "\": " + (value.matches("[+-]?[0-9]+") ? "value out of range" : "invalid syntax"));
+                        }
+                    }
+                    case "--cpus" -> {
+                        nanoCpus = nanoCpus(value);
+                        if (nanoCpus < 0) {
+                            return new Parsed(null, "invalid argument \"" + value + "\" for \"--cpus\" flag: failed to parse " + value + " as a rational number");
+                        }
+                    }
                     case "--network", "--net" -> network = value;
                     case "-u", "--user" -> user = value;
                     case "-w", "--workdir" -> workdir = value;
@@ -95,7 +110,17 @@ final class RunOptions {
         String image = args.get(i);
         List<String> command = args.subList(i + 1, args.size());
         return new Parsed(new RunSpec(image, command, name, env, binds, memory, pids, network, remove, detach, hostname, user, workdir, entrypoint,
-                new RunSpec.Security(readOnly, privileged, capAdd, capDrop, devices), ports), null);
+                new RunSpec.Security(readOnly, privileged, capAdd, capDrop, devices), ports, nanoCpus), null);
+    }
+
+    /** Docker's NanoCPUs option: a decimal (or rational) number of CPUs in billionths, -1 when it is none. */
+    static long nanoCpus(String text) {
+        try {
+            java.math.BigDecimal cpus = new java.math.BigDecimal(text);
+            return cpus.movePointRight(9).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+        } catch (NumberFormatException | ArithmeticException bad) {
+            return -1;
+        }
     }
 
     /** Docker's RAMInBytes: a number with b, k, m or g (binary units). */

@@ -73,7 +73,7 @@ public final class Runc extends Tool {
         return c.sys(new Syscall.Mkdir("/sys/fs/cgroup/system.slice", 0755), a -> writeFile(c, "/sys/fs/cgroup/system.slice/cgroup.subtree_control",
                 "+cpu +memory +pids", () -> c.sys(new Syscall.Mkdir(ct.cgroupPath(), 0755),
                 m -> limit(c, ct.cgroupPath() + "/memory.max", spec.memory(), () -> limit(c, ct.cgroupPath() + "/pids.max", spec.pidsLimit(),
-                        () -> devices(c, ct, then))))));
+                        () -> cpus(c, ct, () -> devices(c, ct, then)))))));
     }
 
     /**
@@ -91,6 +91,13 @@ public final class Runc extends Tool {
         for (dev.syssim.sim.container.Device d : ct.devices()) rules.add(d.rule());
         return writeFile(c, ct.cgroupPath() + "/devices.deny", "a",
                 () -> Libc.forEach(rules, (rule, next) -> writeFile(c, ct.cgroupPath() + "/devices.allow", rule, next), then));
+    }
+
+    /** {@code --cpus N}: a quota of N periods in every 100 ms period ({@code cpu.max "QUOTA 100000"}), as runc converts NanoCpus. */
+    private static Step cpus(Libc c, Container ct, Supplier<Step> then) {
+        long nano = ct.spec().nanoCpus();
+        if (nano <= 0) return then.get();
+        return writeFile(c, ct.cgroupPath() + "/cpu.max", nano * 100_000 / 1_000_000_000L + " 100000", then);
     }
 
     private static Step limit(Libc c, String file, long value, Supplier<Step> then) {

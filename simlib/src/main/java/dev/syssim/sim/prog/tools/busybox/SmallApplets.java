@@ -272,18 +272,55 @@ final class SmallApplets {
 
     /** uname [-a -s -n -r -m]. */
     static final class Uname extends Tool {
+        private static final String USAGE = " multi-call binary.\n\nUsage: uname [-amnrspvio]\n\nPrint system information\n\n"
+                + "\t-a\tPrint all\n\t-m\tMachine (hardware) type\n\t-n\tHostname\n\t-r\tKernel release\n"
+                + "\t-s\tKernel name (default)\n\t-p\tProcessor type\n\t-v\tKernel version\n\t-i\tHardware platform\n\t-o\tOS name\n";
+
+        /** The fields in the order busybox prints them, whatever order the options came in. */
+        private static final String ORDER = "snrvmpio";
+
         @Override
         protected Step run(Libc c) {
-            String opts = String.join("", c.args().operands()).replace("-", "");
+            StringBuilder asked = new StringBuilder();
+            List<String> args = c.args().operands();
+            int i = 0;
+            for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
+                if (args.get(i).equals("--")) {
+                    i++;
+                    break;
+                }
+                for (char ch : args.get(i).substring(1).toCharArray()) {
+                    if (("a" + ORDER).indexOf(ch) < 0) {
+                        c.eprint("uname: invalid option -- '" + ch + "'\n" + Busybox.VERSION + USAGE);
+                        return c.exit(1);
+                    }
+                    asked.append(ch);
+                }
+            }
+            if (i < args.size()) {
+                c.eprint(Busybox.VERSION + USAGE);
+                return c.exit(1);
+            }
+            boolean all = asked.indexOf("a") >= 0;
+            String opts = asked.length() == 0 ? "s" : asked.toString();
             return c.sys(new Syscall.Uname(), r -> {
                 Utsname u = (Utsname) r.data();
-                String text;
-                if (opts.contains("a")) text = u.sysname() + " " + u.nodename() + " " + u.release() + " " + u.version() + " " + u.machine() + " GNU/Linux";
-                else if (opts.contains("n")) text = u.nodename();
-                else if (opts.contains("r")) text = u.release();
-                else if (opts.contains("m")) text = u.machine();
-                else text = u.sysname();
-                c.println(text);
+                List<String> fields = new java.util.ArrayList<>();
+                for (char f : ORDER.toCharArray()) {
+                    // -a leaves out the processor and platform, which busybox only knows as "unknown"
+                    boolean wanted = opts.indexOf(f) >= 0 || (all && f != 'p' && f != 'i');
+                    if (!wanted) continue;
+                    fields.add(switch (f) {
+                        case 's' -> u.sysname();
+                        case 'n' -> u.nodename();
+                        case 'r' -> u.release();
+                        case 'v' -> u.version();
+                        case 'm' -> u.machine();
+                        case 'o' -> "GNU/Linux"; // Debian's glibc build; musl builds (Alpine's) say "Linux"
+                        default -> "unknown";
+                    });
+                }
+                c.println(String.join(" ", fields));
                 return c.exitQuietly(0);
             });
         }
