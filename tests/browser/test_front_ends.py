@@ -13,6 +13,7 @@ Screenshots go to build/test-output/browser/; the one of the README comes from t
 """
 
 import json
+import re
 import sys
 import time
 
@@ -123,13 +124,16 @@ def merged(outputs):
     for o in json.loads(json.dumps(outputs)):
         o.get("data", {}).pop("image/png", None)
         o.get("metadata", {}).pop("image/png", None)  # the PNG's width and height
-        if o["output_type"] == "stream":
-            o["text"] = o["text"].replace("\r\n", "\n")  # the front end's output model drops the CR of CRLF (SMTP's banner)
         if result and o["output_type"] == "stream" and result[-1]["output_type"] == "stream" \
                 and result[-1]["name"] == o["name"]:
             result[-1]["text"] += o["text"]
         else:
             result.append(o)
+    for o in result:
+        # the front end's output model drops the CR of CRLF (SMTP's banner), also when the CR ended one
+        # stream message and the LF began the next, and a run of CRs (docker build's "Sending build context ...\r\r\n")
+        if o["output_type"] == "stream":
+            o["text"] = re.sub(r"\r+\n", "\n", o["text"])
     return result
 
 
