@@ -127,6 +127,13 @@ class DockerRunRulesTest {
     }
 
     @Test
+    void busyboxCatCopiesAPipeWithReadAndWriteWhenSendfileRefusesIt() {
+        Docked d = pulled();
+        assertEquals("hi\n", d.run("echo hi | busybox cat"));
+        assertEquals("from the host\n", d.run("echo from the host | docker run -i --rm busybox cat"));
+    }
+
+    @Test
     void aForkBombStopsAtPidsLimitWithAshsForkMessage() {
         String out = pulled().run("docker run --rm --pids-limit 3 alpine sh -c 'sleep 100 & sleep 100 & sleep 100 & echo unreached'; echo $?");
         assertEquals("sh: can't fork: Resource temporarily unavailable\n2\n", out);

@@ -36,9 +36,18 @@ final class Cat extends Tool {
 
     private static Step copy(Libc c, int fd, java.util.function.Supplier<Step> then) {
         return c.sys(new Sendfile(1, fd, CHUNK), r -> {
-            if (r.failed()) return c.readAll(fd, new java.io.ByteArrayOutputStream(), e -> then.get());
+            // a pipe or terminal cannot be sendfile's source (EINVAL): busybox's bb_copyfd_eof then
+            // copies with read and write, as here
+            if (r.failed()) return readWrite(c, fd, then);
             if (r.value() == 0) return then.get();
             return copy(c, fd, then);
+        });
+    }
+
+    private static Step readWrite(Libc c, int fd, java.util.function.Supplier<Step> then) {
+        return c.read(fd, 4096, r -> {
+            if (r.failed() || r.bytes().length == 0) return then.get();
+            return c.writeAll(1, r.bytes(), e -> e != null ? then.get() : readWrite(c, fd, then));
         });
     }
 
