@@ -130,7 +130,7 @@ class DockerRunRulesTest {
     void busyboxCatCopiesAPipeWithReadAndWriteWhenSendfileRefusesIt() {
         Docked d = pulled();
         assertEquals("hi\n", d.run("echo hi | busybox cat"));
-        assertEquals("from the host\n", d.run("echo from the host | docker run -i --rm busybox cat"));
+        assertEquals("from the host\n", d.run("echo from the host | docker run -i --rm alpine cat"));
     }
 
     @Test
