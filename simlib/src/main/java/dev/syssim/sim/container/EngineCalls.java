@@ -239,6 +239,28 @@ public final class EngineCalls {
         public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "60"; }
     }
 
+    /**
+     * {@code --network none}: the new network namespace keeps only {@code lo}, which runc's loopback
+     * setup brings up (an RTM_NEWLINK with IFF_UP), so 127.0.0.1 answers inside.
+     */
+    public record LoopbackUp(int pid) implements Syscall {
+        public String name() { return "sendmsg"; }
+
+        public Outcome enter(Kernel k, Process p) {
+            Process child = k.process(pid);
+            if (child == null || !(child.namespaces().net() instanceof dev.syssim.sim.net.stack.NetStack inside)) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
+            inside.setLinkUp(inside.loopback(), true);
+            return Outcome.ok(32, Costs.SYSCALL);
+        }
+
+        public String straceArgs(SysResult r) {
+            return "5, {msg_name={sa_family=AF_NETLINK, nl_pid=0, nl_groups=00000000}, msg_namelen=12, msg_iov=[{iov_base=[{nlmsg_len=32, nlmsg_type=RTM_NEWLINK, "
+                    + "nlmsg_flags=NLM_F_REQUEST|NLM_F_ACK}, {ifi_family=AF_UNSPEC, ifi_index=if_nametoindex(\"lo\"), ifi_flags=IFF_UP, ifi_change=0x1}], iov_len=32}], "
+                    + "msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0";
+        }
+        public String straceResult(SysResult r) { return r.failed() ? r.errno().straceResult() : "32"; }
+    }
+
     /** runc reports that the container's process could not be executed: Docker's message and the status it maps to. */
     public record StartFailed(Container container, String error, int status) implements Syscall {
         public String name() { return "write"; }

@@ -47,6 +47,8 @@ class DockerBridgeTest {
         assertTrue(d.run("ping -c 1 172.17.0.2").contains("1 packets transmitted, 1 received, 0% packet loss"));
         assertEquals("lo\n", d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' nonet) -n ip link | grep -E '^[0-9]+:' | cut -d: -f2 | tr -d ' '"));
         assertEquals("\n", d.run("docker inspect -f '{{.NetworkSettings.IPAddress}}' nonet"));
+        // runc's loopback setup brings lo up, as in every container
+        assertTrue(d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' nonet) -n ip link show lo").contains("<LOOPBACK,UP,LOWER_UP>"));
     }
 
     @Test

@@ -60,9 +60,10 @@ public final class Runc extends Tool {
         });
     }
 
-    /** {@code --network bridge} (the default) or a user-defined network: the child's eth0 on its bridge before it runs; {@code none}: only lo. */
+    /** {@code --network bridge} (the default) or a user-defined network: the child's eth0 on its bridge before it runs; {@code none}: only lo, up. */
     private static Step network(Libc c, Container ct, int pid, Supplier<Step> then) {
-        if (ct.spec().network().equals("none") || ct.spec().network().equals("host")) return then.get();
+        if (ct.spec().network().equals("host")) return then.get();
+        if (ct.spec().network().equals("none")) return c.sys(new EngineCalls.LoopbackUp(pid), r -> then.get());
         return c.sys(new EngineCalls.ConnectBridge(ct, pid), r -> then.get());
     }
 
