@@ -47,6 +47,11 @@ class DockerSecurityOptionsTest {
         Docked d = pulled();
         assertEquals("CapEff:\t000001ffffffffff\n", d.run("docker run --rm --privileged alpine cat /proc/self/status | grep CapEff"));
         assertEquals("0\n", d.run("docker run --rm --privileged -v /dev:/hostdev alpine sh -c ': < /hostdev/kmsg; echo $?'"));
+        // the host's device nodes appear in the container's /dev; without --privileged they do not
+        String disk = d.run("ls /dev | grep -E '^(sd|vd|nvme)' | head -1").strip();
+        assertTrue(!disk.isEmpty(), "the laptop has a disk node");
+        assertEquals("/dev/" + disk + "\n", d.run("docker run --rm --privileged alpine ls /dev/" + disk));
+        assertTrue(d.run("docker run --rm alpine ls /dev/" + disk + " 2>&1").contains("No such file or directory"));
     }
 
     @Test

@@ -201,11 +201,32 @@ public final class Dockerd extends Tool {
         return all;
     }
 
-    /** {@code --device HOST[:CONTAINER]}: the host's node looked up (stat) for its type, numbers and mode. */
+    /** The nodes runc makes in every container's /dev; {@code --privileged} adds the host's others. */
+    private static final List<String> DEFAULT_NODES = List.of("null", "zero", "full", "random", "urandom", "tty", "console", "ptmx");
+
+    /**
+     * {@code --device HOST[:CONTAINER]}: the host's node looked up (stat) for its type, numbers and
+     * mode; {@code --privileged}: every device node in the host's /dev as well (Simplification: the
+     * top level of /dev only, not its subdirectories).
+     */
     private static Step devices(Libc c, RunSpec spec, java.util.function.BiFunction<List<Device>, String, Step> then) {
+        if (!spec.security().privileged()) return devices(c, spec.security().devices(), then);
+        return c.listDirectory("/dev", false, (err, entries) -> {
+            List<String> all = new java.util.ArrayList<>(spec.security().devices());
+            if (entries != null) {
+                for (dev.syssim.sim.fs.Dirent e : entries) {
+                    boolean node = e.type() == FileType.CHAR_DEVICE || e.type() == FileType.BLOCK_DEVICE;
+                    if (node && !DEFAULT_NODES.contains(e.name()) && !all.contains("/dev/" + e.name())) all.add("/dev/" + e.name());
+                }
+            }
+            return devices(c, all, then);
+        });
+    }
+
+    private static Step devices(Libc c, List<String> asked, java.util.function.BiFunction<List<Device>, String, Step> then) {
         List<Device> found = new java.util.ArrayList<>();
         String[] error = {null};
-        return Libc.forEach(spec.security().devices(), (d, next) -> {
+        return Libc.forEach(asked, (d, next) -> {
             String[] parts = d.split(":");
             return c.statOf(parts[0], true, (err, st) -> {
                 if (err != null || (st.type() != FileType.CHAR_DEVICE && st.type() != FileType.BLOCK_DEVICE)) {
