@@ -73,14 +73,30 @@ public final class Curl extends Tool {
         boolean silent = o.hasAny("s", "silent");
         boolean showError = o.hasAny("S", "show-error");
         String connectTimeout = o.value("connect-timeout");
+        for (String[] limit : new String[][] {{"--connect-timeout", connectTimeout}, {o.value("m") != null ? "-m" : "--max-time", o.value("m", o.value("max-time"))}}) {
+            if (limit[1] != null && !limit[1].matches("[0-9]*\\.?[0-9]+|[0-9]+\\.")) {
+                c.eprint("curl: option " + limit[0] + ": expected a proper numerical parameter\n"
+                        + "curl: try 'curl --help' or 'curl --manual' for more information\n");
+                return c.exit(2);
+            }
+        }
         long timeoutMillis = connectTimeout == null ? 300_000 : (long) (Double.parseDouble(connectTimeout) * 1000);
+        // -m/--max-time bounds the whole transfer; while connecting the nearer limit wins, and curl
+        // names which one ran out (recorded on curl 7.88.1: a connect limit gives "Failed to connect
+        // ... Timeout was reached", the overall one "Connection timed out after N milliseconds").
+        // Simplification: the overall limit is applied to the connect only, not to the transfer.
+        String maxTime = o.value("m", o.value("max-time"));
+        long overallMillis = maxTime == null ? Long.MAX_VALUE : (long) (Double.parseDouble(maxTime) * 1000);
+        boolean overallFirst = overallMillis < timeoutMillis;
+        if (overallFirst) timeoutMillis = overallMillis;
         String h = host;
         int p = port;
+        long limit = timeoutMillis;
         return Daemon.monotonic(c, start -> NetLib.resolve(c, h, addresses -> {
             if (addresses.isEmpty()) return fail(c, silent, showError, 6, "Could not resolve host: " + h);
             Request r = new Request(h, addresses.get(0), p, path, o.hasAny("I", "head"), o.hasAny("v", "verbose"), silent, showError,
                     o.hasAny("i", "include"), o.hasAny("f", "fail"), o.value("o", o.value("output")), start);
-            return connect(c, r, (int) timeoutMillis);
+            return connect(c, r, (int) limit, overallFirst);
         }));
     }
 
@@ -89,15 +105,16 @@ public final class Curl extends Tool {
         return c.exit(code);
     }
 
-    private Step connect(Libc c, Request r, int timeoutMillis) {
+    private Step connect(Libc c, Request r, int timeoutMillis, boolean overallLimit) {
         if (r.verbose()) c.eprint("*   Trying " + r.address() + ":" + r.port() + "...\n");
         return c.sys(NetSyscalls.SocketCall.tcp(), s -> {
             int fd = s.intValue();
             return Nc.timeoutConnect(c, timeoutMillis, fd, new Endpoint(r.address(), r.port()), result -> Daemon.monotonic(c, now -> {
                 long ms = (now - r.startedAt()) / 1_000_000L;
                 if (result.timedOut()) {
-                    return c.close(fd, () -> fail(c, r.silent(), r.showError(), 28,
-                            "Failed to connect to " + r.host() + " port " + r.port() + " after " + ms + " ms: Timeout was reached"));
+                    return c.close(fd, () -> fail(c, r.silent(), r.showError(), 28, overallLimit
+                            ? "Connection timed out after " + ms + " milliseconds"
+                            : "Failed to connect to " + r.host() + " port " + r.port() + " after " + ms + " ms: Timeout was reached"));
                 }
                 if (!result.ok()) {
                     return c.close(fd, () -> fail(c, r.silent(), r.showError(), 7,

@@ -227,6 +227,17 @@ class FirewallStoriesTest {
         campus.on("border").run(BORDER_FIREWALL);
         assertEquals("curl: (28) Failed to connect to 10.84.0.10 port 80 after 2000 ms: Timeout was reached\nstatus 28\n",
                 campus.on("offcampus").run("curl --connect-timeout 2 http://10.84.0.10/; echo status $?"));
+        // -m bounds the whole transfer: when it runs out first, curl 7.88.1 words it differently (recorded)
+        assertEquals("curl: (28) Connection timed out after 1000 milliseconds\nstatus 28\n",
+                campus.on("offcampus").run("curl -m 1 http://10.84.0.10/; echo status $?"));
+        assertEquals("curl: (28) Connection timed out after 1000 milliseconds\nstatus 28\n",
+                campus.on("offcampus").run("curl --connect-timeout 3 --max-time 1 http://10.84.0.10/; echo status $?"));
+        assertEquals("curl: (28) Failed to connect to 10.84.0.10 port 80 after 1000 ms: Timeout was reached\nstatus 28\n",
+                campus.on("offcampus").run("curl --connect-timeout 1 -m 3 http://10.84.0.10/; echo status $?"));
+        assertEquals("status 28\n", campus.on("offcampus").run("curl -s -m 1 http://10.84.0.10/; echo status $?"));
+        assertEquals("curl: option -m: expected a proper numerical parameter\n"
+                + "curl: try 'curl --help' or 'curl --manual' for more information\nstatus 2\n",
+                campus.on("offcampus").run("curl -m abc http://10.84.0.10/; echo status $?"));
     }
 
     @Test
