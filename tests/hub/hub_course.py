@@ -271,7 +271,10 @@ async def session_run(hub, url, kernel_name, cells):
             kernel = await hub.call("POST", f"{url}api/kernels", {"name": kernel_name})
         # with the session id in the URL, as JupyterLab connects (the server keys the connection by it)
         ws_url = hub.base.replace("http", "ws", 1) + f"{url}api/kernels/{kernel['id']}/channels?session_id={session}"
-        request = HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=600)
+        # the server waits up to a minute for the kernel's kernel_info_reply before it upgrades the
+        # connection; one that hangs past that (seen: a reconnect to a kernel that never bound its
+        # ports) is given up after 150 s like a kernel the server gave up (599 below)
+        request = HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=150)
         try:
             ws = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
         except HTTPClientError as e:
@@ -280,7 +283,7 @@ async def session_run(hub, url, kernel_name, cells):
             # choosing the free port and the kernel binding it, another connection on the machine
             # took it as its ephemeral port; the server's five restarts reuse the ports it chose.
             # A student starts a new kernel then; so does this (counted in the report).
-            if e.code not in (404, 503) or new_kernels >= 3:
+            if e.code not in (404, 503, 599) or new_kernels >= 3:
                 raise
             new_kernels += 1
             kernel = None
