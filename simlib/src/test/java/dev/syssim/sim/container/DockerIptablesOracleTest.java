@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,33 +23,12 @@ class DockerIptablesOracleTest {
     private static final Path PORTS = Path.of("..", "testdata", "oracle", "docker", "ports-20.10.24.txt");
     private static final Path NETWORKS = Path.of("..", "testdata", "oracle", "docker", "networks-20.10.24.txt");
 
-    record Case(String command, String output, int status) {
-    }
-
-    static List<Case> cases(Path file) throws IOException {
-        List<Case> cases = new ArrayList<>();
-        String command = null;
-        StringBuilder out = new StringBuilder();
-        for (String line : Files.readString(file).split("\n", -1)) {
-            if (line.startsWith("### status ")) {
-                cases.add(new Case(command, out.toString().stripTrailing(), Integer.parseInt(line.substring(11))));
-                command = null;
-            } else if (line.startsWith("### ") && command == null) {
-                command = line.substring(4);
-                out.setLength(0);
-            } else if (command != null) {
-                out.append(line).append('\n');
-            }
-        }
-        return cases;
-    }
-
     @TestFactory
     List<DynamicTest> eachRecordedStateOfTheTablesIsTheRecordedOne() throws IOException {
         Docked d = new Docked("root", true, true);
         d.run("docker pull busybox >/dev/null 2>&1");
         List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases(FILE)) {
+        for (DockerMoreOracleTest.Case c : DockerMoreOracleTest.cases(FILE)) {
             // the simulated busybox has no httpd applet: a sleeping container holds the same endpoint and ports
             String command = c.command().replace("busybox httpd -f -p 80", "busybox sleep 1000");
             tests.add(DynamicTest.dynamicTest(c.command(), () -> {
@@ -69,7 +47,7 @@ class DockerIptablesOracleTest {
         Docked d = new Docked("root", true, true);
         d.run("docker pull busybox >/dev/null 2>&1");
         List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases(PORTS)) {
+        for (DockerMoreOracleTest.Case c : DockerMoreOracleTest.cases(PORTS)) {
             String command = c.command().replace("busybox httpd -f -p 80", "busybox sleep 1000");
             // docker port without a port lists the bindings in Go's map order, which is random: that line is not compared
             boolean randomOrder = c.command().endsWith("docker port web2");
@@ -91,7 +69,7 @@ class DockerIptablesOracleTest {
         Docked d = new Docked("root", true, true);
         d.run("docker pull busybox >/dev/null 2>&1");
         List<DynamicTest> tests = new ArrayList<>();
-        for (Case c : cases(NETWORKS)) {
+        for (DockerMoreOracleTest.Case c : DockerMoreOracleTest.cases(NETWORKS)) {
             // the bridge's interface index (7) is the recording namespace's, where dockerd had made and removed others
             if (c.command().startsWith("ip -4 addr show")) continue;
             tests.add(DynamicTest.dynamicTest(c.command(), () -> {
