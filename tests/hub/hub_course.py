@@ -258,6 +258,15 @@ def message(msg_type, content, session):
             "parent_header": {}, "metadata": {}, "content": content, "channel": "shell", "buffers": []}
 
 
+async def give_up(hub, url, kernel):
+    """Shuts down a kernel the student gave up on, as the Lab's "shut down kernel" does, so that
+    only the kernel the student then works in is measured."""
+    try:
+        await hub.call("DELETE", f"{url}api/kernels/{kernel['id']}", timeout=60)
+    except Exception:
+        pass  # the server may have given it up already (404)
+
+
 async def session_run(hub, url, kernel_name, cells):
     """Starts a kernel in the student's server, runs the cells one after another over its websocket
     and shuts the kernel down. Returns the kernel's id, ready time and one record per cell."""
@@ -286,6 +295,7 @@ async def session_run(hub, url, kernel_name, cells):
             if e.code not in (404, 503, 599) or new_kernels >= 3:
                 raise
             new_kernels += 1
+            await give_up(hub, url, kernel)
             kernel = None
             continue
         info = message("kernel_info_request", {}, session)
@@ -302,6 +312,7 @@ async def session_run(hub, url, kernel_name, cells):
                 if new_kernels >= 3:
                     raise RuntimeError("no kernel_info_reply from 4 kernels in a row")
                 new_kernels += 1
+                await give_up(hub, url, kernel)
                 kernel = None
                 break
             if reply is None:
@@ -362,7 +373,11 @@ async def phase(hub, run_id, users, kernel_name, cells, match):
     results = await asyncio.gather(*(session_run(hub, url, kernel_name, cells) for _, url in users),
                                    return_exceptions=True)
     wall = time.monotonic() - wall
-    kernels = [pid for pid in processes_of_run(run_id) if match in cmdline(pid)]
+    # the kernels the students worked in: their connection files are named after the kernel's id
+    # (a kernel given up may still be exiting, and is not counted)
+    ids = [r[0] for r in results if isinstance(r, tuple)]
+    kernels = [pid for pid in processes_of_run(run_id)
+               if match in cmdline(pid) and any(i in cmdline(pid) for i in ids)]
     measured = [u for u in (usage(pid) for pid in kernels) if u]
     servers = [pid for pid in processes_of_run(run_id) if "jupyterhub-singleuser" in cmdline(pid)]
     server_cpu = 0.0
