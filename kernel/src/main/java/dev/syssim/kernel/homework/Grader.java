@@ -112,12 +112,15 @@ public final class Grader {
         private static final String EOF = "\u0000eof";
         /** How long a worker may take to say it is ready. */
         private static final Duration STARTUP = Duration.ofSeconds(120);
+        /** How long the last lines of a worker that exited may take to come through its stderr pipe. */
+        private static final Duration STDERR_DRAIN = Duration.ofSeconds(5);
         private boolean ready;
         private final Process process;
         private final Writer tasks;
         private final BlockingQueue<String> answers = new ArrayBlockingQueue<>(16);
         /** The last lines the worker wrote to stderr: why it died, if it does. */
         private final Deque<String> stderrTail = new ArrayDeque<>();
+        private final Thread stderrReader;
 
         Worker(List<String> command) {
             try {
@@ -127,13 +130,14 @@ public final class Grader {
             }
             tasks = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             daemon(() -> pump(new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))), "answers");
-            daemon(this::drainStderr, "stderr");
+            stderrReader = daemon(this::drainStderr, "stderr");
         }
 
-        private static void daemon(Runnable r, String name) {
+        private static Thread daemon(Runnable r, String name) {
             Thread t = new Thread(r, "syssim-grade-worker-" + name);
             t.setDaemon(true);
             t.start();
+            return t;
         }
 
         private void pump(BufferedReader in) {
@@ -206,6 +210,8 @@ public final class Grader {
             int status;
             try {
                 status = process.waitFor();
+                // the worker's last words may still be in the pipe when its exit is seen: read them to the end
+                stderrReader.join(STDERR_DRAIN.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 status = -1;
