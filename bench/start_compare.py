@@ -7,7 +7,9 @@ jupyter_client's Session (kernel_bench.Kernel):
   start        launch -> first kernel_info_reply (wall time)
   CPU          the process's user + system CPU time at that reply (less sensitive to load)
   RSS fresh    resident memory 0.5 s after that reply
-  first cell   `echo hi` (boots the simulated world), its wall time and the RSS after it
+  USS fresh    the part of it no other process maps (psutil's uss): RSS also counts the pages
+               of files the kernel maps (libjvm, the class archives) that every kernel shares
+  first cell   `echo hi` (boots the simulated world), its wall time and the RSS and USS after it
   round trip   the median of --cells further `echo hi` cells
 
 Used to check that Java cells cost a shell-only session nothing: build the kernel of two commits,
@@ -35,23 +37,29 @@ def cpu_ms(kernel):
     return (times.user + times.system) * 1000
 
 
+def uss_mb(kernel):
+    """Memory no other process maps: what this kernel costs beyond the pages it shares."""
+    return psutil.Process(kernel.proc.pid).memory_full_info().uss / 2**20
+
+
 def one_round(kernel, cells):
     start = kernel.launch() * 1000
     cpu = cpu_ms(kernel)
     time.sleep(0.5)
-    fresh = kernel.rss_mb()
+    fresh, fresh_uss = kernel.rss_mb(), uss_mb(kernel)
     t0 = time.perf_counter()
     kernel.execute("echo hi")
     first = (time.perf_counter() - t0) * 1000
-    after_first = kernel.rss_mb()
+    after_first, after_first_uss = kernel.rss_mb(), uss_mb(kernel)
     trips = []
     for _ in range(cells):
         t0 = time.perf_counter()
         kernel.execute("echo hi")
         trips.append((time.perf_counter() - t0) * 1000)
     kernel.shutdown()
-    return {"start (ms)": start, "CPU at the first reply (ms)": cpu, "RSS fresh (MB)": fresh,
+    return {"start (ms)": start, "CPU at the first reply (ms)": cpu, "RSS fresh (MB)": fresh, "USS fresh (MB)": fresh_uss,
             "first cell `echo hi` (ms)": first, "RSS after the first cell (MB)": after_first,
+            "USS after the first cell (MB)": after_first_uss,
             "round trip `echo hi` (ms)": statistics.median(trips)}
 
 

@@ -6,7 +6,10 @@ argv, `NAME=value` into its env; `--kernels=N` (default 2) kernels run side by s
 so pages they share (the JVM's library, the start-up archive's clean pages) show as shared;
 `--idle=S` (default 3) is the idle time before the last measurement. With
 `-XX:NativeMemoryTracking=summary` it also prints the JVM's own account (jcmd VM.native_memory) of
-the first kernel at the end. It also says how much CPU time the section cost each kernel.
+the first kernel at the end; with `--mappings` it sorts the first kernel's resident pages by what
+they map (the JVM's library, the class archives, the code cache, the rest of its anonymous memory)
+and measures a JVM with the same options that only prints a line and sleeps: the floor under any
+Java kernel. It also says how much CPU time the section cost each kernel.
 
 Per kernel (the mean over the kernels): RSS (resident pages, shared ones included), USS (pages no
 other process maps: what one more student costs) and PSS (shared pages divided among the
@@ -22,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 sys.path[:0] = [str(pathlib.Path(__file__).resolve().parents[2] / "tests" / d) for d in ("hub", ".")]
@@ -46,13 +50,60 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def by_mapping(pid):
+    """Resident MB of the process by what it maps, from /proc/PID/smaps."""
+    kinds = {}
+    kind = None
+    with open(f"/proc/{pid}/smaps") as f:
+        for line in f:
+            parts = line.split()
+            if "-" in parts[0] and not parts[0].endswith(":"):
+                path = parts[5] if len(parts) > 5 else ""
+                name = os.path.basename(path)
+                if name.endswith((".aot", ".jsa")):
+                    kind = f"class archive {name}"
+                elif name.endswith(".so") or ".so." in name:
+                    kind = "libjvm.so" if name == "libjvm.so" else "other libraries"
+                elif path.startswith("/"):
+                    kind = "other files"
+                elif "x" in parts[1]:
+                    kind = "code cache (anonymous, executable)"
+                else:
+                    kind = "heap, metaspace, stacks, malloc (anonymous)"
+            elif parts[0] == "Rss:":
+                kinds[kind] = kinds.get(kind, 0) + int(parts[1]) / 1024
+    return kinds
+
+
+def jvm_floor(java, jvm_options):
+    """RSS in MB of a JVM with the kernel's options that prints a line and sleeps."""
+    with tempfile.TemporaryDirectory() as scratch:
+        source = pathlib.Path(scratch) / "Floor.java"
+        source.write_text('public class Floor { public static void main(String[] a) throws Exception {'
+                          ' System.out.println("up"); Thread.sleep(60_000); } }')
+        # compiled first: the source launcher would run javac inside the measured JVM
+        subprocess.run([str(pathlib.Path(java).with_name("javac")), "-d", scratch, source], check=True)
+        process = subprocess.Popen([java, *jvm_options, "-cp", scratch, "Floor"], stdout=subprocess.PIPE, text=True)
+        try:
+            process.stdout.readline()
+            time.sleep(1)
+            return memory(process.pid)[0] / 2**20
+        finally:
+            process.kill()
+            process.wait()
+
+
 def described(pids):
     rss, uss, pss = (statistics.mean(m[i] for m in map(memory, pids)) / 2**20 for i in range(3))
     return f"RSS {rss:.1f} MB, USS {uss:.1f} MB, PSS {pss:.1f} MB"
 
 
+def idle_label(idle):
+    return f"idle {idle:g} s after it"
+
+
 def main(args):
-    options = dict(a[2:].split("=", 1) for a in args if a.startswith("--"))
+    options = dict((a[2:] + "=").split("=", 1)[:2] for a in args if a.startswith("--"))
     jvm = [a for a in args if a.startswith("-") and not a.startswith("--")]
     env = [a for a in args if not a.startswith("-")]
     count, idle = int(options.get("kernels", 2)), float(options.get("idle", 3))
@@ -77,6 +128,14 @@ def main(args):
         after = described(pids)
         time.sleep(idle)
         rested = described(pids)
+        if "mappings" in options:
+            print(f"resident pages of one kernel {idle_label(idle)}, by what they map (MB):")
+            for kind, mb in sorted(by_mapping(pids[0]).items(), key=lambda kv: -kv[1]):
+                print(f"  {mb:6.1f}  {kind}")
+            # the kernel's own options without its archives: the floor is the JVM's, not the kernel's
+            plain = [a for a in spec["argv"][1:spec["argv"].index("-jar")]
+                     if not a.startswith(("-XX:SharedArchiveFile", "-XX:AOTCache", "-Xlog"))]
+            print(f"  a JVM with the kernel's options that only prints a line: RSS {jvm_floor(spec['argv'][0], plain):.1f} MB")
         if "-XX:NativeMemoryTracking=summary" in jvm:
             jcmd = pathlib.Path(spec["argv"][0]).with_name("jcmd")
             print(subprocess.run([str(jcmd) if jcmd.exists() else shutil.which("jcmd"), str(pids[0]), "VM.native_memory",
@@ -84,9 +143,9 @@ def main(args):
     finally:
         for km, _ in kernels:
             km.shutdown_kernel(now=True)
-    idle_label = f"idle {idle:g} s after it"
+    idle_label_text = idle_label(idle)
     print(f"{' '.join(args) or '(kernelspec as installed)'}, {count} kernels, per kernel:\n"
-          f"  {'fresh':22}{fresh}\n  {'after the section':22}{after}\n  {idle_label:22}{rested}\n"
+          f"  {'fresh':22}{fresh}\n  {'after the section':22}{after}\n  {idle_label_text:22}{rested}\n"
           f"  the section took {cpu:.2f} CPU-s per kernel ({wall:.1f} s of wall time for all)")
 
 
