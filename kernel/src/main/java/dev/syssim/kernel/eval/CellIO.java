@@ -55,4 +55,18 @@ public interface CellIO {
     default int executionCount() {
         return 0;
     }
+
+    /** Reads one line at an input prompt, as {@link #input} does. */
+    @FunctionalInterface
+    interface Input {
+        Optional<String> read(String prompt, boolean password);
+    }
+
+    /**
+     * This front end with its {@link #input} done by {@code input} instead (which may ask this
+     * one); everything else passes through unchanged.
+     */
+    default CellIO withInput(Input input) {
+        return new InputReplacedIO(this, input);
+    }
 }

@@ -2,7 +2,6 @@ package dev.syssim.kernel.eval;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,13 +51,19 @@ final class Journal {
         private final String code;
         private final Workspace.Settings before;
         private final long generation;
-        private final AnswerKeepingIO io;
+        private final CellIO io;
+        /** What the user answered at the cell's input prompts, in order (empty: no stdin). */
+        private final List<Optional<String>> answers = new ArrayList<>();
 
         private Recording(String code, CellIO io, Workspace.Settings before, long generation) {
             this.code = code;
             this.before = before;
             this.generation = generation;
-            this.io = new AnswerKeepingIO(io);
+            this.io = io.withInput((prompt, password) -> {
+                Optional<String> answer = io.input(prompt, password);
+                answers.add(answer);
+                return answer;
+            });
         }
 
         CellIO io() {
@@ -75,7 +80,7 @@ final class Journal {
                 base = before;
                 entries.clear();
             }
-            entries.add(new Entry(code, io.stdinAllowed(), io.answers, interrupts));
+            entries.add(new Entry(code, io.stdinAllowed(), answers, interrupts));
         }
     }
 
@@ -84,57 +89,5 @@ final class Journal {
         int eol = code.indexOf('\n');
         String first = (eol < 0 ? code : code.substring(0, eol)).strip();
         return first.equals("%%check") || first.startsWith("%%check ") || first.startsWith("%%check\t");
-    }
-
-    /** Passes a cell's IO on and keeps what the user answered at input prompts. */
-    private static final class AnswerKeepingIO implements CellIO {
-        private final CellIO io;
-        private final List<Optional<String>> answers = new ArrayList<>();
-
-        AnswerKeepingIO(CellIO io) {
-            this.io = io;
-        }
-
-        @Override
-        public void stream(String name, String text) {
-            io.stream(name, text);
-        }
-
-        @Override
-        public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {
-            io.display(data, metadata, displayId, update);
-        }
-
-        @Override
-        public void result(Map<String, Object> data, Map<String, Object> metadata) {
-            io.result(data, metadata);
-        }
-
-        @Override
-        public void page(String text) {
-            io.page(text);
-        }
-
-        @Override
-        public void clearOutput(boolean wait) {
-            io.clearOutput(wait);
-        }
-
-        @Override
-        public Optional<String> input(String prompt, boolean password) {
-            Optional<String> answer = io.input(prompt, password);
-            answers.add(answer);
-            return answer;
-        }
-
-        @Override
-        public boolean stdinAllowed() {
-            return io.stdinAllowed();
-        }
-
-        @Override
-        public int executionCount() {
-            return io.executionCount();
-        }
     }
 }

@@ -105,7 +105,9 @@ public final class SimInterpreter implements Interpreter {
             return tooLarge(code);
         }
         Journal.Recording recording = workspace.journal().start(code, io, workspace);
-        CellIO watched = new UntimedInputIO(recording.io(), watchdog);
+        // the time a student takes to type an answer is theirs, not the cell's
+        CellIO recorded = recording.io();
+        CellIO watched = recorded.withInput((prompt, password) -> watchdog.waiting(() -> recorded.input(prompt, password)));
         frontend.bind(watched);
         try {
             javaSide.cellBegins();

@@ -3,12 +3,8 @@ package dev.syssim.kernel.eval;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * A cell's front end whose {@code input_request}s do not count against the cell's time limit: the
- * time a student takes to type an answer is theirs, not the cell's ({@link CellWatchdog#waiting}).
- * Everything else passes through unchanged.
- */
-record UntimedInputIO(CellIO io, CellWatchdog watchdog) implements CellIO {
+/** A cell's front end with another way of reading input: {@link CellIO#withInput}. */
+record InputReplacedIO(CellIO io, CellIO.Input reader) implements CellIO {
 
     @Override
     public void stream(String name, String text) {
@@ -37,7 +33,7 @@ record UntimedInputIO(CellIO io, CellWatchdog watchdog) implements CellIO {
 
     @Override
     public Optional<String> input(String prompt, boolean password) {
-        return watchdog.waiting(() -> io.input(prompt, password));
+        return reader.read(prompt, password);
     }
 
     @Override
