@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -76,6 +78,9 @@ public final class Tar extends Tool {
         boolean dereference;
         boolean numericOwner;
         boolean sortByName;
+        /** --owner / --group: what the archive says instead of the file's owner (see {@link Owner}). */
+        Owner owner;
+        Owner group;
         int strip;
         final List<String> excludes = new ArrayList<>();
         int status;
@@ -135,6 +140,15 @@ public final class Tar extends Tool {
                 case "h" -> run.dereference = true;
                 case "exclude" -> run.excludes.add(o.value());
                 case "numeric-owner" -> run.numericOwner = true;
+                case "owner", "group" -> {
+                    Owner parsed = Owner.parse(o.value());
+                    if (parsed == null) {
+                        String bad = o.value().contains(":") ? o.value().substring(o.value().indexOf(':') + 1) : o.value();
+                        return fatal(c, bad + ": Invalid owner or group ID");
+                    }
+                    if (o.key().equals("owner")) run.owner = parsed;
+                    else run.group = parsed;
+                }
                 case "strip-components" -> {
                     if (!o.value().matches("\\d+")) {
                         c.eprint("tar: Invalid number of elements: " + Libc.quote(o.value()) + "\n");
@@ -172,6 +186,55 @@ public final class Tar extends Tool {
                 });
             }));
         });
+    }
+
+    /**
+     * An --owner or --group value as tar 1.34 reads it: {@code NAME:ID} gives both; a decimal number
+     * gives the id (its name then comes from the user database); anything else is a name, whose id
+     * comes from the database, or stays the file's when the database does not know it. An empty
+     * name is kept empty (a listing then shows the number).
+     */
+    private record Owner(String name, Long id) {
+
+        private static final long MAX_ID = 0xFFFF_FFFFL;
+
+        /** Null when the id is not a number tar accepts (its fatal "Invalid owner or group ID"). */
+        static Owner parse(String arg) {
+            int colon = arg.indexOf(':');
+            if (colon >= 0) {
+                Long id = decimal(arg.substring(colon + 1));
+                if (id == null) return null;
+                return new Owner(colon == 0 ? null : arg.substring(0, colon), id);
+            }
+            if (!arg.isEmpty() && arg.charAt(0) >= '0' && arg.charAt(0) <= '9' && arg.chars().allMatch(Character::isDigit)) {
+                Long id = decimal(arg);
+                return id == null ? null : new Owner(null, id);
+            }
+            return new Owner(arg, null);
+        }
+
+        private static Long decimal(String text) {
+            if (text.isEmpty() || !text.chars().allMatch(ch -> ch >= '0' && ch <= '9')) return null;
+            try {
+                long v = Long.parseLong(text);
+                return v <= MAX_ID ? v : null;
+            } catch (NumberFormatException tooLong) {
+                return null;
+            }
+        }
+
+        /** The id written for a file whose own id is {@code fileId}. */
+        int id(int fileId, ToIntFunction<String> byName) {
+            if (id != null) return (int) (long) id;
+            if (name == null) return fileId;
+            int known = byName.applyAsInt(name);
+            return known >= 0 ? known : fileId;
+        }
+
+        /** The name written, given the id written. */
+        String name(int writtenId, IntFunction<String> byId) {
+            return name != null ? name : byId.apply(writtenId);
+        }
     }
 
     /** A -C option's directory, in its place among the file names. */
@@ -417,12 +480,32 @@ public final class Tar extends Tool {
             }
         }
         e.setMode(st.mode());
-        e.setUserId(st.uid());
-        e.setGroupId(st.gid());
-        e.setUserName(run.users.userName(st.uid()));
-        e.setGroupName(run.users.groupName(st.gid()));
+        int uid = uid(run, st);
+        int gid = gid(run, st);
+        e.setUserId(uid);
+        e.setGroupId(gid);
+        e.setUserName(userName(run, uid));
+        e.setGroupName(groupName(run, gid));
         e.setLastModifiedTime(FileTime.from(epochSeconds(st.mtime()), TimeUnit.SECONDS));
         return e;
+    }
+
+    private static int uid(Run run, Stat st) {
+        if (run.owner == null) return st.uid();
+        return run.owner.id(st.uid(), n -> run.users.user(n) == null ? -1 : run.users.user(n).uid());
+    }
+
+    private static int gid(Run run, Stat st) {
+        if (run.group == null) return st.gid();
+        return run.group.id(st.gid(), n -> run.users.group(n) == null ? -1 : run.users.group(n).gid());
+    }
+
+    private static String userName(Run run, int uid) {
+        return run.owner == null ? run.users.userName(uid) : run.owner.name(uid, run.users::userName);
+    }
+
+    private static String groupName(Run run, int gid) {
+        return run.group == null ? run.users.groupName(gid) : run.group.name(gid, run.users::groupName);
     }
 
     private long epochSeconds(long simNanos) {
@@ -430,7 +513,7 @@ public final class Tar extends Tool {
     }
 
     private void verbose(Libc c, Run run, String name, Stat st, String link) {
-        String line = run.verbose > 1 ? longLine(run, Ls.modeString(st), run.users.userName(st.uid()), run.users.groupName(st.gid()),
+        String line = run.verbose > 1 ? longLine(run, Ls.modeString(st), userName(run, uid(run, st)), groupName(run, gid(run, st)),
                 st.type() == FileType.REGULAR ? st.size() : 0, epochSeconds(st.mtime()), name, link) : name;
         if (run.archive != null && run.archive.equals("-")) c.eprint(line + "\n");
         else c.println(line);

@@ -823,7 +823,21 @@ public final class Find extends Tool {
             case 'd' -> String.format("%02d", t.getDayOfMonth());
             case 'e' -> String.format("%2d", t.getDayOfMonth());
             case 'H' -> String.format("%02d", t.getHour());
+            case 'k' -> String.format("%2d", t.getHour());
             case 'I' -> String.format("%02d", (t.getHour() + 11) % 12 + 1);
+            case 'l' -> String.format("%2d", (t.getHour() + 11) % 12 + 1);
+            case 'R' -> String.format("%02d:%02d", t.getHour(), t.getMinute());
+            case 'C' -> String.format("%02d", Math.floorDiv(t.getYear(), 100));
+            case 'u' -> Integer.toString(t.getDayOfWeek().getValue());
+            case 'w' -> Integer.toString(t.getDayOfWeek().getValue() % 7);
+            // strftime's %U (weeks starting on Sunday) and %W (on Monday), from the 0-based day of the year
+            case 'U' -> String.format("%02d", (t.getDayOfYear() - 1 + 7 - t.getDayOfWeek().getValue() % 7) / 7);
+            case 'W' -> String.format("%02d", (t.getDayOfYear() - 1 + 7 - (t.getDayOfWeek().getValue() + 6) % 7) / 7);
+            case 'V' -> String.format("%02d", t.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case 'G' -> Integer.toString(t.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR));
+            case 'g' -> String.format("%02d", Math.floorMod(t.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR), 100));
+            case 'n' -> "\n";
+            case 't' -> "\t";
             case 'M' -> String.format("%02d", t.getMinute());
             case 'S' -> String.format("%02d.%09d0", t.getSecond(), nanos);
             case 'j' -> String.format("%03d", t.getDayOfYear());

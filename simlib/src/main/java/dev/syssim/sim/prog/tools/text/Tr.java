@@ -31,9 +31,11 @@ public final class Tr extends Tool {
         String error;
     }
 
+    // tr's getopt string starts with '+': options end at the first operand, so in
+    // "tr -d a -s b" the -s is a third operand, not an option.
     @Override
     protected Step run(Libc c) {
-        Getopt o = Getopt.parse("tr", c.args().operands(), "cCdst", LONG, true);
+        Getopt o = Getopt.parse("tr", c.args().operands(), "cCdst", LONG, false);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
         boolean complement = o.has("c", "C");
@@ -51,7 +53,7 @@ public final class Tr extends Tool {
         }
         if (ops.size() > needed) {
             String extra = "tr: extra operand " + c.quoteLocale(ops.get(needed));
-            if (needed == 1 && delete) extra += "\nOnly one string may be given when deleting without squeezing repeats.";
+            if (needed == 1 && delete && ops.size() == 2) extra += "\nOnly one string may be given when deleting without squeezing repeats.";
             return c.usageError(extra, 1);
         }
         Spec s1 = parse(c, ops.get(0));
@@ -88,6 +90,8 @@ public final class Tr extends Tool {
                 if (complement && classes && !(set2.length == set1.length && homogeneous(set2))) {
                     return fail(c, "when translating with complemented character classes,\nstring2 must map all characters in the domain to one");
                 }
+                // tr.c checks the case classes' alignment after its other checks, and not under -c
+                if (!complement && misalignedCase(s1, s2, set1.length)) return fail(c, "misaligned [:upper:] and/or [:lower:] construct");
             } else {
                 if (fills > 0) return fail(c, "the [c*] construct may appear in string2 only when translating");
                 set2 = expand(s2, -1);
@@ -286,11 +290,40 @@ public final class Tr extends Tool {
     }
 
     /** The bytes a set stands for, in order; a fill repeat [c*] makes the set {@code target} long. */
+    /**
+     * tr.c's validate_case_classes: walking both sets position by position, where string2 starts an
+     * [:upper:] or [:lower:] class, string1 must start one too at the same position (so
+     * {@code tr a-c '[:upper:]'} is refused, while {@code tr '[:lower:]' '[:upper:]'} maps case).
+     * The check runs until either set ends, the first position past the shorter one included.
+     */
+    private static boolean misalignedCase(Spec s1, Spec s2, int target) {
+        if (s2.elements.stream().noneMatch(Tr::caseClass)) return false;
+        List<Boolean> starts1 = new ArrayList<>();
+        List<Boolean> starts2 = new ArrayList<>();
+        int length1 = expand(s1, -1, starts1).length;
+        int length2 = expand(s2, target, starts2).length;
+        for (int i = 0; i <= Math.min(length1, length2) && i < length2; i++) {
+            if (starts2.get(i) && !(i < length1 && starts1.get(i))) return true;
+        }
+        return false;
+    }
+
+    private static boolean caseClass(Element e) {
+        return e.kind() == 'k' && (e.name().equals("upper") || e.name().equals("lower"));
+    }
+
     private static int[] expand(Spec spec, int target) {
+        return expand(spec, target, null);
+    }
+
+    /** The set's bytes; {@code caseStarts}, if given, gets for each byte whether it starts an [:upper:]/[:lower:] class. */
+    private static int[] expand(Spec spec, int target, List<Boolean> caseStarts) {
         List<Integer> out = new ArrayList<>();
+        List<Boolean> starts = caseStarts != null ? caseStarts : new ArrayList<>();
         int fillAt = -1;
         int fillChar = 0;
         for (Element e : spec.elements) {
+            int before = out.size();
             switch (e.kind()) {
                 case 'c', 'e' -> out.add(e.c());
                 case 'r' -> {
@@ -309,10 +342,14 @@ public final class Tr extends Tool {
                     }
                 }
             }
+            for (int i = before; i < out.size(); i++) starts.add(i == before && caseClass(e));
         }
         if (fillAt >= 0) {
             int fill = Math.max(0, target - out.size());
-            for (int r = 0; r < fill; r++) out.add(fillAt, fillChar);
+            for (int r = 0; r < fill; r++) {
+                out.add(fillAt, fillChar);
+                starts.add(fillAt, false);
+            }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -56,40 +56,93 @@ public final class Wc extends Tool {
         boolean[] show = {lines, words, chars, bytes, longest};
         int shown = (lines ? 1 : 0) + (words ? 1 : 0) + (chars ? 1 : 0) + (bytes ? 1 : 0) + (longest ? 1 : 0);
         List<String> files = o.operands();
+        String listFile = o.last("files0-from");
+        if (listFile != null) {
+            if (!files.isEmpty()) {
+                return c.usageError("wc: extra operand " + Quote.af(files.get(0), c.utf8()) + "\nfile operands cannot be combined with --files0-from", 1);
+            }
+            return Inputs.read(c, listFile, (err, list) -> {
+                if (err != null) {
+                    c.error("cannot open " + Quote.af(listFile, c.utf8()) + " for reading", err);
+                    return c.exit(1);
+                }
+                List<String> names = nulSeparated(list);
+                if (!listFile.equals("-")) return count(c, names, show, shown, true, listFile, false);
+                // names read from a pipe are counted as they come, so wc cannot size its columns first: width 1
+                return c.sys(Syscall.NewFstatAt.fstat(0), r -> count(c, names, show, shown, true, listFile,
+                        r.failed() || r.dataAs(Stat.class).type() != FileType.REGULAR));
+            });
+        }
         boolean named = !files.isEmpty();
-        List<String> inputs = named ? files : List.of("-");
+        return count(c, named ? files : List.of("-"), show, shown, named, null, false);
+    }
+
+    /** The names of a --files0-from list: NUL-terminated, the last one possibly without its NUL. */
+    private static List<String> nulSeparated(byte[] list) {
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < list.length; i++) {
+            if (list[i] == 0) {
+                names.add(new String(list, start, i - start, java.nio.charset.StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < list.length) names.add(new String(list, start, list.length - start, java.nio.charset.StandardCharsets.UTF_8));
+        return names;
+    }
+
+    /**
+     * Counts each input and prints its line, then the total for several. {@code listFile} names the
+     * --files0-from list (null without one), whose empty names, and "-" when the list is standard
+     * input, are errors in its place; {@code widthOne} when the list was streamed.
+     */
+    private static Step count(Libc c, List<String> inputs, boolean[] show, int shown, boolean named, String listFile, boolean widthOne) {
         boolean utf8 = c.utf8();
-        boolean statNeeded = !(inputs.size() == 1 && shown == 1);
+        boolean statNeeded = !widthOne && !(inputs.size() == 1 && shown == 1);
         List<Stat> stats = new ArrayList<>();
         return statAll(c, inputs, statNeeded, stats, () -> {
             int width = width(stats, statNeeded);
             Counts total = new Counts();
             int[] status = {0};
-            return Libc.forEach(inputs, (file, next) -> Inputs.open(c, file, (err, fd) -> {
-                if (err != null) {
-                    c.error(Quote.f(file, c.utf8()), err);
+            int[] index = {0};
+            return Libc.forEach(inputs, (file, next) -> {
+                index[0]++;
+                if (listFile != null && file.isEmpty()) {
+                    c.error(Quote.f(listFile, utf8) + ":" + index[0] + ": invalid zero-length file name");
                     status[0] = 1;
                     return next.get();
                 }
-                Counts n = new Counts();
-                return c.stream(fd, (block, more) -> {
-                    count(n, block, utf8);
-                    return c.compute(Inputs.scanCost(block.length), "wc: count " + block.length + " bytes", more);
-                }, e -> {
-                    if (e != null) {
-                        c.error(Quote.f(file, c.utf8()), e);
+                if (listFile != null && listFile.equals("-") && file.equals("-")) {
+                    c.error("when reading file names from stdin, no file name of " + Quote.af("-", utf8) + " allowed");
+                    status[0] = 1;
+                    return next.get();
+                }
+                return Inputs.open(c, file, (err, fd) -> {
+                    if (err != null) {
+                        c.error(Quote.f(file, c.utf8()), err);
                         status[0] = 1;
+                        return next.get();
                     }
-                    finish(n, utf8);
-                    print(c, n, show, width, named ? file : null);
-                    total.lines += n.lines;
-                    total.words += n.words;
-                    total.chars += n.chars;
-                    total.bytes += n.bytes;
-                    total.maxWidth = Math.max(total.maxWidth, n.maxWidth);
-                    return Inputs.close(c, file, fd, next);
+                    Counts n = new Counts();
+                    return c.stream(fd, (block, more) -> {
+                        count(n, block, utf8);
+                        return c.compute(Inputs.scanCost(block.length), "wc: count " + block.length + " bytes", more);
+                    }, e -> {
+                        if (e != null) {
+                            c.error(Quote.f(file, c.utf8()), e);
+                            status[0] = 1;
+                        }
+                        finish(n, utf8);
+                        print(c, n, show, width, named ? file : null);
+                        total.lines += n.lines;
+                        total.words += n.words;
+                        total.chars += n.chars;
+                        total.bytes += n.bytes;
+                        total.maxWidth = Math.max(total.maxWidth, n.maxWidth);
+                        return Inputs.close(c, file, fd, next);
+                    });
                 });
-            }), () -> {
+            }, () -> {
                 if (inputs.size() > 1) print(c, total, show, width, "total");
                 return c.exit(status[0]);
             });
