@@ -31,8 +31,26 @@ public final class Sizes {
      * letter ({@code KB}, {@code KiB}).
      */
     public static Parsed parse(String text, int base, String suffixes) {
+        BigInteger value = value(text, base, suffixes);
+        if (value == null) return new Parsed(Status.INVALID, 0);
+        if (value.compareTo(MAX) > 0) return new Parsed(Status.OVERFLOW, Long.MAX_VALUE);
+        return new Parsed(Status.OK, value.longValueExact());
+    }
+
+    /**
+     * Whether {@code text} is a number that xstrtoumax reports as LONGINT_OVERFLOW: more than
+     * 2^64-1, digits and suffix together (between {@code Long.MAX_VALUE} and that, {@link #parse}
+     * says OVERFLOW but the C tools still take it).
+     */
+    public static boolean exceedsUintmax(String text, int base, String suffixes) {
+        BigInteger value = value(text, base, suffixes);
+        return value != null && value.bitLength() > 64;
+    }
+
+    /** The number, or null when it is not one. */
+    private static BigInteger value(String text, int base, String suffixes) {
         String s = text.strip();
-        if (s.isEmpty() || s.startsWith("-")) return new Parsed(Status.INVALID, 0);
+        if (s.isEmpty() || s.startsWith("-")) return null;
         if (s.startsWith("+")) s = s.substring(1);
         int radix = 10;
         int at = 0;
@@ -49,7 +67,7 @@ public final class Sizes {
         BigInteger value;
         if (digitsEnd == at) {
             // xstrtoumax accepts a bare suffix as 1 of it ("K" is 1024) — only with a suffix following.
-            if (digitsEnd >= s.length() || suffixes.indexOf(s.charAt(digitsEnd)) < 0) return new Parsed(Status.INVALID, 0);
+            if (digitsEnd >= s.length() || suffixes.indexOf(s.charAt(digitsEnd)) < 0) return null;
             value = BigInteger.ONE;
         } else {
             value = new BigInteger(s.substring(at, digitsEnd), radix);
@@ -57,7 +75,7 @@ public final class Sizes {
         String suffix = s.substring(digitsEnd);
         if (!suffix.isEmpty()) {
             char letter = suffix.charAt(0);
-            if (suffixes.indexOf(letter) < 0) return new Parsed(Status.INVALID, 0);
+            if (suffixes.indexOf(letter) < 0) return null;
             int thousand = 1024;
             int used = 1;
             if (suffixes.indexOf('0') >= 0 && suffix.length() > 1) {
@@ -68,7 +86,7 @@ public final class Sizes {
                     used = 3;
                 }
             }
-            if (used != suffix.length()) return new Parsed(Status.INVALID, 0);
+            if (used != suffix.length()) return null;
             BigInteger factor = switch (letter) {
                 case 'b' -> BigInteger.valueOf(512);
                 case 'B' -> BigInteger.valueOf(1024);
@@ -84,10 +102,9 @@ public final class Sizes {
                 case 'Y' -> BigInteger.valueOf(thousand).pow(8);
                 default -> null;
             };
-            if (factor == null) return new Parsed(Status.INVALID, 0);
+            if (factor == null) return null;
             value = value.multiply(factor);
         }
-        if (value.compareTo(MAX) > 0) return new Parsed(Status.OVERFLOW, Long.MAX_VALUE);
-        return new Parsed(Status.OK, value.longValueExact());
+        return value;
     }
 }

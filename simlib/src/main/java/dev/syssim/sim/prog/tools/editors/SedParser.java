@@ -48,6 +48,9 @@ final class SedParser {
     private boolean quiet;
 
     private Chunk chunk;
+    /** An a/i/c text that the end of a piece of script left open, and its command. */
+    private ByteArrayOutputStream pendingText;
+    private Command pendingCommand;
     private byte[] src;
     private int pos;
     private int line;
@@ -76,6 +79,13 @@ final class SedParser {
             line = 1;
             if (first && src.length >= 2 && src[0] == '#' && src[1] == 'n') quiet = true;
             first = false;
+            if (pendingText != null) {
+                ByteArrayOutputStream text = pendingText;
+                Command cmd = pendingCommand;
+                pendingText = null;
+                pendingCommand = null;
+                cmd.text = moreText(text, cmd);
+            }
             if (!program()) return failure;
         }
         if (!blocks.isEmpty()) {
@@ -213,7 +223,7 @@ final class SedParser {
                     savchar(c);
                     c = '\n';
                 }
-                cmd.text = text(c);
+                cmd.text = text(c, cmd);
                 commands.add(cmd);
                 return true;
             }
@@ -322,17 +332,34 @@ final class SedParser {
     }
 
     /** The text of a, i and c: to the end of the line, a backslash continuing it on the next. */
-    private byte[] text(int leadin) {
+    private byte[] text(int leadin, Command cmd) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        if (leadin == EOF) return new byte[0];
+        if (leadin == EOF) {
+            // "a\" ends this piece of script: the text is the next -e's (GNU sed's pending_text)
+            pendingText = b;
+            pendingCommand = cmd;
+            return new byte[0];
+        }
         if (leadin != '\n') b.write(leadin);
+        return moreText(b, cmd);
+    }
+
+    /**
+     * Reads text to the end of its line. A backslash that ends the piece of script continues the
+     * text in the next piece, as an escaped newline would ({@code sed -e 'a foo\' -e bar}).
+     */
+    private byte[] moreText(ByteArrayOutputStream b, Command cmd) {
         int ch = inchar();
         while (ch != EOF && ch != '\n') {
             if (ch == '\\') {
                 ch = inchar();
                 if (ch != EOF) b.write('\\');
             }
-            if (ch == EOF) break;
+            if (ch == EOF) {
+                pendingText = b;
+                pendingCommand = cmd;
+                break;
+            }
             b.write(ch);
             ch = inchar();
         }

@@ -56,6 +56,8 @@ public final class Grep extends Tool {
         final GrepScan.Settings settings = new GrepScan.Settings();
         boolean suppressErrors;
         boolean recursive;
+        /** -r with one operand and neither -H nor -h: file names are shown once a directory is searched. */
+        boolean namesInDirectories;
         boolean dereference;
         String directories = "read";
         String devices = "read";
@@ -229,8 +231,11 @@ public final class Grep extends Tool {
             if (s.maxCount == 0) return c.exit(1);
             boolean implicitDot = operands.isEmpty() && run.recursive;
             if (operands.isEmpty()) operands.add(run.recursive ? "." : "-");
-            boolean names = o.has("H", "h") ? s.withNames : operands.size() > 1 || run.recursive;
+            // grep.c's out_file: with one operand under -r, names are shown only once the search
+            // enters a directory ("grep -r x file" prints bare lines, "grep -r x dir" prefixes them)
+            boolean names = o.has("H", "h") ? s.withNames : operands.size() > 1;
             s.withNames = names;
+            run.namesInDirectories = !o.has("H", "h") && !names && run.recursive;
             return Libc.forEach(operands, (file, next) -> operand(c, run, file, implicitDot, next),
                     () -> c.exit(run.error && !(s.quiet && run.selected) ? 2 : run.selected ? 0 : 1));
         });
@@ -412,6 +417,7 @@ public final class Grep extends Tool {
                 if (run.directories.equals("skip")) return next.get();
                 if (run.directories.equals("recurse")) {
                     if (!implicitDot && matchesSuffix(run.excludeDir, file)) return next.get();
+                    if (run.namesInDirectories) run.settings.withNames = true;
                     return directory(c, run, file, implicitDot, next);
                 }
             } else {

@@ -65,6 +65,12 @@ public final class Head extends Tool {
             c.error("invalid number of " + (bytes ? "bytes" : "lines") + ": " + c.quoteLocale(allBut ? countText.substring(1) : countText));
             return c.exit(1);
         }
+        if (Sizes.exceedsUintmax(allBut ? countText.substring(1) : countText, 10, "bkKmMGTPEZYRQ0")) {
+            // xdectoumax: a count past uintmax_t is an error (EOVERFLOW); one past long is merely "all"
+            c.error("invalid number of " + (bytes ? "bytes" : "lines") + ": " + c.quoteLocale(allBut ? countText.substring(1) : countText)
+                    + ": Value too large for defined data type");
+            return c.exit(1);
+        }
         long count = parsed.value();
         List<String> files = Inputs.orStdin(o.operands());
         boolean showHeaders = headers || files.size() > 1 && !quiet;
