@@ -29,6 +29,11 @@ public final class Canonical {
     /** {@code then} gets an errno, or null and the canonical name. {@code resolveLinks} false: only tidy the name ({@code realpath -s}). */
     public static Step of(Libc c, String name, Mode mode, boolean resolveLinks, BiFunction<Errno, String, Step> then) {
         if (name.isEmpty()) return then.apply(Errno.ENOENT, null);
+        if (!resolveLinks && mode != Mode.MISSING) {
+            boolean slash = name.length() > 1 && name.endsWith("/");
+            if (name.startsWith("/")) return lexical(c, "", components(name), mode, slash, then);
+            return c.getcwd((e, cwd) -> e != null ? then.apply(e, null) : lexical(c, cwd.equals("/") ? "" : cwd, components(name), mode, slash, then));
+        }
         if (name.startsWith("/")) return walk(c, "", components(name), mode, resolveLinks, 0, then);
         return c.getcwd((e, cwd) -> e != null ? then.apply(e, null) : walk(c, cwd.equals("/") ? "" : cwd, components(name), mode, resolveLinks, 0, then));
     }
@@ -37,6 +42,34 @@ public final class Canonical {
         Deque<String> parts = new ArrayDeque<>();
         for (String p : name.split("/")) if (!p.isEmpty()) parts.add(p);
         return parts;
+    }
+
+    /**
+     * realpath -s: the name tidied without looking at links, as gnulib does under CAN_NOLINKS. A
+     * component is looked at (stat, following links) only to check it: one that exists must be a
+     * directory when more follows (or a slash ends the name); one that is missing is an error only
+     * when "." or ".." follows it (they need a directory), or when it is the last and -e was given.
+     * So {@code realpath -s missing/x} prints a name while {@code realpath -s missing/../x} fails.
+     */
+    private static Step lexical(Libc c, String done, Deque<String> rest, Mode mode, boolean trailingSlash,
+                                BiFunction<Errno, String, Step> then) {
+        while (!rest.isEmpty() && (rest.peekFirst().equals(".") || rest.peekFirst().equals(".."))) {
+            String p = rest.removeFirst();
+            if (p.equals("..")) done = done.contains("/") ? done.substring(0, done.lastIndexOf('/')) : "";
+        }
+        if (rest.isEmpty()) return then.apply(null, done.isEmpty() ? "/" : done);
+        String path = done + "/" + rest.removeFirst();
+        String next = rest.peekFirst();
+        boolean last = next == null;
+        boolean needsDirectory = ".".equals(next) || "..".equals(next) || last && trailingSlash;
+        return c.statOf(path, true, (err, st) -> {
+            if (err != null) {
+                if (err != Errno.ENOENT || needsDirectory || last && mode == Mode.EXISTING) return then.apply(err, null);
+                return lexical(c, path, rest, mode, trailingSlash, then);
+            }
+            if (st.type() != FileType.DIRECTORY && (!last || trailingSlash)) return then.apply(Errno.ENOTDIR, null);
+            return lexical(c, path, rest, mode, trailingSlash, then);
+        });
     }
 
     /** One component at a time; every step is a syscall, so Java's stack does not grow with the name. */

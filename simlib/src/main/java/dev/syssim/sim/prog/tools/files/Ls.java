@@ -10,6 +10,7 @@ import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Human;
 import dev.syssim.sim.prog.Tool;
 import dev.syssim.sim.prog.UserDb;
+import dev.syssim.sim.prog.tools.text.VersionOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -204,6 +205,8 @@ public final class Ls extends Tool {
             if (o.sort == 't') order = Comparator.comparingLong((Entry e) -> e.stat() == null ? 0 : -time(e.stat())).thenComparing(byName);
             else if (o.sort == 'S') order = Comparator.comparingLong((Entry e) -> e.stat() == null ? 0 : -e.stat().size()).thenComparing(byName);
             else if (o.sort == 'X') order = Comparator.comparing((Entry e) -> extension(e.name())).thenComparing(byName);
+            // -v: filevercmp, names that compare equal then by bytes (ls.c's cmp_version)
+            else if (o.sort == 'v') order = ((Comparator<Entry>) (a, b) -> VersionOrder.compare(a.name(), b.name())).thenComparing(byName);
             return o.has("r") ? order.reversed() : order;
         }
 

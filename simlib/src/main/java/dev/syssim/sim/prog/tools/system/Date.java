@@ -311,6 +311,8 @@ public final class Date extends Tool {
     /** The natural padding of a numeric conversion (zeros, or spaces for %e %k %l) changed by a flag and a width. */
     private static String pad(String value, char conv, char flag, int width, boolean numeric) {
         if (!numeric || conv == 'N' || conv == 's') {
+            // the '-' flag turns padding off, a width included (%-10A is the bare name)
+            if (flag == '-') return value;
             if (width > value.length()) return (flag == '0' ? "0" : " ").repeat(width - value.length()) + value;
             return value;
         }

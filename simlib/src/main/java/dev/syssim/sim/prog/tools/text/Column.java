@@ -47,8 +47,8 @@ public final class Column extends Tool {
         long termWidth = width;
         boolean fillRows = o.has("x");
         boolean keepEmpty = o.has("L");
-        List<Integer> right = columnList(o.last("R"));
         String names = o.last("N");
+        List<Integer> right = columnList(o.last("R"), names);
         int[] status = {0};
         return TextFiles.readAll(c, files, (file, err) -> {
             c.error(file, err);
@@ -66,10 +66,15 @@ public final class Column extends Tool {
         });
     }
 
-    private static List<Integer> columnList(String spec) {
+    /** The columns of a -R list: numbers from 1, or names given by -N (as util-linux takes both). */
+    private static List<Integer> columnList(String spec, String names) {
         List<Integer> out = new ArrayList<>();
         if (spec == null) return out;
-        for (String p : spec.split(",")) if (p.matches("[0-9]+")) out.add(Integer.parseInt(p));
+        List<String> named = names == null ? List.of() : List.of(names.split(",", -1));
+        for (String p : spec.split(",")) {
+            if (p.matches("[0-9]+")) out.add(Integer.parseInt(p));
+            else if (named.contains(p)) out.add(named.indexOf(p) + 1);
+        }
         return out;
     }
 

@@ -35,6 +35,8 @@ public final class Join extends Tool {
         byte[] empty;
         List<long[]> format;
         boolean autoFormat;
+        /** -o auto's field counts: those of each file's first line. */
+        int[] autoCount = {0, 0};
         boolean check = true;
         boolean checkForced;
         boolean header;
@@ -126,6 +128,8 @@ public final class Join extends Tool {
         }, contents -> {
             List<Row> a = rows(s, TextFiles.lines(contents.get(0), s.eol));
             List<Row> b = rows(s, TextFiles.lines(contents.get(1), s.eol));
+            if (!a.isEmpty()) s.autoCount[0] = a.get(0).fields().size();
+            if (!b.isEmpty()) s.autoCount[1] = b.get(0).fields().size();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             boolean stopped = join(c, s, files, a, b, out);
             c.printBytes(out.toByteArray());
@@ -237,13 +241,14 @@ public final class Join extends Tool {
                 j = j2 + 1;
             }
         }
+        // join.c reads the rest of a file also to check its order when --check-order was given
         for (; i < a.size(); i++) {
             if (s.unpaired[0]) print(s, a.get(i), null, out);
-            if (s.unpaired[0] && checkOrder(c, s, files, a, i, 0, warned, out)) return true;
+            if ((s.unpaired[0] || s.checkForced) && checkOrder(c, s, files, a, i, 0, warned, out)) return true;
         }
         for (; j < b.size(); j++) {
             if (s.unpaired[1]) print(s, null, b.get(j), out);
-            if (s.unpaired[1] && checkOrder(c, s, files, b, j, 1, warned, out)) return true;
+            if ((s.unpaired[1] || s.checkForced) && checkOrder(c, s, files, b, j, 1, warned, out)) return true;
         }
         return false;
     }
@@ -269,9 +274,12 @@ public final class Join extends Tool {
         List<byte[]> parts = new ArrayList<>();
         List<long[]> format = s.format;
         if (format == null && s.autoFormat) {
+            // -o auto: the join field, then as many fields of each file as its first line has
             format = new ArrayList<>();
             format.add(new long[] {0, 0});
-            // -o auto: as many fields as the first line of each file has.
+            for (int which = 0; which < 2; which++) {
+                for (int k = 0; k < s.autoCount[which]; k++) if (k != s.field[which]) format.add(new long[] {which + 1, k + 1});
+            }
         }
         if (format == null) {
             Row keyRow = a != null ? a : b;

@@ -1,5 +1,7 @@
 package dev.syssim.sim.prog.tools.text;
 
+import dev.syssim.sim.os.Errno;
+import dev.syssim.sim.os.OpenFlags;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Inputs;
@@ -8,6 +10,7 @@ import dev.syssim.sim.prog.Tool;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * rev (util-linux 2.38): each line with its characters in reverse order (UTF-8 characters under
@@ -26,7 +29,9 @@ public final class Rev extends Tool {
         byte eol = o.has("0") ? (byte) 0 : (byte) '\n';
         boolean utf8 = c.utf8();
         int[] status = {0};
-        return Libc.forEach(Inputs.orStdin(o.operands()), (file, next) -> Inputs.open(c, file, (err, fd) -> {
+        // util-linux rev reads standard input only without operands: "-" is a file name to it
+        boolean stdin = o.operands().isEmpty();
+        return Libc.forEach(Inputs.orStdin(o.operands()), (file, next) -> open(c, file, stdin, (err, fd) -> {
             if (err != null) {
                 c.error("cannot open " + file, err);
                 status[0] = 1;
@@ -54,9 +59,14 @@ public final class Rev extends Tool {
                     c.error(file, e);
                     status[0] = 1;
                 }
-                return Inputs.close(c, file, fd, next);
+                return stdin ? next.get() : c.close(fd, next);
             });
         }), () -> c.exit(status[0]));
+    }
+
+    private static Step open(Libc c, String file, boolean stdin, BiFunction<Errno, Integer, Step> then) {
+        if (stdin) return then.apply(null, 0);
+        return c.open(file, OpenFlags.O_RDONLY, r -> r.failed() ? then.apply(r.errno(), -1) : then.apply(null, r.intValue()));
     }
 
     @Override

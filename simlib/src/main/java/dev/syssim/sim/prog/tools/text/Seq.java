@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * seq (GNU coreutils 9.1): numbers from FIRST to LAST by INCREMENT. Integers are exact at any size;
- * other numbers print with as many decimals as FIRST and INCREMENT have ({@code %.NLf}), or with
- * {@code %g} when one has an exponent; -w pads to the widest of FIRST and LAST as seq.c computes
+ * other numbers print with as many decimals as FIRST and INCREMENT have ({@code %.NLf}; an
+ * exponent shifts them), or with {@code %g} when one is hex; -w pads to the widest of FIRST and LAST as seq.c computes
  * it, -f takes one floating-point directive, -s separates. Arithmetic is exact decimal where seq
  * uses long double (simplification: results that long double would round differ in the last
  * digits). Output is produced in blocks, each a scheduler step, so {@code seq 1 1e9 | head} ends.
@@ -23,7 +23,7 @@ public final class Seq extends Tool {
 
     private static final List<String> LONG = List.of("equal-width>w", "format=>f", "separator=>s", "help", "version");
 
-    /** An operand: its value, its written width and its decimals (-1: it had an exponent or was hex). */
+    /** An operand: its value, its written width and its decimals (-1: it was hex or infinite). */
     private record Operand(BigDecimal value, int width, int precision) {
     }
 
@@ -150,14 +150,17 @@ public final class Seq extends Tool {
             }
             if (!body.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) return null;
             BigDecimal v = new BigDecimal(lower.startsWith("+") ? lower.substring(1) : lower);
-            int precision;
-            if (body.contains("e")) {
-                precision = -1;
-            } else {
-                int dot = body.indexOf('.');
-                precision = dot < 0 ? 0 : body.length() - dot - 1;
-            }
-            return new Operand(v, t.length(), precision);
+            int e = body.indexOf('e');
+            String mantissa = e < 0 ? body : body.substring(0, e);
+            int dot = mantissa.indexOf('.');
+            int precision = dot < 0 ? 0 : mantissa.length() - dot - 1;
+            if (e < 0) return new Operand(v, t.length(), precision);
+            // seq.c's scan_arg: an exponent moves the decimals (1e6 has none, 15e-1 one), so the
+            // default format stays %.NLf; the width is that of the number written out
+            long exponent = Long.parseLong(body.substring(e + 1).replace("+", ""));
+            precision = exponent < 0 ? (int) Math.min(Integer.MAX_VALUE, precision - exponent) : precision - (int) Math.min(precision, exponent);
+            int width = v.setScale(precision, java.math.RoundingMode.HALF_EVEN).toPlainString().length();
+            return new Operand(v, width, precision);
         } catch (NumberFormatException e) {
             return null;
         }

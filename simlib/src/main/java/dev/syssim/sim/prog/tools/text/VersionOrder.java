@@ -5,9 +5,16 @@ package dev.syssim.sim.prog.tools.text;
  * compare as numbers, letters before other characters, {@code ~} before everything (even the end),
  * and a file suffix such as {@code .tar.gz} only breaks ties.
  */
-final class VersionOrder {
+public final class VersionOrder {
 
     private VersionOrder() {
+    }
+
+    /** Two names in version order ({@code ls -v}). */
+    public static int compare(String a, String b) {
+        byte[] x = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] y = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return compare(x, 0, x.length, y, 0, y.length);
     }
 
     static int compare(byte[] a, int as, int ae, byte[] b, int bs, int be) {
