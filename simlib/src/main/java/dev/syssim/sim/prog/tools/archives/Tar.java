@@ -26,9 +26,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -88,6 +90,8 @@ public final class Tar extends Tool {
         UserDb users;
         int umask = 022;
         boolean root;
+        /** The first archived name of each file with several links ("device:inode"), for hard-link members. */
+        final Map<String, String> hardLinks = new HashMap<>();
         /** The width of the user/group/size column of verbose listings, which only grows. */
         int ugsWidth = 19;
         /** Directory times are set after their contents, as tar does. */
@@ -444,6 +448,14 @@ public final class Tar extends Tool {
                     });
                 }
                 case REGULAR -> {
+                    // a file with other names already archived is stored as a hard link to the first
+                    if (st.links() > 1) {
+                        String first = run.hardLinks.putIfAbsent(st.device() + ":" + st.inode(), name);
+                        if (first != null) {
+                            members.add(new Member(name, path, st, first, null));
+                            return next.get();
+                        }
+                    }
                     return c.readFile(path, (e, data) -> {
                         if (e != null) {
                             c.eprint("tar: " + name + ": Cannot open: " + e.message() + "\n");
@@ -475,8 +487,13 @@ public final class Tar extends Tool {
             case CHAR_DEVICE -> e = new TarArchiveEntry(m.name(), TarConstants.LF_CHR);
             case BLOCK_DEVICE -> e = new TarArchiveEntry(m.name(), TarConstants.LF_BLK);
             default -> {
-                e = new TarArchiveEntry(m.name(), TarConstants.LF_NORMAL);
-                e.setSize(m.data().length);
+                if (m.data() == null && m.link() != null) {
+                    e = new TarArchiveEntry(m.name(), TarConstants.LF_LINK);
+                    e.setLinkName(m.link());
+                } else {
+                    e = new TarArchiveEntry(m.name(), TarConstants.LF_NORMAL);
+                    e.setSize(m.data().length);
+                }
             }
         }
         e.setMode(st.mode());

@@ -19,17 +19,23 @@ import java.util.List;
 public final class Column extends Tool {
 
     private static final List<String> LONG = List.of("columns=>c", "table>t", "separator=>s", "output-separator=>o", "fillrows>x",
-            "table-right=>R", "table-columns=>N", "table-empty-lines>L", "keep-empty-lines>L", "help>h", "version>V");
+            "table-right=>R", "table-columns=>N", "table-empty-lines>L", "keep-empty-lines>L", "json>J", "table-name=>n", "help>h", "version>V");
 
     @Override
     protected Step run(Libc c) {
-        Getopt o = Getopt.parse("column", c.args().operands(), "c:ts:o:xR:N:LhV", LONG, true);
+        Getopt o = Getopt.parse("column", c.args().operands(), "c:ts:o:xR:N:LJn:hV", LONG, true);
         if (o.failed()) {
             c.eprint(o.error() + "\nTry 'column --help' for more information.\n");
             return c.exit(1);
         }
         if (o.has("h")) return help(c);
-        boolean table = o.has("t");
+        boolean json = o.has("J");
+        if (json && !o.has("N")) {
+            c.eprint("column: option --table-columns required for --json\n");
+            return c.exit(1);
+        }
+        String tableName = o.has("n") ? o.last("n") : "table";
+        boolean table = o.has("t") || json;
         String separators = o.last("s");
         String outSep = o.has("o") ? o.last("o") : "  ";
         long width = 80;
@@ -60,7 +66,8 @@ public final class Column extends Tool {
                 if (content == null) continue;
                 for (TextFiles.Line l : TextFiles.lines(content, (byte) '\n')) lines.add(l.bytes());
             }
-            String out = table ? table(lines, separators, outSep, keepEmpty, right, names) : fill(lines, termWidth, fillRows);
+            String out = json ? json(rows(lines, separators, keepEmpty), List.of(names.split(",", -1)), tableName)
+                    : table ? table(lines, separators, outSep, keepEmpty, right, names) : fill(lines, termWidth, fillRows);
             c.print(out);
             return c.exit(status[0]);
         });
@@ -91,6 +98,44 @@ public final class Column extends Tool {
     private static String table(List<byte[]> lines, String separators, String outSep, boolean keepEmpty, List<Integer> right, String names) {
         List<List<String>> rows = new ArrayList<>();
         if (names != null) rows.add(List.of(names.split(",", -1)));
+        rows.addAll(rows(lines, separators, keepEmpty));
+        return render(rows, outSep, right);
+    }
+
+    /**
+     * -J: util-linux's JSON, an array of objects named by -N under the -n name (default "table"),
+     * indented by three spaces; a cell the line lacks is null; no input prints nothing. Simplification: a line with more
+     * cells than names is not refused (util-linux requires a name for each).
+     */
+    private static String json(List<List<String>> rows, List<String> names, String tableName) {
+        if (rows.isEmpty()) return "";
+        StringBuilder out = new StringBuilder("{\n   ").append(jsonString(tableName)).append(": [");
+        for (int i = 0; i < rows.size(); i++) {
+            out.append(i == 0 ? "\n      {" : ",{");
+            List<String> r = rows.get(i);
+            for (int j = 0; j < names.size(); j++) {
+                out.append(j == 0 ? "\n" : ",\n").append("         ").append(jsonString(names.get(j))).append(": ");
+                out.append(j < r.size() ? jsonString(r.get(j)) : "null");
+            }
+            out.append("\n      }");
+        }
+        return out.append("\n   ]\n}\n").toString();
+    }
+
+    private static String jsonString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '"' || ch == '\\') out.append('\\').append(ch);
+            else if (ch < 0x20) out.append(String.format("\\u%04x", (int) ch));
+            else out.append(ch);
+        }
+        return out.append('"').toString();
+    }
+
+    /** The lines split into cells: at blanks, or at -s's characters (empty cells kept). */
+    private static List<List<String>> rows(List<byte[]> lines, String separators, boolean keepEmpty) {
+        List<List<String>> rows = new ArrayList<>();
         for (byte[] b : lines) {
             String line = new String(b, StandardCharsets.UTF_8);
             if (line.isEmpty() && !keepEmpty) continue;
@@ -111,6 +156,10 @@ public final class Column extends Tool {
             }
             rows.add(cells);
         }
+        return rows;
+    }
+
+    private static String render(List<List<String>> rows, String outSep, List<Integer> right) {
         int columns = 0;
         for (List<String> r : rows) columns = Math.max(columns, r.size());
         int[] widths = new int[columns];

@@ -6,6 +6,7 @@ import dev.syssim.sim.os.Step;
 import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Inputs;
 import dev.syssim.sim.prog.Libc;
+import dev.syssim.sim.prog.Quote;
 import dev.syssim.sim.prog.Tool;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -137,7 +138,52 @@ public final class Sort extends Tool {
                 return c.exit(2);
             }
         }
-        List<String> files = Inputs.orStdin(o.operands());
+        String listFile = o.last("files0-from");
+        if (listFile != null) {
+            if (!o.operands().isEmpty()) {
+                c.error("extra operand " + Quote.af(o.operands().get(0), c.utf8()));
+                return c.usageError("file operands cannot be combined with --files0-from", 2);
+            }
+            Settings settings = s;
+            String checking = check;
+            String into = output;
+            boolean merging = merge;
+            return Inputs.read(c, listFile, (err, list) -> {
+                if (err != null) {
+                    c.error("open failed: " + listFile, err);
+                    return c.exit(2);
+                }
+                List<String> names = new ArrayList<>();
+                int begin = 0;
+                for (int i = 0; i <= list.length; i++) {
+                    if (i == list.length ? begin < list.length : list[i] == 0) {
+                        names.add(new String(list, begin, i - begin, java.nio.charset.StandardCharsets.UTF_8));
+                        begin = i + 1;
+                    }
+                }
+                if (names.isEmpty()) {
+                    c.error("no input from " + Quote.af(listFile, c.utf8()));
+                    return c.exit(2);
+                }
+                // sort.c checks every name before it reads any input
+                for (int i = 0; i < names.size(); i++) {
+                    if (listFile.equals("-") && names.get(i).equals("-")) {
+                        c.error("when reading file names from stdin, no file name of " + Quote.af("-", c.utf8()) + " allowed");
+                        return c.exit(2);
+                    }
+                    if (names.get(i).isEmpty()) {
+                        c.error(Quote.f(listFile, c.utf8()) + ":" + (i + 1) + ": invalid zero-length file name");
+                        return c.exit(2);
+                    }
+                }
+                return sortFiles(c, settings, names, checking, into, merging);
+            });
+        }
+        return sortFiles(c, s, Inputs.orStdin(o.operands()), check, output, merge);
+    }
+
+    /** Reads the inputs, then checks (-c/-C) or sorts or merges them to standard output or -o's file. */
+    private static Step sortFiles(Libc c, Settings s, List<String> files, String check, String output, boolean merge) {
         if (check != null && files.size() > 1) {
             c.error("extra operand " + Libc.quote(files.get(1)) + " not allowed with -c");
             return c.exit(2);
