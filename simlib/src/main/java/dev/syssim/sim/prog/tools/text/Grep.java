@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * treats them ({@link GrepScan}). Exit status 0 when a line was selected, 1 when none was, 2 on an
  * error (unless -q found a line). Input is read a block at a time, so {@code yes | grep -m1 y} ends.
  *
- * <p>Simplifications: -P (Perl) is not built in; recursion visits a directory's entries in name
+ * -P takes one Perl-compatible pattern ({@link GrepPerl}, with its simplifications).
+ *
+ * <p>Simplifications: recursion visits a directory's entries in name
  * order (real grep takes readdir's order); "input file is also the output" is not detected.
  */
 public final class Grep extends Tool {
@@ -81,6 +83,7 @@ public final class Grep extends Tool {
         Run run = new Run();
         GrepScan.Settings s = run.settings;
         char matcher = defaultMatcher;
+        char chosen = defaultMatcher == 'G' ? 0 : defaultMatcher;
         boolean icase = false;
         boolean words = false;
         boolean lines = false;
@@ -102,7 +105,16 @@ public final class Grep extends Tool {
             }
             lastDigit = false;
             switch (k) {
-                case "E", "F", "G", "P" -> matcher = k.charAt(0);
+                case "E", "F", "G", "P" -> {
+                    // two different matchers are an error (egrep and fgrep are grep -E and grep -F)
+                    char wanted = k.charAt(0);
+                    if (chosen != 0 && chosen != wanted) {
+                        c.eprint("grep: conflicting matchers specified\n");
+                        return c.exit(2);
+                    }
+                    chosen = wanted;
+                    matcher = wanted;
+                }
                 case "e" -> patternSources.add(v.getBytes(StandardCharsets.UTF_8));
                 case "f" -> patternSources.add(v);
                 case "i", "y" -> icase = true;
@@ -214,10 +226,6 @@ public final class Grep extends Tool {
             }
             patternSources.add(operands.remove(0).getBytes(StandardCharsets.UTF_8));
         }
-        if (matcher == 'P') {
-            c.eprint("grep: Perl matching not supported in a --disable-perl-regexp build\n");
-            return c.exit(2);
-        }
         s.utf8 = c.utf8();
         boolean utf8 = s.utf8;
         char m = matcher;
@@ -225,7 +233,7 @@ public final class Grep extends Tool {
         boolean w = words;
         boolean x = lines;
         return readPatterns(c, patternSources, 0, new ArrayList<>(), patterns -> {
-            GrepPatterns compiled = compile(c, patterns, m, ic, w, x, utf8);
+            GrepPatterns compiled = m == 'P' ? perl(c, patterns, ic, w, x, utf8) : compile(c, patterns, m, ic, w, x, utf8);
             if (compiled == null) return c.exit(2);
             s.patterns = compiled;
             if (s.maxCount == 0) return c.exit(1);
@@ -316,6 +324,21 @@ public final class Grep extends Tool {
      * Compiles the patterns as GNU grep does: each alone first, with glibc's messages for all that
      * fail; then the checks and warnings of dfa.c over all of them in order.
      */
+    /** -P: exactly one pattern (grep 3.8 refuses more, from -e, -f or a newline), compiled by {@link GrepPerl}. */
+    private static GrepPatterns perl(Libc c, List<Pattern> patterns, boolean icase, boolean words, boolean lines, boolean utf8) {
+        if (patterns.size() != 1) {
+            c.eprint("grep: the -P option only supports a single pattern\n");
+            return null;
+        }
+        String text = new String(patterns.get(0).text(), utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        Object compiled = GrepPerl.compile(text, icase, words, lines, utf8);
+        if (compiled instanceof String message) {
+            c.eprint("grep: " + message + "\n");
+            return null;
+        }
+        return GrepPatterns.perl((GrepPerl) compiled, utf8);
+    }
+
     private static GrepPatterns compile(Libc c, List<Pattern> patterns, char matcher, boolean icase, boolean words, boolean lines, boolean utf8) {
         Regex.Dialect dialect = matcher == 'E' ? Regex.Dialect.GREP_EXTENDED : Regex.Dialect.GREP_BASIC;
         int flags = (icase ? Regex.ICASE : 0) | (utf8 ? Regex.UTF8 : 0);
@@ -669,7 +692,6 @@ General help using GNU software: <https://www.gnu.org/gethelp/>
                 + "  -NUM                      same as --context=NUM\n"
                 + "      --group-separator=SEP, --no-group-separator  the line between groups of context\n"
                 + "      --color[=WHEN]        use markers to highlight the matching strings: 'always', 'never', or 'auto'\n"
-                + "  Exit status is 0 if any line is selected, 1 otherwise; if any error occurs and -q is not given, the exit status is 2.\n"
-                + "  Not supported here: -P (Perl regular expressions).";
+                + "  Exit status is 0 if any line is selected, 1 otherwise; if any error occurs and -q is not given, the exit status is 2.";
     }
 }

@@ -19,17 +19,28 @@ final class GrepPatterns {
     private final boolean words;
     private final boolean lines;
     private final boolean utf8;
+    private final GrepPerl perl;
 
     /**
      * {@code regexes} select lines (read as dfa.c reads them), {@code located} find the matches that
      * -o and --color show (read as glibc reads them); the two differ only in rare patterns.
      */
     GrepPatterns(List<Regex> regexes, List<Regex> located, boolean words, boolean lines, boolean utf8) {
+        this(regexes, located, words, lines, utf8, null);
+    }
+
+    private GrepPatterns(List<Regex> regexes, List<Regex> located, boolean words, boolean lines, boolean utf8, GrepPerl perl) {
         this.regexes = regexes;
         this.located = located;
         this.words = words;
         this.lines = lines;
         this.utf8 = utf8;
+        this.perl = perl;
+    }
+
+    /** -P's one pattern (its -w and -x are part of it). */
+    static GrepPatterns perl(GrepPerl perl, boolean utf8) {
+        return new GrepPatterns(List.of(), List.of(), false, false, utf8, perl);
     }
 
     /** A fixed string as a basic regular expression that matches exactly it. */
@@ -44,6 +55,7 @@ final class GrepPatterns {
 
     /** Whether the line {@code buf[s, e)} is selected by any pattern (before -v). */
     boolean matches(byte[] buf, int s, int e) {
+        if (perl != null) return perl.search(buf, s, e, s) != null;
         if (!words && !lines) {
             for (Regex re : regexes) if (re.find(buf, s, e)) return true;
             return false;
@@ -56,6 +68,7 @@ final class GrepPatterns {
      * the leftmost, then longest, over all patterns; null when there is none.
      */
     int[] next(byte[] buf, int s, int e, int from) {
+        if (perl != null) return perl.search(buf, s, e, from);
         return next(located, buf, s, e, from);
     }
 
