@@ -102,7 +102,7 @@ public final class Find extends Tool {
     }
 
     /** One file being looked at. */
-    private record Visit(String path, String start, Stat stat, int depth, String linkTarget) {
+    private record Visit(String path, String start, Stat stat, int depth, String linkTarget, char targetType) {
         String name() {
             if (path.equals(start)) {
                 String p = path;
@@ -372,9 +372,12 @@ public final class Find extends Tool {
     }
 
     private Step withLink(Run run, String path, String start, int depth, Stat st, long parentDevice, Supplier<Step> next) {
-        if (st.type() != FileType.SYMLINK) return visited(run, new Visit(path, start, st, depth, null), parentDevice, next);
-        return run.c.sys(new Syscall.Readlink(path), r -> visited(run, new Visit(path, start, st, depth, r.failed() ? null : (String) r.data()),
-                parentDevice, next));
+        if (st.type() != FileType.SYMLINK) return visited(run, new Visit(path, start, st, depth, null, typeLetter(st.type())), parentDevice, next);
+        // a link's target type (-xtype, %Y): N when it dangles, L when it loops
+        return run.c.sys(new Syscall.Readlink(path), r -> run.c.statOf(path, true, (err, target) -> {
+            char type = err == null ? typeLetter(target.type()) : err == Errno.ELOOP ? 'L' : err == Errno.ENOENT ? 'N' : '?';
+            return visited(run, new Visit(path, start, st, depth, r.failed() ? null : (String) r.data(), type), parentDevice, next);
+        }));
     }
 
     private Step visited(Run run, Visit v, long parentDevice, Supplier<Step> next) {
@@ -528,7 +531,14 @@ public final class Find extends Tool {
                 return ((String) p.compiled()).indexOf(typeLetter(st.type())) >= 0;
             case "-xtype":
                 // -xtype on a link under -P looks at what it points to; a dangling link stays 'l'
-                return ((String) p.compiled()).indexOf(typeLetter(st.type())) >= 0;
+                // (simplification: under -L it should look at the link itself, as the -P -type does)
+                if (v.targetType() == 'L') {
+                    // a link that loops: find reports it and the test is false
+                    run.c.error(run.c.quoteLocale(v.path()), Errno.ELOOP);
+                    run.status = 1;
+                    return false;
+                }
+                return ((String) p.compiled()).indexOf(v.targetType() == 'N' || v.targetType() == '?' ? 'l' : v.targetType()) >= 0;
             case "-perm": {
                 int[] spec = (int[]) p.compiled();
                 int mode = st.permissions();
@@ -778,7 +788,7 @@ public final class Find extends Tool {
                 }
                 case 'l' -> value = v.linkTarget() == null ? "" : v.linkTarget();
                 case 'y' -> value = String.valueOf(typeLetter(st.type()));
-                case 'Y' -> value = String.valueOf(typeLetter(st.type()));
+                case 'Y' -> value = String.valueOf(v.targetType());
                 case 'D' -> value = Integer.toString(st.device());
                 case 'F' -> value = "ext4";
                 case 'S' -> value = st.size() == 0 ? "1" : String.valueOf(Math.min(1.0, st.blocks() * 512.0 / st.size()));
