@@ -47,16 +47,17 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * is recognised when read from a file anyway), {@code v}, {@code -C DIR}, {@code --exclude=PATTERN},
  * {@code -p}, {@code --strip-components=N}, {@code --sort=name}, {@code -O}; old-style bundles ({@code
  * tar czvf a.tgz d}) too. The archive's records are written and read by Apache Commons Compress, so
- * the real tar reads what this writes. Not simulated: appending ({@code r}, {@code u}), {@code
- * --delete}, other compressors; directory order is the simulated file system's (creation order).
+ * the real tar reads what this writes; -r appends where the old end-of-archive blocks were. Not
+ * simulated: {@code u}, {@code --delete}, other compressors; directory order is the simulated file system's (creation order).
  */
 public final class Tar extends Tool {
 
-    private static final String SHORT = "cxtf:zvC:pOkmhb:";
-    private static final List<String> LONG = List.of("create>c", "extract>x", "get>x", "list>t", "file=>f", "gzip>z", "gunzip>z",
+    private static final String SHORT = "cxtrf:zvC:pOkmhb:";
+    private static final List<String> LONG = List.of("create>c", "extract>x", "get>x", "list>t", "append>r", "file=>f", "gzip>z", "gunzip>z",
             "ungzip>z", "verbose>v", "directory=>C", "preserve-permissions>p", "same-permissions>p", "to-stdout>O",
             "keep-old-files>k", "touch>m", "dereference>h", "exclude=", "strip-components=", "sort=", "numeric-owner",
-            "no-same-owner", "same-owner", "no-same-permissions", "owner=", "group=", "help", "version", "blocking-factor=>b");
+            "no-same-owner", "same-owner", "no-same-permissions", "owner=", "group=", "help", "version", "blocking-factor=>b",
+            "wildcards", "no-wildcards");
     /** GNU tar's default record: 20 blocks of 512 bytes; an archive is padded to a whole record. */
     private static final int RECORD_SIZE = 10240;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -80,6 +81,9 @@ public final class Tar extends Tool {
         boolean dereference;
         boolean numericOwner;
         boolean sortByName;
+        /** --wildcards: member names on the command line are patterns (--no-wildcards: silently not). */
+        boolean wildcards;
+        boolean noWildcards;
         /** --owner / --group: what the archive says instead of the file's owner (see {@link Owner}). */
         Owner owner;
         Owner group;
@@ -127,7 +131,7 @@ public final class Tar extends Tool {
         Run run = new Run();
         for (Getopt.Opt o : g.options()) {
             switch (o.key()) {
-                case "c", "x", "t" -> {
+                case "c", "x", "t", "r" -> {
                     if (run.mode != 0 && run.mode != o.key().charAt(0)) {
                         return usage(c, "tar: You may not specify more than one '-Acdtrux', '--delete' or  '--test-label' option");
                     }
@@ -144,6 +148,11 @@ public final class Tar extends Tool {
                 case "h" -> run.dereference = true;
                 case "exclude" -> run.excludes.add(o.value());
                 case "numeric-owner" -> run.numericOwner = true;
+                case "wildcards" -> run.wildcards = true;
+                case "no-wildcards" -> {
+                    run.wildcards = false;
+                    run.noWildcards = true;
+                }
                 case "owner", "group" -> {
                     Owner parsed = Owner.parse(o.value());
                     if (parsed == null) {
@@ -184,6 +193,7 @@ public final class Tar extends Tool {
                     run.root = euid == 0;
                     return switch (run.mode) {
                         case 'c' -> create(c, run, plan);
+                        case 'r' -> run.gzip ? usage(c, "tar: Cannot update compressed archives") : create(c, run, plan);
                         case 't' -> readArchive(c, run, plan, false);
                         default -> readArchive(c, run, plan, true);
                     };
@@ -348,20 +358,58 @@ public final class Tar extends Tool {
                 throw new UncheckedIOException(e);
             }
             byte[] archive = gnuHeaders(bytes.toByteArray());
-            if (run.gzip) archive = GzipFormat.compress(archive, 6, null, 0);
-            byte[] result = archive;
-            if (run.archive.equals("-")) {
-                c.printBytes(result);
-                return finish(c, run);
+            if (run.mode == 'r') {
+                // -r: a member that could not be read leaves the archive as it was
+                if (run.status == 2) return finish(c, run);
+                byte[] fresh = archive;
+                return c.readFile(run.archive, (err, old) -> {
+                    if (err != null && err != Errno.ENOENT) return fatal(c, run.archive + ": Cannot read: " + err.message());
+                    return write(c, run, appended(err == null ? old : new byte[0], fresh));
+                });
             }
-            return c.create(run.archive, OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, 0666, r -> {
-                if (r.failed()) return fatal(c, run.archive + ": Cannot open: " + r.errno().message());
-                int fd = r.intValue();
-                return c.writeAll(fd, result, e -> c.close(fd, () -> {
-                    if (e != null) return fatal(c, run.archive + ": Cannot write: " + e.message());
-                    return finish(c, run);
-                }));
-            });
+            return write(c, run, run.gzip ? GzipFormat.compress(archive, 6, null, 0) : archive);
+        });
+    }
+
+    /**
+     * tar -r: the new members' headers and data written where the old archive's end-of-archive
+     * blocks were, then two zero blocks, padded to a whole record again.
+     */
+    private static byte[] appended(byte[] old, byte[] fresh) {
+        int oldEnd = end(old);
+        int freshEnd = end(fresh);
+        int length = oldEnd + freshEnd + 1024;
+        int padded = (length + RECORD_SIZE - 1) / RECORD_SIZE * RECORD_SIZE;
+        byte[] out = new byte[padded];
+        System.arraycopy(old, 0, out, 0, oldEnd);
+        System.arraycopy(fresh, 0, out, oldEnd, freshEnd);
+        return out;
+    }
+
+    /** Where an archive's members end: the first all-zero block where a header would start. */
+    private static int end(byte[] archive) {
+        int at = 0;
+        while (at + 512 <= archive.length) {
+            boolean zero = true;
+            for (int i = at; i < at + 512 && zero; i++) zero = archive[i] == 0;
+            if (zero) return at;
+            at += 512 + (int) ((dataSize(archive, at) + 511) / 512 * 512);
+        }
+        return Math.min(at, archive.length);
+    }
+
+    private static Step write(Libc c, Run run, byte[] result) {
+        if (run.archive.equals("-")) {
+            c.printBytes(result);
+            return finish(c, run);
+        }
+        return c.create(run.archive, OpenFlags.O_WRONLY | OpenFlags.O_TRUNC, 0666, r -> {
+            if (r.failed()) return fatal(c, run.archive + ": Cannot open: " + r.errno().message());
+            int fd = r.intValue();
+            return c.writeAll(fd, result, e -> c.close(fd, () -> {
+                if (e != null) return fatal(c, run.archive + ": Cannot write: " + e.message());
+                return finish(c, run);
+            }));
         });
     }
 
@@ -388,20 +436,25 @@ public final class Tar extends Tool {
                 archive[at + 154] = 0;
                 archive[at + 155] = ' ';
             }
-            long size = 0;
-            if ((archive[at + 124] & 0x80) != 0) {
-                for (int i = 125; i < 136; i++) size = size << 8 | (archive[at + i] & 0xff);
-            } else {
-                for (int i = 124; i < 136; i++) {
-                    int b = archive[at + i];
-                    if (b >= '0' && b <= '7') size = size * 8 + (b - '0');
-                }
-            }
-            byte type = archive[at + 156];
-            boolean hasData = type == '0' || type == 0 || type == '7' || type == 'L' || type == 'K';
-            at += 512 + (hasData ? (int) ((size + 511) / 512 * 512) : 0);
+            at += 512 + (int) ((dataSize(archive, at) + 511) / 512 * 512);
         }
         return archive;
+    }
+
+    /** The bytes of data that follow the header at {@code at} (none for links, directories, devices). */
+    private static long dataSize(byte[] archive, int at) {
+        long size = 0;
+        if ((archive[at + 124] & 0x80) != 0) {
+            for (int i = 125; i < 136; i++) size = size << 8 | (archive[at + i] & 0xff);
+        } else {
+            for (int i = 124; i < 136; i++) {
+                int b = archive[at + i];
+                if (b >= '0' && b <= '7') size = size * 8 + (b - '0');
+            }
+        }
+        byte type = archive[at + 156];
+        boolean hasData = type == '0' || type == 0 || type == '7' || type == 'L' || type == 'K';
+        return hasData ? size : 0;
     }
 
     private static String memberName(Libc c, Run run, String name) {
@@ -608,12 +661,24 @@ public final class Tar extends Tool {
         return true;
     }
 
-    private static boolean selected(String name, List<String> names, Set<String> unmatched) {
+    /**
+     * Whether a member is one the command line names: the name itself or a directory above it;
+     * with --wildcards the names are fnmatch patterns ('*' crosses '/', anchored at the start), which
+     * also select what is under a directory they match (FNM_LEADING_DIR).
+     */
+    private static boolean selected(String name, List<String> names, Set<String> unmatched, boolean wildcards) {
         if (names.isEmpty()) return true;
         String n = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
         for (String want : names) {
             String w = want.endsWith("/") ? want.substring(0, want.length() - 1) : want;
-            if (n.equals(w) || n.startsWith(w + "/")) {
+            boolean match = n.equals(w) || n.startsWith(w + "/");
+            if (!match && wildcards) {
+                match = NamePattern.matches(w, n, false);
+                for (int slash = n.indexOf('/'); !match && slash > 0; slash = n.indexOf('/', slash + 1)) {
+                    match = NamePattern.matches(w, n.substring(0, slash), false);
+                }
+            }
+            if (match) {
                 unmatched.remove(want);
                 return true;
             }
@@ -628,7 +693,7 @@ public final class Tar extends Tool {
         return Loops.forEach(c, order, (i, next) -> {
             TarArchiveEntry e = entries.get(i);
             String name = e.getName();
-            if (!selected(name, names, unmatched) || run.excluded(name)) return next.get();
+            if (!selected(name, names, unmatched, run.wildcards) || run.excluded(name)) return next.get();
             if (!extract) {
                 c.println(run.verbose > 0 ? listLine(run, e) : name);
                 return next.get();
@@ -643,7 +708,14 @@ public final class Tar extends Tool {
             }
             return extractOne(c, run, e, contents.get(i), path, dir, next);
         }, () -> {
+            boolean warned = false;
             for (String missing : unmatched) {
+                if (!run.wildcards && !run.noWildcards && !warned && missing.matches(".*[*?\\[].*")) {
+                    // names are not patterns unless --wildcards; tar says so once
+                    c.eprint("tar: Pattern matching characters used in file names\n"
+                            + "tar: Use --wildcards to enable pattern matching, or --no-wildcards to suppress this warning\n");
+                    warned = true;
+                }
                 c.eprint("tar: " + missing + ": Not found in archive\n");
                 run.status = 2;
             }

@@ -17,6 +17,8 @@ public final class BytesTools {
             Executable.of("/usr/bin/md5sum", "md5sum", 1_000, LIBC),
             Executable.of("/usr/bin/sha1sum", "sha1sum", 1_000, LIBC),
             Executable.of("/usr/bin/sha256sum", "sha256sum", 1_000, LIBC),
+            Executable.of("/usr/bin/cksum", "cksum", 1_000, LIBC),
+            Executable.of("/usr/bin/sum", "sum", 900, LIBC),
             Executable.of("/usr/bin/dd", "dd", 1_100, LIBC));
 
     private BytesTools() {
@@ -30,6 +32,8 @@ public final class BytesTools {
         binaries.register("md5sum", new Checksum("md5sum", "MD5", "MD5", 32));
         binaries.register("sha1sum", new Checksum("sha1sum", "SHA-1", "SHA1", 40));
         binaries.register("sha256sum", new Checksum("sha256sum", "SHA-256", "SHA256", 64));
+        binaries.register("cksum", new Cksum(false));
+        binaries.register("sum", new Cksum(true));
         binaries.register("dd", new Dd());
     }
 }

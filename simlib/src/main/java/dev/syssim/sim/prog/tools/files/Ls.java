@@ -44,6 +44,8 @@ public final class Ls extends Tool {
         final Set<String> set = new java.util.HashSet<>();
         char format = 0;
         String timeStyle = "locale";
+        /** The line width for columns (-w; 80 without a terminal to ask). */
+        int width = 80;
         char time = 'm';
         char sort = 0;
 
@@ -76,7 +78,24 @@ public final class Ls extends Tool {
                     f.format = 'l';
                     f.timeStyle = "full-iso";
                 }
-                case "time-style" -> f.timeStyle = o.value();
+                case "time-style" -> {
+                    String style = o.value().startsWith("posix-") ? o.value().substring(6) : o.value();
+                    if (!style.startsWith("+") && !List.of("full-iso", "long-iso", "iso", "locale").contains(style)) {
+                        c.eprint("ls: invalid argument " + c.quoteLocale(o.value()) + " for " + c.quoteLocale("time style") + "\n"
+                                + "Valid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n  - [posix-]iso\n  - [posix-]locale\n"
+                                + "  - +FORMAT (e.g., +%H:%M) for a 'date'-style format\nTry 'ls --help' for more information.\n");
+                        return c.exit(2);
+                    }
+                    f.timeStyle = o.value();
+                }
+                case "w" -> {
+                    if (!o.value().matches("[0-9]+")) {
+                        c.error("invalid line width: " + c.quoteLocale(o.value()));
+                        return c.exit(2);
+                    }
+                    // -w 0: no limit
+                    f.width = o.value().length() > 9 || Long.parseLong(o.value()) == 0 ? Integer.MAX_VALUE : Integer.parseInt(o.value());
+                }
                 case "file-type" -> f.set.add("p");
                 case "indicator-style" -> {
                     if (o.value().equals("classify")) f.set.add("F");
@@ -220,7 +239,7 @@ public final class Ls extends Tool {
                     return next.get();
                 }
                 if (!withDots && !o.has("A")) entries.removeIf(d -> d.name().startsWith("."));
-                if (header) c.println((printedSomething ? "\n" : "") + dir.name() + ":");
+                if (header) c.println((printedSomething ? "\n" : "") + shown(dir.name()) + ":");
                 printedSomething = true;
                 String base = dir.path().endsWith("/") ? dir.path() : dir.path() + "/";
                 String shownBase = dir.name().endsWith("/") ? dir.name() : dir.name() + "/";
@@ -269,14 +288,14 @@ public final class Ls extends Tool {
             char format = o.format != 0 ? o.format : c.stdoutIsTerminal() ? 'C' : '1';
             if (format == 'm') {
                 List<String> names = new ArrayList<>();
-                for (Entry e : entries) names.add(prefix(e, 0, 0) + e.name() + suffix(e));
+                for (Entry e : entries) names.add(prefix(e, 0, 0) + shown(e.name()) + suffix(e));
                 if (!names.isEmpty()) c.println(String.join(", ", names));
             } else if (format == 'C' || format == 'x') {
                 printColumns(entries, format == 'x');
             } else {
                 int inodeWidth = inodeWidth(entries);
                 int blockWidth = blockWidth(entries);
-                for (Entry e : entries) c.println(prefix(e, inodeWidth, blockWidth) + e.name() + suffix(e));
+                for (Entry e : entries) c.println(prefix(e, inodeWidth, blockWidth) + shown(e.name()) + suffix(e));
             }
         }
 
@@ -302,6 +321,7 @@ public final class Ls extends Tool {
 
         /** st_blocks (512-byte units) in ls's 1 KiB blocks, or human-readable. */
         String blocksText(long sectors) {
+            if (o.has("si")) return Human.readable(sectors * 512, Human.AUTOSCALE | Human.SI, 1, 1);
             if (o.has("h")) return Human.size(sectors * 512);
             return Long.toString((sectors + 1) / 2);
         }
@@ -311,6 +331,26 @@ public final class Ls extends Tool {
             if (o.has("i") && e.stat() != null) p.append(pad(Long.toString(e.stat().inode()), inodeWidth, true)).append(' ');
             if (o.has("s") && e.stat() != null) p.append(pad(blocksText(e.stat().blocks()), blockWidth, true)).append(' ');
             return p.toString();
+        }
+
+        /** A name as printed: -Q puts it in double quotes with C escapes (ls's c quoting style). */
+        String shown(String name) {
+            if (!o.has("Q")) return name;
+            StringBuilder out = new StringBuilder("\"");
+            for (int i = 0; i < name.length(); i++) {
+                char ch = name.charAt(i);
+                switch (ch) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    case '\n' -> out.append("\\n");
+                    case '\t' -> out.append("\\t");
+                    default -> {
+                        if (ch < 0x20 || ch == 0x7f) out.append(String.format("\\%03o", (int) ch));
+                        else out.append(ch);
+                    }
+                }
+            }
+            return out.append('"').toString();
         }
 
         String suffix(Entry e) {
@@ -330,8 +370,8 @@ public final class Ls extends Tool {
             List<String> names = new ArrayList<>();
             int inodeWidth = inodeWidth(entries);
             int blockWidth = blockWidth(entries);
-            for (Entry e : entries) names.add(prefix(e, inodeWidth, blockWidth) + e.name() + suffix(e));
-            c.print(across ? Columns.across(names, 80) : Columns.layout(names, 80));
+            for (Entry e : entries) names.add(prefix(e, inodeWidth, blockWidth) + shown(e.name()) + suffix(e));
+            c.print(across ? Columns.across(names, o.width) : Columns.layout(names, o.width));
         }
 
         /** Entries whose fields decide the long format's column widths, when not the ones printed. */
@@ -367,8 +407,8 @@ public final class Ls extends Tool {
                 if (showGroup) line.append(pad(group(st), groupWidth, false)).append(' ');
                 line.append(pad(size(st), sizeWidth, true)).append(' ')
                         .append(date(time(st))).append(' ')
-                        .append(e.name()).append(suffix(e));
-                if (e.linkTarget() != null) line.append(" -> ").append(e.linkTarget());
+                        .append(shown(e.name())).append(suffix(e));
+                if (e.linkTarget() != null) line.append(" -> ").append(shown(e.linkTarget()));
                 c.println(line.toString());
             }
         }
@@ -383,6 +423,7 @@ public final class Ls extends Tool {
 
         String size(Stat st) {
             if (st.type() == FileType.CHAR_DEVICE || st.type() == FileType.BLOCK_DEVICE) return st.rdevMajor() + ", " + st.rdevMinor();
+            if (o.has("si")) return Human.readable(st.size(), Human.AUTOSCALE | Human.SI, 1, 1);
             if (o.has("h")) return Human.size(st.size());
             return Long.toString(st.size());
         }

@@ -23,11 +23,11 @@ final class Packages {
 
     /** Which programs (by file name) each package ships. */
     private static final Map<String, Set<String>> PROGRAMS = Map.ofEntries(
-            Map.entry("coreutils", Set.of("[", "base64", "basename", "cat", "chgrp", "chmod", "chown", "comm", "cp", "csplit", "cut",
+            Map.entry("coreutils", Set.of("[", "base64", "basename", "cat", "chgrp", "chmod", "chown", "cksum", "comm", "cp", "csplit", "cut",
                     "date", "dd", "df", "dirname", "du", "echo", "env", "expand", "expr", "false", "fold", "groups", "head", "id",
                     "install", "join", "ln", "ls", "md5sum", "mkdir", "mkfifo", "mknod", "mktemp", "mv", "nice", "nl", "nohup", "nproc",
                     "od", "paste", "printenv", "printf", "pwd", "readlink", "realpath", "rm", "rmdir", "seq", "sha1sum", "sha256sum",
-                    "shuf", "sleep", "sort", "split", "stat", "tac", "tail", "tee", "test", "timeout", "touch", "tr", "true", "truncate",
+                    "shuf", "sleep", "sort", "split", "stat", "sum", "tac", "tail", "tee", "test", "timeout", "touch", "tr", "true", "truncate",
                     "tty", "uname", "unexpand", "uniq", "wc", "whoami", "yes", "chroot")),
             Map.entry("grep", Set.of("grep", "egrep", "fgrep")),
             Map.entry("sed", Set.of("sed")),

@@ -279,7 +279,7 @@ public final class Man extends Tool {
                 "chown", "chgrp", "ln", "head", "tail", "wc", "sort", "uniq", "cut", "tr", "tee", "whoami", "id", "uname", "nproc",
                 "sleep", "yes", "env", "date", "stat", "basename", "dirname", "seq", "chroot", "tty", "groups", "printenv", "timeout",
                 "nohup", "nice", "expr", "comm", "paste", "join", "tac", "fold", "expand", "unexpand", "nl", "split", "csplit", "shuf",
-                "od", "base64", "md5sum", "sha1sum", "sha256sum", "dd", "truncate", "readlink", "realpath", "mkfifo", "mktemp",
+                "od", "base64", "md5sum", "sha1sum", "sha256sum", "cksum", "sum", "dd", "truncate", "readlink", "realpath", "mkfifo", "mktemp",
                 "install", "du", "df", "printf", "test", "[")) {
             m.put(p, new String[] {"GNU coreutils 9.1", "September 2022"});
         }

@@ -21,15 +21,28 @@ public final class Fold extends Tool {
     @Override
     protected Step run(Libc c) {
         List<String> args = new ArrayList<>();
-        for (String a : c.args().operands()) args.add(a.matches("-[0-9]+") ? "-w" + a.substring(1) : a);
+        // the obsolete -N is -wN, but not where it is the value of -w ("fold -w -1")
+        String previous = "";
+        for (String a : c.args().operands()) {
+            boolean value = previous.equals("-w") || previous.equals("--width") || previous.matches("-[bs]*w");
+            args.add(!value && a.matches("-[0-9]+") ? "-w" + a.substring(1) : a);
+            previous = a;
+        }
         Getopt o = Getopt.parse("fold", args, "bsw:", List.of("bytes>b", "spaces>s", "width=>w", "help", "version"), true);
         if (o.failed()) return c.usageError(o.error(), 1);
         if (o.has("help")) return help(c);
         long width = 80;
         if (o.has("w")) {
             String w = o.last("w");
-            if (!w.matches("[0-9]+") || new java.math.BigInteger(w).signum() == 0) {
+            if (!w.matches("[0-9]+")) {
                 c.error("invalid number of columns: " + c.quoteLocale(w));
+                return c.exit(1);
+            }
+            // xdectoumax's range 1..SIZE_MAX-9: below it ERANGE, above it (past INT_MAX) EOVERFLOW
+            java.math.BigInteger n = new java.math.BigInteger(w);
+            if (n.signum() == 0 || n.compareTo(new java.math.BigInteger("18446744073709551606")) > 0) {
+                c.error("invalid number of columns: " + c.quoteLocale(w) + ": "
+                        + (n.signum() == 0 ? "Numerical result out of range" : "Value too large for defined data type"));
                 return c.exit(1);
             }
             width = new java.math.BigInteger(w).min(java.math.BigInteger.valueOf(Integer.MAX_VALUE)).longValue();
