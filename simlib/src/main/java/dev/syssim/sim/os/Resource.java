@@ -2,9 +2,9 @@ package dev.syssim.sim.os;
 
 /**
  * The resources of getrlimit(2)/prlimit(2), with Linux's numbers (asm-generic/resource.h). The
- * kernel enforces {@link #FSIZE} (a write past it: SIGXFSZ, EFBIG) and {@link #NPROC} (fork:
- * EAGAIN); the others are kept and reported. Simplification: {@link #NOFILE} is not enforced
- * either — descriptors stop at {@link FdTable#MAX_FDS}, the Debian soft default, whatever it says.
+ * kernel enforces {@link #FSIZE} (a write past it: SIGXFSZ, EFBIG), {@link #NPROC} (fork:
+ * EAGAIN) and {@link #NOFILE} (a new descriptor at or above it: EMFILE; dup2 to one: EBADF;
+ * fcntl F_DUPFD from one: EINVAL — {@link Process#fdLimit}); the others are kept and reported.
  */
 public enum Resource {
     CPU(0), FSIZE(1), DATA(2), STACK(3), CORE(4), RSS(5), NPROC(6), NOFILE(7), MEMLOCK(8), AS(9), LOCKS(10),
