@@ -27,12 +27,15 @@ public final class Quote {
         return shell(s, utf8, false, true);
     }
 
-    /** quote(): the locale's quotation marks, with C escapes for what cannot be printed. */
+    /** quote(): the locale's quotation marks, with C escapes for what cannot be printed and for a backslash. */
     public static String locale(String s, boolean utf8) {
         StringBuilder out = new StringBuilder(utf8 ? "\u2018" : "'");
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
-            if (printable(ch, utf8)) {
+            if (ch == '\\') {
+                // locale_quoting_style escapes backslashes ("sort -t '\t'" reports '\\t')
+                out.append("\\\\");
+            } else if (printable(ch, utf8)) {
                 out.append(ch);
             } else {
                 String named = named(ch);

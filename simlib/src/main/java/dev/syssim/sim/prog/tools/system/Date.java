@@ -22,6 +22,13 @@ import java.util.Locale;
  */
 public final class Date extends Tool {
 
+    private final long bootEpochSeconds;
+
+    /** {@code bootEpochSeconds}: when the machine booted, which file times count from. */
+    public Date(long bootEpochSeconds) {
+        this.bootEpochSeconds = bootEpochSeconds;
+    }
+
     private static final List<String> ISO = List.of("hours", "minutes", "date", "seconds", "ns");
     private static final List<String> RFC_3339 = List.of("date", "seconds", "ns");
 
@@ -131,11 +138,10 @@ public final class Date extends Tool {
                         c.error(r.reference, err);
                         return c.exit(1);
                     }
-                    // st_mtime counts simulated time since boot: the boot instant is realtime minus monotonic
-                    return c.clock(ClockGettime.CLOCK_MONOTONIC, sinceBoot -> {
-                        long at = nanos - sinceBoot + st.mtime();
-                        return show(c, r, fmt, Math.floorDiv(at, 1_000_000_000L), (int) Math.floorMod(at, 1_000_000_000L));
-                    });
+                    // st_mtime counts simulated time since boot, as ls and find read it (reading the two
+                    // clocks instead would lose the time the stat took, a second at the wrong moment)
+                    long at = st.mtime();
+                    return show(c, r, fmt, bootEpochSeconds + Math.floorDiv(at, 1_000_000_000L), (int) Math.floorMod(at, 1_000_000_000L));
                 });
             }
             String when = r.set != null ? r.set : r.date;

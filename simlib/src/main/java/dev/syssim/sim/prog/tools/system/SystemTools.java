@@ -34,7 +34,7 @@ public final class SystemTools {
     public static void register(Binaries binaries, long bootEpochSeconds) {
         binaries.register("uname", new Uname());
         binaries.register("nproc", new Nproc());
-        binaries.register("date", new Date());
+        binaries.register("date", new Date(bootEpochSeconds));
         binaries.register("tty", new Tty());
         binaries.register("clear", new Clear());
         binaries.register("hostname", new Hostname());

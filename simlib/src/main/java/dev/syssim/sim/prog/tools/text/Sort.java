@@ -103,7 +103,7 @@ public final class Sort extends Tool {
                     } else if (v.equals("\\0")) {
                         tab = 0;
                     } else {
-                        c.error("multi-character tab " + c.quoteLocale(v));
+                        c.error("multi-character tab " + Quote.locale(v, c.utf8()));
                         return c.exit(2);
                     }
                     if (s.tab >= 0 && s.tab != tab) {

@@ -143,9 +143,11 @@ public final class Tail extends Tool {
         if (!args.isEmpty()) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([-+])([0-9]*)([bkm]?)([cl]?)(f?)").matcher(args.get(0));
             if (m.matches() && !(m.group(1).equals("-") && m.group(2).isEmpty() && m.group(3).isEmpty() && m.group(4).isEmpty() && m.group(5).isEmpty())
-                    && (args.size() <= 2) && !(m.group(1).equals("-") && m.group(2).isEmpty())) {
+                    && (args.size() <= 2)
+                    && !(m.group(1).equals("-") && m.group(2).isEmpty() && !m.group(3).equals("b") && !m.group(4).equals("l"))) {
                 String n = (m.group(2).isEmpty() ? "10" : m.group(2)) + (m.group(3).isEmpty() ? "" : m.group(3).equals("k") ? "K" : m.group(3).equals("m") ? "M" : "b");
-                String option = m.group(4).equals("c") ? "-c" : "-n";
+                // tail.c: a 'b' counts 512-byte blocks, so "-1b" is the last 512 bytes, not lines
+                String option = m.group(4).equals("c") || m.group(3).equals("b") ? "-c" : "-n";
                 args.set(0, option + (m.group(1).equals("+") ? "+" : "") + n);
                 if (!m.group(5).isEmpty()) args.add(1, "-f");
             }
