@@ -280,6 +280,11 @@ public final class Gzip extends Tool {
 
     private Step unpack(Libc c, Run run, String file, byte[] data, long mtime, Stat st, boolean fromStdin, Supplier<Step> next) {
         GzipFormat.Unpacked u = GzipFormat.decompress(data);
+        if (u.problem() == GzipFormat.Problem.NOT_GZIP && run.force && run.toStdout && !run.list && !run.test) {
+            // gzip -dcf passes what is not compressed through unchanged (as zcat -f does)
+            c.printBytes(data);
+            return next.get();
+        }
         if (u.problem() == GzipFormat.Problem.NOT_GZIP) {
             c.eprint("\ngzip: " + file + ": not in gzip format\n");
             run.status = 1;
@@ -291,7 +296,8 @@ public final class Gzip extends Tool {
                 run.status = 1;
                 return next.get();
             }
-            list(c, run, file, data, u);
+            // what gzip lists for standard input is the name of its output, "stdout"
+            list(c, run, fromStdin ? "stdout" : file, data, u);
             return next.get();
         }
         if (run.test) {

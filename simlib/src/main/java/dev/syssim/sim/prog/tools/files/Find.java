@@ -345,8 +345,30 @@ public final class Find extends Tool {
                 }
                 return command;
             }
+            case "-printf" -> {
+                warnFormat(run, a);
+                return a;
+            }
             default -> {
                 return a;
+            }
+        }
+    }
+
+    /** findutils checks a -printf format when it parses it: an unknown escape or directive is warned about (and printed as written). */
+    private static void warnFormat(Run run, String format) {
+        for (int i = 0; i + 1 < format.length(); i++) {
+            char ch = format.charAt(i);
+            if (ch == '\\') {
+                char e = format.charAt(++i);
+                if ("ntabfrvc\\01234567".indexOf(e) < 0) run.c.error("warning: unrecognized escape `\\" + e + "'");
+            } else if (ch == '%') {
+                i++;
+                while (i < format.length() && "-+ #0123456789.".indexOf(format.charAt(i)) >= 0) i++;
+                if (i >= format.length()) break;
+                char d = format.charAt(i);
+                if ("ATCB".indexOf(d) >= 0) i++;
+                else if ("%pfhPHdskbmMuUgGinlyYDFSatcZ".indexOf(d) < 0) run.c.error("warning: unrecognized format directive `%" + d + "'");
             }
         }
     }

@@ -57,6 +57,8 @@ public final class Xargs extends Tool {
             return c.exit(0);
         }
         Run run = new Run();
+        boolean argsGiven = false;
+        boolean linesGiven = false;
         for (Getopt.Opt o : g.options()) {
             String v = o.value();
             switch (o.key()) {
@@ -71,7 +73,13 @@ public final class Xargs extends Tool {
                 }
                 case "E" -> run.eof = v;
                 case "e" -> run.eof = v;
+                // -n, -L and -I exclude each other: a later one warns and drops an earlier one
+                // (but -n after -I keeps both, as findutils does)
                 case "I", "i" -> {
+                    if (argsGiven) exclusive(c, "--max-args", "--replace/-I/-i");
+                    if (linesGiven) exclusive(c, "--max-lines", "--replace/-I/-i");
+                    argsGiven = false;
+                    linesGiven = false;
                     run.replace = v == null ? "{}" : v;
                     run.maxLines = 1;
                     run.maxArgs = -1;
@@ -79,6 +87,10 @@ public final class Xargs extends Tool {
                 case "L", "l" -> {
                     Integer n = positive(c, v == null ? "1" : v, "-L");
                     if (n == null) return c.exit(1);
+                    if (argsGiven) exclusive(c, "--max-args", "-L");
+                    if (run.replace != null) exclusive(c, "--replace", "-L");
+                    argsGiven = false;
+                    linesGiven = true;
                     run.maxLines = n;
                     run.maxArgs = -1;
                     run.replace = null;
@@ -86,6 +98,9 @@ public final class Xargs extends Tool {
                 case "n" -> {
                     Integer n = positive(c, v, "-n");
                     if (n == null) return c.exit(1);
+                    if (linesGiven) exclusive(c, "--max-lines", "--max-args/-n");
+                    linesGiven = false;
+                    argsGiven = true;
                     run.maxArgs = n;
                     if (run.replace == null) run.maxLines = -1;
                 }
@@ -137,6 +152,10 @@ public final class Xargs extends Tool {
             return c.exit(1);
         }
         return commands(c, run, lines);
+    }
+
+    private static void exclusive(Libc c, String earlier, String later) {
+        c.error("warning: options " + earlier + " and " + later + " are mutually exclusive, ignoring previous " + earlier + " value");
     }
 
     private static Integer positive(Libc c, String v, String option) {
