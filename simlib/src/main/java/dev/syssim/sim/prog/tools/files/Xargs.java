@@ -32,6 +32,8 @@ public final class Xargs extends Tool {
 
     /** One run's settings and counters. */
     private static final class Run {
+        /** An unmatched quote: the items before it still run, then xargs reports it and exits 1. */
+        String quoteError;
         boolean nul;
         Character delimiter;
         String eof;
@@ -230,7 +232,8 @@ public final class Xargs extends Tool {
         List<String> current = new ArrayList<>();
         String text = new String(bytes, StandardCharsets.UTF_8);
         for (String raw : text.split("\n", -1)) {
-            List<String> words = words(raw, true);
+            String[] error = {null};
+            List<String> words = words(raw, error);
             boolean continued = raw.endsWith(" ") || raw.endsWith("\t");
             boolean stop = false;
             for (String w : words) {
@@ -240,6 +243,10 @@ public final class Xargs extends Tool {
                 }
                 current.add(w);
             }
+            if (error[0] != null) {
+                run.quoteError = error[0];
+                break;
+            }
             if (stop) break;
             // with -L a line ending in a blank continues on the next line
             if (run.maxLines > 0 && !current.isEmpty() && !continued) {
@@ -247,7 +254,8 @@ public final class Xargs extends Tool {
                 current = new ArrayList<>();
             }
         }
-        if (!current.isEmpty()) lines.add(current);
+        // under -L a line cut short by a bad quote is not a line, so it does not run
+        if (!current.isEmpty() && !(run.quoteError != null && run.maxLines > 0)) lines.add(current);
         return lines;
     }
 
@@ -274,7 +282,8 @@ public final class Xargs extends Tool {
     }
 
     /** Blank-separated words with '...', "..." and backslash, as xargs reads them. */
-    private static List<String> words(String line, boolean strict) {
+    /** The words of a line, quotes and backslashes taken away; at an unmatched quote, those before it and {@code error[0]} set. */
+    private static List<String> words(String line, String[] error) {
         List<String> out = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;
@@ -284,8 +293,9 @@ public final class Xargs extends Tool {
             if (ch == '\'' || ch == '"') {
                 int end = line.indexOf(ch, i + 1);
                 if (end < 0) {
-                    throw new IllegalArgumentException("unmatched " + (ch == '\'' ? "single" : "double")
-                            + " quote; by default quotes are special to xargs unless you use the -0 option");
+                    error[0] = "unmatched " + (ch == '\'' ? "single" : "double")
+                            + " quote; by default quotes are special to xargs unless you use the -0 option";
+                    return out;
                 }
                 word.append(line, i + 1, end);
                 inWord = true;
@@ -351,7 +361,7 @@ public final class Xargs extends Tool {
                 }
                 linesInBatch++;
             }
-            if (!args.isEmpty() || (batches.isEmpty() && !run.noRunIfEmpty)) batches.add(args);
+            if (!args.isEmpty() || (batches.isEmpty() && !run.noRunIfEmpty && run.quoteError == null)) batches.add(args);
             if (base > run.maxChars) {
                 c.error("argument line too long");
                 return c.exit(1);
@@ -390,7 +400,11 @@ public final class Xargs extends Tool {
                     return after;
                 });
             });
-        }, () -> c.exit(run.status));
+        }, () -> {
+            if (run.quoteError == null) return c.exit(run.status);
+            c.error(run.quoteError);
+            return c.exit(1);
+        });
     }
 
     /** A step to run later. */
