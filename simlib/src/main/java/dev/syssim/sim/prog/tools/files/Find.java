@@ -13,6 +13,7 @@ import dev.syssim.sim.prog.Modes;
 import dev.syssim.sim.prog.Spawn;
 import dev.syssim.sim.prog.Tool;
 import dev.syssim.sim.prog.UserDb;
+import dev.syssim.sim.prog.tools.system.DateParser;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -49,7 +50,7 @@ public final class Find extends Tool {
     private static final Set<String> ONE_ARG = Set.of("-name", "-iname", "-path", "-ipath", "-wholename", "-iwholename", "-regex",
             "-iregex", "-type", "-xtype", "-perm", "-user", "-group", "-uid", "-gid", "-size", "-mtime", "-mmin", "-atime", "-amin",
             "-ctime", "-cmin", "-newer", "-anewer", "-cnewer", "-links", "-inum", "-samefile", "-lname", "-ilname", "-printf", "-maxdepth",
-            "-mindepth", "-regextype", "-fprint", "-fprint0", "-fls", "-used");
+            "-mindepth", "-regextype", "-fprint", "-fprint0", "-fls", "-used", "-newermt", "-newerat", "-newerct");
     private static final Set<String> EXEC = Set.of("-exec", "-execdir", "-ok", "-okdir");
     private static final Set<String> ACTIONS = Set.of("-print", "-print0", "-printf", "-ls", "-delete", "-quit", "-exec", "-execdir",
             "-ok", "-okdir", "-fprint", "-fprint0", "-fls");
@@ -349,6 +350,12 @@ public final class Find extends Tool {
                 warnFormat(run, a);
                 return a;
             }
+            case "-newermt", "-newerat", "-newerct" -> {
+                // the reference is a date as date -d reads it, kept in the file system's clock (since boot)
+                DateParser.Instant t = DateParser.parse(a, Math.floorDiv(run.now, 1_000_000_000L), (int) Math.floorMod(run.now, 1_000_000_000L));
+                if (t == null) throw new FindExpression.Error("I cannot figure out how to interpret " + run.c.quoteLocale(a) + " as a date or time");
+                return (t.seconds() - bootEpochSeconds) * 1_000_000_000L + t.nanos();
+            }
             default -> {
                 return a;
             }
@@ -618,6 +625,12 @@ public final class Find extends Tool {
                 return run.references.get(arg) != null && st.atime() > run.references.get(arg).mtime();
             case "-cnewer":
                 return run.references.get(arg) != null && st.ctime() > run.references.get(arg).mtime();
+            case "-newermt":
+                return st.mtime() > (Long) p.compiled();
+            case "-newerat":
+                return st.atime() > (Long) p.compiled();
+            case "-newerct":
+                return st.ctime() > (Long) p.compiled();
             default:
                 // options (-maxdepth ...) are true wherever they stand
                 return true;
