@@ -33,9 +33,7 @@ final class IpNetns {
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         return switch (cmd) {
             case "list", "ls", "show" -> list(c);
-            case "add" -> rest.isEmpty() ? usage(c) : add(c, rest.get(0));
-            case "delete", "del" -> rest.isEmpty() ? usage(c) : delete(c, rest.get(0));
-            case "exec" -> rest.size() < 2 ? usage(c) : enter(c, rest.get(0), () -> exec(c, rest.subList(1, rest.size())));
+            case "add", "delete", "del", "exec" -> named(c, cmd, rest);
             default -> {
                 c.eprint("Command \"" + cmd + "\" is unknown, try \"ip netns help\".\n");
                 yield c.exit(255);
@@ -43,9 +41,28 @@ final class IpNetns {
         };
     }
 
-    private static Step usage(Libc c) {
-        c.eprint("Usage:\tip netns list\n\tip netns add NAME\n\tip netns delete NAME\n\tip netns exec NAME cmd ...\n");
-        return c.exit(255);
+    /**
+     * add, delete and exec check their NAME first, as iproute2 does: none is status 1, one that is
+     * empty, "." or "..", or holds a '/', is status 255 (so no path escapes /run/netns); exec then
+     * wants a command (status 1).
+     */
+    private static Step named(Libc c, String cmd, List<String> rest) {
+        if (rest.isEmpty()) {
+            c.eprint("No netns name specified\n");
+            return c.exit(1);
+        }
+        String name = rest.get(0);
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
+            c.eprint("Invalid netns name \"" + name + "\"\n");
+            return c.exit(255);
+        }
+        if (cmd.equals("add")) return add(c, name);
+        if (!cmd.equals("exec")) return delete(c, name);
+        if (rest.size() < 2) {
+            c.eprint("No command specified\n");
+            return c.exit(1);
+        }
+        return enter(c, name, () -> exec(c, rest.subList(1, rest.size())));
     }
 
     private static Step list(Libc c) {
@@ -120,8 +137,9 @@ final class IpNetns {
 
     private static Step exec(Libc c, List<String> command) {
         return c.execvp(command, c.args().env(), e -> {
+            // iproute2's cmd_exec runs the command in a child, which exits 1 when execvp fails
             c.eprint("exec of \"" + command.get(0) + "\" failed: " + e.message() + "\n");
-            return c.exit(255);
+            return c.exit(1);
         });
     }
 
