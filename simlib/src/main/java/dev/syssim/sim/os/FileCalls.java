@@ -368,8 +368,11 @@ public final class FileCalls {
         if (!found.ok()) return Outcome.error(found.error(), Costs.SYSCALL);
         Inode inode = found.inode();
         Credentials c = p.credentials();
-        int newUid = call.uid() == -1 ? inode.uid() : call.uid();
-        int newGid = call.gid() == -1 ? inode.gid() : call.gid();
+        // the ids are the caller's user namespace's: one its maps lack is EINVAL (chown(2))
+        UserNamespace ns = p.namespaces().user();
+        int newUid = call.uid() == -1 ? inode.uid() : ns.uidOutside(call.uid());
+        int newGid = call.gid() == -1 ? inode.gid() : ns.gidOutside(call.gid());
+        if (newUid < 0 || newGid < 0) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
         boolean changesOwner = newUid != inode.uid();
         boolean groupAllowed = inode.uid() == c.euid() && c.inGroup(newGid);
         if (!c.has(Capability.CAP_CHOWN) && (changesOwner || (newGid != inode.gid() && !groupAllowed))) {

@@ -102,6 +102,29 @@ public final class UserNamespace {
         return inside(gidMap, parent == null ? hostGid : parent.gidInside(hostGid));
     }
 
+    /**
+     * An id written inside this namespace (chown's arguments) as the host numbers it, or -1 when
+     * a map lacks it: the kernel then refuses the call with EINVAL.
+     */
+    public int uidOutside(int insideUid) {
+        if (parent == null) return insideUid;
+        int up = outside(uidMap, insideUid);
+        return up < 0 ? -1 : parent.uidOutside(up);
+    }
+
+    public int gidOutside(int insideGid) {
+        if (parent == null) return insideGid;
+        int up = outside(gidMap, insideGid);
+        return up < 0 ? -1 : parent.gidOutside(up);
+    }
+
+    private static int outside(List<Extent> map, int inside) {
+        for (Extent e : map) {
+            if (inside >= e.inside() && inside - e.inside() < e.count()) return e.outside() + inside - e.inside();
+        }
+        return -1;
+    }
+
     private int inside(List<Extent> map, int outside) {
         if (parent == null) return outside;
         for (Extent e : map) {

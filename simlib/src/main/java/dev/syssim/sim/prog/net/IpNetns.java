@@ -33,9 +33,9 @@ final class IpNetns {
         List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
         return switch (cmd) {
             case "list", "ls", "show" -> list(c);
-            case "add" -> rest.isEmpty() ? usage(c) : add(c, rest.get(0));
-            case "delete", "del" -> rest.isEmpty() ? usage(c) : delete(c, rest.get(0));
-            case "exec" -> rest.size() < 2 ? usage(c) : enter(c, rest.get(0), () -> exec(c, rest.subList(1, rest.size())));
+            case "add", "delete", "del", "exec" -> named(c, cmd, rest);
+            case "identify" -> identify(c, rest.isEmpty() ? "self" : rest.get(0));
+            case "pids" -> pids(c, rest);
             default -> {
                 c.eprint("Command \"" + cmd + "\" is unknown, try \"ip netns help\".\n");
                 yield c.exit(255);
@@ -43,9 +43,87 @@ final class IpNetns {
         };
     }
 
-    private static Step usage(Libc c) {
-        c.eprint("Usage:\tip netns list\n\tip netns add NAME\n\tip netns delete NAME\n\tip netns exec NAME cmd ...\n");
-        return c.exit(255);
+    /**
+     * add, delete and exec check their NAME first, as iproute2 does: none is status 1, one that is
+     * empty, "." or "..", or holds a '/', is status 255 (so no path escapes /run/netns); exec then
+     * wants a command (status 1).
+     */
+    private static Step named(Libc c, String cmd, List<String> rest) {
+        if (rest.isEmpty()) {
+            c.eprint("No netns name specified\n");
+            return c.exit(1);
+        }
+        String name = rest.get(0);
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
+            c.eprint("Invalid netns name \"" + name + "\"\n");
+            return c.exit(255);
+        }
+        if (cmd.equals("add")) return add(c, name);
+        if (!cmd.equals("exec")) return delete(c, name);
+        if (rest.size() < 2) {
+            c.eprint("No command specified\n");
+            return c.exit(1);
+        }
+        return enter(c, name, () -> exec(c, rest.subList(1, rest.size())));
+    }
+
+    /**
+     * {@code identify [PID]}: the first name in /run/netns whose namespace is the process's, or an
+     * empty line. The namespace is matched by its nsfs inode number (real iproute2 compares device
+     * and inode of two stats; here the process's side is read from its {@code net:[INODE]} link).
+     */
+    private static Step identify(Libc c, String pid) {
+        if (!pid.equals("self") && !pid.matches("[0-9]+")) {
+            c.eprint("Specified string '" + pid + "' is not a pid\n");
+            return c.exit(1);
+        }
+        return c.sys(new Syscall.Readlink("/proc/" + pid + "/ns/net"), l -> {
+            if (l.failed()) {
+                c.eprint("Cannot open network namespace: " + l.errno().message() + "\n");
+                return c.exit(1);
+            }
+            String link = l.dataAs(String.class);
+            return c.listDirectory(DIR, false, (e, entries) -> {
+                List<String> names = new ArrayList<>();
+                if (entries != null) for (Dirent d : entries) names.add(d.name());
+                String[] found = {""};
+                return Libc.forEach(names, (n, next) -> c.statOf(DIR + "/" + n, true, (err, st) -> {
+                    if (err == null && found[0].isEmpty() && link.equals("net:[" + st.inode() + "]")) found[0] = n;
+                    return next.get();
+                }), () -> {
+                    c.println(found[0]);
+                    return c.exit(0);
+                });
+            });
+        });
+    }
+
+    /** {@code pids NAME}: every process whose network namespace is the named one, in /proc's order. */
+    private static Step pids(Libc c, List<String> rest) {
+        if (rest.isEmpty()) {
+            c.eprint("No netns name specified\n");
+            return c.exit(1);
+        }
+        String name = rest.get(0);
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
+            c.eprint("Invalid netns name \"" + name + "\"\n");
+            return c.exit(255);
+        }
+        return c.statOf(DIR + "/" + name, true, (err, st) -> {
+            if (err != null) {
+                c.eprint("Cannot open network namespace: " + err.message() + "\n");
+                return c.exit(1);
+            }
+            String want = "net:[" + st.inode() + "]";
+            return c.listDirectory("/proc", false, (e, entries) -> {
+                List<String> pids = new ArrayList<>();
+                if (entries != null) for (Dirent d : entries) if (d.name().matches("[0-9]+")) pids.add(d.name());
+                return Libc.forEach(pids, (pid, next) -> c.sys(new Syscall.Readlink("/proc/" + pid + "/ns/net"), l -> {
+                    if (!l.failed() && want.equals(l.dataAs(String.class))) c.println(pid);
+                    return next.get();
+                }), () -> c.exit(0));
+            });
+        });
     }
 
     private static Step list(Libc c) {
@@ -120,8 +198,9 @@ final class IpNetns {
 
     private static Step exec(Libc c, List<String> command) {
         return c.execvp(command, c.args().env(), e -> {
+            // iproute2's cmd_exec runs the command in a child, which exits 1 when execvp fails
             c.eprint("exec of \"" + command.get(0) + "\" failed: " + e.message() + "\n");
-            return c.exit(255);
+            return c.exit(1);
         });
     }
 

@@ -76,13 +76,35 @@ public final class Ping extends Tool {
                     return c.exit(2);
                 }
                 r.fd = s.intValue();
-                c.println("PING " + r.target + " (" + r.address + ") " + PAYLOAD + "(" + (PAYLOAD + 28) + ") bytes of data.");
-                return Daemon.monotonic(c, now -> {
-                    r.start = now;
-                    r.nextSend = now;
-                    return loop(c, r);
-                });
+                return probe(c, r, () -> start(c, r));
             });
+        });
+    }
+
+    /**
+     * iputils first connect()s a UDP probe socket to the target (port 1025) to learn its source
+     * address: with no route (an empty network namespace, lo down) that fails and ping stops
+     * before sending anything, status 2. Simplification: the probe's other errors (EACCES for a
+     * broadcast without -b) are not simulated.
+     */
+    private static Step probe(Libc c, Run r, java.util.function.Supplier<Step> then) {
+        return c.sys(NetSyscalls.SocketCall.udp(), u -> {
+            if (u.failed()) return then.get();
+            int probe = u.intValue();
+            return c.sys(new NetSyscalls.Connect(probe, new dev.syssim.sim.net.stack.Endpoint(r.address, 1025)), k -> c.close(probe, () -> {
+                if (!k.failed()) return then.get();
+                c.eprint("ping: connect: " + k.errno().message() + "\n");
+                return c.exit(2);
+            }));
+        });
+    }
+
+    private Step start(Libc c, Run r) {
+        c.println("PING " + r.target + " (" + r.address + ") " + PAYLOAD + "(" + (PAYLOAD + 28) + ") bytes of data.");
+        return Daemon.monotonic(c, now -> {
+            r.start = now;
+            r.nextSend = now;
+            return loop(c, r);
         });
     }
 

@@ -78,7 +78,8 @@ class SystemToolsTest {
     @Test
     void mountErrorsNameTheMountPoint() {
         becomeSudoer();
-        assertEquals("mount: /nope: mount point does not exist.\n32\nmount: /mnt: unknown filesystem type 'foo'.\n32\n",
+        assertEquals("mount: /nope: mount point does not exist.\n       dmesg(1) may have more information after failed mount system call.\n32\n"
+                + "mount: /mnt: unknown filesystem type 'foo'.\n       dmesg(1) may have more information after failed mount system call.\n32\n",
                 f.run("sudo mount -t proc proc /nope; echo $?; sudo mount -t foo x /mnt; echo $?"));
     }
 

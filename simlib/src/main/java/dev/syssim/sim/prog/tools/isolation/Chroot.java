@@ -136,8 +136,11 @@ public final class Chroot extends Tool {
                 }
             }
         } else if (groups == null && gid >= 0 && username != null) {
+            // getgrouplist(user, gid): the group chroot sets (given or from passwd) and the groups
+            // naming the user as a member; the passwd group only when it is the one being set
             UserDb.User u = inside.user(username);
-            if (u != null) for (int x : inside.groupsOf(u)) if (!gids.contains(x)) gids.add(x);
+            if (!gids.contains(gid)) gids.add(gid);
+            if (u != null) for (int x : inside.groupsOf(u).subList(1, inside.groupsOf(u).size())) if (!gids.contains(x)) gids.add(x);
         }
         int finalUid = uid;
         int finalGid = gid;
@@ -212,7 +215,8 @@ public final class Chroot extends Tool {
     @Override
     public String usage() {
         return """
-                Usage: chroot [OPTION]... NEWROOT [COMMAND [ARG]...]
+                Usage: chroot [OPTION] NEWROOT [COMMAND [ARG]...]
+                  or:  chroot OPTION
                 Run COMMAND with root directory set to NEWROOT.
 
                       --groups=G_LIST        specify supplementary groups as g1,g2,..,gN
@@ -224,6 +228,7 @@ public final class Chroot extends Tool {
                 If no command is given, run '"$SHELL" -i' (default: '/bin/sh -i').
 
                 GNU coreutils online help: <https://www.gnu.org/software/coreutils/>
+                Report any translation bugs to <https://translationproject.org/team/>
                 Full documentation <https://www.gnu.org/software/coreutils/chroot>
                 or available locally via: info '(coreutils) chroot invocation'
                 """;

@@ -35,6 +35,11 @@ public final class Nsenter extends Tool {
             return c.exit(0);
         }
         String target = g.last("t");
+        // util-linux parses -t with strtoul_or_err before opening anything
+        if (target != null && !target.matches("[0-9]+")) {
+            c.eprint("nsenter: failed to parse pid: " + c.quoteLocale(target) + "\n");
+            return c.exit(1);
+        }
         List<String[]> wanted = new ArrayList<>();
         for (String[] k : KINDS) if (g.has(k[0]) || g.has("a")) wanted.add(k);
         if (!wanted.isEmpty() && target == null) {

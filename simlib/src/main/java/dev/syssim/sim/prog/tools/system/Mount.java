@@ -80,13 +80,13 @@ public final class Mount extends Tool {
         long f = flags;
         return c.statOf(target, true, (terr, tst) -> {
             if (terr != null) {
-                c.error(target + ": mount point does not exist.");
+                failed(c, target + ": mount point does not exist.");
                 return c.exit(32);
             }
             if (bind) {
                 return c.statOf(source, true, (serr, sst) -> {
                     if (serr != null) {
-                        c.error(target + ": special device " + source + " does not exist.");
+                        failed(c, target + ": special device " + source + " does not exist.");
                         return c.exit(32);
                     }
                     return call(c, source, target, null, f, null);
@@ -94,8 +94,7 @@ public final class Mount extends Tool {
             }
             if (type == null) {
                 return c.statOf(source, true, (serr, sst) -> {
-                    if (serr != null) c.error(target + ": special device " + source + " does not exist.");
-                    else c.error(target + ": wrong fs type, bad option, bad superblock on " + source + ", missing codepage or helper program, or other error.");
+                    failed(c, target + (serr != null ? ": special device " + source + " does not exist." : ": wrong fs type, bad option, bad superblock on " + source + ", missing codepage or helper program, or other error."));
                     return c.exit(32);
                 });
             }
@@ -124,9 +123,17 @@ public final class Mount extends Tool {
                 case EBUSY -> source + " already mounted or mount point busy.";
                 default -> e.message() + ".";
             };
-            c.error(target + ": " + message);
+            failed(c, target + ": " + message);
             return c.exit(32);
         });
+    }
+
+    /**
+     * libmount's report of a mount that failed: its message, then the hint it adds to every
+     * failure it diagnoses (all of them here).
+     */
+    private static void failed(Libc c, String message) {
+        c.error(message + "\n       dmesg(1) may have more information after failed mount system call.");
     }
 
     /** No operands: the mount table, from the kernel's view for this process. */
