@@ -244,8 +244,9 @@ public final class Table {
     public ChangeResult renameChain(String oldName, String newName) {
         if (chains.containsKey(newName)) return ChangeResult.CHAIN_EXISTS;
         Chain chain = chains.get(oldName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
-        if (chain.isBuiltin()) return ChangeResult.RENAME_BUILTIN;
+        // The nf_tables backend looks the old name up among the user chains only, so a built-in
+        // chain is "not found" (ENOENT), checked after the new name (EEXIST first, as on Linux).
+        if (chain == null || chain.isBuiltin()) return ChangeResult.NO_SUCH_CHAIN;
         chains.remove(oldName);
         chains.put(newName, chain.renamed(newName));
         for (Chain each : chains.values()) {
@@ -354,7 +355,9 @@ public final class Table {
     public ChangeResult zero(String chainName, int number) {
         Chain chain = chains.get(chainName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
-        if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
+        // Real 1.8.9 (nf_tables) zeroes nothing and exits 0 for a rule number past the end.
+        if (number > chain.size()) return ChangeResult.OK;
+        if (number < 1) return ChangeResult.INDEX_TOO_BIG;
         chain.entry(number).counters().zero();
         return ChangeResult.OK;
     }

@@ -98,18 +98,18 @@ final class CommandExecutor {
             }
             case CMD_DELETE -> {
                 if (verbose) echo(rules);
-                for (Rule rule : rules) require(table.check(s.chain, rule), "RULE_DELETE", "", "");
+                for (Rule rule : rules) require(ruleLookup(table.check(s.chain, rule)), "RULE_DELETE", "", "");
                 for (Rule rule : rules) table.delete(s.chain, rule);
             }
             case CMD_DELETE_NUM -> require(table.delete(s.chain, s.ruleNumber), "RULE_DELETE", "",
                     "Index of deletion too big");
             case CMD_CHECK -> {
                 if (verbose) echo(rules);
-                for (Rule rule : rules) require(table.check(s.chain, rule), "RULE_CHECK", "", "");
+                for (Rule rule : rules) require(ruleLookup(table.check(s.chain, rule)), "RULE_CHECK", "", "");
             }
             case CMD_FLUSH -> flush(s.chain, verbose);
             case CMD_ZERO -> zero(s.chain, verbose);
-            case CMD_ZERO_NUM -> require(table.zero(s.chain, s.ruleNumber), "", "", "");
+            case CMD_ZERO_NUM -> require(ruleLookup(table.zero(s.chain, s.ruleNumber)), "", "", "");
             case CMD_NEW_CHAIN -> require(table.newChain(s.chain), "CHAIN_USER_ADD", "chain " + s.chain, "");
             case CMD_DELETE_CHAIN -> deleteChain(s.chain, verbose);
             case CMD_RENAME_CHAIN -> renameChain(s.chain, s.newName);
@@ -176,7 +176,12 @@ final class CommandExecutor {
 
     private void list(State s) {
         boolean listing = (s.command & CMD_LIST) != 0;
-        if (s.chain != null && table.chain(s.chain) == null) throw noSuchChain();
+        if (s.chain != null && table.chain(s.chain) == null) {
+            // 1.8.9's nf_tables listing asks whether the chain is one iptables can show before it
+            // asks whether it exists, and a missing chain fails the first question.
+            throw XtablesError.other("chain `" + s.chain + "' in table `" + table.kind().tableName()
+                    + "' is incompatible, use 'nft' tool.");
+        }
         if (listing) {
             stdout.append(Listings.list(table, s.chain, s.ruleNumber, new ListFormat.Options(s.has(OPT_VERBOSE),
                     s.has(OPT_NUMERIC), s.has(OPT_EXPANDED), s.has(OPT_LINENUMBERS))));
@@ -217,10 +222,18 @@ final class CommandExecutor {
             case BUILTIN_IN_USE -> throw XtablesError.plain("iptables: Directory not empty.\n", 1);
             case CHAIN_IN_USE -> throw kernel(operation, "Device or resource busy", object);
             case INVALID_RULE -> throw kernel(operation, "Invalid argument", object);
-            case JUMP_TO_BUILTIN, RENAME_BUILTIN -> throw kernel(operation, "Operation not supported", object);
+            case JUMP_TO_BUILTIN -> throw kernel(operation, "Operation not supported", object);
             case LOOP -> throw kernel(operation, "Too many levels of symbolic links", object);
             case TOO_DEEP -> throw kernel(operation, "Too many links", object);
         }
+    }
+
+    /**
+     * The commands that look a rule up ({@code -C}, {@code -D} by rule, {@code -Z CHAIN N}) find
+     * no rule in a chain that does not exist: nf_tables' rule lookup answers "Bad rule", not "No chain".
+     */
+    private static ChangeResult ruleLookup(ChangeResult result) {
+        return result == ChangeResult.NO_SUCH_CHAIN ? ChangeResult.NO_MATCHING_RULE : result;
     }
 
     private static XtablesError noSuchChain() {

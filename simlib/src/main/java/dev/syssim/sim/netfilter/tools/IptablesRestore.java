@@ -15,9 +15,10 @@ import java.util.OptionalLong;
  * replaces the filter table with it in one commit per table (without {@code -n}, everything in
  * the table is flushed first: rules, user chains, policies back to those given). A table whose
  * lines fail is not changed at all. {@code -c} restores the counters, {@code -t} only checks.
- * Simplified: a command that fails in the kernel after parsing (a missing chain, say) is reported
- * as {@code iptables-restore: line N failed} at its table's COMMIT line, which is where nf_tables
- * notices; the real tool may add the reason.
+ * A command that fails in the kernel after parsing (a missing chain, a bad policy) is reported at
+ * the table's COMMIT as {@code iptables-restore: line N failed: REASON.}, N being the first failing
+ * command's own line; a jump to a chain that does not exist is only noticed at the COMMIT too, and
+ * named with the COMMIT's line number (both as 1.8.9 with nf_tables does).
  */
 public final class IptablesRestore {
 
@@ -66,7 +67,11 @@ public final class IptablesRestore {
         private final StringBuilder stdout = new StringBuilder();
         private Table staged;
         private String table;
-        private boolean failed;
+        /** The first command of this table the kernel refused: its line and iptables' reason, or 0. */
+        private int failedLine;
+        private String failedReason;
+        /** The first jump of this table to a chain that did not exist, reported at COMMIT; or null. */
+        private String missingJump;
 
         Restore(Netfilter netfilter, Options options, ToolContext context) {
             this.netfilter = netfilter;
@@ -105,10 +110,14 @@ public final class IptablesRestore {
 
         private void openTable(String name, int number) {
             Table target = netfilter.table(name);
-            if (target == null) throw XtablesError.version("table '" + name + "' does not exist");
+            if (target == null) {
+                throw XtablesError.parameter(PROGRAM + ": line " + number + " table name '" + name + "' invalid");
+            }
             table = name;
             live = target;
-            failed = false;
+            failedLine = 0;
+            failedReason = null;
+            missingJump = null;
             staged = options.noflush() ? live.copy() : new Table(live.kind());
         }
 
@@ -125,8 +134,9 @@ public final class IptablesRestore {
             if (chain != null && chain.isBuiltin()) {
                 Optional<Policy> policy = Policy.parse(parts[1]);
                 if (policy.isEmpty()) {
-                    throw XtablesError.other("Can't set policy `" + parts[1] + "' on `" + name + "' line " + number
-                            + ": Bad policy name\n");
+                    // nf_tables refuses it only when the batch is sent, as it would a failing rule.
+                    fail(number, "Bad policy name.");
+                    return;
                 }
                 staged.setPolicy(name, policy.get());
                 long[] counters = options.counters() && parts.length > 2 ? counters(parts[2], number) : new long[2];
@@ -164,18 +174,30 @@ public final class IptablesRestore {
             List<Rule> rules = ruleCommand ? CommandExecutor.rules(state) : List.of();
             if (staged == null) throw XtablesError.unsimulated("table `" + table + "'");
             CommandExecutor executor = new CommandExecutor(staged, stdout, number);
-            if (ruleCommand) executor.assertJumpTargetExists(state);
+            if (ruleCommand && state.target == null && state.jumpTo != null && staged.chain(state.jumpTo) == null) {
+                if (missingJump == null) missingJump = state.jumpTo;
+                return;
+            }
             try {
                 executor.execute(state, rules);
             } catch (XtablesError error) {
                 if (!error.isPlain()) throw error;
-                failed = true;
+                fail(number, error.plainReason());
             }
+        }
+
+        private void fail(int number, String reason) {
+            if (failedLine != 0) return;
+            failedLine = number;
+            failedReason = reason;
         }
 
         private void commit(int number) {
             requireTable(number);
-            if (failed) throw XtablesError.plain(PROGRAM + ": line " + number + " failed\n", 1);
+            if (missingJump != null) throw XtablesError.parameter("Chain '" + missingJump + "' does not exist");
+            if (failedLine != 0) {
+                throw XtablesError.plain(PROGRAM + ": line " + failedLine + " failed: " + failedReason + "\n", 1);
+            }
             if (staged != null && !options.test()) {
                 live.replaceWith(staged);
                 live.touch();

@@ -175,7 +175,8 @@ final class ListFormat {
             if (name != null) {
                 out.append(' ').append(icmp.inverted() ? "!" : "").append(name);
             } else {
-                if (icmp.inverted()) out.append('!');
+                // libxt_icmp prints " !" then "type" with no space before it: "icmp !type 0", but "icmptype 8".
+                if (icmp.inverted()) out.append(" !");
                 out.append("type ").append(icmp.type());
                 if (icmp.codeMin() == icmp.codeMax()) {
                     out.append(" code ").append(icmp.codeMin());

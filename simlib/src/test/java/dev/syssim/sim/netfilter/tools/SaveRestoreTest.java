@@ -70,9 +70,9 @@ class SaveRestoreTest {
     }
 
     @Test
-    void aMissingChainFailsAtTheCommitLine() {
+    void aMissingChainFailsAtCommitNamingTheFailingLineAndWhy() {
         ToolResult result = restore(nf, "", "*filter\n-A NOSUCH -j ACCEPT\nCOMMIT\n");
-        assertEquals("iptables-restore: line 3 failed\n", result.stderr());
+        assertEquals("iptables-restore: line 2 failed: No chain/target/match by that name.\n", result.stderr());
         assertEquals(1, result.exitCode());
     }
 
