@@ -77,7 +77,8 @@ final class CommandExecutor {
 
     void execute(State s, List<Rule> rules) {
         boolean verbose = s.has(OPT_VERBOSE);
-        if ((s.command & (CMD_LIST | CMD_LIST_RULES)) == 0) table.touch();
+        // The table comes to exist in the kernel (iptables-save shows it) only with the first
+        // chain a command makes: -A, -I, -N, -P, -F CHAIN do; -C, -D, -Z, -X and failures do not.
         switch (s.command) {
             case CMD_APPEND -> {
                 if (verbose) echo(rules);
@@ -127,6 +128,7 @@ final class CommandExecutor {
             return;
         }
         if (verbose) {
+            table.makeBuiltinChains();
             for (Chain each : table.chains()) stdout.append("Flushing chain `").append(each.name()).append("'\n");
         }
         table.flushAll();
@@ -139,7 +141,10 @@ final class CommandExecutor {
             return;
         }
         if (verbose) {
-            for (Chain each : table.chains()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+            // Only the chains the kernel has: a built-in chain nothing has used yet is not zeroed.
+            for (Chain each : table.chains()) {
+                if (each.exists()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+            }
         }
         table.zeroAll();
     }
@@ -188,7 +193,20 @@ final class CommandExecutor {
         } else {
             stdout.append(Listings.rules(table, s.chain, s.ruleNumber, s.has(OPT_VERBOSE)));
         }
-        if ((s.command & CMD_ZERO) != 0) zero(s.chain, false);
+        if ((s.command & CMD_ZERO) != 0) {
+            // -L -Z sends the zeroing in the batch after listing: a built-in chain not yet made
+            // fails there, in the kernel, after the listing has been printed.
+            if (s.chain != null && !table.chain(s.chain).exists()) {
+                throw kernel("CHAIN_ZERO", "No such file or directory", "chain " + s.chain);
+            }
+            if (s.chain == null && s.has(OPT_VERBOSE)) {
+                // After a listing every built-in chain is in iptables' cache, made or not: all are named.
+                for (Chain each : table.chains()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+                table.zeroAll();
+            } else {
+                zero(s.chain, s.has(OPT_VERBOSE));
+            }
+        }
         if ((s.command & CMD_ZERO_NUM) != 0) require(table.zero(s.chain, s.ruleNumber), "", "", "");
     }
 
