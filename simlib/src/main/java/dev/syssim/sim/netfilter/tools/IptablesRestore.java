@@ -27,27 +27,71 @@ public final class IptablesRestore {
     private IptablesRestore() {
     }
 
-    /** The command line's options. */
-    private record Options(boolean counters, boolean noflush, boolean test) {
+    /** The command line's options; {@code onlyTable} is -T's table, or null for every table. */
+    private record Options(boolean counters, boolean noflush, boolean test, String onlyTable) {
+    }
+
+    /** What getopt_long prints for a bad option, before the program's try-help line (exit status 1). */
+    private static ToolResult badOption(String message) {
+        return new ToolResult("", PROGRAM + ": " + message + "\nTry `" + PROGRAM + " -h' for more information.\n", 1);
     }
 
     public static ToolResult run(List<String> args, Netfilter netfilter, ToolContext context) {
         boolean counters = false;
         boolean noflush = false;
         boolean test = false;
-        for (String arg : args) {
-            switch (arg) {
-                case "-c", "--counters" -> counters = true;
-                case "-n", "--noflush" -> noflush = true;
-                case "-t", "--test" -> test = true;
-                case "-v", "--verbose", "-w", "--wait" -> {
+        String onlyTable = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                String name = arg.contains("=") ? arg.substring(2, arg.indexOf('=')) : arg.substring(2);
+                switch (name) {
+                    case "counters" -> counters = true;
+                    case "noflush" -> noflush = true;
+                    case "test" -> test = true;
+                    case "verbose", "wait", "wait-interval" -> {
+                    }
+                    case "version" -> {
+                        return ToolResult.ok(PROGRAM + " " + Iptables.VERSION + "\n");
+                    }
+                    case "table", "modprobe" -> {
+                        String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                                : i + 1 < args.size() ? args.get(++i) : null;
+                        if (value == null) return badOption("option '--" + name + "' requires an argument");
+                        if (name.equals("table")) onlyTable = value;
+                    }
+                    default -> {
+                        return badOption("unrecognized option '" + arg + "'");
+                    }
                 }
-                case "-V", "--version" -> {
-                    return ToolResult.ok(PROGRAM + " " + Iptables.VERSION + "\n");
-                }
-                default -> {
-                    return new ToolResult("", PROGRAM + ": unknown option \"" + arg + "\"\nTry `" + PROGRAM
-                            + " -h' or '" + PROGRAM + " --help' for more information.\n", 2);
+                continue;
+            }
+            if (!arg.startsWith("-") || arg.length() == 1) {
+                // Simplified: the real tool reads a file named here; this one reads only standard input.
+                return new ToolResult("", PROGRAM + ": unknown option \"" + arg + "\"\nTry `" + PROGRAM
+                        + " -h' or '" + PROGRAM + " --help' for more information.\n", 2);
+            }
+            // A bundle of short options, as getopt reads "-cn"; -T and -M take the rest or the next word.
+            for (int k = 1; k < arg.length(); k++) {
+                char c = arg.charAt(k);
+                switch (c) {
+                    case 'c' -> counters = true;
+                    case 'n' -> noflush = true;
+                    case 't' -> test = true;
+                    case 'v', 'w', 'W', 'b' -> {
+                    }
+                    case 'V' -> {
+                        return ToolResult.ok(PROGRAM + " " + Iptables.VERSION + "\n");
+                    }
+                    case 'T', 'M' -> {
+                        String value = k + 1 < arg.length() ? arg.substring(k + 1) : i + 1 < args.size() ? args.get(++i) : null;
+                        if (value == null) return badOption("option requires an argument -- '" + c + "'");
+                        if (c == 'T') onlyTable = value;
+                        k = arg.length();
+                    }
+                    default -> {
+                        return badOption("invalid option -- '" + c + "'");
+                    }
                 }
             }
         }
@@ -55,7 +99,7 @@ public final class IptablesRestore {
             return new ToolResult("", PROGRAM + " " + Iptables.VERSION
                     + ": Could not fetch rule set generation id: Permission denied (you must be root)\n", 4);
         }
-        return new Restore(netfilter, new Options(counters, noflush, test), context).run(context.stdin());
+        return new Restore(netfilter, new Options(counters, noflush, test, onlyTable), context).run(context.stdin());
     }
 
     /** One run over the input: the table being built, where we are, and the first failure. */
@@ -70,6 +114,8 @@ public final class IptablesRestore {
         /** The first command of this table the kernel refused: its line and iptables' reason, or 0. */
         private int failedLine;
         private String failedReason;
+        /** Inside a table -T leaves out, up to its COMMIT. */
+        private boolean skipping;
         /** The first jump of this table to a chain that did not exist, reported at COMMIT; or null. */
         private String missingJump;
 
@@ -87,16 +133,29 @@ public final class IptablesRestore {
                 for (int i = 0; i < count; i++) {
                     number = i + 1;
                     String line = lines[i];
-                    String trimmed = line.strip();
-                    if (trimmed.isEmpty() || trimmed.startsWith("#")) continue;
-                    if (trimmed.startsWith("*")) {
-                        openTable(trimmed.substring(1).strip(), number);
-                    } else if (trimmed.startsWith(":")) {
-                        declareChain(trimmed.substring(1).strip(), number);
-                    } else if (trimmed.equals("COMMIT")) {
+                    // As xtables-restore reads its lines: only an empty line or one starting with '#' is
+                    // skipped, COMMIT must be the whole line, and inside a table anything else (a second
+                    // "*nat", "COMMIT now", spaces) is a rule line for iptables' parser.
+                    if (line.isEmpty() || line.startsWith("#")) continue;
+                    if (skipping) {
+                        if (line.equals("COMMIT")) skipping = false;
+                        continue;
+                    }
+                    if (line.equals("COMMIT") && table != null) {
                         commit(number);
-                    } else {
+                    } else if (line.startsWith("*") && table == null) {
+                        String name = line.substring(1).strip().split("[ \t]", 2)[0];
+                        if (options.onlyTable() != null && !options.onlyTable().equals(name)) {
+                            skipping = true;  // -T: the other tables are passed over, unread
+                        } else {
+                            openTable(name, number);
+                        }
+                    } else if (line.startsWith(":") && table != null) {
+                        declareChain(line.substring(1).strip(), number);
+                    } else if (table != null) {
                         rule(line, number);
+                    } else {
+                        requireTable(number);
                     }
                 }
             } catch (XtablesError error) {
@@ -128,7 +187,7 @@ public final class IptablesRestore {
             if (name.length() >= CommandParser.CHAIN_NAME_MAX) {
                 throw XtablesError.parameter("Invalid chain name `" + name + "' (28 chars max)");
             }
-            if (parts.length < 2) throw XtablesError.plain(PROGRAM + ": line " + number + " policy invalid\n", 1);
+            if (parts.length < 2) throw XtablesError.parameter(PROGRAM + ": line " + number + " policy invalid");
             if (staged == null) return;
             Chain chain = staged.chain(name);
             if (chain != null && chain.isBuiltin()) {
@@ -217,9 +276,8 @@ public final class IptablesRestore {
             }
             OptionalLong packets = CNumbers.leadingUnsigned(text.substring(1, colon));
             OptionalLong bytes = CNumbers.leadingUnsigned(text.substring(colon + 1, text.length() - 1));
-            if (packets.isEmpty() || bytes.isEmpty()) {
-                throw XtablesError.parameter("invalid counters `" + text + "' on line " + number);
-            }
+            if (packets.isEmpty()) throw XtablesError.parameter("-c packet counter not numeric");
+            if (bytes.isEmpty()) throw XtablesError.parameter("-c byte counter not numeric");
             return new long[] {packets.getAsLong(), bytes.getAsLong()};
         }
     }
