@@ -413,7 +413,7 @@ public final class Table {
         if (jumpTo.isPresent()) {
             Chain chain = chains.get(jumpTo.get());
             if (chain == null) return ChangeResult.NO_SUCH_TARGET;
-            if (chain.isBuiltin()) return ChangeResult.JUMP_TO_BUILTIN;
+            if (chain.isBuiltin()) return chain.exists() ? ChangeResult.JUMP_TO_BUILTIN : ChangeResult.JUMP_TO_UNMADE_BUILTIN;
         }
         return ChangeResult.OK;
     }

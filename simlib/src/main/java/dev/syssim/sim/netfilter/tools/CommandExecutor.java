@@ -241,6 +241,7 @@ final class CommandExecutor {
             case CHAIN_IN_USE -> throw kernel(operation, "Device or resource busy", object);
             case INVALID_RULE -> throw kernel(operation, "Invalid argument", object);
             case JUMP_TO_BUILTIN -> throw kernel(operation, "Operation not supported", object);
+            case JUMP_TO_UNMADE_BUILTIN -> throw kernel(operation, "No such file or directory", object);
             case LOOP -> throw kernel(operation, "Too many levels of symbolic links", object);
             case TOO_DEEP -> throw kernel(operation, "Too many links", object);
         }
