@@ -688,6 +688,25 @@ RAW = [
     ("iprange_both_reversed", "iptables -A INPUT -m iprange --dst-range 10.0.0.50-10.0.0.1 --src-range 10.0.0.9-10.0.0.2 -j DROP"),
     ("iprange_reversed_then_error", "iptables -A INPUT -m iprange --src-range 10.0.0.5-10.0.0.1 -p tcp --dport 99999"),
     ("append_jump_to_made_builtin", "iptables -A INPUT -j OUTPUT", ["iptables -P OUTPUT ACCEPT"]),
+    # ---- a student without root ----
+    ("nonroot_list", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -L"),
+    ("nonroot_S", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -S"),
+    ("nonroot_list_nat", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -t nat -L -n"),
+    ("nonroot_save", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-save"),
+    ("nonroot_version", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -V"),
+    ("nonroot_bad_option", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -A INPUT --bogus"),
+    ("nonroot_unknown_table", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -t bogus -L"),
+    ("nonroot_check", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -C INPUT -j ACCEPT"),
+    ("nonroot_policy", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -P INPUT DROP"),
+    ("nonroot_new_chain", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -N web"),
+    ("nonroot_flush", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables -F"),
+    ("nonroot_restore_test", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore -t", [], "*filter\n-A INPUT -j DROP\nCOMMIT\n"),
+    ("nonroot_restore_bad_option", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore --bogus", [], "*filter\nCOMMIT\n"),
+    ("nonroot_restore", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore", [], "*filter\n-A INPUT -j DROP\nCOMMIT\n"),
+    ("nonroot_restore_empty", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore"),
+    ("nonroot_restore_bad_line_first", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore", [], "*filter\n-A INPUT --bogus\nCOMMIT\n"),
+    ("nonroot_restore_missing_jump", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore", [], "*filter\n:INPUT DROP [0:0]\n-A INPUT -j FOO\nCOMMIT\n"),
+    ("nonroot_restore_no_commit", "setpriv --reuid=65534 --regid=65534 --clear-groups iptables-restore", [], "*filter\n-A INPUT -j DROP\n"),
 ]
 
 CASES = []

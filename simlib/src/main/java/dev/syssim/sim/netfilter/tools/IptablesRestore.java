@@ -95,10 +95,7 @@ public final class IptablesRestore {
                 }
             }
         }
-        if (!context.privileged()) {
-            return new ToolResult("", PROGRAM + " " + Iptables.VERSION
-                    + ": Could not fetch rule set generation id: Permission denied (you must be root)\n", 4);
-        }
+        // Without root the lines are still read and checked; the kernel refuses at the first COMMIT.
         return new Restore(netfilter, new Options(counters, noflush, test, onlyTable), context).run(context.stdin());
     }
 
@@ -253,6 +250,13 @@ public final class IptablesRestore {
 
         private void commit(int number) {
             requireTable(number);
+            if (!context.privileged()) {
+                // The batch is where the kernel is first asked: -t only checks it, so it reports the line.
+                if (options.test()) {
+                    throw XtablesError.plain(PROGRAM + ": line " + number + " failed: Permission denied (you must be root).\n", 1);
+                }
+                throw XtablesError.resource("Could not fetch rule set generation id: Permission denied (you must be root)");
+            }
             if (missingJump != null) throw XtablesError.parameter("Chain '" + missingJump + "' does not exist");
             if (failedLine != 0) {
                 throw XtablesError.plain(PROGRAM + ": line " + failedLine + " failed: " + failedReason + "\n", 1);
