@@ -732,6 +732,25 @@ RAW = [
     ("protocol_twice", "iptables -A INPUT -p tcp -p udp -j ACCEPT"),
     ("jump_twice_same", "iptables -A INPUT -j ACCEPT -j ACCEPT"),
     ("source_twice", "iptables -A INPUT -s 10.0.0.1 -s 10.0.0.2 -j DROP"),
+    # ---- the order -S prints a rule's parts in; REJECT's answers ----
+    ("order_match_before_protocol", "iptables -A INPUT -m conntrack --ctstate NEW -p tcp --dport 22 -j ACCEPT"),
+    ("order_comment_first", "iptables -A INPUT -m comment --comment x -p tcp --dport 22 -s 1.2.3.4 -j ACCEPT"),
+    ("order_addresses_interfaces", "iptables -A FORWARD -i eth0 -s 10.0.0.1 -o eth1 -d 10.0.0.2 -j ACCEPT"),
+    ("order_negations", "iptables -A INPUT ! -i eth0 ! -s 10.0.0.1 ! -p udp -j DROP"),
+    ("two_state_matches", "iptables -A INPUT -m state --state NEW -m state --state ESTABLISHED -j ACCEPT"),
+    ("two_multiport_matches", "iptables -A INPUT -p tcp -m multiport --dports 22 -m multiport --sports 80 -j ACCEPT"),
+    ("two_limit_matches", "iptables -A INPUT -m limit --limit 5/s -m limit --limit 1/s -j ACCEPT"),
+    ("log_options_order", "iptables -A INPUT -j LOG --log-uid --log-prefix p --log-ip-options --log-level 6 --log-tcp-sequence"),
+    ("reject_net_unreachable", "iptables -A INPUT -j REJECT --reject-with icmp-net-unreachable"),
+    ("reject_host_unreachable", "iptables -A INPUT -j REJECT --reject-with icmp-host-unreachable"),
+    ("reject_proto_unreachable", "iptables -A INPUT -j REJECT --reject-with icmp-proto-unreachable"),
+    ("reject_net_prohibited", "iptables -A INPUT -j REJECT --reject-with icmp-net-prohibited"),
+    ("reject_admin_prohibited", "iptables -A INPUT -j REJECT --reject-with icmp-admin-prohibited"),
+    ("reject_tcp_rst_alias", "iptables -A INPUT -p tcp -j REJECT --reject-with tcp-rst"),
+    ("reject_short_names", "iptables -A INPUT -j REJECT --reject-with host-prohib"),
+    ("reject_in_output", "iptables -A OUTPUT -p tcp --dport 25 -j REJECT"),
+    ("reject_list_names", "iptables -L INPUT", ["iptables -A INPUT -j REJECT --reject-with icmp-net-unreachable",
+                                                "iptables -A INPUT -j REJECT --reject-with icmp-admin-prohibited"]),
 ]
 
 CASES = []
