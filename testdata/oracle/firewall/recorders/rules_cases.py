@@ -751,6 +751,17 @@ RAW = [
     ("reject_in_output", "iptables -A OUTPUT -p tcp --dport 25 -j REJECT"),
     ("reject_list_names", "iptables -L INPUT", ["iptables -A INPUT -j REJECT --reject-with icmp-net-unreachable",
                                                 "iptables -A INPUT -j REJECT --reject-with icmp-admin-prohibited"]),
+    # ---- policy counters; NAT's finer options ----
+    ("policy_with_counters", "iptables -P INPUT ACCEPT -c 10 1000"),
+    ("policy_counters_S_v", "iptables -S -v", ["iptables -P INPUT DROP -c 7 700", "iptables -A INPUT -c 3 30 -j ACCEPT"]),
+    ("dnat_port_range_open", "iptables -t nat -A PREROUTING -p tcp -j DNAT --to-destination 10.0.0.1:80-"),
+    ("masquerade_ports_udp", "iptables -t nat -A POSTROUTING -p udp -j MASQUERADE --to-ports 1024-2000"),
+    ("masquerade_random_fully", "iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE --random-fully"),
+    ("redirect_random", "iptables -t nat -A PREROUTING -p tcp -j REDIRECT --to-ports 8080 --random"),
+    ("dnat_random_persistent", "iptables -t nat -A PREROUTING -p tcp --dport 80 -j DNAT --to-destination 10.0.0.1 --random --persistent"),
+    ("snat_list_v_flags", "iptables -t nat -L POSTROUTING -n -v",
+     ["iptables -t nat -A POSTROUTING -p udp -j SNAT --to-source 203.0.113.1:1000-2000 --random",
+      "iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE --random-fully"]),
 ]
 
 CASES = []

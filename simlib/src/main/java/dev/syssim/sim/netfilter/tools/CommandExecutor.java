@@ -175,8 +175,8 @@ final class CommandExecutor {
         if (policy.isEmpty()) {
             throw XtablesError.plain("iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
         }
+        // -c is accepted with -P, but 1.8.9 (nf_tables) does not set the policy's counters from it.
         require(table.setPolicy(s.chain, policy.get()), "CHAIN_UPDATE", "chain " + s.chain, "");
-        table.chain(s.chain).policyCounters().set(s.packets, s.bytes);
     }
 
     private void list(State s) {
