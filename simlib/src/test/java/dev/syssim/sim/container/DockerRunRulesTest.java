@@ -248,4 +248,16 @@ class DockerRunRulesTest {
         d.run("docker kill ex");
         assertEquals("Error response from daemon: Container " + x.id() + " is not running\n1\n", d.run("docker exec ex true; echo $?"));
     }
+
+    @Test
+    void alpinesBusyboxRunsTheEverydayAppletsGrepSedWcAndIpAsWellAsItsOwn() {
+        Docked d = Docked.withAlpine();
+        assertEquals("root:x:0:0:root:/root:/bin/ash\n", d.run("docker run --rm alpine grep ^root: /etc/passwd"));
+        assertEquals("Hi\n3\n", d.run("docker run --rm alpine sh -c 'echo hi | sed s/h/H/; seq 3 | wc -l'"));
+        String links = d.run("docker run --rm alpine ip link");
+        assertTrue(links.startsWith("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536"), links);
+        assertTrue(links.contains(": eth0@if"), "the container's own end of its veth pair: " + links);
+        assertEquals("/bin/busybox\n", d.run("docker run --rm alpine readlink /bin/awk"));
+        assertEquals("nosuch: applet not found\n", d.run("docker run --rm alpine busybox nosuch"));
+    }
 }
