@@ -7,14 +7,18 @@ import java.util.TreeMap;
 /**
  * Well-known port names, a subset of Debian's {@code /etc/services} (netbase): what
  * {@code getservbyport} and {@code getservbyname} answer. TCP and UDP share names here, as they do
- * for every entry listed. A real machine knows hundreds more; unknown ports are printed as numbers.
+ * for every entry listed but tcpmux (port 1), which netbase lists for TCP only. A real machine
+ * knows hundreds more; unknown ports are printed as numbers.
  */
 public final class Services {
 
     private static final Map<Integer, String> BY_PORT = new TreeMap<>();
     private static final Map<String, Integer> BY_NAME = new TreeMap<>();
+    /** The ports netbase names for TCP only. */
+    private static final java.util.Set<Integer> TCP_ONLY = java.util.Set.of(1);
 
     static {
+        add(1, "tcpmux");
         add(7, "echo");
         add(20, "ftp-data");
         add(21, "ftp");
@@ -72,6 +76,12 @@ public final class Services {
         return Optional.ofNullable(BY_PORT.get(port));
     }
 
+    /** The service name of a port for {@code protocol} ("tcp" or "udp"), as {@code getservbyport} gives it. */
+    public static Optional<String> nameOf(int port, String protocol) {
+        if (!protocol.equals("tcp") && TCP_ONLY.contains(port)) return Optional.empty();
+        return nameOf(port);
+    }
+
     /**
      * The text of the machine's {@code /etc/services} for these entries, one line per protocol as
      * netbase writes them ({@code ssh\t\t22/tcp}), with the aliases netbase lists.
@@ -83,7 +93,7 @@ public final class Services {
             for (Map.Entry<String, Integer> alias : BY_NAME.entrySet()) {
                 if (alias.getValue().equals(e.getKey()) && !alias.getKey().equals(e.getValue())) aliases.append(' ').append(alias.getKey());
             }
-            for (String protocol : new String[] {"tcp", "udp"}) {
+            for (String protocol : TCP_ONLY.contains(e.getKey()) ? new String[] {"tcp"} : new String[] {"tcp", "udp"}) {
                 String name = e.getValue();
                 out.append(name).append(name.length() < 8 ? "\t\t" : "\t").append(e.getKey()).append('/').append(protocol);
                 if (aliases.length() > 0) out.append("\t\t").append(aliases.substring(1));

@@ -26,8 +26,8 @@ public enum ChangeResult {
     INVALID_RULE,
     /** EOPNOTSUPP: a jump to a built-in chain. */
     JUMP_TO_BUILTIN,
-    /** EOPNOTSUPP: a built-in chain cannot be renamed. */
-    RENAME_BUILTIN,
+    /** ENOENT: a jump to a built-in chain not yet made in the kernel (nf_tables finds no such chain). */
+    JUMP_TO_UNMADE_BUILTIN,
     /** ELOOP: the change would make a jump loop reachable from a built-in chain. */
     LOOP,
     /** EMLINK: the change would nest jumps deeper than the kernel's 16 levels. */

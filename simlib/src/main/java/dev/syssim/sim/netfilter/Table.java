@@ -244,8 +244,9 @@ public final class Table {
     public ChangeResult renameChain(String oldName, String newName) {
         if (chains.containsKey(newName)) return ChangeResult.CHAIN_EXISTS;
         Chain chain = chains.get(oldName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
-        if (chain.isBuiltin()) return ChangeResult.RENAME_BUILTIN;
+        // The nf_tables backend looks the old name up among the user chains only, so a built-in
+        // chain is "not found" (ENOENT), checked after the new name (EEXIST first, as on Linux).
+        if (chain == null || chain.isBuiltin()) return ChangeResult.NO_SUCH_CHAIN;
         chains.remove(oldName);
         chains.put(newName, chain.renamed(newName));
         for (Chain each : chains.values()) {
@@ -293,7 +294,7 @@ public final class Table {
     /** {@code iptables -R CHAIN N}: replaces rule {@code number}; the new rule's counters are the entry's. */
     public ChangeResult replace(String chainName, int number, RuleEntry entry) {
         Chain chain = chains.get(chainName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
+        if (chain == null || !chain.exists()) return ChangeResult.NO_SUCH_CHAIN;
         if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
         ChangeResult valid = validate(chainName, entry.rule());
         if (!valid.ok()) return valid;
@@ -305,10 +306,13 @@ public final class Table {
         return result;
     }
 
-    /** {@code iptables -D CHAIN N}. */
+    /**
+     * {@code iptables -D CHAIN N}. Like -R N and -Z, it looks the chain up in the kernel, where a
+     * built-in chain no command has used yet does not exist: "No chain/target/match by that name".
+     */
     public ChangeResult delete(String chainName, int number) {
         Chain chain = chains.get(chainName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
+        if (chain == null || !chain.exists()) return ChangeResult.NO_SUCH_CHAIN;
         if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
         chain.remove(number);
         rulesChanged.run();
@@ -326,13 +330,22 @@ public final class Table {
         return ChangeResult.OK;
     }
 
-    /** {@code iptables -F CHAIN}: removes its rules; the policy stays. */
+    /** {@code iptables -F CHAIN}: removes its rules; the policy stays. iptables-nft makes the chain if need be. */
     public ChangeResult flush(String chainName) {
         Chain chain = chains.get(chainName);
         if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
+        make(chain);
         chain.clear();
         rulesChanged.run();
         return ChangeResult.OK;
+    }
+
+    /**
+     * {@code iptables -v -F} flushes the built-in chains one by one by name, which makes each in
+     * the kernel (the table with them); a plain {@code -F} flushes only the chains that exist.
+     */
+    public void makeBuiltinChains() {
+        for (Chain chain : builtins.values()) make(chain);
     }
 
     /** {@code iptables -F}: every chain's rules. */
@@ -344,7 +357,7 @@ public final class Table {
     /** {@code iptables -Z CHAIN}: zeroes its rules' counters and, if built-in, its policy's. */
     public ChangeResult zero(String chainName) {
         Chain chain = chains.get(chainName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
+        if (chain == null || !chain.exists()) return ChangeResult.NO_SUCH_CHAIN;
         chain.policyCounters().zero();
         for (RuleEntry entry : chain.entryArray()) entry.counters().zero();
         return ChangeResult.OK;
@@ -353,8 +366,10 @@ public final class Table {
     /** {@code iptables -Z CHAIN N}. */
     public ChangeResult zero(String chainName, int number) {
         Chain chain = chains.get(chainName);
-        if (chain == null) return ChangeResult.NO_SUCH_CHAIN;
-        if (number < 1 || number > chain.size()) return ChangeResult.INDEX_TOO_BIG;
+        if (chain == null || !chain.exists()) return ChangeResult.NO_SUCH_CHAIN;
+        // Real 1.8.9 (nf_tables) zeroes nothing and exits 0 for a rule number past the end.
+        if (number > chain.size()) return ChangeResult.OK;
+        if (number < 1) return ChangeResult.INDEX_TOO_BIG;
         chain.entry(number).counters().zero();
         return ChangeResult.OK;
     }
@@ -398,7 +413,7 @@ public final class Table {
         if (jumpTo.isPresent()) {
             Chain chain = chains.get(jumpTo.get());
             if (chain == null) return ChangeResult.NO_SUCH_TARGET;
-            if (chain.isBuiltin()) return ChangeResult.JUMP_TO_BUILTIN;
+            if (chain.isBuiltin()) return chain.exists() ? ChangeResult.JUMP_TO_BUILTIN : ChangeResult.JUMP_TO_UNMADE_BUILTIN;
         }
         return ChangeResult.OK;
     }

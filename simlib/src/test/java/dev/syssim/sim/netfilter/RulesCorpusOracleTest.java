@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
  * The differential test of rule syntax (issue 21): every case of {@code firewall/rules_corpus.jsonl}
  * — each match, target and table with its error paths, recorded on real iptables 1.8.9 (nf_tables)
  * in a fresh network namespace by {@code testdata/oracle/firewall/recorders/record_rules.py} — is
- * replayed on a fresh netfilter state: the setup commands, then the command, which must give the
+ * replayed on a fresh netfilter state: the setup commands, then the command (fed the recorded
+ * {@code stdin}, if any: iptables-restore's cases), which must give the
  * same stdout, stderr and status; then the table as {@code iptables -t T -S}, {@code -L -n},
  * {@code -L -v -n --line-numbers} and {@code iptables-save -t T} must read the same, byte for byte
  * (save's two date lines replaced by DATE on both sides).
@@ -45,7 +46,9 @@ class RulesCorpusOracleTest {
                     "setup " + setup.get("cmd").getAsString());
         }
         String cmd = recorded.get("cmd").getAsString();
-        var result = OracleCommand.run(cmd, netfilter, context);
+        // iptables-restore's cases carry the file it read on its standard input.
+        ToolContext commandContext = recorded.has("stdin") ? context.withStdin(recorded.get("stdin").getAsString()) : context;
+        var result = OracleCommand.run(cmd, netfilter, commandContext);
         if (cmd.startsWith("iptables-save")) {
             // The recorded date is the recording's; the simulation's is its own clock's. Compared without.
             assertEquals(SAVE_DATE.matcher(recorded.get("stdout").getAsString()).replaceAll("$1DATE"),

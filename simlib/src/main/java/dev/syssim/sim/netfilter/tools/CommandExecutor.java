@@ -77,7 +77,8 @@ final class CommandExecutor {
 
     void execute(State s, List<Rule> rules) {
         boolean verbose = s.has(OPT_VERBOSE);
-        if ((s.command & (CMD_LIST | CMD_LIST_RULES)) == 0) table.touch();
+        // The table comes to exist in the kernel (iptables-save shows it) only with the first
+        // chain a command makes: -A, -I, -N, -P, -F CHAIN do; -C, -D, -Z, -X and failures do not.
         switch (s.command) {
             case CMD_APPEND -> {
                 if (verbose) echo(rules);
@@ -98,18 +99,18 @@ final class CommandExecutor {
             }
             case CMD_DELETE -> {
                 if (verbose) echo(rules);
-                for (Rule rule : rules) require(table.check(s.chain, rule), "RULE_DELETE", "", "");
+                for (Rule rule : rules) require(ruleLookup(table.check(s.chain, rule)), "RULE_DELETE", "", "");
                 for (Rule rule : rules) table.delete(s.chain, rule);
             }
             case CMD_DELETE_NUM -> require(table.delete(s.chain, s.ruleNumber), "RULE_DELETE", "",
                     "Index of deletion too big");
             case CMD_CHECK -> {
                 if (verbose) echo(rules);
-                for (Rule rule : rules) require(table.check(s.chain, rule), "RULE_CHECK", "", "");
+                for (Rule rule : rules) require(ruleLookup(table.check(s.chain, rule)), "RULE_CHECK", "", "");
             }
             case CMD_FLUSH -> flush(s.chain, verbose);
             case CMD_ZERO -> zero(s.chain, verbose);
-            case CMD_ZERO_NUM -> require(table.zero(s.chain, s.ruleNumber), "", "", "");
+            case CMD_ZERO_NUM -> require(ruleLookup(table.zero(s.chain, s.ruleNumber)), "", "", "");
             case CMD_NEW_CHAIN -> require(table.newChain(s.chain), "CHAIN_USER_ADD", "chain " + s.chain, "");
             case CMD_DELETE_CHAIN -> deleteChain(s.chain, verbose);
             case CMD_RENAME_CHAIN -> renameChain(s.chain, s.newName);
@@ -127,6 +128,7 @@ final class CommandExecutor {
             return;
         }
         if (verbose) {
+            table.makeBuiltinChains();
             for (Chain each : table.chains()) stdout.append("Flushing chain `").append(each.name()).append("'\n");
         }
         table.flushAll();
@@ -139,7 +141,10 @@ final class CommandExecutor {
             return;
         }
         if (verbose) {
-            for (Chain each : table.chains()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+            // Only the chains the kernel has: a built-in chain nothing has used yet is not zeroed.
+            for (Chain each : table.chains()) {
+                if (each.exists()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+            }
         }
         table.zeroAll();
     }
@@ -170,20 +175,38 @@ final class CommandExecutor {
         if (policy.isEmpty()) {
             throw XtablesError.plain("iptables: Bad policy name. Run `dmesg' for more information.\n", 1);
         }
+        // -c is accepted with -P, but 1.8.9 (nf_tables) does not set the policy's counters from it.
         require(table.setPolicy(s.chain, policy.get()), "CHAIN_UPDATE", "chain " + s.chain, "");
-        table.chain(s.chain).policyCounters().set(s.packets, s.bytes);
     }
 
     private void list(State s) {
         boolean listing = (s.command & CMD_LIST) != 0;
-        if (s.chain != null && table.chain(s.chain) == null) throw noSuchChain();
+        if (s.chain != null && table.chain(s.chain) == null) {
+            // 1.8.9's nf_tables listing asks whether the chain is one iptables can show before it
+            // asks whether it exists, and a missing chain fails the first question.
+            throw XtablesError.other("chain `" + s.chain + "' in table `" + table.kind().tableName()
+                    + "' is incompatible, use 'nft' tool.");
+        }
         if (listing) {
             stdout.append(Listings.list(table, s.chain, s.ruleNumber, new ListFormat.Options(s.has(OPT_VERBOSE),
                     s.has(OPT_NUMERIC), s.has(OPT_EXPANDED), s.has(OPT_LINENUMBERS))));
         } else {
             stdout.append(Listings.rules(table, s.chain, s.ruleNumber, s.has(OPT_VERBOSE)));
         }
-        if ((s.command & CMD_ZERO) != 0) zero(s.chain, false);
+        if ((s.command & CMD_ZERO) != 0) {
+            // -L -Z sends the zeroing in the batch after listing: a built-in chain not yet made
+            // fails there, in the kernel, after the listing has been printed.
+            if (s.chain != null && !table.chain(s.chain).exists()) {
+                throw kernel("CHAIN_ZERO", "No such file or directory", "chain " + s.chain);
+            }
+            if (s.chain == null && s.has(OPT_VERBOSE)) {
+                // After a listing every built-in chain is in iptables' cache, made or not: all are named.
+                for (Chain each : table.chains()) stdout.append("Zeroing chain `").append(each.name()).append("'\n");
+                table.zeroAll();
+            } else {
+                zero(s.chain, s.has(OPT_VERBOSE));
+            }
+        }
         if ((s.command & CMD_ZERO_NUM) != 0) require(table.zero(s.chain, s.ruleNumber), "", "", "");
     }
 
@@ -217,10 +240,19 @@ final class CommandExecutor {
             case BUILTIN_IN_USE -> throw XtablesError.plain("iptables: Directory not empty.\n", 1);
             case CHAIN_IN_USE -> throw kernel(operation, "Device or resource busy", object);
             case INVALID_RULE -> throw kernel(operation, "Invalid argument", object);
-            case JUMP_TO_BUILTIN, RENAME_BUILTIN -> throw kernel(operation, "Operation not supported", object);
+            case JUMP_TO_BUILTIN -> throw kernel(operation, "Operation not supported", object);
+            case JUMP_TO_UNMADE_BUILTIN -> throw kernel(operation, "No such file or directory", object);
             case LOOP -> throw kernel(operation, "Too many levels of symbolic links", object);
             case TOO_DEEP -> throw kernel(operation, "Too many links", object);
         }
+    }
+
+    /**
+     * The commands that look a rule up ({@code -C}, {@code -D} by rule, {@code -Z CHAIN N}) find
+     * no rule in a chain that does not exist: nf_tables' rule lookup answers "Bad rule", not "No chain".
+     */
+    private static ChangeResult ruleLookup(ChangeResult result) {
+        return result == ChangeResult.NO_SUCH_CHAIN ? ChangeResult.NO_MATCHING_RULE : result;
     }
 
     private static XtablesError noSuchChain() {

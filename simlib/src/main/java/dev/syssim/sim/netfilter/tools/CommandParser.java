@@ -130,13 +130,20 @@ final class CommandParser {
         String exitOutput;
         /** A {@code !} with nothing after it. */
         boolean danglingInvert;
+        /** {@code -w}'s seconds: 0 without it, -1 for "wait forever" (a bare {@code -w}). */
+        long waitSeconds;
+        /** Whether {@code -W} was given (deprecated: it only warns, and needs {@code -w}). */
+        boolean waitIntervalSet;
+        /** What iptables prints on stderr while it parses and still goes on (the deprecation warning). */
+        final StringBuilder warnings;
         /** Whether the kernel has an ipset of that name ({@code -m set} asks while parsing). */
         Predicate<String> setExists = name -> false;
         private int nextVal = FIRST_EXTENSION_VAL;
 
-        State(Getopt getopt, boolean restore) {
+        State(Getopt getopt, boolean restore, StringBuilder warnings) {
             this.getopt = getopt;
             this.restore = restore;
+            this.warnings = warnings;
         }
 
         Getopt getopt() {
@@ -173,10 +180,19 @@ final class CommandParser {
     /** As {@link #parse(List, boolean, Function)}, where the ipsets {@code setExists} says exist can be named. */
     static State parse(List<String> args, boolean restore, Function<String, List<Ipv4Address>> resolver,
                        Predicate<String> setExists) {
+        return parse(args, restore, resolver, setExists, new StringBuilder());
+    }
+
+    /**
+     * As {@link #parse(List, boolean, Function, Predicate)}, with the warnings iptables prints
+     * while parsing appended to {@code warnings} (kept even when parsing then fails, as on Linux).
+     */
+    static State parse(List<String> args, boolean restore, Function<String, List<Ipv4Address>> resolver,
+                       Predicate<String> setExists, StringBuilder warnings) {
         List<String> argv = new ArrayList<>();
         argv.add("iptables");
         argv.addAll(args);
-        State state = new State(new Getopt(argv, SHORT_OPTIONS, ORIGINAL_OPTIONS), restore);
+        State state = new State(new Getopt(argv, SHORT_OPTIONS, ORIGINAL_OPTIONS), restore, warnings);
         state.setExists = setExists;
         if (!loop(state)) return state;
         afterLoop(state, resolver);
@@ -322,6 +338,10 @@ final class CommandParser {
     }
 
     private static void afterLoop(State s, Function<String, List<Ipv4Address>> resolver) {
+        // Real order: this comes before the extensions' final checks ("-w 0" counts as no -w).
+        if (s.waitIntervalSet && s.waitSeconds == 0) {
+            throw XtablesError.parameter("--wait-interval only makes sense with --wait\n");
+        }
         for (MatchExtension match : s.matches) match.finalCheck();
         if (s.target != null) s.target.finalCheck();
         if (s.getopt.optind < s.getopt.argc()) {
@@ -451,13 +471,33 @@ final class CommandParser {
         s.bytes = b.getAsLong();
     }
 
+    /** {@code -w [SECONDS]} and {@code -W [USECS]} ({@code parse_wait_time}, {@code parse_wait_interval}). */
     private static void waitOption(State s, Getopt g, char option) {
         if (s.restore) throw XtablesError.parameter("You cannot use `-" + option + "' from iptables-restore");
         String value = g.optarg != null ? g.optarg : g.hasArg() ? g.takeArg() : null;
-        if (value != null && CNumbers.leadingUnsigned(value).isEmpty()) {
-            throw XtablesError.parameter(option == 'w' ? "wait seconds not numeric" : "wait interval not numeric");
+        if (option == 'w') {
+            if (value == null) {
+                s.waitSeconds = -1;
+                return;
+            }
+            // sscanf("%i"): a sign is allowed, the digits may go on into anything.
+            String digits = value.strip();
+            boolean negative = digits.startsWith("-");
+            if (negative || digits.startsWith("+")) digits = digits.substring(1);
+            OptionalLong seconds = CNumbers.leadingUnsigned(digits);
+            if (seconds.isEmpty()) throw XtablesError.parameter("wait seconds not numeric");
+            s.waitSeconds = negative ? -seconds.getAsLong() : seconds.getAsLong();
+            // Waiting for the xtables lock takes no time here: nothing else holds it.
+            return;
         }
-        // Waiting for the xtables lock takes no time here: nothing else holds it.
+        if (value == null) throw XtablesError.parameter("wait interval value required");
+        OptionalLong usec = CNumbers.leadingUnsigned(value);
+        if (usec.isEmpty()) throw XtablesError.parameter("wait interval not numeric");
+        if (usec.getAsLong() > 999_999) {
+            throw XtablesError.parameter("too long usec wait " + usec.getAsLong() + " > 999999 usec");
+        }
+        s.waitIntervalSet = true;
+        s.warnings.append("Ignoring deprecated --wait-interval option.\n");
     }
 
     // ---- extensions ----

@@ -48,11 +48,12 @@ final class IcmpExtension extends MatchExtension {
         int slash = arg.indexOf('/');
         String typeText = slash >= 0 ? arg.substring(0, slash) : arg;
         OptionalLong number = CNumbers.parse(typeText, 0, 255);
-        if (number.isEmpty()) throw XtablesError.parameter("Invalid ICMP type `" + typeText + "'\n");
+        // libxt_icmp names the whole argument in both messages, "8/300" included.
+        if (number.isEmpty()) throw XtablesError.parameter("Unknown ICMP type `" + arg + "'");
         type = (int) number.getAsLong();
         if (slash >= 0) {
             OptionalLong code = CNumbers.parse(arg.substring(slash + 1), 0, 255);
-            if (code.isEmpty()) throw XtablesError.parameter("Invalid ICMP code `" + arg.substring(slash + 1) + "'\n");
+            if (code.isEmpty()) throw XtablesError.parameter("Unknown ICMP code `" + arg + "'");
             codeMin = (int) code.getAsLong();
             codeMax = codeMin;
         } else {

@@ -28,13 +28,15 @@ public final class Iptables {
     /** Runs {@code iptables ARGS...} on {@code netfilter}; {@code args} excludes the program name. */
     public static ToolResult run(List<String> args, Netfilter netfilter, ToolContext context) {
         StringBuilder stdout = new StringBuilder();
+        StringBuilder warnings = new StringBuilder();
         try {
-            State state = CommandParser.parse(args, false, context.resolver(), netfilter.ipsets()::exists);
-            if (state.exitOutput != null) return ToolResult.ok(state.exitOutput);
+            State state = CommandParser.parse(args, false, context.resolver(), netfilter.ipsets()::exists, warnings);
+            if (state.exitOutput != null) return new ToolResult(state.exitOutput, warnings.toString(), 0);
             execute(state, netfilter, context, stdout);
-            return ToolResult.ok(stdout.toString());
+            return new ToolResult(stdout.toString(), warnings.toString(), 0);
         } catch (XtablesError error) {
-            return error.toResult(stdout.toString(), "iptables", -1);
+            ToolResult failed = error.toResult(stdout.toString(), "iptables", -1);
+            return new ToolResult(failed.stdout(), warnings + failed.stderr(), failed.exitCode());
         }
     }
 

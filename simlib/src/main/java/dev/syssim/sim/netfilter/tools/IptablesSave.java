@@ -53,14 +53,14 @@ public final class IptablesSave {
         StringBuilder out = new StringBuilder();
         for (TableKind kind : SAVE_ORDER) {
             Table each = netfilter.table(kind);
-            if (kind == TableKind.FILTER || each.touched()) out.append(save(each, counters, context.wallClockSeconds()));
+            if (each.touched()) out.append(save(each, counters, context.wallClockSeconds()));
         }
         return ToolResult.ok(out.toString());
     }
 
     /**
      * The order iptables-nft saves the tables in (its {@code nft_table_type}). Without {@code -t} it
-     * saves the tables that exist in the kernel: filter, and any other one a command has touched.
+     * saves the tables that exist in the kernel: those a command has made a chain in (none on a fresh machine).
      */
     private static final List<TableKind> SAVE_ORDER = List.of(TableKind.MANGLE, TableKind.SECURITY, TableKind.RAW,
             TableKind.FILTER, TableKind.NAT);

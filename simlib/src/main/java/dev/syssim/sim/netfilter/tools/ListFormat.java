@@ -148,15 +148,20 @@ final class ListFormat {
     }
 
     static String port(int port, boolean numeric) {
+        return port(port, numeric, "tcp");
+    }
+
+    /** The port as {@code getservbyport(port, protocol)} names it, or its number. */
+    static String port(int port, boolean numeric, String protocol) {
         if (numeric) return Integer.toString(port);
-        return Services.nameOf(port).orElse(Integer.toString(port));
+        return Services.nameOf(port, protocol).orElse(Integer.toString(port));
     }
 
     private static void match(StringBuilder out, Match match, boolean numeric) {
         if (match instanceof TcpMatch tcp) {
             out.append(" tcp");
-            ports(out, "spt", tcp.srcPorts(), tcp.srcInverted(), numeric);
-            ports(out, "dpt", tcp.dstPorts(), tcp.dstInverted(), numeric);
+            ports(out, "spt", tcp.srcPorts(), tcp.srcInverted(), numeric, "tcp");
+            ports(out, "dpt", tcp.dstPorts(), tcp.dstInverted(), numeric, "tcp");
             if (tcp.flagMask() != 0 || tcp.flagsInverted()) {
                 out.append(" flags:").append(tcp.flagsInverted() ? "!" : "");
                 if (numeric) {
@@ -167,15 +172,16 @@ final class ListFormat {
             }
         } else if (match instanceof UdpMatch udp) {
             out.append(" udp");
-            ports(out, "spt", udp.srcPorts(), udp.srcInverted(), numeric);
-            ports(out, "dpt", udp.dstPorts(), udp.dstInverted(), numeric);
+            ports(out, "spt", udp.srcPorts(), udp.srcInverted(), numeric, "udp");
+            ports(out, "dpt", udp.dstPorts(), udp.dstInverted(), numeric, "udp");
         } else if (match instanceof IcmpMatch icmp) {
             out.append(" icmp");
             String name = numeric ? null : IcmpTypeNames.nameOf(icmp.type(), icmp.codeMin(), icmp.codeMax());
             if (name != null) {
                 out.append(' ').append(icmp.inverted() ? "!" : "").append(name);
             } else {
-                if (icmp.inverted()) out.append('!');
+                // libxt_icmp prints " !" then "type" with no space before it: "icmp !type 0", but "icmptype 8".
+                if (icmp.inverted()) out.append(" !");
                 out.append("type ").append(icmp.type());
                 if (icmp.codeMin() == icmp.codeMax()) {
                     out.append(" code ").append(icmp.codeMin());
@@ -204,14 +210,16 @@ final class ListFormat {
         }
     }
 
-    private static void ports(StringBuilder out, String name, PortRange range, boolean inverted, boolean numeric) {
+    private static void ports(StringBuilder out, String name, PortRange range, boolean inverted, boolean numeric,
+                              String protocol) {
         if (range.isAll() && !inverted) return;
         String not = inverted ? "!" : "";
         out.append(' ').append(name);
         if (range.isSingle()) {
-            out.append(':').append(not).append(port(range.min(), numeric));
+            out.append(':').append(not).append(port(range.min(), numeric, protocol));
         } else {
-            out.append("s:").append(not).append(port(range.min(), numeric)).append(':').append(port(range.max(), numeric));
+            out.append("s:").append(not).append(port(range.min(), numeric, protocol)).append(':')
+                    .append(port(range.max(), numeric, protocol));
         }
     }
 
@@ -236,10 +244,11 @@ final class ListFormat {
         }
     }
 
+    /** 1.8.9 (nf_tables) lists LOG's level by nft's short names, not by those --log-level takes. */
+    private static final String[] LISTED_LEVEL_NAMES = {"emerg", "alert", "crit", "err", "warn", "notice", "info", "debug"};
+
     private static String levelName(int level) {
-        for (int i = 0; i < LogExtension.LEVELS.length; i++) {
-            if (LogExtension.LEVELS[i] == level) return LogExtension.LEVEL_NAMES[i];
-        }
+        if (level >= 0 && level < LISTED_LEVEL_NAMES.length) return LISTED_LEVEL_NAMES[level];
         return "UNKNOWN level " + level;
     }
 }

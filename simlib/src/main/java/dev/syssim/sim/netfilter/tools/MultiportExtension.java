@@ -14,6 +14,8 @@ import java.util.List;
 final class MultiportExtension extends MatchExtension {
 
     private static final int MAX_PORTS = 15;
+    /** The option names libxt_multiport's messages use, by option id. */
+    private static final String[] NAMES = {"source-ports", "destination-ports", "ports"};
     private static final List<Option> OPTIONS = List.of(
             new Option("source-ports", Getopt.REQUIRED_ARGUMENT, 0),
             new Option("sports", Getopt.REQUIRED_ARGUMENT, 0),
@@ -36,11 +38,19 @@ final class MultiportExtension extends MatchExtension {
 
     @Override
     void parse(int id, String arg, boolean invert, CommandParser.State state) {
+        // libxtables checks repeats and exclusions before the extension sees the option; it names
+        // the two options in the order of their table (sports, dports, ports), not of the command line.
+        if (seen(id)) throw XtablesError.parameter("multiport: option \"--" + NAMES[id] + "\" can only be used once.\n");
+        for (int other = 0; other < NAMES.length; other++) {
+            if (other != id && seen(other)) {
+                throw XtablesError.parameter("multiport: option \"--" + NAMES[Math.min(id, other)]
+                        + "\" cannot be used together with \"--" + NAMES[Math.max(id, other)] + "\".\n");
+            }
+        }
         checkProtocol(state.protocol(), state.protocolInverted());
         ports = parsePorts(arg);
         kind = MultiportMatch.Kind.values()[id];
         if (invert) inverted = true;
-        if (anySeen()) throw XtablesError.parameter("multiport can only have one option");
         markSeen(id);
     }
 

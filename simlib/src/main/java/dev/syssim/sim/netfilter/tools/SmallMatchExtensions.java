@@ -58,6 +58,11 @@ final class SmallMatchExtensions {
             ranges[2 * id] = Ipv4Address.tryParse(first).orElseThrow(() -> badValue("iprange", option, first));
             ranges[2 * id + 1] = Ipv4Address.tryParse(last).orElseThrow(() -> badValue("iprange", option, last));
             inverted[id] = invert;
+            if (ranges[2 * id].compareTo(ranges[2 * id + 1]) > 0) {
+                // libxt_iprange only warns, and the rule goes in: it matches nothing.
+                state.warnings.append("xt_iprange: range ").append(ranges[2 * id]).append('-').append(ranges[2 * id + 1])
+                        .append(" is reversed and will never match\n");
+            }
         }
 
         @Override

@@ -35,11 +35,11 @@ final class UdpExtension extends MatchExtension {
     void parse(int id, String arg, boolean invert, CommandParser.State state) {
         if (id == SPORT) {
             if (seen(SPORT)) throw XtablesError.parameter("Only one `--source-port' allowed");
-            sports = PortParser.range(arg);
+            sports = PortParser.udpRange(arg);
             sportInverted = invert;
         } else {
             if (seen(DPORT)) throw XtablesError.parameter("Only one `--destination-port' allowed");
-            dports = PortParser.range(arg);
+            dports = PortParser.udpRange(arg);
             dportInverted = invert;
         }
         markSeen(id);

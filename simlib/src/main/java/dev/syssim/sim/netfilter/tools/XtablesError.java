@@ -101,6 +101,12 @@ final class XtablesError extends RuntimeException {
         return status;
     }
 
+    /** The reason of a plain answer without its program name: "Bad rule (...)." of "iptables: Bad rule (...).". */
+    String plainReason() {
+        String reason = text.strip();
+        return reason.startsWith("iptables: ") ? reason.substring("iptables: ".length()) : reason;
+    }
+
     /** Whether this is one of iptables' own one-line answers ("iptables: ..."), not a program error. */
     boolean isPlain() {
         return kind == Kind.PLAIN;
