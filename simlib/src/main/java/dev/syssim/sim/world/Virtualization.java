@@ -14,7 +14,7 @@ import dev.syssim.sim.os.Process;
 import dev.syssim.sim.os.ProcessState;
 import dev.syssim.sim.os.Signal;
 import dev.syssim.sim.os.WaitStatus;
-import dev.syssim.sim.prog.tools.Installed;
+import dev.syssim.sim.prog.tools.Executable;
 import dev.syssim.sim.virt.DiskImages;
 import dev.syssim.sim.virt.Guests;
 import dev.syssim.sim.virt.Kvm;
@@ -123,7 +123,7 @@ public final class Virtualization {
 
     /** The packages' files on a root file system (a host's, or a guest image's: the course's image has them too). */
     static void installFiles(FileSystem fs, boolean studentUsesLibvirt) {
-        for (Installed.Executable b : VirtTools.BINARIES) {
+        for (Executable b : VirtTools.BINARIES) {
             ExecImage image = ExecImage.dynamic(b.program(), b.memoryKiB(), b.libraries().toArray(String[]::new));
             put(fs, b.path(), image.toBytes(), b.mode(), 0, 0).setCached(true);
         }

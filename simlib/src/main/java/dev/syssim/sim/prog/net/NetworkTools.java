@@ -1,7 +1,7 @@
 package dev.syssim.sim.prog.net;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Installed;
+import dev.syssim.sim.prog.tools.Executable;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ public final class NetworkTools {
 
     private static final String LIBC = "libc.so.6";
 
-    public static final List<Installed.Executable> BINARIES = List.of(
+    public static final List<Executable> BINARIES = List.of(
             exe("/usr/bin/nc", "nc", 1_200, LIBC),
             exe("/usr/sbin/apache2", "apache2", 6_400, LIBC),
             exe("/usr/sbin/cupsd", "cupsd", 5_800, LIBC),
@@ -40,8 +40,8 @@ public final class NetworkTools {
     private NetworkTools() {
     }
 
-    private static Installed.Executable exe(String path, String program, int memoryKiB, String... libraries) {
-        return new Installed.Executable(path, program, memoryKiB, 0755, List.of(libraries));
+    private static Executable exe(String path, String program, int memoryKiB, String... libraries) {
+        return new Executable(path, program, memoryKiB, 0755, List.of(libraries));
     }
 
     public static void register(Binaries binaries) {

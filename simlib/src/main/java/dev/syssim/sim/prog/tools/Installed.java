@@ -14,29 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The tools of the simulated Debian image: where each executable is installed, which program it
- * runs, how big it is, and which shared libraries it links — and the registration of the programs.
- * Each group of tools (text, files, processes, system, users) lists its own; this joins them.
+ * The tools of the simulated Debian image: every group's {@link Executable}s joined, and the
+ * registration of their programs. Each group of tools (text, files, processes, system, users …)
+ * lists its own.
  */
 public final class Installed {
-
-    /** One installed executable (mode 04755 for set-user-ID root tools such as su). */
-    public record Executable(String path, String program, int memoryKiB, int mode, List<String> libraries) {
-
-        public static Executable of(String path, String program, int memoryKiB, String... libraries) {
-            return new Executable(path, program, memoryKiB, 0755, List.of(libraries));
-        }
-
-        public static Executable setuid(String path, String program, int memoryKiB, String... libraries) {
-            return new Executable(path, program, memoryKiB, 04755, List.of(libraries));
-        }
-    }
-
-    /** The C library every tool links. */
-    public static final String LIBC = "libc.so.6";
-    public static final String SELINUX = "libselinux.so.1";
-    /** procps 4.0.2 links libproc2; the image carries its predecessor's name for it. */
-    public static final String PROCPS = "libproc2.so.0";
 
     public static final List<Executable> BINARIES = all();
 

@@ -1,7 +1,7 @@
 package dev.syssim.sim.virt.tools;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Installed;
+import dev.syssim.sim.prog.tools.Executable;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ public final class VirtTools {
 
     private static final String LIBC = "libc.so.6";
 
-    public static final List<Installed.Executable> BINARIES = List.of(
+    public static final List<Executable> BINARIES = List.of(
             exe("/usr/bin/qemu-system-x86_64", "qemu-system-x86_64", 38_000, "libz.so.1", LIBC),
             exe("/usr/bin/qemu-img", "qemu-img", 6_200, "libz.so.1", LIBC),
             exe("/usr/bin/virsh", "virsh", 9_500, "libselinux.so.1", LIBC),
@@ -23,8 +23,8 @@ public final class VirtTools {
     private VirtTools() {
     }
 
-    private static Installed.Executable exe(String path, String program, int memoryKiB, String... libraries) {
-        return new Installed.Executable(path, program, memoryKiB, 0755, List.of(libraries));
+    private static Executable exe(String path, String program, int memoryKiB, String... libraries) {
+        return new Executable(path, program, memoryKiB, 0755, List.of(libraries));
     }
 
     public static void register(Binaries binaries) {

@@ -43,7 +43,7 @@ class ManAndHelpTest {
 
     @Test
     void everyInstalledToolHasAManualPage() {
-        for (Installed.Executable e : Installed.BINARIES) {
+        for (Executable e : Installed.BINARIES) {
             String name = e.path().substring(e.path().lastIndexOf('/') + 1);
             String out = f.run("man " + name + "; echo $?");
             assertTrue(out.startsWith(name.toUpperCase(java.util.Locale.ROOT) + "("), name + ": " + out);
@@ -66,7 +66,7 @@ class ManAndHelpTest {
 
     @Test
     void everyInstalledToolAnswersHelpWithStatusZero() {
-        for (Installed.Executable e : Installed.BINARIES) {
+        for (Executable e : Installed.BINARIES) {
             if (HELP_IS_AN_OPERAND.contains(e.path())) continue;
             String out = f.run(e.path() + " --help; echo $?");
             assertTrue(out.endsWith(HELP_EXITS_ONE.contains(e.path()) ? "\n1\n" : "\n0\n"), e.path() + ": " + out);

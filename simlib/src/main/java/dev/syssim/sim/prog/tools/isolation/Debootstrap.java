@@ -6,7 +6,6 @@ import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
 import dev.syssim.sim.prog.Libc;
 import dev.syssim.sim.prog.Tool;
-import dev.syssim.sim.prog.tools.Installed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

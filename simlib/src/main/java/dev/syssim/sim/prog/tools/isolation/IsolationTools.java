@@ -1,10 +1,10 @@
 package dev.syssim.sim.prog.tools.isolation;
 
-import static dev.syssim.sim.prog.tools.Installed.LIBC;
-import static dev.syssim.sim.prog.tools.Installed.SELINUX;
+import static dev.syssim.sim.prog.tools.Executable.LIBC;
+import static dev.syssim.sim.prog.tools.Executable.SELINUX;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Installed.Executable;
+import dev.syssim.sim.prog.tools.Executable;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.syssim.sim.prog.tools.isolation;
 
 import dev.syssim.sim.fs.ExecImage;
+import dev.syssim.sim.prog.tools.Executable;
 import dev.syssim.sim.prog.tools.Installed;
 import dev.syssim.sim.prog.tools.isolation.Debootstrap.Entry;
 import java.io.IOException;
@@ -116,7 +117,7 @@ final class Packages {
                 if (lib != null) out.add(Entry.file(MULTIARCH + lib, 0644, ExecImage.library(lib).toBytes()));
                 Set<String> programs = PROGRAMS.get(pkg);
                 if (programs != null) {
-                    for (Installed.Executable e : Installed.BINARIES) {
+                    for (Executable e : Installed.BINARIES) {
                         String name = e.path().substring(e.path().lastIndexOf('/') + 1);
                         if (!programs.contains(name)) continue;
                         ExecImage image = e.libraries().isEmpty() ? ExecImage.staticImage(e.program(), e.memoryKiB())

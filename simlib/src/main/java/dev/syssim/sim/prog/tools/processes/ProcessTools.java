@@ -1,10 +1,10 @@
 package dev.syssim.sim.prog.tools.processes;
 
-import static dev.syssim.sim.prog.tools.Installed.LIBC;
-import static dev.syssim.sim.prog.tools.Installed.PROCPS;
+import static dev.syssim.sim.prog.tools.Executable.LIBC;
+import static dev.syssim.sim.prog.tools.Executable.PROCPS;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Installed.Executable;
+import dev.syssim.sim.prog.tools.Executable;
 import java.util.List;
 
 /** Where the processes tools are installed (path, size, libraries), and their registration. */

@@ -1,9 +1,9 @@
 package dev.syssim.sim.prog.tools.text;
 
-import static dev.syssim.sim.prog.tools.Installed.LIBC;
+import static dev.syssim.sim.prog.tools.Executable.LIBC;
 
 import dev.syssim.sim.prog.Binaries;
-import dev.syssim.sim.prog.tools.Installed.Executable;
+import dev.syssim.sim.prog.tools.Executable;
 import java.util.List;
 
 /** Where the text tools are installed (path, size, libraries), and their registration. */
