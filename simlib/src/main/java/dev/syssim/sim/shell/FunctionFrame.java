@@ -4,6 +4,7 @@ import dev.syssim.sim.os.Step;
 import dev.syssim.sim.shell.syntax.Ast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A function call: the arguments become the positional parameters, a scope opens for its locals,
@@ -119,6 +120,8 @@ final class FunctionFrame extends Frame {
     /** The function's scope ends: its locals, its call frame and positional parameters go, the caller's traps come back. */
     private void closeScope(Shell sh, int status) {
         ShellState st = sh.st;
+        Map<String, Boolean> savedOptions = st.vars.functionScope().savedOptions;
+        if (savedOptions != null) savedOptions.forEach(st.options::set);
         st.vars.popScope();
         st.calls.remove(st.calls.size() - 1);
         st.positional = savedPositional;

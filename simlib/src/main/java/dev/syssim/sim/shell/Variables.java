@@ -23,6 +23,8 @@ final class Variables {
         /** The function whose locals these are; null for the global and temporary scopes. */
         final String function;
         final boolean temporary;
+        /** The set -o options as they were when the function ran {@code local -}; they come back at its return. */
+        Map<String, Boolean> savedOptions;
 
         Scope(int buckets, String function, boolean temporary) {
             this.table = new HashTable<>(buckets);
@@ -37,7 +39,9 @@ final class Variables {
         }
 
         Scope copy() {
-            return new Scope(table.copy(Variable::copy), function, temporary);
+            Scope c = new Scope(table.copy(Variable::copy), function, temporary);
+            c.savedOptions = savedOptions == null ? null : new LinkedHashMap<>(savedOptions);
+            return c;
         }
     }
 
