@@ -180,6 +180,7 @@ final class Builtins {
                 st.hashHits.clear();
             }
             if (name.equals("POSIXLY_CORRECT") && !st.dash) st.options.set("posix", false); // as set +o posix
+            if (name.equals("GLOBIGNORE") && !st.dash) st.options.setShopt("dotglob", false); // bash's setup_glob_ignore
         }
         return sh.done(status);
     }

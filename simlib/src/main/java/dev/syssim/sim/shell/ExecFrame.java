@@ -91,16 +91,13 @@ final class ExecFrame extends Frame {
     }
 
     /**
-     * bash's test before running a file as a script, on its first 80 bytes: an ELF header, or a NUL
-     * in the first two lines (anywhere in those bytes after a {@code #!}).
+     * bash 5.2's test before running a file as a script, on its first 80 bytes: an ELF header, or a
+     * NUL in the first line (a NUL further on does not stop it).
      */
     static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, 80);
         if (n >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') return true;
-        boolean interpreter = n >= 2 && bytes[0] == '#' && bytes[1] == '!';
-        int lines = 0;
-        for (int i = 0; i < n; i++) {
-            if (bytes[i] == '\n' && !interpreter && ++lines == 2) break;
+        for (int i = 0; i < n && bytes[i] != '\n'; i++) {
             if (bytes[i] == 0) return true;
         }
         return false;

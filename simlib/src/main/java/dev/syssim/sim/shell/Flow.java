@@ -115,7 +115,7 @@ final class Flow {
         }
         if (sh.st.interactive && !sh.st.subshell) sh.err(sh.st.login ? "logout\n" : "exit\n");
         sh.c.flushStdout();
-        return sh.exit(status);
+        return sh.exitBuiltin(status);
     };
 
     static final Builtin SHIFT = (sh, argv) -> {
@@ -178,6 +178,9 @@ final class Flow {
             }
             int i = st.calls.size() - 1 - n.intValue();
             if (i < 0) return sh.done(1);
+            // under -c, FUNCNAME and BASH_SOURCE have no element for the top level: the frame that
+            // names `main' is missing, and bash's caller fails without a word
+            if (i == 0 && st.commandString) return sh.done(1);
             ShellState.Call c = st.calls.get(i);
             String caller = i > 0 ? st.calls.get(i - 1).function() : "main";
             String source = i > 0 ? st.calls.get(i - 1).source() : st.commandString ? "NULL" : st.name;

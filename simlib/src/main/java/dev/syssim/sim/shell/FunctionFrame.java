@@ -140,7 +140,9 @@ final class FunctionFrame extends Frame {
             sh.pending = null;
             return leave(sh, r.status(), true);
         }
-        // exit or an abandoned line: the scope is closed on the way out, no RETURN trap
+        // the exit builtin: the shell ends with the function's scope in place, for the EXIT trap to see
+        if (sh.pending instanceof Shell.Exit e && e.byBuiltin()) return sh.finish(childStatus);
+        // an error that ends the shell or an abandoned line: the scope is closed on the way out, no RETURN trap
         return leave(sh, childStatus, false);
     }
 }

@@ -46,7 +46,11 @@ final class Shell {
     record Return(int status) implements Pending {
     }
 
-    record Exit(int status) implements Pending {
+    /** {@code byBuiltin}: the exit builtin ran (not an error that ends the shell). */
+    record Exit(int status, boolean byBuiltin) implements Pending {
+        Exit(int status) {
+            this(status, false);
+        }
     }
 
     /** An expansion error: the rest of the command line is abandoned (bash's jump_to_top_level(DISCARD)). */
@@ -201,6 +205,16 @@ final class Shell {
     /** Leaves the shell with {@code status}, unwinding every frame (the EXIT trap still runs). */
     Step exit(int status) {
         pending = new Exit(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /**
+     * The exit builtin: as {@link #exit}, but the functions it leaves keep their scope, since bash
+     * runs the EXIT trap from inside the builtin (the trap sees the function's locals, $1, FUNCNAME).
+     */
+    Step exitBuiltin(int status) {
+        pending = new Exit(status, true);
         st.lastStatus = status;
         return proceed();
     }

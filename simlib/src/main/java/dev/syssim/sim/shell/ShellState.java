@@ -144,6 +144,10 @@ final class ShellState {
     boolean hadSubstitution;
     /** Whether this process is a subshell of the interactive session (no job messages, no prompt). */
     boolean subshell;
+    /** A stage of a pipeline (bash's SUBSHELL_PIPE): a program it execs keeps SHLVL as it is. */
+    boolean pipeStage;
+    /** A ( ) subshell (bash's SUBSHELL_PAREN): exec there keeps SHLVL as it is. */
+    boolean parenSubshell;
     /** Whether a trap's command is running now (traps do not nest). */
     String runningTrap;
     /** set -o noexec's companion for `bash -n`: parse only. */
@@ -190,6 +194,8 @@ final class ShellState {
         c.subshellLevel = subshellLevel;
         c.traceLevel = traceLevel;
         c.lastArgument = lastArgument;
+        c.pipeStage = pipeStage;
+        c.parenSubshell = parenSubshell;
         c.lineNumber = lineNumber;
         c.interactive = interactive;
         c.dash = dash;

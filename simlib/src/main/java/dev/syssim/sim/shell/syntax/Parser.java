@@ -860,6 +860,8 @@ public final class Parser {
 
     /** The elements of {@code ( ... )}: words, {@code [sub]=value} or {@code [sub]+=value}; newlines and comments allowed. */
     private List<ArrayElement> arrayElements() throws SyntaxError {
+        // an unclosed list is reported at the line where it opened (bash reads it as one word)
+        int startLine = src.line;
         src.next(); // (
         List<ArrayElement> elements = new ArrayList<>();
         while (true) {
@@ -875,7 +877,7 @@ public final class Parser {
             if (t.kind == Kind.NEWLINE) continue;
             if (t.op(")")) break;
             if (t.kind == Kind.EOF) {
-                throw new SyntaxError("unexpected EOF while looking for matching `)'", eofLine(), src.columnOf(src.pos), true, "", false, 1);
+                throw new SyntaxError("unexpected EOF while looking for matching `)'", startLine, src.columnOf(src.pos), true, "", false, 1);
             }
             if (t.kind != Kind.WORD) throw unexpected(t);
             String text = t.text;
@@ -1346,7 +1348,10 @@ public final class Parser {
         CondExpr e = condOr();
         Token close = condToken();
         if (!close.reserved("]]")) {
-            if (close.kind == Kind.EOF) throw eof();
+            if (close.kind == Kind.EOF) {
+                // bash's reader gives up on the whole [[ ... at the line it opened
+                throw new SyntaxError("unexpected EOF while looking for `]]'", open.line, src.columnOf(src.pos), true, "", false, 2);
+            }
             throw condError("syntax error in conditional expression: unexpected token `" + close.text + "'", close);
         }
         next();
