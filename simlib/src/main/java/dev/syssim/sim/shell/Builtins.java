@@ -75,6 +75,13 @@ final class Builtins {
         table.put("ulimit", Limits.ULIMIT);
         table.put("help", Help.HELP);
         table.put("enable", MiscBuiltins.ENABLE);
+        table.put("compgen", CompletionBuiltins.COMPGEN);
+        table.put("complete", CompletionBuiltins.COMPLETE);
+        table.put("compopt", CompletionBuiltins.COMPOPT);
+        table.put("bind", CompletionBuiltins.BIND);
+        table.put("history", CompletionBuiltins.HISTORY);
+        table.put("fc", CompletionBuiltins.FC);
+        table.put("suspend", CompletionBuiltins.SUSPEND);
         Builtin test = new TestBuiltin();
         table.put("test", test);
         table.put("[", test);

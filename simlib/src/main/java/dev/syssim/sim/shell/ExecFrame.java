@@ -131,7 +131,8 @@ final class ExecFrame extends Frame {
             Bash.resetForScript(sh, path, argv);
             sh.stack.clear();
             sh.push(new ExitFrame());
-            Parser parser = new Parser(text, 1, sh.parserSettings());
+            // bash's reader drops NUL bytes from a script it runs (one past the first line did not stop it)
+            Parser parser = new Parser(text.replace("\0", ""), 1, sh.parserSettings());
             sh.push(new SourceFrame(parser, SourceFrame.Kind.SCRIPT, path));
             return sh.proceed();
         });

@@ -61,6 +61,8 @@ final class ShellState {
     List<String> positional = new ArrayList<>();
     Options options = new Options();
     Map<String, String> aliases = new TreeMap<>();
+    /** complete's specifications: command name to the line complete -p prints. */
+    Map<String, String> completions = new LinkedHashMap<>();
     /** The command hash table: name to path, and how often each was used ({@code hash} lists hits). */
     Map<String, String> hash = new LinkedHashMap<>();
     Map<String, Integer> hashHits = new LinkedHashMap<>();
@@ -170,6 +172,7 @@ final class ShellState {
         c.positional = new ArrayList<>(positional);
         c.options = options.copy();
         c.aliases = new TreeMap<>(aliases);
+        c.completions = new LinkedHashMap<>(completions);
         c.hash = new LinkedHashMap<>(hash);
         c.hashHits = new LinkedHashMap<>(hashHits);
         c.jobs = new TreeMap<>(jobs);

@@ -45,7 +45,8 @@ final class SourceFileFrame extends Frame {
                     sh.st.positional = new java.util.ArrayList<>(args);
                 }
                 sh.st.sources.add(file);
-                Parser parser = new Parser(Bytes.str(bytes), 1, sh.parserSettings());
+                // bash's reader drops NUL bytes from a sourced file
+                Parser parser = new Parser(Bytes.str(bytes).replace("\0", ""), 1, sh.parserSettings());
                 sh.push(new SourceFrame(parser, SourceFrame.Kind.SOURCE, file));
                 phase = 2;
                 return sh.proceed();
