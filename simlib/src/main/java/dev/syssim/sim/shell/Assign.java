@@ -177,7 +177,7 @@ final class Assign {
         if (v.has(Variable.INTEGER)) {
             String expr = old != null && !old.isEmpty() ? old + "+(" + value + ")" : value;
             ArithResult r = sh.arithmetic.evaluate(expr, new ArithBridge(sh));
-            ArithBridge.report(sh, r, null);
+            ArithBridge.report(sh, r, sh.declaring);
             if (!(r instanceof ArithResult.Value iv)) return null;
             result = Long.toString(iv.value());
         } else if (old != null) {

@@ -168,6 +168,10 @@ final class Builtins {
                 if (st.dash) {
                     sh.builtinError("unset", name + ": bad variable name");
                     status = 2;
+                } else if (variables) {
+                    // plain `unset 1x' may mean a function and stays silent; unset -v insists on a variable name
+                    sh.builtinError("unset", "`" + name + "': not a valid identifier");
+                    status = 1;
                 }
                 continue;
             }

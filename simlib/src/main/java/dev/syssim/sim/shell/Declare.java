@@ -86,8 +86,13 @@ final class Declare implements Builtin {
                 continue;
             }
             List<Assign.Element> array = sh.pendingArrays.get(i + n);
+            sh.declaring = cmd;
             String error = declareOne(sh, cmd, arg, flags, removed, local, array);
+            sh.declaring = null;
             if (error != null) {
+                // an empty error: declare -i's arithmetic failed (and said so); like any arithmetic
+                // error it abandons the rest of the line, outside a prompt
+                if (error.isEmpty() && !sh.st.dash && !(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
                 if (!error.isEmpty()) sh.builtinError(cmd, error);
                 status = 1;
             }

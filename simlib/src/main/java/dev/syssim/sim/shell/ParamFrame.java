@@ -325,7 +325,8 @@ final class ParamFrame extends Frame {
 
     private Long arith(Shell sh, String text) {
         ArithResult r = sh.arithmetic.evaluate(text, new ArithBridge(sh));
-        ArithBridge.report(sh, r, null);
+        // bash names the parameter before the expression: `x: 1+: syntax error ...', `a[@]: ...'
+        ArithBridge.report(sh, r, targetSubscript == null ? targetName : targetName + "[" + targetSubscript + "]");
         if (r instanceof ArithResult.Value v) return v.value();
         return null;
     }

@@ -68,6 +68,8 @@ final class Shell {
     /** An fd opened for a process substitution, to close when the command that uses it is done. */
     final List<Integer> processSubstitutionFds = new ArrayList<>();
     final Builtins builtins;
+    /** The declaration builtin assigning now (its name leads an arithmetic error of declare -i), or null. */
+    String declaring;
     /** For a declaration builtin about to run: each {@code name=(...)} argument's elements, by argv index. */
     java.util.Map<Integer, List<Assign.Element>> pendingArrays = java.util.Map.of();
 
