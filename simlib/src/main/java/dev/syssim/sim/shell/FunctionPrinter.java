@@ -120,7 +120,8 @@ final class FunctionPrinter {
         if (p.timed() == Ast.Timed.POSIX) out.append("time -p ");
         if (p.negated()) out.append("! ");
         for (int i = 0; i < p.commands().size(); i++) {
-            if (i > 0) out.append(p.stderrToo().get(i - 1) ? " |& " : " | ");
+            // bash shows |& as what it means: 2>&1 |
+            if (i > 0) out.append(p.stderrToo().get(i - 1) ? " 2>&1 | " : " | ");
             command(p.commands().get(i), level);
         }
     }
@@ -269,16 +270,7 @@ final class FunctionPrinter {
         for (Ast.Assignment a : s.assignments()) {
             if (!first) out.append(' ');
             out.append(a.text().replace("(...)", ""));
-            if (a.elements() != null) {
-                out.append('(');
-                for (int k = 0; k < a.elements().size(); k++) {
-                    if (k > 0) out.append(' ');
-                    Ast.ArrayElement e = a.elements().get(k);
-                    if (e.subscript() != null) out.append('[').append(e.subscript().text()).append(']').append(e.append() ? "+=" : "=");
-                    out.append(word(e.value()));
-                }
-                out.append(')');
-            }
+            if (a.elements() != null) out.append('(').append(elements(a.elements())).append(')');
             first = false;
         }
         for (Ast.Word w : s.words()) {
@@ -295,7 +287,9 @@ final class FunctionPrinter {
             boolean dup = r.op() == Ast.RedirectOp.DUP_IN || r.op() == Ast.RedirectOp.DUP_OUT;
             boolean close = dup && r.target().text().equals("-");
             if (r.fdVariable() != null) out.append('{').append(r.fdVariable()).append('}');
-            else if (r.fd() >= 0) out.append(r.fd());
+            else if (r.fd() >= 0 && !dup && r.fd() == defaultFd(r.op())) {
+                // 0< and 1> are shown without their number
+            } else if (r.fd() >= 0) out.append(r.fd());
             // bash names the descriptor of a duplication (>&2 is 1>&2, <&3 is 0<&3) and shows any close as >&-
             else if (dup) out.append(r.op() == Ast.RedirectOp.DUP_IN ? 0 : 1);
             out.append(close ? ">&" : r.op().text);
@@ -310,9 +304,33 @@ final class FunctionPrinter {
         }
     }
 
+    /** The descriptor a redirection applies to when it names none; -1 for those that always show one. */
+    private static int defaultFd(Ast.RedirectOp op) {
+        return switch (op) {
+            case IN, HEREDOC, HEREDOC_STRIP, HERESTRING -> 0;
+            case OUT, APPEND, CLOBBER -> 1;
+            default -> -1;
+        };
+    }
+
+    private static String elements(List<Ast.ArrayElement> elements) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < elements.size(); k++) {
+            if (k > 0) out.append(' ');
+            Ast.ArrayElement e = elements.get(k);
+            if (e.subscript() != null) out.append('[').append(e.subscript().text()).append(']').append(e.append() ? "+=" : "=");
+            if (e.value() != null) out.append(word(e.value()));
+        }
+        return out.toString();
+    }
+
     /** A word as bash shows it: as written, with {@code $'...'} shown as the quoted text it stands for. */
     static String word(Ast.Word w) {
         String text = w.text();
+        if (w.parts().size() == 2 && w.parts().get(1) instanceof Ast.ArrayLit array && text.endsWith("(...)")) {
+            // a declaration's name=(...) argument: its elements as written
+            return text.substring(0, text.length() - "(...)".length()) + "(" + elements(array.elements()) + ")";
+        }
         if (!text.contains("$'")) return text;
         StringBuilder s = new StringBuilder();
         for (Ast.Part p : w.parts()) {
