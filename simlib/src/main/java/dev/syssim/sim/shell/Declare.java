@@ -253,6 +253,11 @@ final class Declare implements Builtin {
             Variable v = e.getValue();
             if (exportOnly && !v.has(Variable.EXPORT)) continue;
             if (readonlyOnly && !v.has(Variable.READONLY)) continue;
+            if (sh.st.dash) {
+                // dash: `export name='value'' (a name without a value bare), every value single-quoted
+                sh.out(cmd + " " + v.name + (v.value == null ? "" : "=" + SetBuiltin.dashQuoted(v.value)) + "\n");
+                continue;
+            }
             if (flags.contains("a") && !v.isArray()) continue;
             if (flags.contains("A") && !v.isAssoc()) continue;
             if (flags.contains("i") && !v.has(Variable.INTEGER)) continue;

@@ -133,6 +133,11 @@ final class Flow {
             n = v;
         }
         if (n > sh.st.positional.size()) {
+            if (sh.st.dash) {
+                // dash: an error of a special builtin, which ends the shell
+                sh.err(sh.prefix() + "shift: can't shift that many\n");
+                return sh.fatal(2);
+            }
             if (sh.st.options.getShopt("shift_verbose")) sh.builtinError("shift", n + ": shift count out of range");
             return sh.done(1);
         }

@@ -1144,8 +1144,12 @@ public final class Parser {
         push(4, start);
         Token name = next();
         if (name.kind == Kind.EOF) throw eof();
+        // dash checks the name before the token's kind: `for; do' is a bad variable there, not an unexpected ;
+        if (settings.dash() && !(name.kind == Kind.WORD && Lexical.isName(name.text))) {
+            // dash has read past a newline when it complains: it names the next line
+            throw dashError("Bad for loop variable", name.kind == Kind.NEWLINE ? name.line + 1 : name.line, false);
+        }
         if (name.kind != Kind.WORD) throw unexpected(name);
-        if (settings.dash() && !Lexical.isName(name.text)) throw dashError("Bad for loop variable", name.line, false);
         List<Word> list = wordList();
         expectReserved("do");
         Script body = compoundList(Set.of("done"), false);
