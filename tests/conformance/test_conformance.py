@@ -82,6 +82,10 @@ class SysSimJavaKernelTests(jupyter_kernel_test.KernelTests):
     # Shift-Tab inside a call's parentheses shows the method's signatures (and javadoc).
     code_inspect_sample = "Math.max("
 
+    # A %%sh cell is a shell cell in this kernelspec too: less opens the pager, clear clears.
+    code_page_something = "%%sh\nless /etc/motd"
+    code_clear_output = "%%sh\nclear"
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -40,7 +40,7 @@ public final class Main {
         } else if (args.length >= 1 && (args[0].equals("assign") || args[0].equals("grade"))) {
             System.exit(homework(args[0], Arrays.asList(args).subList(1, args.length)));
         } else if (args.length >= 1 && args[0].equals("train") && args.length <= 2) {
-            Training.run(args.length == 2 && args[1].equals("--java") ? Language.JAVA : Language.SHELL);
+            Training.run(args.length == 2 && args[1].equals("--java") ? Language.JAVA : Language.SHELL, Main::startKernel);
             System.exit(0);
         } else if (args.length == 1 && !args[0].startsWith("-")) {
             System.exit(runKernel(Path.of(args[0]), Language.SHELL));

@@ -1,6 +1,5 @@
 package dev.syssim.kernel.install;
 
-import dev.syssim.kernel.Main;
 import dev.syssim.kernel.eval.Language;
 import dev.syssim.kernel.protocol.Kernel;
 import dev.syssim.kernel.protocol.Rehearsal;
@@ -49,12 +48,18 @@ public final class Training {
     private Training() {
     }
 
-    /** Runs the rehearsal of the kernel whose cells are {@code language}. */
-    public static void run(Language language) throws IOException, InterruptedException {
+    /** How the kernel is started on a connection file, as a Jupyter client's launch starts it. */
+    @FunctionalInterface
+    public interface Launch {
+        Kernel start(Path connectionFile, Language language) throws IOException;
+    }
+
+    /** Runs the rehearsal of the kernel whose cells are {@code language}, started by {@code launch}. */
+    public static void run(Language language, Launch launch) throws IOException, InterruptedException {
         Path file = Files.createTempFile("syssim-training-", ".json");
         try {
             Files.writeString(file, CONNECTION.formatted(Rehearsal.KEY), StandardCharsets.UTF_8);
-            Kernel kernel = Main.startKernel(file, language);
+            Kernel kernel = launch.start(file, language);
             Rehearsal.run(kernel, language == Language.JAVA ? JAVA_CELLS : CELLS);
             kernel.close();
         } finally {

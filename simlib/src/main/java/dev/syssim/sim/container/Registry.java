@@ -27,13 +27,17 @@ import java.util.Map;
  */
 public final class Registry {
 
-    /** The applets the simulation's busybox runs, linked in /bin as busybox's installer links them. */
-    static final List<String> APPLETS = List.of("sh", "ash", "cat", "chroot", "echo", "env", "false", "true", "hostname", "id", "ls", "mkdir",
-            "mknod", "mount", "ps", "pwd", "rm", "sleep", "uname");
+    /**
+     * The applets the simulation's busybox runs (its own and those it borrows from the simulated GNU
+     * tools), linked in /bin. Simplification: Alpine and the busybox image spread the links over /bin,
+     * /sbin, /usr/bin and /usr/sbin; here they are all in /bin, which every PATH holds.
+     */
+    static final List<String> APPLETS = dev.syssim.sim.prog.tools.busybox.Busybox.ALL;
     private static final long BUILT = 1_764_000_000L; // late November 2025, before the machines' boot date
 
     private Registry() {
     }
+
 
     /** The repositories the mirror serves. */
     public static boolean has(String repository) {

@@ -8,9 +8,6 @@ import java.util.Arrays;
  */
 public final class FdTable {
 
-    /** RLIMIT_NOFILE's soft default on Debian. */
-    public static final int MAX_FDS = 1024;
-
     private OpenFile[] files = new OpenFile[8];
     private boolean[] closeOnExec = new boolean[8];
 
@@ -18,9 +15,12 @@ public final class FdTable {
         return fd >= 0 && fd < files.length ? files[fd] : null;
     }
 
-    /** Installs at the lowest free descriptor; -1 if the table is full. */
-    public int install(OpenFile file, boolean cloexec) {
-        for (int fd = 0; fd < MAX_FDS; fd++) {
+    /**
+     * Installs at the lowest free descriptor below {@code limit} (the process's RLIMIT_NOFILE, as
+     * Linux's fd allocation is bounded by it); -1 if there is none (EMFILE).
+     */
+    public int install(OpenFile file, boolean cloexec, int limit) {
+        for (int fd = 0; fd < limit; fd++) {
             if (fd >= files.length) grow(fd + 1);
             if (files[fd] == null) {
                 put(fd, file, cloexec);

@@ -51,7 +51,7 @@ public final class FileCalls {
         if (follow) {
             OpenFile magic = magicLink(p, start, call.path());
             if (magic != null) {
-                int fd = p.fds().install(magic, (flags & OpenFlags.O_CLOEXEC) != 0);
+                int fd = p.fds().install(magic, (flags & OpenFlags.O_CLOEXEC) != 0, p.fdLimit());
                 if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
                 return Outcome.ok(fd, Costs.SYSCALL);
             }
@@ -94,7 +94,7 @@ public final class FileCalls {
         if (ops == null) return Outcome.error(Errno.ENXIO, Costs.SYSCALL);
         if (ops instanceof Devices.Denied) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
         OpenFile file = new OpenFile(ops, location, PathWalker.absolute(p, call.path(), location), flags, null);
-        int fd = p.fds().install(file, (flags & OpenFlags.O_CLOEXEC) != 0);
+        int fd = p.fds().install(file, (flags & OpenFlags.O_CLOEXEC) != 0, p.fdLimit());
         if (fd < 0) return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
         return Outcome.ok(fd, Costs.SYSCALL);
     }
@@ -110,7 +110,7 @@ public final class FileCalls {
         String path = PathWalker.absolute(p, call.path(), location);
         return pipe.openFifo(kernel, call.flags(), ops -> {
             OpenFile file = new OpenFile(ops, location, path, call.flags(), null);
-            int fd = p.fds().install(file, (call.flags() & OpenFlags.O_CLOEXEC) != 0);
+            int fd = p.fds().install(file, (call.flags() & OpenFlags.O_CLOEXEC) != 0, p.fdLimit());
             if (fd < 0) {
                 ops.release(kernel, file);
                 return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
@@ -171,7 +171,7 @@ public final class FileCalls {
 
     /** Installs an already open file at the lowest free descriptor (for sockets and pipes). */
     public int install(Process p, OpenFile file, boolean cloexec) {
-        return p.fds().install(file, cloexec);
+        return p.fds().install(file, cloexec, p.fdLimit());
     }
 
     // ---- metadata ----
@@ -403,8 +403,8 @@ public final class FileCalls {
         OpenFile writeEnd = new OpenFile(pipe.writeEnd(), null, pipe.name(), OpenFlags.O_WRONLY, null);
         pipe.openReader();
         pipe.openWriter();
-        int r = p.fds().install(readEnd, cloexec);
-        int w = r < 0 ? -1 : p.fds().install(writeEnd, cloexec);
+        int r = p.fds().install(readEnd, cloexec, p.fdLimit());
+        int w = r < 0 ? -1 : p.fds().install(writeEnd, cloexec, p.fdLimit());
         if (w < 0) {
             if (r >= 0) release(p.fds().remove(r));
             return Outcome.error(Errno.EMFILE, Costs.SYSCALL);
@@ -416,7 +416,7 @@ public final class FileCalls {
         OpenFile f = p.fds().get(call.oldFd());
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
         if (call.oldFd() == call.newFd()) return Outcome.ok(call.newFd(), Costs.SYSCALL);
-        if (call.newFd() < 0 || call.newFd() >= FdTable.MAX_FDS) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
+        if (call.newFd() < 0 || call.newFd() >= p.fdLimit()) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
         release(p.fds().installAt(call.newFd(), f, false));
         return Outcome.ok(call.newFd(), Costs.SYSCALL);
     }
@@ -424,7 +424,7 @@ public final class FileCalls {
     Outcome dupfd(Process p, Syscall.DupFd call) {
         OpenFile f = p.fds().get(call.fd());
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
-        for (int fd = Math.max(0, call.min()); fd < FdTable.MAX_FDS; fd++) {
+        for (int fd = Math.max(0, call.min()); fd < p.fdLimit(); fd++) {
             if (p.fds().get(fd) == null) {
                 p.fds().installAt(fd, f, true);
                 return Outcome.ok(fd, Costs.SYSCALL);
@@ -463,8 +463,8 @@ public final class FileCalls {
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
         switch (call.cmd()) {
             case Syscall.Fcntl.F_DUPFD, Syscall.Fcntl.F_DUPFD_CLOEXEC -> {
-                if (call.arg() < 0 || call.arg() >= FdTable.MAX_FDS) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
-                for (int fd = call.arg(); fd < FdTable.MAX_FDS; fd++) {
+                if (call.arg() < 0 || call.arg() >= p.fdLimit()) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+                for (int fd = call.arg(); fd < p.fdLimit(); fd++) {
                     if (p.fds().get(fd) == null) {
                         p.fds().installAt(fd, f, call.cmd() == Syscall.Fcntl.F_DUPFD_CLOEXEC);
                         return Outcome.ok(fd, Costs.SYSCALL);

@@ -33,7 +33,7 @@ public final class ProcFs extends FileSystem {
     private static final List<String> ROOT_FILES = List.of("cmdline", "cpuinfo", "filesystems", "interrupts",
             "loadavg", "meminfo", "mounts", "net", "self", "stat", "sys", "uptime", "version");
     private static final List<String> PID_FILES = List.of("cgroup", "cmdline", "comm", "cwd", "environ", "exe", "fd",
-            "gid_map", "mounts", "ns", "root", "setgroups", "stat", "status", "uid_map");
+            "gid_map", "limits", "mounts", "ns", "root", "setgroups", "stat", "status", "uid_map");
 
     private final Kernel kernel;
     private final PidNamespace namespace;
@@ -375,6 +375,7 @@ public final class ProcFs extends FileSystem {
                 case "uid_map" -> map(p.namespaces().user().uidMap(), p.namespaces().user().isInitial());
                 case "gid_map" -> map(p.namespaces().user().gidMap(), p.namespaces().user().isInitial());
                 case "setgroups" -> p.namespaces().user().setgroupsDenied() ? "deny\n" : "allow\n";
+                case "limits" -> Resource.procLimits(p.rlimits());
                 default -> "";
             };
         }

@@ -265,6 +265,15 @@ public final class Process implements PathContext {
         return fds;
     }
 
+    /**
+     * One more than the highest descriptor this process may have: its soft RLIMIT_NOFILE (no
+     * more than nr_open). Linux checks it when a descriptor is allocated or named by dup2/fcntl;
+     * descriptors already open above it stay open.
+     */
+    public int fdLimit() {
+        return (int) Math.min(rlimits.get(Resource.NOFILE).soft(), Rlimits.NR_OPEN);
+    }
+
     /** The resource limits (getrlimit); a forked child gets a copy. */
     public Rlimits rlimits() {
         return rlimits;

@@ -428,21 +428,33 @@ public final class ProcessCalls {
     // ---- resource limits ----
 
     /**
-     * prlimit64(pid, resource, new, old): reads the limit and, with a new one, sets it. A soft
-     * limit above the hard one is EINVAL; raising the hard limit needs CAP_SYS_RESOURCE (EPERM),
-     * and RLIMIT_NOFILE never goes past nr_open (EPERM). Simplification: only the caller's own
-     * limits (pid 0 or its own pid); another pid is ESRCH.
+     * prlimit64(pid, resource, new, old): reads the limit of the caller (pid 0) or of the process
+     * {@code pid} names in the caller's pid namespace (none, or one that has exited: ESRCH) and, with
+     * a new one, sets it. Another process's limits need the caller's uid and gid to be all of its
+     * real, effective and saved ones, or CAP_SYS_RESOURCE (EPERM) — kernel/sys.c's
+     * check_prlimit_permission. A soft limit above the hard one is EINVAL; raising the hard limit
+     * needs CAP_SYS_RESOURCE (EPERM), and RLIMIT_NOFILE never goes past nr_open (EPERM).
      */
     Outcome prlimit(Process p, Syscall.Prlimit64 call) {
-        if (call.pid() != 0 && call.pid() != p.ownPid()) return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
-        Rlimit old = p.rlimits().get(call.resource());
+        Process target = call.pid() == 0 ? p : p.pidNamespace().find(call.pid());
+        if (target == null || target.state() == ProcessState.ZOMBIE || target.state() == ProcessState.DEAD) {
+            return Outcome.error(Errno.ESRCH, Costs.SYSCALL);
+        }
+        if (target != p && !mayChangeLimitsOf(p.credentials(), target.credentials())) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+        Rlimit old = target.rlimits().get(call.resource());
         Rlimit set = call.limit();
         if (set != null) {
             if (set.soft() > set.hard()) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
-            if (set.hard() > old.hard() && !p.credentials().has(Capability.CAP_SYS_RESOURCE)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
             if (call.resource() == Resource.NOFILE && set.hard() > Rlimits.NR_OPEN) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
-            p.rlimits().set(call.resource(), set);
+            if (set.hard() > old.hard() && !p.credentials().has(Capability.CAP_SYS_RESOURCE)) return Outcome.error(Errno.EPERM, Costs.SYSCALL);
+            target.rlimits().set(call.resource(), set);
         }
         return Outcome.done(SysResult.ok(0, old), Costs.SYSCALL / 3);
+    }
+
+    private static boolean mayChangeLimitsOf(Credentials caller, Credentials t) {
+        boolean idMatch = caller.uid() == t.euid() && caller.uid() == t.suid() && caller.uid() == t.uid()
+                && caller.gid() == t.egid() && caller.gid() == t.sgid() && caller.gid() == t.gid();
+        return idMatch || caller.has(Capability.CAP_SYS_RESOURCE);
     }
 }

@@ -49,7 +49,7 @@ final class CommandSubFrame extends Frame {
         Ast.Script script = body;
         return sh.c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), p -> {
             if (p.failed()) {
-                sh.error("cannot make pipe for command substitution: " + p.errno().message());
+                sh.sysError("cannot make pipe for command substitution: " + p.errno().message());
                 return deliver(sh, "");
             }
             int[] fds = Syscall.Pipe2.fds(p);

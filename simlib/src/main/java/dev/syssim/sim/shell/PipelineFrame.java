@@ -90,9 +90,14 @@ final class PipelineFrame extends Frame {
         }
         return sh.c.sys(new Syscall.Pipe2(OpenFlags.O_CLOEXEC), r -> {
             if (r.failed()) {
-                sh.error("pipe error: " + r.errno().message());
-                childStatus = 1;
-                return sh.proceed();
+                if (sh.st.dash) {
+                    sh.error("Pipe call failed"); // dash's sh_error: the shell exits with 2
+                    return sh.fatal(2);
+                }
+                // bash's throw_to_top_level: the status gets 128 added (1 | 128) and a script ends
+                // there; an interactive shell abandons the command line
+                sh.sysError("pipe error: " + r.errno().message());
+                return sh.fatal(129);
             }
             int[] fds = Syscall.Pipe2.fds(r);
             Ast.Command cmd = commands.get(i);

@@ -41,6 +41,10 @@ final class RedirectFrame extends Frame {
     private int status;
     private boolean failed;
     private Runnable afterRestore;
+    /** The redirection being performed's continuation (0, or 1 after bash's message). */
+    private IntFunction<Step> performed;
+    /** The copy this redirection saved a descriptor into below 10 (-1: none): see {@link #openInto}. */
+    private int lowCopy = -1;
 
     RedirectFrame(List<Ast.Redirect> redirects, Frame body) {
         this(redirects, body, Mode.SAVE);
@@ -127,6 +131,8 @@ final class RedirectFrame extends Frame {
 
     /** Does one redirection with its expanded target; {@code k} gets 0, or 1 after bash's message. */
     private Step perform(Shell sh, Ast.Redirect r, IntFunction<Step> k) {
+        performed = k;
+        lowCopy = -1;
         if (r.op() == RedirectOp.HEREDOC || r.op() == RedirectOp.HEREDOC_STRIP || r.op() == RedirectOp.HERESTRING) {
             return save(sh, r, defaultFd(r), fd -> hereDocument(sh, target, fd, k));
         }
@@ -207,15 +213,33 @@ final class RedirectFrame extends Frame {
         if (mode == Mode.KEEP) return next.get();
         for (int[] pair : saved) if (pair[0] == fd) return next.get();
         return sh.c.sys(new Syscall.Fcntl(fd, Syscall.Fcntl.F_DUPFD_CLOEXEC, 10), r -> {
-            saved.add(new int[] {fd, r.failed() ? -1 : r.intValue()});
-            return next.get();
+            if (!r.failed() || r.errno() == Errno.EBADF) {
+                saved.add(new int[] {fd, r.failed() ? -1 : r.intValue()});
+                return next.get();
+            }
+            // no descriptor free from 10 up (or RLIMIT_NOFILE is below 10: EINVAL): bash's
+            // add_undo_redirect then takes the lowest free one
+            return sh.c.sys(new Syscall.Fcntl(fd, Syscall.Fcntl.F_DUPFD_CLOEXEC, 0), low -> {
+                if (low.failed()) return cannotSave(sh, low.errno());
+                saved.add(new int[] {fd, low.intValue()});
+                lowCopy = low.intValue();
+                return next.get();
+            });
         });
+    }
+
+    /** bash's two messages when the descriptor to redirect cannot be saved; the redirection fails. */
+    private Step cannotSave(Shell sh, Errno errno) {
+        sh.sysError("redirection error: cannot duplicate fd: " + errno.message());
+        sh.error(target + ": " + errno.message());
+        return performed.apply(1);
     }
 
     private Step duplicate(Shell sh, int from, int to, boolean move, IntFunction<Step> k) {
         if (to < 0) {
             return sh.c.sys(new Syscall.Fcntl(from, Syscall.Fcntl.F_DUPFD, 10), r -> {
                 if (r.failed()) {
+                    if (!sh.st.dash) sh.sysError("redirection error: cannot duplicate fd: " + r.errno().message());
                     sh.error(from + ": " + r.errno().message());
                     return k.apply(1);
                 }
@@ -283,6 +307,7 @@ final class RedirectFrame extends Frame {
         String javaPath = Bytes.toJava(path);
         java.util.function.Function<SysResult, Step> opened = r -> {
             if (r.failed()) {
+                if (r.errno() == Errno.EMFILE && lowCopy >= 0 && !sh.st.dash) return openedFirst(sh, javaPath, flags);
                 if (sh.st.dash) {
                     sh.error(Dash.openError(path, (flags & OpenFlags.O_CREAT) != 0, r.errno()));
                     return k.apply(1);
@@ -295,6 +320,7 @@ final class RedirectFrame extends Frame {
             if (fd < 0) {
                 return sh.c.sys(new Syscall.Fcntl(got, Syscall.Fcntl.F_DUPFD, 10), d -> sh.c.close(got, () -> {
                     if (d.failed()) {
+                        if (!sh.st.dash) sh.sysError("redirection error: cannot duplicate fd: " + d.errno().message());
                         sh.error(path + ": " + d.errno().message());
                         return k.apply(1);
                     }
@@ -302,7 +328,12 @@ final class RedirectFrame extends Frame {
                 }));
             }
             if (got == fd) return k.apply(0);
-            return sh.c.sys(new Syscall.Dup2(got, fd), x -> sh.c.close(got, () -> k.apply(0)));
+            return sh.c.sys(new Syscall.Dup2(got, fd), x -> sh.c.close(got, () -> {
+                if (!x.failed() || sh.st.dash) return k.apply(0); // dash goes on without the descriptor, silently
+                // a descriptor at or above RLIMIT_NOFILE: bash names the descriptor for EBADF
+                sh.error((x.errno() == Errno.EBADF ? String.valueOf(fd) : path) + ": " + x.errno().message());
+                return k.apply(1);
+            }));
         };
         if (noclobberApplies && sh.st.options.noclobber) {
             // set -C: an existing regular file is not overwritten (O_EXCL unless it is a device or the like)
@@ -319,11 +350,29 @@ final class RedirectFrame extends Frame {
         return sh.c.open(javaPath, flags, opened);
     }
 
+    /**
+     * The open failed for want of a descriptor because saving the old one took the last free one.
+     * bash opens first and saves after, so there the open succeeds (creating the file) and the save
+     * fails: give the copy back, open the file as bash would have, close it, and say what bash says.
+     */
+    private Step openedFirst(Shell sh, String javaPath, int flags) {
+        int copy = lowCopy;
+        saved.removeIf(pair -> pair[1] == copy);
+        lowCopy = -1;
+        java.util.function.Function<SysResult, Step> thenFail = o -> o.failed()
+                ? cannotSave(sh, Errno.EMFILE)
+                : sh.c.close(o.intValue(), () -> cannotSave(sh, Errno.EMFILE));
+        return sh.c.close(copy, () -> (flags & OpenFlags.O_CREAT) != 0
+                ? sh.c.create(javaPath, flags & ~OpenFlags.O_CREAT, 0666, thenFail)
+                : sh.c.open(javaPath, flags, thenFail));
+    }
+
     /** A here-document or here-string: its text through a pipe onto the descriptor, as bash 5.2 does for short ones. */
     private Step hereDocument(Shell sh, String text, int fd, IntFunction<Step> k) {
         return sh.c.sys(new Syscall.Pipe2(0), p -> {
             if (p.failed()) {
-                sh.error("cannot make pipe for here-document: " + p.errno().message());
+                // bash 5.2 says "temp file" for its pipe too (redir.c: one HEREDOC_REDIRECT error for both)
+                sh.error("cannot create temp file for here-document: " + p.errno().message());
                 return k.apply(1);
             }
             int[] fds = Syscall.Pipe2.fds(p);

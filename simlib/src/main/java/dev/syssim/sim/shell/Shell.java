@@ -197,6 +197,18 @@ final class Shell {
         err(prefix() + (st.dash ? Dash.message(message) : message) + "\n");
     }
 
+    /**
+     * A failed system call of the shell's own, as bash's sys_error writes it: the shell's name and
+     * no line number ({@code bash: pipe error: Too many open files}).
+     */
+    void sysError(String message) {
+        if (st.dash) {
+            error(message);
+            return;
+        }
+        err(st.name + ": " + message + "\n");
+    }
+
     /** A builtin's error: {@code bash: line 1: cd: /x: No such file or directory}. */
     void builtinError(String builtin, String message) {
         err(prefix() + builtin + ": " + (st.dash ? Dash.builtinMessage(builtin, message) : message) + "\n");

@@ -55,7 +55,7 @@ public final class KvmCalls {
     }
 
     private static int install(Process p, FileOps ops, String path) {
-        return p.fds().install(new OpenFile(ops, null, path, OpenFlags.O_RDWR | OpenFlags.O_CLOEXEC, null), true);
+        return p.fds().install(new OpenFile(ops, null, path, OpenFlags.O_RDWR | OpenFlags.O_CLOEXEC, null), true, p.fdLimit());
     }
 
     // ---- /dev/kvm ----

@@ -35,6 +35,18 @@ final class Docked {
         this("student");
     }
 
+    /** A laptop for {@code user} with the alpine image already pulled (what most Docker tests start from). */
+    static Docked withAlpine(String user) {
+        Docked d = new Docked(user);
+        d.run("docker pull alpine >/dev/null");
+        return d;
+    }
+
+    /** {@link #withAlpine(String)} for the student. */
+    static Docked withAlpine() {
+        return withAlpine("student");
+    }
+
     /** Runs shell text; stdout and stderr merged. */
     String run(String text) {
         terminal.reset();

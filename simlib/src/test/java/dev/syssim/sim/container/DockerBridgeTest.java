@@ -10,15 +10,9 @@ import org.junit.jupiter.api.Test;
 /** The default bridge network: docker0 on the host, a veth pair per container, eth0 on 172.17.0.0/16. */
 class DockerBridgeTest {
 
-    private static Docked pulled() {
-        Docked d = new Docked("root");
-        d.run("docker pull alpine >/dev/null");
-        return d;
-    }
-
     @Test
     void dockerdMakesDocker0WithTheGatewayAddressUpWithoutCarrierUntilAContainerJoins() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         String docker0 = d.run("ip addr show docker0");
         assertTrue(docker0.startsWith("2: docker0: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 qdisc noqueue state DOWN"), docker0);
         assertTrue(docker0.contains("    link/ether 02:42:") && docker0.contains("    inet 172.17.0.1/16 brd 172.17.255.255 scope global docker0\n"), docker0);
@@ -27,7 +21,7 @@ class DockerBridgeTest {
 
     @Test
     void eachContainerGetsEth0WithTheLowestFreeAddressAMacFromItAndARouteViaDocker0() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.run("docker run -d --name c1 alpine sleep 100; docker run -d --name c2 alpine sleep 100");
         String inside = d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' c2) -n ip addr show eth0; nsenter -t $(docker inspect -f '{{.State.Pid}}' c2) -n ip route");
         assertTrue(inside.contains("    link/ether 02:42:ac:11:00:03 brd ff:ff:ff:ff:ff:ff\n    inet 172.17.0.3/16 brd 172.17.255.255 scope global eth0\n"), inside);
@@ -42,7 +36,7 @@ class DockerBridgeTest {
 
     @Test
     void theHostReachesAContainerThroughDocker0AndNetworkNoneHasOnlyLo() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.run("docker run -d --name c1 alpine sleep 100; docker run -d --name nonet --network none alpine sleep 100");
         assertTrue(d.run("ping -c 1 172.17.0.2").contains("1 packets transmitted, 1 received, 0% packet loss"));
         assertEquals("lo\n", d.run("nsenter -t $(docker inspect -f '{{.State.Pid}}' nonet) -n ip link | grep -E '^[0-9]+:' | cut -d: -f2 | tr -d ' '"));
@@ -53,7 +47,7 @@ class DockerBridgeTest {
 
     @Test
     void theTraceShowsThePairMadeAfterCloneAndBeforeTheChildIsLetGo() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.world.trace().clear();
         d.world.trace().setLevel(TraceLevel.SYSCALLS);
         d.run("docker run --rm alpine true");
@@ -67,7 +61,7 @@ class DockerBridgeTest {
 
     @Test
     void theNginxImageServesPort80OnItsBridgeAddress() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.run("docker pull nginx >/dev/null; docker run -d --name web nginx");
         assertTrue(d.run("curl -s http://172.17.0.2/").contains("<title>Welcome to nginx!</title>"));
         assertTrue(d.run("curl -sI http://172.17.0.2/").contains("Server: nginx/1.25.3"));
@@ -76,7 +70,7 @@ class DockerBridgeTest {
 
     @Test
     void aPublishedPortIsADnatInTheNatTablesDockerChainThatLocalTrafficToTheHostReachesThroughOutput() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.run("docker pull nginx >/dev/null; docker run -d --name web -p 8080:80 nginx");
         assertTrue(d.run("curl -s http://172.17.0.1:8080/").contains("Welcome to nginx!"));
         String chain = d.run("iptables -t nat -L DOCKER -n -v");
@@ -87,7 +81,7 @@ class DockerBridgeTest {
 
     @Test
     void aUserDefinedNetworkIsABridgeOfItsOwnOnTheNextSubnet() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         String id = d.run("docker network create lab").strip();
         String bridge = "br-" + id.substring(0, 12);
         assertTrue(d.run("ip addr show " + bridge).contains("inet 172.18.0.1/16 brd 172.18.255.255 scope global " + bridge + "\n"));
@@ -101,7 +95,7 @@ class DockerBridgeTest {
 
     @Test
     void networkHostSharesTheHostsNetworkNamespaceAndName() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine("root");
         d.run("docker run -d --name onhost --network host alpine sleep 100");
         int pid = Engine.of(d.laptop.kernel()).container("onhost").hostPid();
         assertEquals(d.run("readlink /proc/1/ns/net"), d.run("readlink /proc/" + pid + "/ns/net"));

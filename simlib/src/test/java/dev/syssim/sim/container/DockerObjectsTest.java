@@ -8,15 +8,9 @@ import org.junit.jupiter.api.Test;
 /** The engine's objects besides containers: named volumes, images removed and tagged, networks, and what inspect, top and stats read. */
 class DockerObjectsTest {
 
-    private static Docked pulled() {
-        Docked d = new Docked();
-        d.run("docker pull alpine >/dev/null");
-        return d;
-    }
-
     @Test
     void aNamedVolumeIsADirectoryUnderVarLibDockerVolumesThatOutlivesItsContainers() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --rm -v notes:/data alpine sh -c 'echo kept > /data/f'");
         assertEquals("DRIVER    VOLUME NAME\nlocal     notes\n", d.run("docker volume ls"));
         assertEquals("kept\n", d.run("docker run --rm -v /var/lib/docker/volumes:/v alpine cat /v/notes/_data/f"));
@@ -25,7 +19,7 @@ class DockerObjectsTest {
 
     @Test
     void rmiOfABuiltImageDeletesItAndTheBuildsUntaggedStepImagesButNotTheBase() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("mkdir app; printf 'FROM alpine\\nRUN echo one > /one\\nENV A=b\\n' > app/Dockerfile; docker build -t two app >/dev/null");
         Engine e = Engine.of(d.laptop.kernel());
         String top = e.image("two").id();
@@ -37,7 +31,7 @@ class DockerObjectsTest {
 
     @Test
     void anImageAStoppedContainerWasMadeFromKeepsItsLastName() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --name st alpine true");
         Engine e = Engine.of(d.laptop.kernel());
         String out = d.run("docker rmi alpine; echo $?");
@@ -56,7 +50,7 @@ class DockerObjectsTest {
 
     @Test
     void inspectPrintsAJsonArrayInDockersKeyOrderAndFormatReadsFieldsFromIt() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --name in -m 32m --pids-limit 7 -v /tmp:/t:ro --read-only alpine true");
         String json = d.run("docker inspect in");
         String id = Engine.of(d.laptop.kernel()).container("in").id();
@@ -71,7 +65,7 @@ class DockerObjectsTest {
 
     @Test
     void topListsTheContainersProcessesByTheirHostPids() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name tp alpine sleep 100");
         int pid = Engine.of(d.laptop.kernel()).container("tp").hostPid();
         String top = d.run("docker top tp");
@@ -82,7 +76,7 @@ class DockerObjectsTest {
 
     @Test
     void statsReadsTheContainersCgroupMemoryAgainstItsLimitAndItsPidCount() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name mm -m 64m alpine sleep 100");
         String row = d.run("docker stats --no-stream mm | tail -1");
         assertTrue(row.matches("[0-9a-f]{12}   mm        0\\.00%     [0-9.]+[KM]iB / 64MiB +[0-9.]+%  +0B / 0B   0B / 0B     1\n"), row);
@@ -99,7 +93,7 @@ class DockerObjectsTest {
 
     @Test
     void theManagementCommandsAreTheClassicOnes() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --name done alpine true");
         assertEquals(d.run("docker images"), d.run("docker image ls"));
         assertEquals(d.run("docker ps -a"), d.run("docker container ls -a"));

@@ -11,12 +11,6 @@ import org.junit.jupiter.api.Test;
 /** docker run as runc composes it — namespaces, a cgroup, the image's root, execve — and the engine around it. */
 class DockerRunRulesTest {
 
-    private static Docked pulled() {
-        Docked d = new Docked();
-        d.run("docker pull alpine >/dev/null");
-        return d;
-    }
-
     @Test
     void dockerdAndContainerdRunAsRootDaemonsChildrenOfInitAndShowInPs() {
         Docked d = new Docked();
@@ -34,7 +28,7 @@ class DockerRunRulesTest {
 
     @Test
     void theDockerGroupIsRootABindMountOfTheHostsRootReadsItsShadowFile() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("cat: /etc/shadow: Permission denied\n", d.run("cat /etc/shadow"));
         String shadow = d.run("docker run --rm -v /:/host alpine cat /host/etc/shadow");
         assertTrue(shadow.startsWith("root:$6$"), shadow);
@@ -61,12 +55,12 @@ class DockerRunRulesTest {
 
     @Test
     void theCommandIsPid1OfItsOwnPidNamespaceSoPsShowsOnlyIt() {
-        assertEquals("PID   USER     COMMAND\n    1 root     ps\n", pulled().run("docker run --rm alpine ps"));
+        assertEquals("PID   USER     COMMAND\n    1 root     ps\n", Docked.withAlpine().run("docker run --rm alpine ps"));
     }
 
     @Test
     void theHostnameIsTheContainersShortIdInItsOwnUtsNamespace() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         String inside = d.run("docker run --name hn alpine hostname");
         assertEquals(Engine.of(d.laptop.kernel()).container("hn").shortId() + "\n", inside);
         assertEquals("laptop\n", d.run("hostname"));
@@ -74,7 +68,7 @@ class DockerRunRulesTest {
 
     @Test
     void theContainerHasItsOwnNetworkMountIpcAndPidNamespaces() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name ns alpine sleep 100");
         int pid = Engine.of(d.laptop.kernel()).container("ns").hostPid();
         String mine = d.run("sudo -n true 2>/dev/null; for k in net mnt ipc pid uts; do readlink /proc/1/ns/$k; done");
@@ -87,7 +81,7 @@ class DockerRunRulesTest {
 
     @Test
     void memoryAndPidsLimitsAreWrittenIntoTheContainersOwnCgroup() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --memory 32m --pids-limit 10 --name mem alpine sleep 100");
         Container m = Engine.of(d.laptop.kernel()).container("mem");
         String cg = m.cgroupPath();
@@ -97,7 +91,7 @@ class DockerRunRulesTest {
 
     @Test
     void cpusBecomesAQuotaPerPeriodInCpuMaxAndInspectsNanoCpus() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --cpus 1.5 --name half alpine sleep 100");
         Container m = Engine.of(d.laptop.kernel()).container("half");
         assertEquals("150000 100000\n", d.run("cat " + m.cgroupPath() + "/cpu.max"));
@@ -106,7 +100,7 @@ class DockerRunRulesTest {
 
     @Test
     void cpusOutsideTheMachinesCoresOrNotANumberIsDockersError125() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("docker: Error response from daemon: Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available.\n"
                 + "See 'docker run --help'.\n125\n", d.run("docker run --rm --cpus 3 alpine true 2>&1; echo $?"));
         assertEquals("invalid argument \"lots\" for \"--cpus\" flag: failed to parse lots as a rational number\n"
@@ -118,7 +112,7 @@ class DockerRunRulesTest {
     @Test
     void busyboxUnamePrintsItsFieldsInItsOwnOrderAndRefusesWhatItDoesNotKnow() {
         // as Debian's busybox 1.35 does: fields in the order s n r v m p i o whatever the options' order
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         String release = d.run("uname -r").strip();
         assertEquals("Linux " + release + "\nunknown unknown GNU/Linux\n", d.run("docker run --rm alpine sh -c 'uname -rs; uname -oip'"));
         String all = d.run("docker run --rm alpine uname -a");
@@ -128,34 +122,34 @@ class DockerRunRulesTest {
 
     @Test
     void busyboxCatCopiesAPipeWithReadAndWriteWhenSendfileRefusesIt() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("hi\n", d.run("echo hi | busybox cat"));
         assertEquals("from the host\n", d.run("echo from the host | docker run -i --rm alpine cat"));
     }
 
     @Test
     void aForkBombStopsAtPidsLimitWithAshsForkMessage() {
-        String out = pulled().run("docker run --rm --pids-limit 3 alpine sh -c 'sleep 100 & sleep 100 & sleep 100 & echo unreached'; echo $?");
+        String out = Docked.withAlpine().run("docker run --rm --pids-limit 3 alpine sh -c 'sleep 100 & sleep 100 & sleep 100 & echo unreached'; echo $?");
         assertEquals("sh: can't fork: Resource temporarily unavailable\n2\n", out);
     }
 
     @Test
     void theRootIsAlpineLikeTheMuslLoaderAndReleaseFilesAreThere() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("3.18.4\nNAME=\"Alpine Linux\"\n", d.run("docker run --rm alpine sh -c 'cat /etc/alpine-release; cat /etc/os-release' | head -2"));
         assertEquals("ld-musl-x86_64.so.1\nlibc.musl-x86_64.so.1\n", d.run("docker run --rm alpine ls /lib"));
     }
 
     @Test
     void eachContainerWritesItsOwnLayerAndTheImageStaysAsItWas() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("changed\n", d.run("docker run --rm alpine sh -c 'echo changed > /etc/alpine-release; cat /etc/alpine-release'"));
         assertEquals("3.18.4\n", d.run("docker run --rm alpine cat /etc/alpine-release"));
     }
 
     @Test
     void withoutRmTheExitedContainerStaysInPsAllAndRmRemovesIt() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --name keep alpine sh -c 'exit 4'");
         d.run("docker run --rm alpine true");
         String ps = d.run("docker ps -a");
@@ -168,7 +162,7 @@ class DockerRunRulesTest {
 
     @Test
     void stopSendsSigtermWhichPid1IgnoresWithoutAHandlerThenSigkillAfterTenSecondsStatus137() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name st alpine sleep 1000");
         assertEquals("st\n0\n", d.run("docker stop st; echo $?"));
         assertTrue(d.run("docker ps -a").contains("Exited (137) "));
@@ -177,7 +171,7 @@ class DockerRunRulesTest {
 
     @Test
     void killEndsARunningContainerWithStatus137AndASecondKillSaysItIsNotRunning() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name ki alpine sleep 1000");
         assertEquals("ki\n", d.run("docker kill ki"));
         String id = Engine.of(d.laptop.kernel()).container("ki").id();
@@ -186,14 +180,14 @@ class DockerRunRulesTest {
 
     @Test
     void aDetachedContainersOutputGoesToItsLogFile() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name lg alpine sh -c 'echo out; echo err >&2'");
         assertEquals("out\nerr\n", d.run("sleep 1; docker logs lg"));
     }
 
     @Test
     void aSecondContainerWithATakenNameIsAConflictWithStatus125() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run --name dup alpine true");
         String id = Engine.of(d.laptop.kernel()).container("dup").id();
         assertEquals("docker: Error response from daemon: Conflict. The container name \"/dup\" is already in use by container \"" + id
@@ -203,7 +197,7 @@ class DockerRunRulesTest {
 
     @Test
     void imagesListsThePulledImagesWithGoUnitsSizesAndAges() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker pull busybox >/dev/null");
         assertEquals("REPOSITORY   TAG       IMAGE ID       CREATED        SIZE\nalpine       latest    " + Registry.sha256("image alpine").substring(0, 12)
                 + "   5 weeks ago    7.33MB\nbusybox      latest    " + Registry.sha256("image busybox").substring(0, 12) + "   2 months ago   4.26MB\n",
@@ -212,7 +206,7 @@ class DockerRunRulesTest {
 
     @Test
     void theTraceOfDockerRunReadsAsCloneWithNewNamespacesACgroupTheRootAndExecve() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.world.trace().clear();
         d.world.trace().setLevel(TraceLevel.SYSCALLS);
         d.run("docker run --rm --pids-limit 5 alpine true");
@@ -234,14 +228,14 @@ class DockerRunRulesTest {
 
     @Test
     void theDeviceCgroupLetsTheDefaultDevicesOpenAndRefusesAnyOtherWithEperm() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("", d.run("docker run --rm alpine cat /dev/null"));
         assertEquals("cat: can't open '/hostdev/kmsg': Operation not permitted\n1\n", d.run("docker run --rm -v /dev:/hostdev alpine cat /hostdev/kmsg; echo $?"));
     }
 
     @Test
     void execJoinsTheRunningContainersNamespacesCgroupAndRoot() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name ex alpine sleep 1000");
         Container x = Engine.of(d.laptop.kernel()).container("ex");
         assertEquals(x.shortId() + "\n3.18.4\n", d.run("docker exec ex hostname; docker exec ex cat /etc/alpine-release"));
@@ -253,5 +247,17 @@ class DockerRunRulesTest {
                 d.run("docker exec ex nosuch; echo $?"));
         d.run("docker kill ex");
         assertEquals("Error response from daemon: Container " + x.id() + " is not running\n1\n", d.run("docker exec ex true; echo $?"));
+    }
+
+    @Test
+    void alpinesBusyboxRunsTheEverydayAppletsGrepSedWcAndIpAsWellAsItsOwn() {
+        Docked d = Docked.withAlpine();
+        assertEquals("root:x:0:0:root:/root:/bin/ash\n", d.run("docker run --rm alpine grep ^root: /etc/passwd"));
+        assertEquals("Hi\n3\n", d.run("docker run --rm alpine sh -c 'echo hi | sed s/h/H/; seq 3 | wc -l'"));
+        String links = d.run("docker run --rm alpine ip link");
+        assertTrue(links.startsWith("1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536"), links);
+        assertTrue(links.contains(": eth0@if"), "the container's own end of its veth pair: " + links);
+        assertEquals("/bin/busybox\n", d.run("docker run --rm alpine readlink /bin/awk"));
+        assertEquals("nosuch: applet not found\n", d.run("docker run --rm alpine busybox nosuch"));
     }
 }

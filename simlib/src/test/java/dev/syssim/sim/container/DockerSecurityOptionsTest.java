@@ -10,28 +10,22 @@ import org.junit.jupiter.api.Test;
 /** What runc takes away from a container's root and gives back: capabilities, the user, a read-only root, devices. */
 class DockerSecurityOptionsTest {
 
-    private static Docked pulled() {
-        Docked d = new Docked();
-        d.run("docker pull alpine >/dev/null");
-        return d;
-    }
-
     @Test
     void rootInAContainerHoldsOnlyDockersDefault14Capabilities() {
-        assertEquals("CapEff:\t00000000a80425fb\n", pulled().run("docker run --rm alpine cat /proc/self/status | grep CapEff"));
+        assertEquals("CapEff:\t00000000a80425fb\n", Docked.withAlpine().run("docker run --rm alpine cat /proc/self/status | grep CapEff"));
         assertEquals(14, Long.bitCount(Capabilities.of(false, java.util.List.of(), java.util.List.of())));
     }
 
     @Test
     void withoutCapSysAdminRootInAContainerCannotSetTheHostnameCapAddGivesIt() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("hostname: sethostname: Operation not permitted\n1\n", d.run("docker run --rm alpine hostname other; echo $?"));
         assertEquals("other\n", d.run("docker run --rm --cap-add sys_admin alpine sh -c 'hostname other; hostname'"));
     }
 
     @Test
     void capDropAllLeavesRootWithoutCapabilitiesSoTheDefaultDevicesStillOpenButMknodFails() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("CapEff:\t0000000000000000\n", d.run("docker run --rm --cap-drop ALL alpine cat /proc/self/status | grep CapEff"));
         assertEquals("mknod: /n: Operation not permitted\n1\n", d.run("docker run --rm --cap-drop ALL alpine mknod /n c 1 3; echo $?"));
     }
@@ -39,12 +33,12 @@ class DockerSecurityOptionsTest {
     @Test
     void anUnknownCapabilityIsDockersErrorWithStatus125() {
         assertEquals("docker: Error response from daemon: invalid CapDrop: unknown capability: \"CAP_NOPE\".\nSee 'docker run --help'.\n125\n",
-                pulled().run("docker run --rm --cap-drop nope alpine true; echo $?"));
+                Docked.withAlpine().run("docker run --rm --cap-drop nope alpine true; echo $?"));
     }
 
     @Test
     void privilegedGivesEveryCapabilityAndLiftsTheDeviceCgroup() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("CapEff:\t000001ffffffffff\n", d.run("docker run --rm --privileged alpine cat /proc/self/status | grep CapEff"));
         assertEquals("0\n", d.run("docker run --rm --privileged -v /dev:/hostdev alpine sh -c ': < /hostdev/kmsg; echo $?'"));
         // the host's device nodes appear in the container's /dev; without --privileged they do not
@@ -56,7 +50,7 @@ class DockerSecurityOptionsTest {
 
     @Test
     void userRunsTheProcessAsThatUidWithNoCapabilitiesAndANameIsLookedUpInTheImagesPasswd() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("1000 0\nCapEff:\t0000000000000000\n",
                 d.run("docker run --rm --user 1000 alpine sh -c 'echo $(id -u) $(id -g); cat /proc/self/status' | grep -E '^1000 0$|CapEff'"));
         assertEquals("65534\n", d.run("docker run --rm --user nobody alpine id -u"));
@@ -64,14 +58,14 @@ class DockerSecurityOptionsTest {
 
     @Test
     void readOnlyRefusesWritesToTheRootWithErofsButAVolumeStaysWritable() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("mkdir: can't create directory '/x': Read-only file system\n1\n", d.run("docker run --rm --read-only alpine mkdir /x; echo $?"));
         assertEquals("made\n", d.run("docker run --rm --read-only -v keep:/data alpine sh -c 'mkdir /data/x && echo made'"));
     }
 
     @Test
     void deviceMakesTheHostsNodeInTheContainerAndAllowsItInTheDeviceCgroup() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("ls: /dev/sda: No such file or directory\n", d.run("docker run --rm alpine ls /dev/sda"));
         assertEquals("brw-rw----\n0\n", d.run("docker run --rm --device /dev/sda alpine sh -c 'ls -l /dev/sda; : < /dev/sda; echo $?' | cut -c1-10"));
         // the same host node through a bind mount, without the cgroup rule: refused on open
@@ -80,14 +74,14 @@ class DockerSecurityOptionsTest {
 
     @Test
     void readingTheKernelLogNeedsCapSyslogEvenWithTheDeviceGiven() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         assertEquals("sh: cannot open /dev/kmsg: Operation not permitted\n", d.run("docker run --rm --device /dev/kmsg alpine sh -c ': < /dev/kmsg'"));
         assertEquals("0\n", d.run("docker run --rm --device /dev/kmsg --cap-add SYSLOG alpine sh -c ': < /dev/kmsg; echo $?'"));
     }
 
     @Test
     void theTraceShowsRuncBecomingTheUserAndDroppingCapabilitiesAfterChrootBeforeExecve() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.world.trace().clear();
         d.world.trace().setLevel(TraceLevel.SYSCALLS);
         d.run("docker run --rm --user 1000:1000 alpine true; docker run --rm alpine true");
@@ -105,7 +99,7 @@ class DockerSecurityOptionsTest {
 
     @Test
     void anExecdProcessHasTheContainersUserAndCapabilitiesNotRunc() {
-        Docked d = pulled();
+        Docked d = Docked.withAlpine();
         d.run("docker run -d --name capped --cap-drop ALL alpine sleep 100; docker run -d --name as-user -u 1000 alpine sleep 100");
         assertEquals("CapEff:\t0000000000000000\n", d.run("docker exec capped cat /proc/self/status | grep CapEff"));
         assertEquals("1000\n", d.run("docker exec as-user id -u"));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** prlimit64 and the limits the kernel enforces: RLIMIT_FSIZE on writes and truncation, RLIMIT_NPROC on fork. */
+/**
+ * prlimit64 and the limits the kernel enforces: RLIMIT_FSIZE on writes and truncation, RLIMIT_NPROC
+ * on fork, RLIMIT_NOFILE on every new descriptor.
+ */
 class ResourceLimitsTest {
 
     private static final int CREATE = OpenFlags.O_WRONLY | OpenFlags.O_CREAT | OpenFlags.O_TRUNC;
@@ -92,8 +95,49 @@ class ResourceLimitsTest {
     }
 
     @Test
-    void prlimitOfAnotherProcessIsNotModelled() {
-        var r = Probe.as("student").call(new Syscall.Prlimit64(1, Resource.NOFILE, null)).run();
-        assertEquals(Errno.ESRCH, r.get(0).errno());
+    void rlimitNofileBoundsEveryNewDescriptorButLeavesOpenOnesAlone() {
+        // 0-2 are the probe's; with the soft limit at 5, descriptors 3 and 4 are all there is
+        var r = Probe.as("student")
+                .call(new Syscall.OpenAt(OpenFlags.AT_FDCWD, "/etc/hostname", OpenFlags.O_RDONLY, 0))
+                .call(new Syscall.Prlimit64(0, Resource.NOFILE, new Rlimit(5, 524288)))
+                .call(new Syscall.OpenAt(OpenFlags.AT_FDCWD, "/etc/hostname", OpenFlags.O_RDONLY, 0))
+                .call(new Syscall.OpenAt(OpenFlags.AT_FDCWD, "/etc/hostname", OpenFlags.O_RDONLY, 0))
+                .call(new Syscall.Pipe2(0))
+                .call(new Syscall.Dup2(0, 7))
+                .call(new Syscall.Fcntl(0, Syscall.Fcntl.F_DUPFD, 5))
+                .call(new Syscall.Fcntl(0, Syscall.Fcntl.F_DUPFD, 0))
+                .call(new Syscall.Prlimit64(0, Resource.NOFILE, new Rlimit(3, 524288)))
+                .call(new Syscall.Read(4, 4))
+                .call(new Syscall.Dup2(0, 4)).run();
+        assertEquals(3, r.get(0).value());
+        assertEquals(4, r.get(2).value(), "below the limit");
+        assertEquals(Errno.EMFILE, r.get(3).errno(), "open: no descriptor below the limit");
+        assertEquals(Errno.EMFILE, r.get(4).errno(), "pipe2 too");
+        assertEquals(Errno.EBADF, r.get(5).errno(), "dup2 to a descriptor at or above the limit");
+        assertEquals(Errno.EINVAL, r.get(6).errno(), "F_DUPFD from the limit up");
+        assertEquals(Errno.EMFILE, r.get(7).errno(), "F_DUPFD with nothing free below it");
+        assertTrue(r.get(9).value() >= 0, "a descriptor above a lowered limit stays open and usable");
+        assertEquals(Errno.EBADF, r.get(10).errno(), "but cannot be named by dup2 any more");
+    }
+
+    @Test
+    void anotherProcesssLimitsNeedItsIdsOrCapSysResource() {
+        // a child that waits (pause), its limits read and set by its parent, then ended
+        var r = Probe.as("student")
+                .call(Syscall.Clone.fork(() -> Step.call(new Syscall.Pause(), x -> Step.exit(0))))
+                .call(prev -> new Syscall.Prlimit64((int) prev.get(0).value(), Resource.NOFILE, new Rlimit(64, 128)))
+                .call(prev -> new Syscall.Prlimit64((int) prev.get(0).value(), Resource.NOFILE, null))
+                .call(prev -> new Syscall.Prlimit64(0, Resource.NOFILE, null))
+                .call(new Syscall.Prlimit64(1, Resource.NOFILE, null))
+                .call(new Syscall.Prlimit64(99999, Resource.NOFILE, null))
+                .call(prev -> new Syscall.Kill((int) prev.get(0).value(), Signal.SIGKILL))
+                .call(prev -> new Syscall.Wait4((int) prev.get(0).value(), 0)).run();
+        assertEquals(0, r.get(1).value(), "same uid and gid, all three of each: allowed");
+        assertEquals(new Rlimit(64, 128), Syscall.Prlimit64.old(r.get(2)), "the child's, not the caller's");
+        assertEquals(new Rlimit(1024, 524288), Syscall.Prlimit64.old(r.get(3)), "the caller's own are unchanged");
+        assertEquals(Errno.EPERM, r.get(4).errno(), "root's init: not even reading");
+        assertEquals(Errno.ESRCH, r.get(5).errno());
+        var root = Probe.as("root").call(new Syscall.Prlimit64(1, Resource.NOFILE, null)).run();
+        assertEquals(0, root.get(0).value(), "CAP_SYS_RESOURCE reads anyone's");
     }
 }

@@ -36,6 +36,6 @@ public final class IsolationTools {
         binaries.register("debootstrap", new Debootstrap());
         // not installed on the host: debootstrap --include=hello puts it into a root
         binaries.register("hello", new Hello());
-        binaries.register("busybox", new dev.syssim.sim.prog.tools.busybox.Busybox(bootEpochSeconds));
+        binaries.register("busybox", new dev.syssim.sim.prog.tools.busybox.Busybox(bootEpochSeconds, binaries::find));
     }
 }

@@ -21,6 +21,7 @@ public final class ProcessTools {
             Executable.of("/usr/bin/nohup", "nohup", 900, LIBC),
             Executable.of("/usr/bin/nice", "nice", 900, LIBC),
             Executable.of("/usr/bin/renice", "renice", 900, LIBC),
+            Executable.of("/usr/bin/prlimit", "prlimit", 1_000, "libsmartcols.so.1", LIBC),
             Executable.of("/usr/bin/pgrep", "pgrep", 1_000, PROCPS, LIBC),
             Executable.of("/usr/bin/pkill", "pkill", 1_000, PROCPS, LIBC),
             Executable.of("/usr/bin/top", "top", 1_600, PROCPS, "libtinfo.so.6", LIBC));
@@ -39,6 +40,7 @@ public final class ProcessTools {
         binaries.register("nohup", new Nohup());
         binaries.register("nice", new Nice());
         binaries.register("renice", new Renice());
+        binaries.register("prlimit", new Prlimit());
         binaries.register("pgrep", new Pgrep(false));
         binaries.register("pkill", new Pgrep(true));
         binaries.register("top", new Top());
