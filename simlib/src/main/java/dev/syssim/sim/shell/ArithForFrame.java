@@ -27,11 +27,13 @@ final class ArithForFrame extends Frame {
                 return expand(sh, loop.init(), 1);
             }
             case 1 -> {
+                trace(sh);
                 Long v = evaluate(sh, text);
                 if (v == null) return end(sh, 1);
                 return expand(sh, loop.test(), 2);
             }
             case 2 -> {
+                trace(sh);
                 if (!text.isBlank()) {
                     Long v = evaluate(sh, text);
                     if (v == null) return end(sh, 1);
@@ -46,6 +48,7 @@ final class ArithForFrame extends Frame {
                 return expand(sh, loop.step(), 4);
             }
             case 4 -> {
+                trace(sh);
                 Long v = evaluate(sh, text);
                 if (v == null) return end(sh, 1);
                 return expand(sh, loop.test(), 2);
@@ -65,6 +68,11 @@ final class ArithForFrame extends Frame {
         }
         sh.push(new WordFrame(w, WordFrame.Mode.STRING, r -> text = r.get(0)));
         return Shell.CONTINUE;
+    }
+
+    /** set -x shows each part as it runs, as {@code (( text ))}: its leading blanks dropped, an empty part as 1. */
+    private void trace(Shell sh) {
+        if (sh.st.options.xtrace) Xtrace.line(sh, "(( " + (text.isBlank() ? "1" : text.stripLeading()) + " ))");
     }
 
     private Long evaluate(Shell sh, String expr) {

@@ -24,6 +24,12 @@ final class Assign {
             raw.value = value;
             return null;
         }
+        String target = vars.resolveName(name);
+        int bracket = target.indexOf('[');
+        if (!target.equals(name) && bracket > 0 && target.endsWith("]")) {
+            // a reference to an array element (declare -n r='a[1]'): r=v assigns that element
+            return element(sh, target.substring(0, bracket), target.substring(bracket + 1, target.length() - 1), value, append);
+        }
         Variable v = vars.lookupForAssignment(name);
         if (v.has(Variable.READONLY)) return v.name + ": readonly variable";
         if (vars.dynamic() != null && !vars.dynamicUnset(v.name) && vars.dynamic().set(v.name, value)) {
@@ -171,7 +177,7 @@ final class Assign {
         if (v.has(Variable.INTEGER)) {
             String expr = old != null && !old.isEmpty() ? old + "+(" + value + ")" : value;
             ArithResult r = sh.arithmetic.evaluate(expr, new ArithBridge(sh));
-            ArithBridge.report(sh, r, null);
+            ArithBridge.report(sh, r, sh.declaring);
             if (!(r instanceof ArithResult.Value iv)) return null;
             result = Long.toString(iv.value());
         } else if (old != null) {

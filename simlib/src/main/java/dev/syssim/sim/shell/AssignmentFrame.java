@@ -45,6 +45,9 @@ final class AssignmentFrame extends Frame {
             case 1 -> {
                 phase = 2;
                 if (a.elements() != null) {
+                    // bash traces a compound assignment as written (its elements one space apart), before
+                    // expanding them: `+ a=($x "b c")' comes ahead of the trace of a $(...) inside
+                    if (immediate && sh.st.options.xtrace) Xtrace.line(sh, a.name() + (a.append() ? "+=" : "=") + "(" + sourceText() + ")");
                     sh.push(new ArrayElementsFrame(a.elements(), r -> elements = r));
                 } else {
                     sh.push(new WordFrame(a.value(), WordFrame.Mode.ASSIGNMENT, r -> value = r.get(0)));
@@ -65,10 +68,8 @@ final class AssignmentFrame extends Frame {
             out.accept(elements != null ? elements : value);
             return sh.finish(0);
         }
-        if (sh.st.options.xtrace) {
-            String shown = elements != null ? a.name() + (a.append() ? "+=" : "=") + "(" + ArrayElementsFrame.text(elements) + ")"
-                    : a.name() + (subscript != null ? "[" + subscript + "]" : "") + (a.append() ? "+=" : "=") + Quote.xtrace(value);
-            Xtrace.line(sh, shown);
+        if (sh.st.options.xtrace && elements == null) {
+            Xtrace.line(sh, a.name() + (subscript != null ? "[" + subscript + "]" : "") + (a.append() ? "+=" : "=") + Quote.xtrace(value));
         }
         String error;
         if (elements != null && a.subscript() != null) {
@@ -90,6 +91,17 @@ final class AssignmentFrame extends Frame {
             if (!(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
         }
         return sh.finish(0);
+    }
+
+    /** The elements of a compound assignment as the script wrote them. */
+    private String sourceText() {
+        StringBuilder out = new StringBuilder();
+        for (Ast.ArrayElement e : a.elements()) {
+            if (out.length() > 0) out.append(' ');
+            if (e.subscript() != null) out.append('[').append(e.subscript().text()).append(']').append(e.append() ? "+=" : "=");
+            if (e.value() != null) out.append(e.value().text());
+        }
+        return out.toString();
     }
 
     /** A failed assignment makes the command's status 1. */

@@ -75,6 +75,13 @@ final class Builtins {
         table.put("ulimit", Limits.ULIMIT);
         table.put("help", Help.HELP);
         table.put("enable", MiscBuiltins.ENABLE);
+        table.put("compgen", CompletionBuiltins.COMPGEN);
+        table.put("complete", CompletionBuiltins.COMPLETE);
+        table.put("compopt", CompletionBuiltins.COMPOPT);
+        table.put("bind", CompletionBuiltins.BIND);
+        table.put("history", CompletionBuiltins.HISTORY);
+        table.put("fc", CompletionBuiltins.FC);
+        table.put("suspend", CompletionBuiltins.SUSPEND);
         Builtin test = new TestBuiltin();
         table.put("test", test);
         table.put("[", test);
@@ -161,6 +168,10 @@ final class Builtins {
                 if (st.dash) {
                     sh.builtinError("unset", name + ": bad variable name");
                     status = 2;
+                } else if (variables) {
+                    // plain `unset 1x' may mean a function and stays silent; unset -v insists on a variable name
+                    sh.builtinError("unset", "`" + name + "': not a valid identifier");
+                    status = 1;
                 }
                 continue;
             }
@@ -180,6 +191,7 @@ final class Builtins {
                 st.hashHits.clear();
             }
             if (name.equals("POSIXLY_CORRECT") && !st.dash) st.options.set("posix", false); // as set +o posix
+            if (name.equals("GLOBIGNORE") && !st.dash) st.options.setShopt("dotglob", false); // bash's setup_glob_ignore
         }
         return sh.done(status);
     }

@@ -60,6 +60,8 @@ final class CommandBuiltins {
             if (!clearEnv) {
                 Map<String, String> exported = new LinkedHashMap<>(sh.st.vars.environment());
                 if (!sh.st.dash) ExportedFunctions.addTo(sh, exported);
+                // exec lowers SHLVL (outside a ( ) subshell), so that `exec bash' shows the same level
+                if (!sh.st.dash && !sh.st.parenSubshell) ExternalFrame.lowerShellLevel(exported);
                 for (Map.Entry<String, String> e : exported.entrySet()) env.put(Bytes.toJava(e.getKey()), Bytes.toJava(e.getValue()));
                 env.put("_", Bytes.toJava(path));
             }

@@ -2,9 +2,11 @@ package dev.syssim.sim.shell;
 
 import dev.syssim.sim.os.Step;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The declaration builtins — {@code declare}/{@code typeset}, {@code local}, {@code export},
@@ -59,6 +61,14 @@ final class Declare implements Builtin {
                 || (names.isEmpty() && removed.isEmpty() && flags.replaceAll("[gx r]", "").isEmpty() && !cmd.equals("export")
                 && !cmd.equals("readonly"));
         if (functions) return functions(sh, cmd, flags, names);
+        if (cmd.equals("local") && names.isEmpty()) {
+            // bash lists the function's own locals, sorted by name and whatever the options, as declare -p would
+            Map<String, Variable> locals = new TreeMap<>();
+            sh.st.vars.functionScope().table.forEach(locals::put);
+            if (sh.st.vars.functionScope().savedOptions != null) sh.out("local -\n");
+            for (Variable v : locals.values()) sh.out(declaration(v) + "\n");
+            return sh.done(0);
+        }
         if (print && names.isEmpty()) {
             list(sh, cmd, flags);
             return sh.done(0);
@@ -69,9 +79,20 @@ final class Declare implements Builtin {
         int status = 0;
         for (int n = 0; n < names.size(); n++) {
             String arg = names.get(n);
+            if (cmd.equals("local") && arg.equals("-")) {
+                // `local -': the set options are restored when the function returns (shopt options are not)
+                Variables.Scope scope = sh.st.vars.functionScope();
+                if (scope.savedOptions == null) scope.savedOptions = new LinkedHashMap<>(sh.st.options.setOptions());
+                continue;
+            }
             List<Assign.Element> array = sh.pendingArrays.get(i + n);
+            sh.declaring = cmd;
             String error = declareOne(sh, cmd, arg, flags, removed, local, array);
+            sh.declaring = null;
             if (error != null) {
+                // an empty error: declare -i's arithmetic failed (and said so); like any arithmetic
+                // error it abandons the rest of the line, outside a prompt
+                if (error.isEmpty() && !sh.st.dash && !(sh.st.interactive && !sh.st.subshell)) return sh.discard(1);
                 if (!error.isEmpty()) sh.builtinError(cmd, error);
                 status = 1;
             }
@@ -105,6 +126,11 @@ final class Declare implements Builtin {
         Variables vars = sh.st.vars;
         Variable v;
         if (local) {
+            Variable outer = vars.findRaw(name);
+            // a readonly name cannot be made local either (bash refuses even `local R' without a value)
+            if (outer != null && outer.has(Variable.READONLY) && vars.functionScope().table.get(name) == null) {
+                return name + ": readonly variable";
+            }
             v = vars.local(name);
             if (v == null) return "can only be used in a function";
         } else if (flags.contains("g")) {
@@ -227,6 +253,11 @@ final class Declare implements Builtin {
             Variable v = e.getValue();
             if (exportOnly && !v.has(Variable.EXPORT)) continue;
             if (readonlyOnly && !v.has(Variable.READONLY)) continue;
+            if (sh.st.dash) {
+                // dash: `export name='value'' (a name without a value bare), every value single-quoted
+                sh.out(cmd + " " + v.name + (v.value == null ? "" : "=" + SetBuiltin.dashQuoted(v.value)) + "\n");
+                continue;
+            }
             if (flags.contains("a") && !v.isArray()) continue;
             if (flags.contains("A") && !v.isAssoc()) continue;
             if (flags.contains("i") && !v.has(Variable.INTEGER)) continue;

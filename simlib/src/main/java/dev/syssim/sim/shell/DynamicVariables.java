@@ -131,6 +131,12 @@ final class DynamicVariables implements Variables.Dynamic {
                 st.lastArgument = value;
                 return true;
             }
+            case "GLOBIGNORE" -> {
+                // bash turns dotglob on when GLOBIGNORE gets patterns, and leaves it on until GLOBIGNORE is unset
+                // (shopt shows it); the value itself is stored as any other
+                if (!value.isEmpty() && !st.dash) st.options.setShopt("dotglob", true);
+                return false;
+            }
             case "FUNCNAME", "BASH_SOURCE", "BASH_LINENO", "PIPESTATUS" -> {
                 // bash ignores assignments to these while it maintains them
                 return true;

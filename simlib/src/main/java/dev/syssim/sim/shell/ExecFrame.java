@@ -47,7 +47,7 @@ final class ExecFrame extends Frame {
     }
 
     private Step failed(Shell sh, Errno e) {
-        String shown = argv.get(0);
+        String shown = shown(sh);
         if (e == Errno.ENOEXEC) return runAsScript(sh);
         if (e == Errno.ENOENT) {
             // the file is there but its interpreter (#! or the ELF loader) is not: bash 5.2 says
@@ -90,6 +90,24 @@ final class ExecFrame extends Frame {
         });
     }
 
+    /**
+     * bash 5.2's test before running a file as a script, on its first 80 bytes: an ELF header, or a
+     * NUL in the first line (a NUL further on does not stop it).
+     */
+    static boolean looksBinary(byte[] bytes) {
+        int n = Math.min(bytes.length, 80);
+        if (n >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') return true;
+        for (int i = 0; i < n && bytes[i] != '\n'; i++) {
+            if (bytes[i] == 0) return true;
+        }
+        return false;
+    }
+
+    /** The name an exec failure is reported under: bash names the file it tried, the path a PATH search found. */
+    private String shown(Shell sh) {
+        return sh.st.dash ? argv.get(0) : path;
+    }
+
     private static void message(Shell sh, String name, String text) {
         if (sh.st.dash) sh.err(sh.prefix() + name + ": " + text + "\n");
         else sh.error(name + ": " + text);
@@ -102,21 +120,19 @@ final class ExecFrame extends Frame {
     private Step runAsScript(Shell sh) {
         return sh.c.readFile(Bytes.toJava(path), (err, bytes) -> {
             if (err != null) {
-                message(sh, argv.get(0), err.message());
+                message(sh, shown(sh), err.message());
                 return sh.exit(126);
             }
             String text = Bytes.str(bytes);
-            int check = Math.min(text.length(), 80);
-            int nl = text.indexOf('\n');
-            if (nl >= 0 && nl < check) check = nl;
-            if (text.substring(0, check).indexOf('\0') >= 0) {
-                message(sh, argv.get(0), "cannot execute binary file: Exec format error");
+            if (looksBinary(bytes)) {
+                message(sh, shown(sh), "cannot execute binary file: Exec format error");
                 return sh.exit(126);
             }
             Bash.resetForScript(sh, path, argv);
             sh.stack.clear();
             sh.push(new ExitFrame());
-            Parser parser = new Parser(text, 1, sh.parserSettings());
+            // bash's reader drops NUL bytes from a script it runs (one past the first line did not stop it)
+            Parser parser = new Parser(text.replace("\0", ""), 1, sh.parserSettings());
             sh.push(new SourceFrame(parser, SourceFrame.Kind.SCRIPT, path));
             return sh.proceed();
         });

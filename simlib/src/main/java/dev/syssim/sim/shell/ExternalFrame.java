@@ -91,10 +91,26 @@ final class ExternalFrame extends Frame {
             if (!env.containsKey(e.getKey()) && !e.getKey().equals("_")) env.put(e.getKey(), e.getValue());
         }
         if (!sh.st.dash) ExportedFunctions.addTo(sh, env);
+        // a program this process execs in place of a fork of its own (bash's implicit exec), outside a
+        // pipeline, gets SHLVL one lower, so that a bash started there shows the same level
+        if (forked && !sh.st.pipeStage && !sh.st.dash) lowerShellLevel(env);
         env.put("_", path == null ? argv.get(0) : path);
         Map<String, String> java = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : env.entrySet()) java.put(Bytes.toJava(e.getKey()), Bytes.toJava(e.getValue()));
         return java;
+    }
+
+    /** bash's adjust_shell_level(-1) as the environment of an exec'd program sees it. */
+    static void lowerShellLevel(Map<String, String> env) {
+        String level = env.get("SHLVL");
+        if (level == null) return;
+        long n;
+        try {
+            n = Long.parseLong(level.strip());
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        env.put("SHLVL", Long.toString(Math.max(n - 1, 0)));
     }
 
     static List<String> javaArgv(List<String> argv) {

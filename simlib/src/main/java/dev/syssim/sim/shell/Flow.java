@@ -115,7 +115,7 @@ final class Flow {
         }
         if (sh.st.interactive && !sh.st.subshell) sh.err(sh.st.login ? "logout\n" : "exit\n");
         sh.c.flushStdout();
-        return sh.exit(status);
+        return sh.exitBuiltin(status);
     };
 
     static final Builtin SHIFT = (sh, argv) -> {
@@ -133,6 +133,11 @@ final class Flow {
             n = v;
         }
         if (n > sh.st.positional.size()) {
+            if (sh.st.dash) {
+                // dash: an error of a special builtin, which ends the shell
+                sh.err(sh.prefix() + "shift: can't shift that many\n");
+                return sh.fatal(2);
+            }
             if (sh.st.options.getShopt("shift_verbose")) sh.builtinError("shift", n + ": shift count out of range");
             return sh.done(1);
         }
@@ -178,6 +183,9 @@ final class Flow {
             }
             int i = st.calls.size() - 1 - n.intValue();
             if (i < 0) return sh.done(1);
+            // under -c, FUNCNAME and BASH_SOURCE have no element for the top level: the frame that
+            // names `main' is missing, and bash's caller fails without a word
+            if (i == 0 && st.commandString) return sh.done(1);
             ShellState.Call c = st.calls.get(i);
             String caller = i > 0 ? st.calls.get(i - 1).function() : "main";
             String source = i > 0 ? st.calls.get(i - 1).source() : st.commandString ? "NULL" : st.name;

@@ -4,6 +4,7 @@ import dev.syssim.sim.os.Step;
 import dev.syssim.sim.shell.syntax.Ast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A function call: the arguments become the positional parameters, a scope opens for its locals,
@@ -119,6 +120,8 @@ final class FunctionFrame extends Frame {
     /** The function's scope ends: its locals, its call frame and positional parameters go, the caller's traps come back. */
     private void closeScope(Shell sh, int status) {
         ShellState st = sh.st;
+        Map<String, Boolean> savedOptions = st.vars.functionScope().savedOptions;
+        if (savedOptions != null) savedOptions.forEach(st.options::set);
         st.vars.popScope();
         st.calls.remove(st.calls.size() - 1);
         st.positional = savedPositional;
@@ -137,7 +140,9 @@ final class FunctionFrame extends Frame {
             sh.pending = null;
             return leave(sh, r.status(), true);
         }
-        // exit or an abandoned line: the scope is closed on the way out, no RETURN trap
+        // the exit builtin: the shell ends with the function's scope in place, for the EXIT trap to see
+        if (sh.pending instanceof Shell.Exit e && e.byBuiltin()) return sh.finish(childStatus);
+        // an error that ends the shell or an abandoned line: the scope is closed on the way out, no RETURN trap
         return leave(sh, childStatus, false);
     }
 }

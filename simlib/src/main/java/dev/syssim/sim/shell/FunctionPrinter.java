@@ -13,12 +13,16 @@ final class FunctionPrinter {
     private final StringBuilder out = new StringBuilder();
     private final StringBuilder heredocs = new StringBuilder();
 
+    /** Printing a function's definition (declare -f): a subshell's list is then broken into lines too. */
+    private boolean functionBody;
+
     private FunctionPrinter() {
     }
 
     static String print(Ast.FunctionDef f) {
         return deep(() -> {
             FunctionPrinter p = new FunctionPrinter();
+            p.functionBody = true;
             p.function(f, 0, false);
             return p.out.toString();
         });
@@ -72,16 +76,27 @@ final class FunctionPrinter {
         out.append("    ".repeat(level));
     }
 
-    /** A list, a command a line, each but the last ending in ';' (or '&'). */
+    /**
+     * A list, a command a line, each but the last ending in ';'. As bash prints them: a command
+     * sent to the background is followed by the next on the same line ({@code sleep 1 & wait}), and
+     * one with a here-document has no ';', its document following on the next lines.
+     */
     private void list(Ast.Script script, int level) {
         List<Ast.Item> items = script.items();
+        boolean sameLine = false;
         for (int i = 0; i < items.size(); i++) {
             Ast.Item item = items.get(i);
-            indent(level);
+            if (!sameLine) indent(level);
+            sameLine = false;
             andOr(item.command(), level);
             boolean last = i == items.size() - 1;
+            if (item.background() && !last && heredocs.length() == 0) {
+                out.append(" & ");
+                sameLine = true;
+                continue;
+            }
             if (item.background()) out.append(" &");
-            else if (!last) out.append(';');
+            else if (!last && heredocs.length() == 0) out.append(';');
             flushHeredocs();
             if (!last) out.append('\n');
         }
@@ -105,7 +120,8 @@ final class FunctionPrinter {
         if (p.timed() == Ast.Timed.POSIX) out.append("time -p ");
         if (p.negated()) out.append("! ");
         for (int i = 0; i < p.commands().size(); i++) {
-            if (i > 0) out.append(p.stderrToo().get(i - 1) ? " |& " : " | ");
+            // bash shows |& as what it means: 2>&1 |
+            if (i > 0) out.append(p.stderrToo().get(i - 1) ? " 2>&1 | " : " | ");
             command(p.commands().get(i), level);
         }
     }
@@ -120,9 +136,22 @@ final class FunctionPrinter {
             out.append('\n');
             indent(level);
             out.append('}');
-        } else if (c instanceof Ast.Subshell s) {
+        } else if (c instanceof Ast.Subshell s && !functionBody) {
             out.append("( ");
             inline(s.body(), level);
+            out.append(" )");
+        } else if (c instanceof Ast.Subshell s) {
+            // in a function's definition bash breaks a subshell's list into lines at the subshell's own indentation: ( cd /;\n    pwd )
+            out.append("( ");
+            List<Ast.Item> items = s.body().items();
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.append(items.get(i - 1).background() ? "" : ";").append('\n');
+                    indent(level);
+                }
+                andOr(items.get(i).command(), level);
+                if (items.get(i).background()) out.append(" &");
+            }
             out.append(" )");
         } else if (c instanceof Ast.If i) {
             ifCommand(i, 0, level);
@@ -191,8 +220,6 @@ final class FunctionPrinter {
             indent(level);
             out.append("done");
         } else if (c instanceof Ast.FunctionDef f) {
-            out.append('\n');
-            indent(level);
             function(f, level, true);
             return;
         } else if (c instanceof Ast.Arith a) {
@@ -243,16 +270,7 @@ final class FunctionPrinter {
         for (Ast.Assignment a : s.assignments()) {
             if (!first) out.append(' ');
             out.append(a.text().replace("(...)", ""));
-            if (a.elements() != null) {
-                out.append('(');
-                for (int k = 0; k < a.elements().size(); k++) {
-                    if (k > 0) out.append(' ');
-                    Ast.ArrayElement e = a.elements().get(k);
-                    if (e.subscript() != null) out.append('[').append(e.subscript().text()).append(']').append(e.append() ? "+=" : "=");
-                    out.append(word(e.value()));
-                }
-                out.append(')');
-            }
+            if (a.elements() != null) out.append('(').append(elements(a.elements())).append(')');
             first = false;
         }
         for (Ast.Word w : s.words()) {
@@ -266,9 +284,15 @@ final class FunctionPrinter {
     private void redirects(List<Ast.Redirect> redirects) {
         for (Ast.Redirect r : redirects) {
             out.append(' ');
+            boolean dup = r.op() == Ast.RedirectOp.DUP_IN || r.op() == Ast.RedirectOp.DUP_OUT;
+            boolean close = dup && r.target().text().equals("-");
             if (r.fdVariable() != null) out.append('{').append(r.fdVariable()).append('}');
-            else if (r.fd() >= 0) out.append(r.fd());
-            out.append(r.op().text);
+            else if (r.fd() >= 0 && !dup && r.fd() == defaultFd(r.op())) {
+                // 0< and 1> are shown without their number
+            } else if (r.fd() >= 0) out.append(r.fd());
+            // bash names the descriptor of a duplication (>&2 is 1>&2, <&3 is 0<&3) and shows any close as >&-
+            else if (dup) out.append(r.op() == Ast.RedirectOp.DUP_IN ? 0 : 1);
+            out.append(close ? ">&" : r.op().text);
             if (r.op() == Ast.RedirectOp.HEREDOC || r.op() == Ast.RedirectOp.HEREDOC_STRIP) {
                 out.append(r.target().text());
                 heredocs.append(r.heredoc().text()).append(r.heredoc().delimiter()).append('\n');
@@ -280,9 +304,33 @@ final class FunctionPrinter {
         }
     }
 
+    /** The descriptor a redirection applies to when it names none; -1 for those that always show one. */
+    private static int defaultFd(Ast.RedirectOp op) {
+        return switch (op) {
+            case IN, HEREDOC, HEREDOC_STRIP, HERESTRING -> 0;
+            case OUT, APPEND, CLOBBER -> 1;
+            default -> -1;
+        };
+    }
+
+    private static String elements(List<Ast.ArrayElement> elements) {
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < elements.size(); k++) {
+            if (k > 0) out.append(' ');
+            Ast.ArrayElement e = elements.get(k);
+            if (e.subscript() != null) out.append('[').append(e.subscript().text()).append(']').append(e.append() ? "+=" : "=");
+            if (e.value() != null) out.append(word(e.value()));
+        }
+        return out.toString();
+    }
+
     /** A word as bash shows it: as written, with {@code $'...'} shown as the quoted text it stands for. */
     static String word(Ast.Word w) {
         String text = w.text();
+        if (w.parts().size() == 2 && w.parts().get(1) instanceof Ast.ArrayLit array && text.endsWith("(...)")) {
+            // a declaration's name=(...) argument: its elements as written
+            return text.substring(0, text.length() - "(...)".length()) + "(" + elements(array.elements()) + ")";
+        }
         if (!text.contains("$'")) return text;
         StringBuilder s = new StringBuilder();
         for (Ast.Part p : w.parts()) {

@@ -90,7 +90,7 @@ final class GlobFrame extends Frame {
     private Step read(Shell sh, String dir, String comp, boolean last, boolean globstar) {
         String path = dir.isEmpty() ? "." : dir;
         int flags = Fnmatch.PERIOD;
-        if (sh.st.options.dotglob || sh.st.vars.get("GLOBIGNORE") != null && !sh.st.vars.get("GLOBIGNORE").isEmpty()) flags = 0;
+        if (sh.st.options.dotglob) flags = 0; // GLOBIGNORE turned it on when set
         if (sh.st.options.extglob) flags |= Fnmatch.EXTMATCH;
         if (sh.st.options.nocaseglob) flags |= Fnmatch.CASEFOLD;
         Fnmatch matcher = Fnmatch.compile(comp, flags, sh.utf8());

@@ -392,21 +392,21 @@ final class IoBuiltins {
             if (last) {
                 value = trimTrailing(rest, ifs);
                 // a single trailing non-white IFS character ends the last field
-                if (!value.isEmpty() && isIfs(value.charAt(value.length() - 1), ifs) && !isWhite(value.charAt(value.length() - 1))
+                if (!value.isEmpty() && isIfsAt(value, value.length() - 1, ifs) && !isWhite(value.charAt(value.length() - 1))
                         && countFields(value, ifs) <= 1) {
                     value = trimTrailing(value.substring(0, value.length() - 1), ifs);
                 }
                 rest = "";
             } else {
                 int end = 0;
-                while (end < rest.length() && !isIfs(rest.charAt(end), ifs)) end++;
+                while (end < rest.length() && !isIfsAt(rest, end, ifs)) end++;
                 value = rest.substring(0, end);
                 rest = end < rest.length() ? rest.substring(end) : "";
                 if (!rest.isEmpty()) {
                     // one separator: white space around one non-white IFS character
                     int i = 0;
-                    while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
-                    if (i < rest.length() && isIfs(rest.charAt(i), ifs) && !isWhite(rest.charAt(i))) i++;
+                    while (i < rest.length() && isIfsAt(rest, i, ifs) && isWhite(rest.charAt(i))) i++;
+                    if (i < rest.length() && isIfsAt(rest, i, ifs) && !isWhite(rest.charAt(i))) i++;
                     rest = rest.substring(i);
                 }
             }
@@ -424,15 +424,15 @@ final class IoBuiltins {
         String rest = skipIfsWhite(text, ifs);
         while (!rest.isEmpty()) {
             int end = 0;
-            while (end < rest.length() && !isIfs(rest.charAt(end), ifs)) end++;
+            while (end < rest.length() && !isIfsAt(rest, end, ifs)) end++;
             fields.add(rest.substring(0, end));
             if (end >= rest.length()) break;
             rest = rest.substring(end);
             int i = 0;
-            while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
-            if (i < rest.length() && isIfs(rest.charAt(i), ifs) && !isWhite(rest.charAt(i))) {
+            while (i < rest.length() && isIfsAt(rest, i, ifs) && isWhite(rest.charAt(i))) i++;
+            if (i < rest.length() && isIfsAt(rest, i, ifs) && !isWhite(rest.charAt(i))) {
                 i++;
-                while (i < rest.length() && isIfs(rest.charAt(i), ifs) && isWhite(rest.charAt(i))) i++;
+                while (i < rest.length() && isIfsAt(rest, i, ifs) && isWhite(rest.charAt(i))) i++;
             }
             rest = rest.substring(i);
         }
@@ -443,19 +443,24 @@ final class IoBuiltins {
         return c != 0x01 && ifs.indexOf(c) >= 0;
     }
 
+    /** Whether the character at {@code i} separates fields: an IFS character not escaped (marked) by a backslash. */
+    private static boolean isIfsAt(String s, int i, String ifs) {
+        return isIfs(s.charAt(i), ifs) && (i == 0 || s.charAt(i - 1) != 0x01);
+    }
+
     private static boolean isWhite(char c) {
         return c == ' ' || c == '\t' || c == '\n';
     }
 
     private static String skipIfsWhite(String s, String ifs) {
         int i = 0;
-        while (i < s.length() && isIfs(s.charAt(i), ifs) && isWhite(s.charAt(i))) i++;
+        while (i < s.length() && isIfsAt(s, i, ifs) && isWhite(s.charAt(i))) i++;
         return s.substring(i);
     }
 
     private static String trimTrailing(String s, String ifs) {
         int end = s.length();
-        while (end > 0 && isIfs(s.charAt(end - 1), ifs) && isWhite(s.charAt(end - 1)) && !(end >= 2 && s.charAt(end - 2) == 0x01)) end--;
+        while (end > 0 && isIfsAt(s, end - 1, ifs) && isWhite(s.charAt(end - 1)) && !(end >= 2 && s.charAt(end - 2) == 0x01)) end--;
         return s.substring(0, end);
     }
 

@@ -278,7 +278,9 @@ final class ParamFrame extends Frame {
                 if (message.isEmpty() && op.word().text().isEmpty()) {
                     message = base == null && !op.colon() ? "parameter not set" : "parameter null or not set";
                 }
-                sh.error(displayName() + ": " + message);
+                // unlike `unbound variable' ($1), this message names a positional parameter by its bare number
+                String shown = targetSubscript == null ? name : name + "[" + targetSubscript + "]";
+                sh.error(shown + ": " + message);
                 return sh.fatal(sh.st.commandString ? 127 : 1);
             }
         }
@@ -323,7 +325,8 @@ final class ParamFrame extends Frame {
 
     private Long arith(Shell sh, String text) {
         ArithResult r = sh.arithmetic.evaluate(text, new ArithBridge(sh));
-        ArithBridge.report(sh, r, null);
+        // bash names the parameter before the expression: `x: 1+: syntax error ...', `a[@]: ...'
+        ArithBridge.report(sh, r, targetSubscript == null ? targetName : targetName + "[" + targetSubscript + "]");
         if (r instanceof ArithResult.Value v) return v.value();
         return null;
     }

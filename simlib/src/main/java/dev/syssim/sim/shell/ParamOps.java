@@ -282,6 +282,9 @@ final class ParamOps {
                 out.add(key + " " + Quote.dq(values.get(i)));
             }
         }
+        // @K makes ONE word of the pairs, even in "${a[@]@K}" (it is meant for eval or a compound assignment);
+        // an associative array's pairs each end in a space, as bash prints them, an indexed array's do not
+        if (!separate && !out.isEmpty()) return Parameters.Value.of(var.isAssoc() ? String.join(" ", out) + " " : String.join(" ", out));
         return Parameters.Value.of(out, sub.equals("*"));
     }
 }

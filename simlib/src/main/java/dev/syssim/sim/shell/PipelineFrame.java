@@ -67,6 +67,11 @@ final class PipelineFrame extends Frame {
         return stage(sh, 0, -1, pids, lastpipe);
     }
 
+    private static Shell inPipe(Shell stage) {
+        stage.st.pipeStage = true;
+        return stage;
+    }
+
     /** Forks stage {@code i} reading from {@code inFd} (-1: the shell's standard input). */
     private Step stage(Shell sh, int i, int inFd, List<Integer> pids, boolean lastpipe) {
         List<Ast.Command> commands = pipeline.commands();
@@ -75,7 +80,7 @@ final class PipelineFrame extends Frame {
         if (last && lastpipe) return lastInShell(sh, inFd, pids);
         if (last) {
             Ast.Command cmd = commands.get(i);
-            return sh.fork(child -> new PipeStageFrame(inFd, -1, false, s -> Commands.frame(s, cmd, true)), leader, pid -> {
+            return sh.fork(child -> new PipeStageFrame(inFd, -1, false, s -> Commands.frame(inPipe(s), cmd, true)), leader, pid -> {
                 pids.add(pid);
                 return closeIfOpen(sh, inFd, () -> sh.waitForeground(pids, this::pipelineTexts, status -> {
                     childStatus = pipeStatus(sh, status);
@@ -97,7 +102,7 @@ final class PipelineFrame extends Frame {
             int[] fds = Syscall.Pipe2.fds(r);
             Ast.Command cmd = commands.get(i);
             boolean errToo = pipeline.stderrToo().get(i);
-            return sh.fork(child -> new PipeStageFrame(inFd, fds[1], errToo, fds[0], s -> Commands.frame(s, cmd, true)), leader, pid -> {
+            return sh.fork(child -> new PipeStageFrame(inFd, fds[1], errToo, fds[0], s -> Commands.frame(inPipe(s), cmd, true)), leader, pid -> {
                 pids.add(pid);
                 return closeIfOpen(sh, inFd, () -> sh.c.close(fds[1], () -> stage(sh, i + 1, fds[0], pids, lastpipe)));
             });

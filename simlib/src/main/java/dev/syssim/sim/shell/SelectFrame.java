@@ -66,7 +66,7 @@ final class SelectFrame extends Frame {
                 sh.out("\n");
                 sh.st.loopDepth--;
                 phase = 9;
-                return sh.done(0);
+                return sh.done(1); // the end of input ends select with status 1, whatever the body did
             }
             String reply = result.text().replace("\u0001", "").strip();
             Assign.scalar(sh, "REPLY", reply, false);

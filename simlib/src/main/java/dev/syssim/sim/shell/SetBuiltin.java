@@ -20,6 +20,16 @@ final class SetBuiltin {
         return v.name + "=" + Quote.xtrace(v.value == null ? "" : v.value);
     }
 
+    /** dash quotes every value it lists in single quotes, a ' as '"'"'. */
+    static String dashQuoted(String value) {
+        return "'" + value.replace("'", "'\"'\"'") + "'";
+    }
+
+    private static String line(Shell sh, Variable v) {
+        if (sh.st.dash) return v.name + "=" + dashQuoted(v.value == null ? "" : v.value);
+        return line(v);
+    }
+
     /** The option names dash's set -o knows (no pipefail, posix or the bash ones). */
     private static final java.util.Set<String> DASH_OPTIONS = java.util.Set.of("errexit", "noglob", "ignoreeof", "interactive",
             "monitor", "noexec", "stdin", "xtrace", "verbose", "vi", "emacs", "noclobber", "allexport", "notify", "nounset",
@@ -30,7 +40,7 @@ final class SetBuiltin {
         if (argv.size() == 1) {
             for (Map.Entry<String, Variable> e : st.vars.visible().entrySet()) {
                 if (e.getValue().value == null && !e.getValue().isArray() && !e.getValue().isAssoc()) continue;
-                sh.out(line(e.getValue()) + "\n");
+                sh.out(line(sh, e.getValue()) + "\n");
             }
             for (String f : new java.util.TreeSet<>(st.functions.keySet())) sh.out(FunctionPrinter.print(st.functions.get(f)) + "\n");
             return sh.done(0);

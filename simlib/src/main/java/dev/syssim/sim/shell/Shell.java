@@ -46,7 +46,11 @@ final class Shell {
     record Return(int status) implements Pending {
     }
 
-    record Exit(int status) implements Pending {
+    /** {@code byBuiltin}: the exit builtin ran (not an error that ends the shell). */
+    record Exit(int status, boolean byBuiltin) implements Pending {
+        Exit(int status) {
+            this(status, false);
+        }
     }
 
     /** An expansion error: the rest of the command line is abandoned (bash's jump_to_top_level(DISCARD)). */
@@ -64,6 +68,8 @@ final class Shell {
     /** An fd opened for a process substitution, to close when the command that uses it is done. */
     final List<Integer> processSubstitutionFds = new ArrayList<>();
     final Builtins builtins;
+    /** The declaration builtin assigning now (its name leads an arithmetic error of declare -i), or null. */
+    String declaring;
     /** For a declaration builtin about to run: each {@code name=(...)} argument's elements, by argv index. */
     java.util.Map<Integer, List<Assign.Element>> pendingArrays = java.util.Map.of();
 
@@ -213,6 +219,16 @@ final class Shell {
     /** Leaves the shell with {@code status}, unwinding every frame (the EXIT trap still runs). */
     Step exit(int status) {
         pending = new Exit(status);
+        st.lastStatus = status;
+        return proceed();
+    }
+
+    /**
+     * The exit builtin: as {@link #exit}, but the functions it leaves keep their scope, since bash
+     * runs the EXIT trap from inside the builtin (the trap sees the function's locals, $1, FUNCNAME).
+     */
+    Step exitBuiltin(int status) {
+        pending = new Exit(status, true);
         st.lastStatus = status;
         return proceed();
     }

@@ -61,6 +61,8 @@ final class ShellState {
     List<String> positional = new ArrayList<>();
     Options options = new Options();
     Map<String, String> aliases = new TreeMap<>();
+    /** complete's specifications: command name to the line complete -p prints. */
+    Map<String, String> completions = new LinkedHashMap<>();
     /** The command hash table: name to path, and how often each was used ({@code hash} lists hits). */
     Map<String, String> hash = new LinkedHashMap<>();
     Map<String, Integer> hashHits = new LinkedHashMap<>();
@@ -144,6 +146,10 @@ final class ShellState {
     boolean hadSubstitution;
     /** Whether this process is a subshell of the interactive session (no job messages, no prompt). */
     boolean subshell;
+    /** A stage of a pipeline (bash's SUBSHELL_PIPE): a program it execs keeps SHLVL as it is. */
+    boolean pipeStage;
+    /** A ( ) subshell (bash's SUBSHELL_PAREN): exec there keeps SHLVL as it is. */
+    boolean parenSubshell;
     /** Whether a trap's command is running now (traps do not nest). */
     String runningTrap;
     /** set -o noexec's companion for `bash -n`: parse only. */
@@ -166,6 +172,7 @@ final class ShellState {
         c.positional = new ArrayList<>(positional);
         c.options = options.copy();
         c.aliases = new TreeMap<>(aliases);
+        c.completions = new LinkedHashMap<>(completions);
         c.hash = new LinkedHashMap<>(hash);
         c.hashHits = new LinkedHashMap<>(hashHits);
         c.jobs = new TreeMap<>(jobs);
@@ -190,6 +197,8 @@ final class ShellState {
         c.subshellLevel = subshellLevel;
         c.traceLevel = traceLevel;
         c.lastArgument = lastArgument;
+        c.pipeStage = pipeStage;
+        c.parenSubshell = parenSubshell;
         c.lineNumber = lineNumber;
         c.interactive = interactive;
         c.dash = dash;

@@ -157,6 +157,8 @@ final class SimpleFrame extends Frame {
 
     /** Only assignments and redirections: the redirections are made and undone; the status is the last substitution's. */
     private Step noCommand(Shell sh) {
+        // a command with no words (assignments, redirections, an empty expansion) leaves $_ empty
+        sh.st.lastArgumentPending = "";
         if (cmd.redirects().isEmpty()) {
             childStatus = sh.st.hadSubstitution ? sh.st.substitutionStatus : 0;
             if (assignFailed) childStatus = 1;

@@ -17,6 +17,8 @@ final class SourceFileFrame extends Frame {
     private final boolean setPositional;
     private List<String> savedPositional;
     private int phase;
+    /** The file's status while its RETURN trap runs. */
+    private int status;
 
     SourceFileFrame(String file, List<String> args, boolean setPositional) {
         this.file = file;
@@ -43,13 +45,18 @@ final class SourceFileFrame extends Frame {
                     sh.st.positional = new java.util.ArrayList<>(args);
                 }
                 sh.st.sources.add(file);
-                Parser parser = new Parser(Bytes.str(bytes), 1, sh.parserSettings());
+                // bash's reader drops NUL bytes from a sourced file
+                Parser parser = new Parser(Bytes.str(bytes).replace("\0", ""), 1, sh.parserSettings());
                 sh.push(new SourceFrame(parser, SourceFrame.Kind.SOURCE, file));
                 phase = 2;
                 return sh.proceed();
             }));
         }
-        if (phase == 2) return leave(sh, childStatus);
+        if (phase == 2) return leave(sh, childStatus, true);
+        if (phase == 10) {
+            sh.st.lastStatus = status;
+            return sh.finish(status);
+        }
         return sh.finish(childStatus);
     }
 
@@ -71,19 +78,35 @@ final class SourceFileFrame extends Frame {
     }
 
     private Step leave(Shell sh, int status) {
+        return leave(sh, status, false);
+    }
+
+    /**
+     * The file is done. {@code returnTrap}: it ended by itself or by return, so the RETURN trap runs
+     * (after the file is left: FUNCNAME no longer shows it), as bash runs it for a sourced file too.
+     */
+    private Step leave(Shell sh, int status, boolean returnTrap) {
         phase = 9;
         sh.st.sources.remove(sh.st.sources.size() - 1);
         if (setPositional) sh.st.positional = savedPositional;
         sh.st.lastStatus = status;
+        String trap = sh.st.traps.get("RETURN");
+        if (returnTrap && trap != null && !trap.isEmpty() && sh.st.runningTrap == null) {
+            phase = 10;
+            this.status = status;
+            sh.push(new TrapFrame("RETURN", trap));
+            return Shell.CONTINUE;
+        }
         return sh.finish(status);
     }
 
     @Override
     Step unwind(Shell sh) {
+        if (phase == 10) return sh.finish(childStatus);
         if (phase != 2) return sh.finish(childStatus);
         if (sh.pending instanceof Shell.Return r) {
             sh.pending = null;
-            return leave(sh, r.status());
+            return leave(sh, r.status(), true);
         }
         Shell.Pending p = sh.pending;
         sh.pending = null;

@@ -94,6 +94,9 @@ final class SourceFrame extends Frame {
         if (!message.isEmpty()) sh.err(where + message + "\n");
         if (e.echoLine() && !sh.st.dash && kind != Kind.INTERACTIVE) sh.err(where + "`" + e.lineText() + "'\n");
         int status = e.status() < 0 ? sh.st.lastStatus : e.status();
+        // observed in bash 5.2: an unexpected token inside $( ) ends a -c string with status 127, not 2
+        // (a script file or stdin still says 2)
+        if (kind == Kind.COMMAND_STRING && e.inCommandSubstitution() && !sh.st.dash) status = 127;
         sh.st.lastStatus = status;
         if (kind == Kind.INTERACTIVE) return sh.finish(status);
         if (kind == Kind.EVAL || kind == Kind.SOURCE || kind == Kind.TRAP) return sh.finish(status);

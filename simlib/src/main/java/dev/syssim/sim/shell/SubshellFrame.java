@@ -23,10 +23,14 @@ final class SubshellFrame extends Frame {
         sh.st.lineNumber = command.line();
         if (forked) {
             sh.st.subshellLevel++;
+            sh.st.parenSubshell = true;
             sh.stack.set(sh.stack.size() - 1, new ListFrame(command.body(), ExecLast.ANY));
             return Shell.CONTINUE;
         }
-        return sh.fork(child -> new ListFrame(command.body(), ExecLast.ANY), 0, pid -> {
+        return sh.fork(child -> {
+            child.st.parenSubshell = true;
+            return new ListFrame(command.body(), ExecLast.ANY);
+        }, 0, pid -> {
             if (pid < 0) {
                 childStatus = 254;
                 return sh.proceed();

@@ -23,6 +23,8 @@ final class Variables {
         /** The function whose locals these are; null for the global and temporary scopes. */
         final String function;
         final boolean temporary;
+        /** The set -o options as they were when the function ran {@code local -}; they come back at its return. */
+        Map<String, Boolean> savedOptions;
 
         Scope(int buckets, String function, boolean temporary) {
             this.table = new HashTable<>(buckets);
@@ -37,7 +39,9 @@ final class Variables {
         }
 
         Scope copy() {
-            return new Scope(table.copy(Variable::copy), function, temporary);
+            Scope c = new Scope(table.copy(Variable::copy), function, temporary);
+            c.savedOptions = savedOptions == null ? null : new LinkedHashMap<>(savedOptions);
+            return c;
         }
     }
 
@@ -164,12 +168,35 @@ final class Variables {
         return current;
     }
 
+    /**
+     * The element a reference like {@code declare -n r='a[1]'} names. Simplification: an indexed
+     * array's subscript is taken as a decimal number here, not evaluated as arithmetic.
+     */
+    private String element(String base, String subscript) {
+        Variable v = find(base);
+        if (v == null) return null;
+        if (v.isAssoc()) return v.assoc.get(subscript);
+        long index;
+        try {
+            index = Long.parseLong(subscript.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (!v.isArray()) return index == 0 ? v.value : null;
+        if (index < 0 && !v.indexed.isEmpty()) index += v.indexed.lastKey() + 1;
+        return v.indexed.get(index);
+    }
+
     boolean isDynamic(String name) {
         return dynamic != null && !unsetDynamic.contains(name) && findRaw(name) == null && dynamic.get(name) != null;
     }
 
     /** The value of {@code $name}: a scalar or element 0; dynamic variables computed; null when unset. */
     String get(String name) {
+        String target = resolveName(name);
+        int bracket = target.indexOf('[');
+        if (!target.equals(name) && bracket > 0 && target.endsWith("]")) return element(target.substring(0, bracket),
+                target.substring(bracket + 1, target.length() - 1));
         Variable v = find(name);
         if (v != null && v.isArray() && findRaw(name) == null) return v.scalar();
         if (v == null) {

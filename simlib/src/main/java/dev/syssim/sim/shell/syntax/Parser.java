@@ -860,6 +860,8 @@ public final class Parser {
 
     /** The elements of {@code ( ... )}: words, {@code [sub]=value} or {@code [sub]+=value}; newlines and comments allowed. */
     private List<ArrayElement> arrayElements() throws SyntaxError {
+        // an unclosed list is reported at the line where it opened (bash reads it as one word)
+        int startLine = src.line;
         src.next(); // (
         List<ArrayElement> elements = new ArrayList<>();
         while (true) {
@@ -875,7 +877,7 @@ public final class Parser {
             if (t.kind == Kind.NEWLINE) continue;
             if (t.op(")")) break;
             if (t.kind == Kind.EOF) {
-                throw new SyntaxError("unexpected EOF while looking for matching `)'", eofLine(), src.columnOf(src.pos), true, "", false, 1);
+                throw new SyntaxError("unexpected EOF while looking for matching `)'", startLine, src.columnOf(src.pos), true, "", false, 1);
             }
             if (t.kind != Kind.WORD) throw unexpected(t);
             String text = t.text;
@@ -1142,8 +1144,12 @@ public final class Parser {
         push(4, start);
         Token name = next();
         if (name.kind == Kind.EOF) throw eof();
+        // dash checks the name before the token's kind: `for; do' is a bad variable there, not an unexpected ;
+        if (settings.dash() && !(name.kind == Kind.WORD && Lexical.isName(name.text))) {
+            // dash has read past a newline when it complains: it names the next line
+            throw dashError("Bad for loop variable", name.kind == Kind.NEWLINE ? name.line + 1 : name.line, false);
+        }
         if (name.kind != Kind.WORD) throw unexpected(name);
-        if (settings.dash() && !Lexical.isName(name.text)) throw dashError("Bad for loop variable", name.line, false);
         List<Word> list = wordList();
         expectReserved("do");
         Script body = compoundList(Set.of("done"), false);
@@ -1346,7 +1352,10 @@ public final class Parser {
         CondExpr e = condOr();
         Token close = condToken();
         if (!close.reserved("]]")) {
-            if (close.kind == Kind.EOF) throw eof();
+            if (close.kind == Kind.EOF) {
+                // bash's reader gives up on the whole [[ ... at the line it opened
+                throw new SyntaxError("unexpected EOF while looking for `]]'", open.line, src.columnOf(src.pos), true, "", false, 2);
+            }
             throw condError("syntax error in conditional expression: unexpected token `" + close.text + "'", close);
         }
         next();

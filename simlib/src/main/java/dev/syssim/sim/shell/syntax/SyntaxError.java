@@ -15,6 +15,7 @@ public final class SyntaxError extends Exception {
     private final boolean echoLine;
     private final int status;
     private String expecting;
+    private boolean inCommandSubstitution;
 
     public SyntaxError(String message, int line, int column, boolean incomplete, String lineText, boolean echoLine, int status) {
         super(message, null, false, false);
@@ -52,6 +53,16 @@ public final class SyntaxError extends Exception {
     /** The word the grammar wanted where the error happened ({@code fi}, {@code do}): dash names it; null if none. */
     public String expecting() {
         return expecting;
+    }
+
+    /** Whether the error is inside a {@code $( )} (a complete one: not an early end of the text). */
+    public boolean inCommandSubstitution() {
+        return inCommandSubstitution;
+    }
+
+    SyntaxError markInCommandSubstitution() {
+        this.inCommandSubstitution = true;
+        return this;
     }
 
     SyntaxError expecting(String word) {

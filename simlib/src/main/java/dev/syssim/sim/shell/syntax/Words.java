@@ -327,7 +327,13 @@ final class Words {
         Source s = src();
         int line = s.line;
         s.skip(2);
-        Ast.Script body = parser.substitutionBody("$(");
+        Ast.Script body;
+        try {
+            body = parser.substitutionBody("$(");
+        } catch (SyntaxError e) {
+            if (!e.incomplete()) e.markInCommandSubstitution();
+            throw e;
+        }
         return new CommandSub(body, null, false, line);
     }
 
