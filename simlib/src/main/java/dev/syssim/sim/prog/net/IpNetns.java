@@ -43,12 +43,25 @@ final class IpNetns {
         };
     }
 
-    /**
-     * add, delete and exec check their NAME first, as iproute2 does: none is status 1, one that is
-     * empty, "." or "..", or holds a '/', is status 255 (so no path escapes /run/netns); exec then
-     * wants a command (status 1).
-     */
+    /** add, delete and exec check their NAME first ({@link #refusedName}); exec then wants a command (status 1). */
     private static Step named(Libc c, String cmd, List<String> rest) {
+        Step refused = refusedName(c, rest);
+        if (refused != null) return refused;
+        String name = rest.get(0);
+        if (cmd.equals("add")) return add(c, name);
+        if (!cmd.equals("exec")) return delete(c, name);
+        if (rest.size() < 2) {
+            c.eprint("No command specified\n");
+            return c.exit(1);
+        }
+        return enter(c, name, () -> exec(c, rest.subList(1, rest.size())));
+    }
+
+    /**
+     * iproute2's check of a NAME operand: none is status 1; one that is empty, "." or "..", or holds
+     * a '/', is status 255 (so no path escapes /run/netns). Null when the name is fine.
+     */
+    private static Step refusedName(Libc c, List<String> rest) {
         if (rest.isEmpty()) {
             c.eprint("No netns name specified\n");
             return c.exit(1);
@@ -58,13 +71,7 @@ final class IpNetns {
             c.eprint("Invalid netns name \"" + name + "\"\n");
             return c.exit(255);
         }
-        if (cmd.equals("add")) return add(c, name);
-        if (!cmd.equals("exec")) return delete(c, name);
-        if (rest.size() < 2) {
-            c.eprint("No command specified\n");
-            return c.exit(1);
-        }
-        return enter(c, name, () -> exec(c, rest.subList(1, rest.size())));
+        return null;
     }
 
     /**
@@ -100,15 +107,9 @@ final class IpNetns {
 
     /** {@code pids NAME}: every process whose network namespace is the named one, in /proc's order. */
     private static Step pids(Libc c, List<String> rest) {
-        if (rest.isEmpty()) {
-            c.eprint("No netns name specified\n");
-            return c.exit(1);
-        }
+        Step refused = refusedName(c, rest);
+        if (refused != null) return refused;
         String name = rest.get(0);
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.contains("/")) {
-            c.eprint("Invalid netns name \"" + name + "\"\n");
-            return c.exit(255);
-        }
         return c.statOf(DIR + "/" + name, true, (err, st) -> {
             if (err != null) {
                 c.eprint("Cannot open network namespace: " + err.message() + "\n");
