@@ -5,6 +5,7 @@ import dev.syssim.sim.os.Resource;
 import dev.syssim.sim.os.Rlimit;
 import dev.syssim.sim.os.Step;
 import dev.syssim.sim.os.Syscall;
+import dev.syssim.sim.prog.Getopt;
 import dev.syssim.sim.prog.Libc;
 import dev.syssim.sim.prog.Tool;
 import java.util.ArrayList;
@@ -47,59 +48,40 @@ public final class Prlimit extends Tool {
 
     private static final List<String> COLUMNS = List.of("RESOURCE", "DESCRIPTION", "SOFT", "HARD", "UNITS");
 
+    private static final List<String> LONG = longOptions();
+
+    private static List<String> longOptions() {
+        List<String> longs = new ArrayList<>(List.of("output=>o", "pid=>p", "noheadings", "raw", "verbose", "help>h", "version>V"));
+        for (Kind k : KINDS) longs.add(k.name().toLowerCase(Locale.ROOT) + "=?>" + k.option());
+        return List.copyOf(longs);
+    }
+
     /** One resource option: shown (no limit given) or set to {@code soft}/{@code hard} (null: keep the current one). */
     private record Request(Kind kind, boolean set, Long soft, Long hard) {
     }
 
     @Override
     protected Step run(Libc c) {
-        List<String> args = c.args().operands();
+        // options end at the command (no permuting); every resource takes an optional, attached limit
+        Getopt g = Getopt.parse("prlimit", c.args().operands(), "c::d::e::f::i::l::m::n::q::r::s::t::u::v::x::y::o:p:hV", LONG, false);
+        if (g.failed()) return c.usageError(g.error(), 1);
         List<Request> requests = new ArrayList<>();
         List<String> columns = null;
         boolean headings = true;
         boolean raw = false;
         boolean verbose = false;
         Integer pid = null;
-        int i = 0;
-        while (i < args.size()) {
-            String a = args.get(i);
-            if (a.equals("--")) {
-                i++;
-                break;
-            }
-            if (!a.startsWith("-") || a.equals("-")) break; // '+' in its getopt string: options end at the command
-            i++;
-            String name;
-            String value;
-            boolean isLong = a.startsWith("--");
-            if (isLong) {
-                int eq = a.indexOf('=');
-                String given = eq < 0 ? a.substring(2) : a.substring(2, eq);
-                value = eq < 0 ? null : a.substring(eq + 1);
-                name = longName(given);
-                if (name == null) return c.usageError("prlimit: unrecognized option '" + a + "'", 1);
-                if (name.isEmpty()) return c.usageError("prlimit: option '" + a + "' is ambiguous", 1);
-            } else {
-                name = a.substring(1, 2);
-                value = a.length() > 2 ? a.substring(2) : null;
-                if (!"cdefilmnqrstuvxyopVh".contains(name)) return c.usageError("prlimit: invalid option -- '" + name + "'", 1);
-            }
-            boolean needsValue = name.equals("o") || name.equals("p") || name.equals("output") || name.equals("pid");
-            if (needsValue && value == null) {
-                if (i >= args.size()) {
-                    return c.usageError(isLong ? "prlimit: option '" + a + "' requires an argument" : "prlimit: option requires an argument -- '" + name + "'", 1);
-                }
-                value = args.get(i++);
-            }
-            switch (name) {
-                case "h", "help" -> {
+        for (Getopt.Opt o : g.options()) {
+            String value = o.value();
+            switch (o.key()) {
+                case "h" -> {
                     return help(c);
                 }
-                case "V", "version" -> {
+                case "V" -> {
                     c.println("prlimit from util-linux 2.38.1");
                     return c.exit(0);
                 }
-                case "o", "output" -> {
+                case "o" -> {
                     columns = new ArrayList<>();
                     for (String col : value.split(",", -1)) {
                         String upper = col.toUpperCase(Locale.ROOT);
@@ -110,7 +92,7 @@ public final class Prlimit extends Tool {
                         columns.add(upper);
                     }
                 }
-                case "p", "pid" -> {
+                case "p" -> {
                     if (!value.matches("[0-9]+") || value.length() > 9 || Integer.parseInt(value) == 0) {
                         c.error("invalid PID argument: '" + value + "'");
                         return c.exit(1);
@@ -121,9 +103,9 @@ public final class Prlimit extends Tool {
                 case "raw" -> raw = true;
                 case "verbose" -> verbose = true;
                 default -> {
-                    Kind kind = kindOf(name);
-                    // getopt's optional argument keeps a leading '=' of the short form: prlimit drops it
-                    if (value != null && value.startsWith("=") && !isLong) value = value.substring(1);
+                    Kind kind = kindOf(o.key());
+                    // prlimit drops one leading '=' of a limit, so -n=16 is -n16
+                    if (value != null && value.startsWith("=")) value = value.substring(1);
                     if (value == null) {
                         requests.add(new Request(kind, false, null, null));
                     } else {
@@ -137,7 +119,7 @@ public final class Prlimit extends Tool {
                 }
             }
         }
-        List<String> command = args.subList(i, args.size());
+        List<String> command = g.operands();
         if (pid != null && !command.isEmpty()) {
             c.error("options --pid and COMMAND are mutually exclusive");
             return c.exit(1);
@@ -209,22 +191,6 @@ public final class Prlimit extends Tool {
         if (text.equals("unlimited") || text.equals("infinity")) return Rlimit.INFINITY;
         if (!text.matches("[0-9]{1,18}")) return null;
         return Long.parseLong(text);
-    }
-
-    /** The option a long name stands for (a unique prefix is enough, as getopt_long allows); null if none, "" if ambiguous. */
-    private static String longName(String given) {
-        List<String> names = new ArrayList<>(List.of("help", "version", "output", "pid", "noheadings", "raw", "verbose"));
-        for (Kind k : KINDS) names.add(k.name().toLowerCase(Locale.ROOT));
-        if (given.isEmpty()) return null;
-        if (names.contains(given)) return shortFor(given);
-        List<String> matches = names.stream().filter(n -> n.startsWith(given)).toList();
-        if (matches.isEmpty()) return null;
-        return matches.size() > 1 ? "" : shortFor(matches.get(0));
-    }
-
-    private static String shortFor(String longName) {
-        for (Kind k : KINDS) if (k.name().toLowerCase(Locale.ROOT).equals(longName)) return String.valueOf(k.option());
-        return longName;
     }
 
     private static Kind kindOf(String option) {
