@@ -34,15 +34,11 @@ public enum Resource {
         StringBuilder out = new StringBuilder(String.format("%-25s %-20s %-20s %-10s\n", "Limit", "Soft Limit", "Hard Limit", "Units"));
         for (Resource r : values()) {
             Rlimit l = limits.get(r);
-            out.append(String.format("%-25s %-20s %-20s ", r.procName, text(l.soft()), text(l.hard())));
+            out.append(String.format("%-25s %-20s %-20s ", r.procName, Rlimit.text(l.soft()), Rlimit.text(l.hard())));
             if (r.unit != null) out.append(String.format("%-10s", r.unit));
             out.append('\n');
         }
         return out.toString();
-    }
-
-    private static String text(long limit) {
-        return limit == Rlimit.INFINITY ? "unlimited" : Long.toString(limit);
     }
 
     public int number() {

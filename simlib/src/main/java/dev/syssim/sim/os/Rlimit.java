@@ -19,4 +19,9 @@ public record Rlimit(long soft, long hard) {
     private static String show(long value) {
         return value == INFINITY ? "RLIM64_INFINITY" : Long.toString(value);
     }
+
+    /** A limit as /proc/PID/limits and prlimit show it: the number, or "unlimited" for RLIM_INFINITY. */
+    public static String text(long limit) {
+        return limit == INFINITY ? "unlimited" : Long.toString(limit);
+    }
 }

@@ -37,10 +37,6 @@ final class CampusDockerScenario implements Scenario {
         return campus.startMachine();
     }
 
-    @Override
-    public String startUser() {
-        return campus.startUser();
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -249,10 +249,6 @@ public final class CampusScenario implements Scenario {
         return "laptop";
     }
 
-    @Override
-    public String startUser() {
-        return "student";
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -79,10 +79,6 @@ final class ChromeOsScenario implements Scenario {
         return "localhost";
     }
 
-    @Override
-    public String startUser() {
-        return "student";
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -84,10 +84,6 @@ final class DockerDesktopScenario implements Scenario {
         return name;
     }
 
-    @Override
-    public String startUser() {
-        return "student";
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -33,10 +33,6 @@ final class DockerScenario implements Scenario {
         return "laptop";
     }
 
-    @Override
-    public String startUser() {
-        return "student";
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -68,11 +68,6 @@ public final class Scenarios {
         }
 
         @Override
-        public String startUser() {
-            return "student";
-        }
-
-        @Override
         public List<String> tableHeader() {
             return List.of("machine", "cores", "memory", "kernel", "users");
         }

@@ -60,10 +60,6 @@ final class VirtScenario implements Scenario {
         return "laptop";
     }
 
-    @Override
-    public String startUser() {
-        return "student";
-    }
 
     @Override
     public List<String> tableHeader() {

@@ -158,7 +158,7 @@ public final class Prlimit extends Tool {
                 c.error("the soft limit " + r.kind().name() + " cannot exceed the hard limit");
                 return c.exit(1);
             }
-            if (told >= 0) c.println("New " + r.kind().name() + " limit for pid " + told + ": <" + Table.text(soft) + ":" + Table.text(hard) + ">");
+            if (told >= 0) c.println("New " + r.kind().name() + " limit for pid " + told + ": <" + Rlimit.text(soft) + ":" + Rlimit.text(hard) + ">");
             return c.sys(new Syscall.Prlimit64(pid, r.kind().resource(), new Rlimit(soft, hard)), set -> {
                 if (set.failed()) return failed(c, "set", r.kind(), set.errno());
                 return next.get();
@@ -221,16 +221,12 @@ public final class Prlimit extends Tool {
                 row.add(switch (col) {
                     case "RESOURCE" -> kind.name();
                     case "DESCRIPTION" -> kind.description();
-                    case "SOFT" -> text(limit.soft());
-                    case "HARD" -> text(limit.hard());
+                    case "SOFT" -> Rlimit.text(limit.soft());
+                    case "HARD" -> Rlimit.text(limit.hard());
                     default -> kind.unit();
                 });
             }
             cells.add(row);
-        }
-
-        static String text(long limit) {
-            return limit == Rlimit.INFINITY ? "unlimited" : Long.toString(limit);
         }
 
         String render() {
