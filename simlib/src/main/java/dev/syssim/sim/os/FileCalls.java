@@ -427,7 +427,8 @@ public final class FileCalls {
     Outcome dupfd(Process p, Syscall.DupFd call) {
         OpenFile f = p.fds().get(call.fd());
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
-        for (int fd = Math.max(0, call.min()); fd < p.fdLimit(); fd++) {
+        int limit = p.fdLimit();
+        for (int fd = Math.max(0, call.min()); fd < limit; fd++) {
             if (p.fds().get(fd) == null) {
                 p.fds().installAt(fd, f, true);
                 return Outcome.ok(fd, Costs.SYSCALL);
@@ -466,8 +467,9 @@ public final class FileCalls {
         if (f == null) return Outcome.error(Errno.EBADF, Costs.SYSCALL);
         switch (call.cmd()) {
             case Syscall.Fcntl.F_DUPFD, Syscall.Fcntl.F_DUPFD_CLOEXEC -> {
-                if (call.arg() < 0 || call.arg() >= p.fdLimit()) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
-                for (int fd = call.arg(); fd < p.fdLimit(); fd++) {
+                int limit = p.fdLimit();
+                if (call.arg() < 0 || call.arg() >= limit) return Outcome.error(Errno.EINVAL, Costs.SYSCALL);
+                for (int fd = call.arg(); fd < limit; fd++) {
                     if (p.fds().get(fd) == null) {
                         p.fds().installAt(fd, f, call.cmd() == Syscall.Fcntl.F_DUPFD_CLOEXEC);
                         return Outcome.ok(fd, Costs.SYSCALL);
